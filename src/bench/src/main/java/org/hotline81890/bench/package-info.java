@@ -1,0 +1,2 @@
+/** See the module README. */
+package org.hotline81890.bench;
