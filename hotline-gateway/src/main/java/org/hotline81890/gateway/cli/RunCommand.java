@@ -1,0 +1,35 @@
+package org.hotline81890.gateway.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.hotline81890.gateway.HotlineApp;
+import org.hotline81890.gateway.config.HotlineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hotline run}: serve until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the hotline: HTTP (admin API, /health, /metrics), the enabled channels, the outbox relay "
+                + "and the deadline scheduler.",
+                "With no db.url configured it starts an embedded MariaDB with its files under data.dir (./data)."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file overriding keys of config/hotline.yaml (environment HOTLINE_* wins over it).")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
+        HotlineApp app = HotlineApp.start(cfg, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "hotline-shutdown"));
+        System.err.println("81890 hotline is up: http://" + cfg.http().host() + ":" + app.httpPort() + "/health");
+        stopped.await();
+        return 0;
+    }
+}

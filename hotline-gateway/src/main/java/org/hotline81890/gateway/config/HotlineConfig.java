@@ -1,0 +1,105 @@
+package org.hotline81890.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
+public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
+                            Smpp smpp, Agi agi, Ami ami) {
+
+    public static HotlineConfig load(Path overrideFile, Map<String, String> env) {
+        return from(ConfigSource.load(overrideFile, env));
+    }
+
+    public static HotlineConfig from(ConfigSource c) {
+        Duration ms1 = Duration.ofMillis(1);
+        return new HotlineConfig(
+                new Http(c.text("http.host"), c.port("http.port"), c.text("http.admin-token"),
+                        c.integer("http.max-body", 1024, 16 * 1024 * 1024)),
+                new Data(Path.of(c.text("data.dir").isEmpty() ? "./data" : c.text("data.dir"))),
+                new Db(c.text("db.url"), c.text("db.user"), c.text("db.password"),
+                        c.integer("db.pool-size", 1, 200), c.duration("db.connect-timeout", Duration.ofMillis(250)),
+                        c.port("db.embedded-port")),
+                new Sla(c.duration("sla.respond-within", ms1), c.duration("sla.complete-within", ms1),
+                        c.duration("sla.survey-wait", ms1)),
+                new OutboxRelay(c.duration("outbox.poll-interval", Duration.ofMillis(10)),
+                        c.integer("outbox.batch-size", 1, 10_000), c.duration("outbox.lease", Duration.ofSeconds(1)),
+                        c.integer("outbox.max-attempts", 1, 1000), c.duration("outbox.backoff-initial", ms1),
+                        c.duration("outbox.backoff-max", ms1)),
+                new Scheduler(c.duration("scheduler.poll-interval", Duration.ofMillis(10)),
+                        c.duration("scheduler.lease", Duration.ofSeconds(1))),
+                new Smpp(c.bool("smpp.enabled"), c.text("smpp.host"), c.port("smpp.port"), c.text("smpp.system-id"),
+                        c.text("smpp.password"), c.text("smpp.system-type"), bindType(c),
+                        c.text("smpp.source-address"), c.integer("smpp.submit-rate", 1, 100_000),
+                        c.integer("smpp.window", 1, 10_000)),
+                new Agi(c.bool("agi.enabled"), c.text("agi.bind"), c.port("agi.port"), c.list("agi.allowed-hosts")),
+                new Ami(c.bool("ami.enabled"), c.text("ami.host"), c.port("ami.port"), c.text("ami.username"),
+                        c.text("ami.password")));
+    }
+
+    private static String bindType(ConfigSource c) {
+        String v = c.text("smpp.bind-type");
+        if (!List.of("transceiver", "receiver-transmitter").contains(v)) {
+            throw new ConfigException("invalid value for smpp.bind-type: '" + v
+                    + "' (expected transceiver or receiver-transmitter; from " + c.originOf("smpp.bind-type") + ")");
+        }
+        return v;
+    }
+
+    /** HTTP server. */
+    public record Http(String host, int port, String adminToken, int maxBody) {
+    }
+
+    /** Where the embedded database and generated secrets live. */
+    public record Data(Path dir) {
+    }
+
+    /** The database; an empty url means the embedded MariaDB under data.dir. */
+    public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
+                     int embeddedPort) {
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** The fallback service levels when the directory gives none. */
+    public record Sla(Duration respondWithin, Duration completeWithin, Duration surveyWait) {
+    }
+
+    /** The outbox relay. */
+    public record OutboxRelay(Duration pollInterval, int batchSize, Duration lease, int maxAttempts,
+                              Duration backoffInitial, Duration backoffMax) {
+    }
+
+    /** The deadline scheduler. */
+    public record Scheduler(Duration pollInterval, Duration lease) {
+    }
+
+    /** The SMPP ESME bind. */
+    public record Smpp(boolean enabled, String host, int port, String systemId, String password, String systemType,
+                       String bindType, String sourceAddress, int submitRate, int window) {
+        @Override
+        public String toString() {
+            return "Smpp[enabled=" + enabled + ", host=" + host + ", port=" + port + ", systemId=" + systemId + "]";
+        }
+    }
+
+    /** The FastAGI server. */
+    public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts) {
+    }
+
+    /** The AMI client. */
+    public record Ami(boolean enabled, String host, int port, String username, String password) {
+        @Override
+        public String toString() {
+            return "Ami[enabled=" + enabled + ", host=" + host + ", port=" + port + ", username=" + username + "]";
+        }
+    }
+}

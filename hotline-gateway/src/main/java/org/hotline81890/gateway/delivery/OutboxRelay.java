@@ -1,0 +1,127 @@
+package org.hotline81890.gateway.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.schedule.PollingLoop;
+import org.hotline81890.gateway.workorder.Outbox;
+import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows: claims a batch with a lease, hands each row to the delivery for its kind (in parallel, on
+ * virtual threads), and marks a row done only when the other side confirmed. A relay that crashes mid-delivery
+ * loses nothing: its lease runs out and the row is claimed again (receivers dedupe on the row's dedupe key).
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private final Outbox outbox;
+    private final Map<String, OutboxDelivery> deliveries;
+    private final HotlineConfig.OutboxRelay cfg;
+    private final Clock clock;
+    private final PollingLoop loop;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
+                       Clock clock) {
+        this.outbox = outbox;
+        this.deliveries = Map.copyOf(deliveries);
+        this.cfg = cfg;
+        this.clock = clock;
+        this.loop = new PollingLoop("outbox-relay", this::round, cfg.pollInterval());
+    }
+
+    public OutboxRelay start() {
+        loop.start();
+        return this;
+    }
+
+    /** New rows were committed: deliver now rather than at the next poll. */
+    public void wake() {
+        loop.wake();
+    }
+
+    Duration round() {
+        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), cfg.batchSize(), cfg.lease());
+        List<Future<?>> running = new ArrayList<>(batch.size());
+        for (OutboxEntry e : batch) {
+            running.add(workers.submit(() -> deliverOne(e)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                LOG.error("outbox delivery crashed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Duration.ZERO;
+            }
+        }
+        if (batch.size() == cfg.batchSize()) {
+            return Duration.ZERO;
+        }
+        Duration wait = outbox.nextDue().map(t -> Duration.between(clock.instant(), t)).orElse(cfg.pollInterval());
+        return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private void deliverOne(OutboxEntry e) {
+        OutboxDelivery delivery = deliveries.get(e.message().kind());
+        if (delivery == null) {
+            outbox.markFailed(e.id(), clock.instant(), "no delivery configured for kind " + e.message().kind());
+            LOG.error("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());
+            return;
+        }
+        DeliveryOutcome outcome;
+        try {
+            outcome = delivery.deliver(e);
+        } catch (RuntimeException ex) {
+            outcome = new DeliveryOutcome.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        }
+        switch (outcome) {
+            case DeliveryOutcome.Confirmed c -> outbox.markDone(e.id(), clock.instant());
+            case DeliveryOutcome.Rejected r -> {
+                LOG.error("outbox row {} ({}) rejected: {}", e.id(), e.message().kind(), r.reason());
+                outbox.markFailed(e.id(), clock.instant(), r.reason());
+            }
+            case DeliveryOutcome.Retry r -> retry(e, r.reason());
+        }
+    }
+
+    private void retry(OutboxEntry e, String reason) {
+        if (e.attempts() >= cfg.maxAttempts()) {
+            LOG.error("outbox row {} ({}) failed after {} attempts: {}", e.id(), e.message().kind(), e.attempts(),
+                    reason);
+            outbox.markFailed(e.id(), clock.instant(), reason);
+            return;
+        }
+        Instant next = clock.instant().plus(backoff(e.attempts()));
+        LOG.warn("outbox row {} ({}) attempt {} failed, retrying at {}: {}", e.id(), e.message().kind(),
+                e.attempts(), next, reason);
+        outbox.retryLater(e.id(), next, reason);
+    }
+
+    /** initial × 2^(attempt−1), capped, with ±20 % jitter so retries of many rows spread out. */
+    Duration backoff(int attempt) {
+        long base = cfg.backoffInitial().toMillis() << Math.min(30, Math.max(0, attempt - 1));
+        long capped = Math.min(base, cfg.backoffMax().toMillis());
+        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        workers.shutdown();
+    }
+}

@@ -1,0 +1,7 @@
+package org.hotline81890.gateway.schedule;
+
+/** What happens when a deadline of one subject type fires. Must be idempotent: a crash may fire it again. */
+@FunctionalInterface
+public interface DeadlineHandler {
+    void fire(DeadlineStore.DueDeadline deadline);
+}

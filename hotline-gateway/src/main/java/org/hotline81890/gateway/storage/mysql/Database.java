@@ -1,0 +1,96 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.hotline81890.gateway.config.HotlineConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema. Flyway migrations under db/migration are the only source of the schema, for
+ * production MySQL/MariaDB and for the embedded default alike.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private final HikariDataSource dataSource;
+    private final Optional<EmbeddedMariaDb> embedded;
+    private final Transactions transactions;
+
+    private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.transactions = new Transactions(dataSource);
+    }
+
+    /** Connects (starting the embedded MariaDB when db.url is empty). */
+    public static Database open(HotlineConfig.Db db, HotlineConfig.Data data) {
+        Optional<EmbeddedMariaDb> embedded = db.embedded()
+                ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort()))
+                : Optional.empty();
+        String url = embedded.map(EmbeddedMariaDb::jdbcUrl).orElse(db.url());
+        String user = embedded.isPresent() ? "root" : db.user();
+        String password = embedded.isPresent() ? "" : db.password();
+        return open(url, user, password, db.poolSize(), db.connectTimeout().toMillis(), embedded);
+    }
+
+    public static Database open(String url, String user, String password, int poolSize, long connectTimeoutMs,
+                                Optional<EmbeddedMariaDb> embedded) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("hotline-db");
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setConnectionTimeout(Math.max(250, connectTimeoutMs));
+        hc.setValidationTimeout(Math.max(250, Math.min(connectTimeoutMs, 5000)));
+        // Fail fast only on the first connection's credentials; afterwards the pool waits for the database.
+        hc.setInitializationFailTimeout(-1);
+        hc.addDataSourceProperty("cachePrepStmts", "true");
+        hc.addDataSourceProperty("prepStmtCacheSize", "250");
+        hc.addDataSourceProperty("rewriteBatchedStatements", "true");
+        hc.addDataSourceProperty("connectionTimeZone", "UTC");
+        hc.addDataSourceProperty("characterEncoding", "UTF-8");
+        hc.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(250, connectTimeoutMs)));
+        return new Database(new HikariDataSource(hc), embedded);
+    }
+
+    /** Applies pending Flyway migrations; returns how many ran. */
+    public int migrate() {
+        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .failOnMissingLocations(true).load().migrate();
+        LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+        return result.migrationsExecuted;
+    }
+
+    /** True when the database answers a trivial query within the connect timeout. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedMariaDb::close);
+    }
+}

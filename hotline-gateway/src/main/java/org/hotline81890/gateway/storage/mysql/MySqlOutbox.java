@@ -1,0 +1,171 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.Outbox;
+import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+
+/** {@link Outbox} on MySQL. Rows are claimed with SELECT … FOR UPDATE SKIP LOCKED and a lease, so relays on
+ * several nodes never take the same row, and a crashed relay's rows come back when its lease runs out. */
+public final class MySqlOutbox implements Outbox {
+    private final Transactions tx;
+    private final Clock clock;
+
+    public MySqlOutbox(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Inserts rows inside the caller's transaction; a dedupe key seen before keeps the first row. */
+    static void insert(Connection c, Optional<WorkOrderId> workOrder, List<OutboxMessage> messages, Instant now)
+            throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO outbox (kind, destination, payload, "
+                + "dedupe_key, work_order_id, state, attempts, next_attempt_at, created_at) "
+                + "VALUES (?,?,?,?,?,'PENDING',0,?,?)")) {
+            for (OutboxMessage m : messages) {
+                ps.setString(1, m.kind());
+                ps.setString(2, m.destination());
+                ps.setString(3, m.payload());
+                ps.setString(4, m.dedupeKey());
+                ps.setObject(5, workOrder.map(WorkOrderId::value).orElse(null));
+                Sql.setInstant(ps, 6, now);
+                Sql.setInstant(ps, 7, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages) {
+        tx.inTransaction(c -> {
+            insert(c, workOrderId, messages, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+        return tx.inTransaction(c -> {
+            List<OutboxEntry> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, destination, payload, dedupe_key, "
+                    + "work_order_id, attempts, created_at FROM outbox WHERE state='PENDING' AND next_attempt_at<=? "
+                    + "AND (claimed_until IS NULL OR claimed_until<?) ORDER BY next_attempt_at, id LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED")) {
+                Sql.setInstant(ps, 1, now);
+                Sql.setInstant(ps, 2, now);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(entry(rs));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET claimed_until=?, attempts=attempts+1 WHERE id=?")) {
+                for (OutboxEntry e : rows) {
+                    Sql.setInstant(ps, 1, now.plus(lease));
+                    ps.setLong(2, e.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return rows;
+        });
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        long wo = rs.getLong("work_order_id");
+        Optional<WorkOrderId> workOrder = rs.wasNull() ? Optional.empty() : Optional.of(new WorkOrderId(wo));
+        OutboxMessage m = new OutboxMessage(rs.getString("kind"), rs.getString("destination"),
+                rs.getString("payload"), rs.getString("dedupe_key"));
+        return new OutboxEntry(rs.getLong("id"), m, workOrder, rs.getInt("attempts") + 1,
+                Sql.instant(rs, "created_at"));
+    }
+
+    @Override
+    public void markDone(long id, Instant at) {
+        set(id, "UPDATE outbox SET state='DONE', done_at=?, claimed_until=NULL, last_error=NULL WHERE id=?", at);
+    }
+
+    @Override
+    public void retryLater(long id, Instant nextAttemptAt, String error) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET next_attempt_at=?, claimed_until=NULL, last_error=? WHERE id=?")) {
+                Sql.setInstant(ps, 1, nextAttemptAt);
+                ps.setString(2, truncate(error));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void markFailed(long id, Instant at, String error) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET state='FAILED', done_at=?, claimed_until=NULL, last_error=? WHERE id=?")) {
+                Sql.setInstant(ps, 1, at);
+                ps.setString(2, truncate(error));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void set(long id, String sql, Instant at) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.setInstant(ps, 1, at);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at))) AS due "
+                            + "FROM outbox WHERE state='PENDING'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<OutboxStatus> status(String dedupeKey) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, state, attempts, last_error FROM outbox WHERE dedupe_key=?")) {
+                ps.setString(1, dedupeKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new OutboxStatus(rs.getLong("id"), rs.getString("state"),
+                            rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static String truncate(String s) {
+        String v = s == null ? "" : s;
+        return v.length() > 1024 ? v.substring(0, 1024) : v;
+    }
+}

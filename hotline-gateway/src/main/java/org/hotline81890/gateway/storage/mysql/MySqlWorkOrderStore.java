@@ -1,0 +1,252 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+import org.hotline81890.gateway.workorder.EventDraft;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.TicketNumber;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderEvent;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.WorkOrderStore;
+
+/** {@link WorkOrderStore} on MySQL/MariaDB through Connector/J: one transaction per call. */
+public final class MySqlWorkOrderStore implements WorkOrderStore {
+    private static final int TICKET_TRIES = 8;
+    private final Transactions tx;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public MySqlWorkOrderStore(Transactions tx, Clock clock, RandomGenerator random) {
+        this.tx = tx;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Created create(NewWorkOrder order, List<EventDraft> events,
+                          Function<WorkOrder, List<OutboxMessage>> effects) {
+        for (int attempt = 0; attempt < TICKET_TRIES; attempt++) {
+            TicketNumber ticket = TicketNumber.random(random);
+            try {
+                return tx.inTransaction(c -> insert(c, order, ticket, events, effects));
+            } catch (DuplicateKey e) {
+                if (e.key.equals("uk_work_order_idem")) {
+                    return new Created(findByIdempotencyKey(order.idempotencyKey()).orElseThrow(), false);
+                }
+            }
+        }
+        throw new IllegalStateException("no free ticket number after " + TICKET_TRIES + " tries");
+    }
+
+    private Created insert(Connection c, NewWorkOrder o, TicketNumber ticket, List<EventDraft> events,
+                           Function<WorkOrder, List<OutboxMessage>> effects) throws SQLException {
+        Instant now = Sql.millis(clock.instant());
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order (ticket, idempotency_key, channel, "
+                + "caller_number, request_type, text, service_code, district, street, community, grid, address, "
+                + "priority, state, respond_by, complete_by, survey_at, created_at, updated_at, version) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, ticket.value());
+            ps.setString(2, o.idempotencyKey());
+            ps.setString(3, o.channel().name());
+            ps.setString(4, o.callerNumber());
+            ps.setString(5, o.requestType().name());
+            ps.setString(6, o.text());
+            Sql.setText(ps, 7, o.serviceCode());
+            Sql.setText(ps, 8, o.area().district());
+            Sql.setText(ps, 9, o.area().street());
+            Sql.setText(ps, 10, o.area().community());
+            Sql.setText(ps, 11, o.area().grid());
+            Sql.setText(ps, 12, o.area().address());
+            ps.setString(13, o.priority().name());
+            ps.setString(14, o.state().name());
+            Sql.setInstant(ps, 15, o.deadlines().respondBy());
+            Sql.setInstant(ps, 16, o.deadlines().completeBy());
+            Sql.setInstant(ps, 17, o.deadlines().surveyAt());
+            Sql.setInstant(ps, 18, now);
+            Sql.setInstant(ps, 19, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw DuplicateKey.of(e);
+        }
+        WorkOrderId woId = new WorkOrderId(id);
+        WorkOrderState from = null;
+        for (EventDraft e : events) {
+            appendEvent(c, woId, now, from, e);
+            from = e.to();
+        }
+        WorkOrder stored = load(c, woId, false).orElseThrow();
+        MySqlDeadlineStore.syncWorkOrder(c, woId, null, stored.deadlines());
+        MySqlOutbox.insert(c, Optional.of(woId), effects.apply(stored), now);
+        return new Created(stored, true);
+    }
+
+    @Override
+    public WorkOrder update(WorkOrderId id, Function<WorkOrder, Optional<Change>> change) {
+        return tx.inTransaction(c -> {
+            WorkOrder current = load(c, id, true).orElseThrow(() -> new NoSuchElementException("no work order " + id));
+            Optional<Change> decided = change.apply(current);
+            if (decided.isEmpty()) {
+                return current;
+            }
+            Change ch = decided.get();
+            Instant now = Sql.millis(clock.instant());
+            write(c, ch.next(), now);
+            appendEvent(c, id, now, current.state(), ch.event());
+            MySqlDeadlineStore.syncWorkOrder(c, id, current.deadlines(), ch.next().deadlines());
+            MySqlOutbox.insert(c, Optional.of(id), ch.outbox(), now);
+            return load(c, id, false).orElseThrow();
+        });
+    }
+
+    private static void write(Connection c, WorkOrder w, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE work_order SET request_type=?, service_code=?, "
+                + "district=?, street=?, community=?, grid=?, address=?, priority=?, state=?, respond_by=?, "
+                + "complete_by=?, survey_at=?, updated_at=?, version=version+1 WHERE id=?")) {
+            ps.setString(1, w.requestType().name());
+            Sql.setText(ps, 2, w.serviceCode());
+            Sql.setText(ps, 3, w.area().district());
+            Sql.setText(ps, 4, w.area().street());
+            Sql.setText(ps, 5, w.area().community());
+            Sql.setText(ps, 6, w.area().grid());
+            Sql.setText(ps, 7, w.area().address());
+            ps.setString(8, w.priority().name());
+            ps.setString(9, w.state().name());
+            Sql.setInstant(ps, 10, w.deadlines().respondBy());
+            Sql.setInstant(ps, 11, w.deadlines().completeBy());
+            Sql.setInstant(ps, 12, w.deadlines().surveyAt());
+            Sql.setInstant(ps, 13, now);
+            ps.setLong(14, w.id().value());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void appendEvent(Connection c, WorkOrderId id, Instant at, WorkOrderState from, EventDraft e)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order_event (work_order_id, at, actor, "
+                + "channel, from_state, to_state, details) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, id.value());
+            Sql.setInstant(ps, 2, at);
+            ps.setString(3, e.actor().length() > 64 ? e.actor().substring(0, 64) : e.actor());
+            ps.setString(4, e.channel().name());
+            ps.setString(5, from == null ? null : from.name());
+            ps.setString(6, e.to().name());
+            ps.setString(7, e.details());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<WorkOrder> load(Connection c, WorkOrderId id, boolean forUpdate) throws SQLException {
+        String sql = "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE id=?" + (forUpdate ? " FOR UPDATE" : "");
+        return one(c, sql, id.value());
+    }
+
+    private static Optional<WorkOrder> one(Connection c, String sql, Object key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private List<WorkOrder> many(String where, Object key, int limit) {
+        String sql = "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE " + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ?";
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, key);
+                ps.setInt(2, limit);
+                List<WorkOrder> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(WorkOrderRows.workOrder(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<WorkOrder> find(WorkOrderId id) {
+        return tx.read(c -> load(c, id, false));
+    }
+
+    @Override
+    public Optional<WorkOrder> findByTicket(TicketNumber ticket) {
+        return tx.read(c -> one(c, "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE ticket=?",
+                ticket.value()));
+    }
+
+    @Override
+    public Optional<WorkOrder> findByIdempotencyKey(String key) {
+        return tx.read(c -> one(c, "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE idempotency_key=?",
+                key));
+    }
+
+    @Override
+    public List<WorkOrderEvent> history(WorkOrderId id) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, work_order_id, at, actor, channel, from_state, "
+                    + "to_state, details FROM work_order_event WHERE work_order_id=? ORDER BY id")) {
+                ps.setLong(1, id.value());
+                List<WorkOrderEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(WorkOrderRows.event(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<WorkOrder> listByState(WorkOrderState state, int limit) {
+        return many("state=?", state.name(), limit);
+    }
+
+    @Override
+    public List<WorkOrder> listByCaller(String callerNumber, int limit) {
+        return many("caller_number=?", callerNumber, limit);
+    }
+
+    /** A unique key was hit; which one decides between "duplicate request" and "ticket collision". */
+    static final class DuplicateKey extends RuntimeException {
+        final String key;
+
+        private DuplicateKey(String key, SQLException cause) {
+            super(cause);
+            this.key = key;
+        }
+
+        static SQLException of(SQLException e) throws SQLException {
+            for (String key : List.of("uk_work_order_idem", "uk_work_order_ticket")) {
+                if (Transactions.isDuplicateKey(e, key)) {
+                    throw new DuplicateKey(key, e);
+                }
+            }
+            return e;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotline81890.gateway.workorder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use case: a request arrives on any channel and becomes a committed work order, exactly once per idempotency key.
+ * The caller acknowledges (SMPP resp, HTTP 201, ticket read out) only after this returns Accepted or Duplicate.
+ */
+public final class Intake {
+    private final WorkOrderStore store;
+    private final RequestClassifier classifier;
+    private final ServiceLevels defaults;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public Intake(WorkOrderStore store, RequestClassifier classifier, ServiceLevels defaults,
+                  EventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.classifier = classifier;
+        this.defaults = defaults;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public IntakeResult receive(IntakeRequest request) {
+        if (request.text().length() > IntakeRequest.MAX_TEXT) {
+            return new IntakeResult.Refused("text is longer than " + IntakeRequest.MAX_TEXT + " characters");
+        }
+        Optional<WorkOrder> known = store.findByIdempotencyKey(request.idempotencyKey());
+        if (known.isPresent()) {
+            return new IntakeResult.Duplicate(known.get());
+        }
+        Classification c = classifier.classify(request);
+        Instant now = clock.instant();
+        Deadlines deadlines = new Deadlines(
+                Optional.of(now.plus(c.respondWithin().orElse(defaults.respondWithin()))),
+                Optional.of(now.plus(c.completeWithin().orElse(defaults.completeWithin()))),
+                Optional.empty());
+        WorkOrderState state = c.serviceCode().isPresent() ? WorkOrderState.MATCHED : WorkOrderState.RECEIVED;
+        NewWorkOrder order = new NewWorkOrder(request.idempotencyKey(), request.channel(), request.callerNumber(),
+                c.requestType(), request.text(), c.serviceCode(), request.area(), c.priority(), deadlines, state);
+        List<EventDraft> events = new ArrayList<>();
+        events.add(new EventDraft(request.actor(), request.channel(), WorkOrderState.RECEIVED,
+                "received by " + request.channel().wire()));
+        if (state == WorkOrderState.MATCHED) {
+            events.add(new EventDraft("directory", request.channel(), WorkOrderState.MATCHED,
+                    "matched " + c.serviceCode().get() + " (" + c.requestType().wire() + ", "
+                            + c.priority().wire() + ") " + c.reason()));
+        }
+        WorkOrderStore.Created created = store.create(order, events, request.acknowledgement());
+        if (!created.fresh()) {
+            return new IntakeResult.Duplicate(created.workOrder());
+        }
+        events.forEach(e -> publisher.published(created.workOrder(), e));
+        return new IntakeResult.Accepted(created.workOrder());
+    }
+}

@@ -1,0 +1,24 @@
+package org.hotline81890.gateway.workorder;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A work order about to be created: everything but the id, ticket and times, which the store assigns. */
+public record NewWorkOrder(String idempotencyKey, Channel channel, String callerNumber, RequestType requestType,
+                           String text, Optional<String> serviceCode, Area area, Priority priority,
+                           Deadlines deadlines, WorkOrderState state) {
+    public NewWorkOrder {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 191) {
+            throw new IllegalArgumentException("idempotency key must be 1..191 characters");
+        }
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(requestType, "requestType");
+        Objects.requireNonNull(serviceCode, "serviceCode");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(deadlines, "deadlines");
+        Objects.requireNonNull(state, "state");
+        callerNumber = PhoneNumbers.normalise(callerNumber);
+        text = text == null ? "" : text;
+    }
+}

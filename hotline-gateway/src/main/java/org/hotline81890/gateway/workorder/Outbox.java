@@ -1,0 +1,33 @@
+package org.hotline81890.gateway.workorder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Driven port: the rows of side effects waiting for delivery, claimed with a lease so a crash loses none. */
+public interface Outbox {
+    /** Writes messages in a transaction of their own (for effects that change no work order). */
+    void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages);
+
+    /** Claims up to {@code limit} rows due at {@code now} and not leased by another relay, for {@code lease}. */
+    List<OutboxEntry> claimDue(Instant now, int limit, Duration lease);
+
+    /** The other side confirmed: the row is done and never delivered again. */
+    void markDone(long id, Instant at);
+
+    /** A transient failure: try again at {@code nextAttemptAt}. */
+    void retryLater(long id, Instant nextAttemptAt, String error);
+
+    /** Given up (permanent error or attempts exhausted); kept for a human to look at. */
+    void markFailed(long id, Instant at, String error);
+
+    /** When the earliest pending row is due, if any. */
+    Optional<Instant> nextDue();
+
+    Optional<OutboxStatus> status(String dedupeKey);
+
+    /** Delivery state of a row as people and tests see it. */
+    record OutboxStatus(long id, String state, int attempts, Optional<String> lastError) {
+    }
+}

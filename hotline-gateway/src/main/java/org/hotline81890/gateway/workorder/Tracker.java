@@ -1,0 +1,87 @@
+package org.hotline81890.gateway.workorder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Use case: follows a work order to the end. Every state change goes through {@link #move}; deadlines fired by the
+ * scheduler come in through {@link #onDeadline}, which is idempotent (a deadline that no longer matters is a no-op).
+ */
+public final class Tracker {
+    private static final Set<WorkOrderState> NOT_YET_TAKEN = EnumSet.of(WorkOrderState.RECEIVED,
+            WorkOrderState.MATCHED, WorkOrderState.OFFERED, WorkOrderState.REOPENED);
+    private static final Set<WorkOrderState> NOT_YET_DONE = EnumSet.of(WorkOrderState.RECEIVED,
+            WorkOrderState.MATCHED, WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.REOPENED);
+    private static final Set<WorkOrderState> AWAITING_SURVEY = EnumSet.of(WorkOrderState.COMPLETED,
+            WorkOrderState.ANSWERED);
+
+    private final WorkOrderStore store;
+    private final ServiceLevels levels;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public Tracker(WorkOrderStore store, ServiceLevels levels, EventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.levels = levels;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Moves the order to {@code to}, or throws {@link IllegalTransitionException}. */
+    public WorkOrder move(WorkOrderId id, WorkOrderState to, String actor, Channel channel, String details,
+                          Function<WorkOrder, List<OutboxMessage>> effects) {
+        EventDraft event = new EventDraft(actor, channel, to, details);
+        WorkOrder after = store.update(id, current -> Optional.of(change(current, event, effects)));
+        publisher.published(after, event);
+        return after;
+    }
+
+    private WorkOrderStore.Change change(WorkOrder current, EventDraft event,
+                                         Function<WorkOrder, List<OutboxMessage>> effects) {
+        Instant now = clock.instant();
+        WorkOrder next = current.withState(event.to(), now);
+        if (AWAITING_SURVEY.contains(event.to())) {
+            next = next.withDeadlines(next.deadlines().withSurveyAt(now.plus(levels.surveyWait())));
+        }
+        return new WorkOrderStore.Change(next, event, effects.apply(next));
+    }
+
+    /** A deadline fired. Returns the order if it changed, empty if the deadline no longer mattered. */
+    public Optional<WorkOrder> onDeadline(WorkOrderId id, DeadlineKind kind) {
+        EventDraft[] applied = new EventDraft[1];
+        WorkOrder after = store.update(id, current -> decide(current, kind).map(event -> {
+            applied[0] = event;
+            return change(current, event, wo -> List.of());
+        }));
+        if (applied[0] == null) {
+            return Optional.empty();
+        }
+        publisher.published(after, applied[0]);
+        return Optional.of(after);
+    }
+
+    private static Optional<EventDraft> decide(WorkOrder current, DeadlineKind kind) {
+        WorkOrderState s = current.state();
+        return switch (kind) {
+            case RESPOND_BY -> NOT_YET_TAKEN.contains(s)
+                    ? Optional.of(escalation("no provider took the job before the respond-by deadline"))
+                    : Optional.empty();
+            case COMPLETE_BY -> NOT_YET_DONE.contains(s)
+                    ? Optional.of(escalation("not completed before the complete-by deadline"))
+                    : Optional.empty();
+            case SURVEY_AT -> AWAITING_SURVEY.contains(s)
+                    ? Optional.of(new EventDraft("scheduler", Channel.SYSTEM, WorkOrderState.CLOSED,
+                            "closed: no reply to the satisfaction survey"))
+                    : Optional.empty();
+        };
+    }
+
+    private static EventDraft escalation(String why) {
+        return new EventDraft("scheduler", Channel.SYSTEM, WorkOrderState.ESCALATED, "escalated (督办): " + why);
+    }
+}

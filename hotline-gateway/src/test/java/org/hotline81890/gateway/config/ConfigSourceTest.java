@@ -1,0 +1,72 @@
+package org.hotline81890.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigSourceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsShouldComeFromTheReferenceFile() {
+        HotlineConfig c = HotlineConfig.load(null, Map.of());
+        assertThat(c.http().port()).isEqualTo(8080);
+        assertThat(c.db().embedded()).isTrue();
+        assertThat(c.data().dir()).isEqualTo(Path.of("./data"));
+        assertThat(c.smpp().sourceAddress()).isEqualTo("81890");
+        assertThat(c.agi().port()).isEqualTo(4573);
+        assertThat(c.agi().allowedHosts()).containsExactly("127.0.0.1");
+        assertThat(c.sla().surveyWait()).isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void environmentShouldOverrideByTheNamingRule() {
+        assertThat(ConfigSource.envName("smpp.system-id")).isEqualTo("HOTLINE_SMPP_SYSTEM_ID");
+        HotlineConfig c = HotlineConfig.load(null, Map.of("HOTLINE_HTTP_PORT", "9090",
+                "HOTLINE_DB_URL", "jdbc:mysql://db/hotline", "HOTLINE_SMPP_SYSTEM_ID", "esme1",
+                "HOTLINE_AGI_ALLOWED_HOSTS", "10.0.0.1, 10.0.0.2", "HOTLINE_DATA_DIR", "/var/lib/hotline"));
+        assertThat(c.http().port()).isEqualTo(9090);
+        assertThat(c.db().embedded()).isFalse();
+        assertThat(c.smpp().systemId()).isEqualTo("esme1");
+        assertThat(c.agi().allowedHosts()).isEqualTo(List.of("10.0.0.1", "10.0.0.2"));
+        assertThat(c.data().dir()).isEqualTo(Path.of("/var/lib/hotline"));
+    }
+
+    @Test
+    void aFileShouldOverrideAndTheEnvironmentShouldWinOverIt() throws IOException {
+        Path f = Files.writeString(dir.resolve("h.yaml"), "http:\n  port: 7000\nsla:\n  survey-wait: 2h\n");
+        HotlineConfig c = HotlineConfig.load(f, Map.of("HOTLINE_HTTP_PORT", "7001"));
+        assertThat(c.http().port()).isEqualTo(7001);
+        assertThat(c.sla().surveyWait()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aBadValueShouldNameTheKeyAndTheValue() {
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port").hasMessageContaining("eighty")
+                .hasMessageContaining("HOTLINE_HTTP_PORT");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_OUTBOX_LEASE", "30 minutes")))
+                .hasMessageContaining("outbox.lease").hasMessageContaining("30 minutes");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_SMPP_BIND_TYPE", "duplex")))
+                .hasMessageContaining("smpp.bind-type");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_AMI_ENABLED", "maybe")))
+                .hasMessageContaining("ami.enabled");
+    }
+
+    @Test
+    void anUnknownKeyInAFileShouldBeAnError() throws IOException {
+        Path f = Files.writeString(dir.resolve("typo.yaml"), "http:\n  prot: 7000\n");
+        assertThatThrownBy(() -> HotlineConfig.load(f, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.prot");
+    }
+}
