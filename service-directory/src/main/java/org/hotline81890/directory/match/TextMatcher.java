@@ -129,7 +129,7 @@ public final class TextMatcher {
     /** NONE when no service reaches the minimum, or greetings/thanks/adverts outweigh the best service. */
     private boolean isNotARequest(List<Hit> hits, double best) {
         double none = sum(hits, Term.NotARequest.class);
-        return best < MIN_SCORE || none >= best;
+        return best < MIN_SCORE || none > best;
     }
 
     /** The best service's default type as a prior, then the type cues; ties keep the prior. */

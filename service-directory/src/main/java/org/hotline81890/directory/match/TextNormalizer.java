@@ -13,6 +13,12 @@ final class TextNormalizer {
     private static final Set<String> STOPWORDS = Set.of("a", "an", "the", "my", "our", "your", "his", "her", "its",
             "this", "that", "of", "to", "in", "on", "at", "for", "is", "are", "am", "be", "it", "and", "or", "with");
 
+    /**
+     * A number written right before Chinese ({@code 518路}, {@code 8寸}) is kept as a word and also leaves this
+     * mark glued to the Chinese, so data words such as {@code #路} (a bus route) can say "a number, then 路".
+     */
+    static final char NUMBER = '#';
+
     private final Map<String, String> typoFixes;
     private final Predicate<String> keepWhole;
 
@@ -42,10 +48,13 @@ final class TextNormalizer {
                     i++;
                 }
                 appendWord(out, word.toString());
+                if (i < fixed.length() && isCjk(widen(fixed.charAt(i))) && isNumber(word)) {
+                    out.append(NUMBER);
+                }
                 if (start == i) {
                     i++;
                 }
-            } else if (isCjk(c)) {
+            } else if (isCjk(c) || c == NUMBER) {
                 out.append(c);
                 i++;
             } else {
@@ -69,6 +78,15 @@ final class TextNormalizer {
         if (out.charAt(out.length() - 1) != ' ') {
             out.append(' ');
         }
+    }
+
+    private static boolean isNumber(CharSequence word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (word.charAt(k) < '0' || word.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return word.length() > 0;
     }
 
     static String stem(String word) {
