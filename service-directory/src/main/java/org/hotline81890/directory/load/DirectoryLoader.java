@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 import org.hotline81890.directory.AgentQuestion;
@@ -13,6 +14,7 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.Lexicon;
 import org.hotline81890.directory.Service;
 import org.hotline81890.directory.SlaPolicy;
+import org.hotline81890.directory.ivr.IvrSettings;
 
 /**
  * Loads and validates the directory from config/directory: from the classpath ({@code directory/}, where the
@@ -29,6 +31,32 @@ public final class DirectoryLoader {
     /** The directory shipped inside the jar. */
     public static Directory loadDefault() {
         return load(new DataSource.Classpath("directory/"));
+    }
+
+    /** The IVR settings shipped inside the jar ({@code ivr.properties}). */
+    public static IvrSettings loadDefaultIvrSettings() {
+        return ivrSettings(new DataSource.Classpath("directory/"));
+    }
+
+    /** The IVR settings in a folder laid out like config/directory. */
+    public static IvrSettings loadIvrSettings(Path folder) {
+        return ivrSettings(new DataSource.Folder(folder));
+    }
+
+    private static IvrSettings ivrSettings(DataSource source) {
+        Properties p = new Properties();
+        for (DataLine line : source.lines("ivr.properties")) {
+            int eq = line.text().indexOf('=');
+            if (eq < 0) {
+                throw line.error("expected key=value");
+            }
+            p.setProperty(line.text().substring(0, eq).strip(), line.text().substring(eq + 1).strip());
+        }
+        try {
+            return IvrSettings.of(p);
+        } catch (IllegalArgumentException e) {
+            throw new DirectoryFormatException("ivr.properties", 0, e.getMessage());
+        }
     }
 
     /** The directory in a folder laid out like config/directory. */

@@ -25,6 +25,15 @@ final class Pinyin {
     private final Set<String> syllables = new LinkedHashSet<>();
     private final int maxSyllableLength;
 
+    /** One table per JVM: building it reads pinyin4j's data for ~21,000 characters. */
+    static Pinyin shared() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final Pinyin INSTANCE = new Pinyin();
+    }
+
     Pinyin() {
         for (char c = FIRST; c <= LAST; c++) {
             String[] raw = PinyinHelper.toHanyuPinyinStringArray(c);

@@ -32,7 +32,7 @@ public final class TextMatcher {
     private final Vocabulary vocabulary;
 
     public TextMatcher(Directory directory) {
-        this(directory, new Pinyin());
+        this(directory, Pinyin.shared());
     }
 
     TextMatcher(Directory directory, Pinyin pinyin) {
