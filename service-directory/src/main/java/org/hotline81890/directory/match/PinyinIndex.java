@@ -24,7 +24,8 @@ public final class PinyinIndex {
     PinyinIndex(Directory directory, Pinyin pinyin) {
         for (Service s : directory.services()) {
             String name = s.nameZh().replaceAll("[（）()/、]", "");
-            entries.add(new Entry(s, s.code().toLowerCase(Locale.ROOT), name, pinyin.full(name),
+            entries.add(new Entry(s, s.code().toLowerCase(Locale.ROOT), s.code().toLowerCase(Locale.ROOT)
+                    .replace("-", ""), name, pinyin.full(name),
                     pinyin.initials(name), s.nameEn().toLowerCase(Locale.ROOT), keywords(s, pinyin)));
         }
     }
@@ -49,7 +50,7 @@ public final class PinyinIndex {
         }
         List<Scored> hits = new ArrayList<>();
         for (Entry e : entries) {
-            int score = e.score(q);
+            int score = e.score(q, q.replace("-", ""));
             if (score > 0) {
                 hits.add(new Scored(e.service, score));
             }
@@ -61,11 +62,11 @@ public final class PinyinIndex {
     private record Scored(Service service, int score) {
     }
 
-    private record Entry(Service service, String code, String name, String full, String initials, String english,
-                         List<String[]> keywords) {
-        int score(String q) {
+    private record Entry(Service service, String code, String compactCode, String name, String full, String initials,
+                         String english, List<String[]> keywords) {
+        int score(String q, String compactQuery) {
             int best = 0;
-            best = Math.max(best, code.equals(q) ? 100 : code.replace("-", "").startsWith(q.replace("-", "")) ? 90 : 0);
+            best = Math.max(best, code.equals(q) ? 100 : compactCode.startsWith(compactQuery) ? 90 : 0);
             best = Math.max(best, name.startsWith(q) ? 85 : name.contains(q) ? 80 : 0);
             best = Math.max(best, full.startsWith(q) ? 75 : full.contains(q) && q.length() >= 3 ? 60 : 0);
             best = Math.max(best, initials.startsWith(q) ? 70 : initials.contains(q) && q.length() >= 2 ? 55 : 0);
@@ -73,11 +74,14 @@ public final class PinyinIndex {
             if (best >= 50) {
                 return best;
             }
+            boolean ascii = q.charAt(0) < 0x80;
             for (String[] k : keywords) {
-                best = Math.max(best, k[0].startsWith(q) ? 42 : k[0].contains(q) ? 40 : 0);
-                best = Math.max(best, k[1].startsWith(q) && q.length() >= 2 ? 38 : 0);
-                best = Math.max(best, k[2].equals(q) && q.length() >= 2 ? 36 : k[2].startsWith(q)
-                        && q.length() >= 3 ? 30 : 0);
+                if (!ascii) {
+                    best = Math.max(best, k[0].startsWith(q) ? 42 : k[0].contains(q) ? 40 : 0);
+                } else if (q.length() >= 2) {
+                    best = Math.max(best, k[1].startsWith(q) ? 38 : k[2].equals(q) ? 36
+                            : q.length() >= 3 && k[2].startsWith(q) ? 30 : 0);
+                }
             }
             return best;
         }
