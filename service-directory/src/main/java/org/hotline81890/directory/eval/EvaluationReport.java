@@ -1,0 +1,24 @@
+package org.hotline81890.directory.eval;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Figures of one evaluation run, and the rows that missed (for finding kinds of mistakes). */
+public record EvaluationReport(int rows, double top1, double top3, double type, double nonePrecision,
+                               double noneRecall, List<String> misses) {
+    public EvaluationReport {
+        misses = List.copyOf(misses);
+    }
+
+    /** The human-readable lines; the last one is {@code top1=0.xxx top3=0.xxx type=0.xxx}. */
+    public List<String> lines() {
+        return List.of(
+                "rows=" + rows,
+                f("none-precision", nonePrecision) + " " + f("none-recall", noneRecall),
+                f("top1", top1) + " " + f("top3", top3) + " " + f("type", type));
+    }
+
+    private static String f(String name, double v) {
+        return String.format(Locale.ROOT, "%s=%.3f", name, v);
+    }
+}

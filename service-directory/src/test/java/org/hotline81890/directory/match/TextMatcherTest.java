@@ -1,0 +1,90 @@
+package org.hotline81890.directory.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hotline81890.directory.Directory;
+import org.hotline81890.directory.RequestType;
+import org.hotline81890.directory.load.DirectoryLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Sentences written for these tests (not taken from the dev set). */
+class TextMatcherTest {
+    private static final Directory DIRECTORY = DirectoryLoader.loadDefault();
+    private static final TextMatcher MATCHER = new TextMatcher(DIRECTORY);
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "卫生间地漏堵住了 水都漫出来 麻烦派个师傅来通一下 | RP-02 | HELP",
+        "请问办居住证需要准备哪些材料 | CA-07 | CONSULTATION",
+        "我们楼下那家烧烤店天天半夜还在营业 吵死了 投诉 | MC-04 | COMPLAINT",
+        "举报 有人在河边偷偷排放污水 | MC-09 | REPORT",
+        "建议公交公司在我们小区门口增设一个公交站 | TT-01 | SUGGESTION",
+        "家里蟑螂越来越多 能不能找人上门消杀 | RE-06 | HELP",
+        "公积金贷款买房利率多少 | CA-08 | CONSULTATION",
+    })
+    void requestTypes(String text, String code, RequestType type) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.isNone()).isFalse();
+        assertThat(r.topCodes(1)).containsExactly(code);
+        assertThat(r.requestType()).isEqualTo(type);
+        assertThat(r.top().orElseThrow().reasons()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "隔壁楼道着火了 好大的烟 | ER-04",
+        "进门就闻到好浓的燃气味 | UT-04",
+        "我爷爷突然没有呼吸了 | ER-04",
+        "我被困在电梯里了 3号楼 | ER-09",
+        "家里水漫金山了 楼上的水一直往下流 | ER-08",
+    })
+    void emergenciesRaiseTheUrgencyFlag(String text, String code) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.urgent()).isTrue();
+        assertThat(r.topCodes(3)).contains(code);
+        assertThat(r.requestType()).isEqualTo(RequestType.HELP);
+    }
+
+    @Test
+    void ordinaryRequestIsNotUrgent() {
+        assertThat(MATCHER.match("想请个钟点工每周打扫两次").urgent()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"您好", "谢谢你们啊", "喂 有人吗", "不好意思我打错了", "Sorry, wrong number",
+        "【优惠】恭喜您获得贷款额度 点击链接领取 回复TD退订", "好的 知道了", ""})
+    void greetingsThanksWrongNumbersAndAdvertsAreNone(String text) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.isNone()).as(text + " -> " + r.matches()).isTrue();
+        assertThat(r.toCliLine()).isEqualTo("NONE\tconsultation");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "kai suo | RP-09",
+        "bingxiang bu leng le | RP-06",
+        "xia shui dao du le | RP-02",
+        "The toilet is blocked and overflowing | RP-02",
+        "I need a locksmith, I am locked out | RP-09",
+        "Is there a pharmacy that delivers medicine? | SH-05",
+    })
+    void pinyinAndEnglish(String text, String code) {
+        assertThat(MATCHER.match(text).topCodes(1)).containsExactly(code);
+    }
+
+    @Test
+    void homophoneTypoStillMatchesWithAPinyinReason() {
+        MatchResult r = MATCHER.match("家里的冰相不制冷了");
+        assertThat(r.topCodes(1)).containsExactly("RP-06");
+        assertThat(r.top().orElseThrow().reasons()).anyMatch(reason -> reason.how() == MatchReason.How.PINYIN
+                || reason.word().equals("不制冷"));
+    }
+
+    @Test
+    void cliLineHasThreeCodesAndTheType() {
+        assertThat(MATCHER.match("水龙头关不紧一直滴水").toCliLine()).matches("RP-01(,[A-Z]{2}-\\d{2}){0,2}\thelp");
+    }
+}
