@@ -1,0 +1,55 @@
+package org.hotline81890.simulators.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+
+import org.hotline81890.simulators.transcript.Direction;
+import org.hotline81890.simulators.transcript.Transcript;
+import org.hotline81890.simulators.transcript.TranscriptLine;
+import org.hotline81890.simulators.transcript.TranscriptReader;
+
+/**
+ * Plays the non-Asterisk side of a transcript over a socket connected to a simulator: sends each {@code <} line
+ * only after every {@code >} line before it has arrived, checks each {@code >} line byte for byte, half-closes
+ * where the transcript's note says so, and at the end expects the simulator to close the connection.
+ */
+public final class ReplayingPeer {
+
+    private ReplayingPeer() {
+    }
+
+    /** @return every byte the simulator sent */
+    public static byte[] replay(Socket socket, Transcript transcript) throws IOException {
+        socket.setSoTimeout(5000);
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int index = 0;
+        for (TranscriptLine line : transcript.lines()) {
+            switch (line) {
+                case TranscriptLine.Note n when n.text().contains("shutdown(SHUT_WR)") -> socket.shutdownOutput();
+                case TranscriptLine.Note n -> { }
+                case TranscriptLine.WireLine w when w.direction() == Direction.TO_ASTERISK -> {
+                    out.write(w.bytes());
+                    out.flush();
+                }
+                case TranscriptLine.WireLine w -> {
+                    byte[] got = in.readNBytes(w.bytes().length);
+                    received.writeBytes(got);
+                    assertThat(TranscriptReader.escape(got))
+                            .as("line %d of the transcript (at %.3f s)", index, w.seconds())
+                            .isEqualTo(TranscriptReader.escape(w.bytes()));
+                }
+            }
+            index++;
+        }
+        byte[] rest = in.readAllBytes();
+        assertThat(TranscriptReader.escape(rest)).as("bytes after the transcript ended").isEmpty();
+        return received.toByteArray();
+    }
+}
