@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.function.UnaryOperator;
 
 import org.hotline81890.simulators.transcript.Direction;
 import org.hotline81890.simulators.transcript.Transcript;
@@ -25,6 +26,12 @@ public final class ReplayingPeer {
 
     /** @return every byte the simulator sent */
     public static byte[] replay(Socket socket, Transcript transcript) throws IOException {
+        return replay(socket, transcript, UnaryOperator.identity());
+    }
+
+    /** @param expectedRewrite applied to each expected {@code >} line (escaped form) before comparing */
+    public static byte[] replay(Socket socket, Transcript transcript, UnaryOperator<String> expectedRewrite)
+            throws IOException {
         socket.setSoTimeout(5000);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
@@ -39,11 +46,12 @@ public final class ReplayingPeer {
                     out.flush();
                 }
                 case TranscriptLine.WireLine w -> {
-                    byte[] got = in.readNBytes(w.bytes().length);
+                    String expected = expectedRewrite.apply(TranscriptReader.escape(w.bytes()));
+                    byte[] got = in.readNBytes(TranscriptReader.unescape(expected).length);
                     received.writeBytes(got);
                     assertThat(TranscriptReader.escape(got))
                             .as("line %d of the transcript (at %.3f s)", index, w.seconds())
-                            .isEqualTo(TranscriptReader.escape(w.bytes()));
+                            .isEqualTo(expectedRewrite.apply(TranscriptReader.escape(w.bytes())));
                 }
             }
             index++;

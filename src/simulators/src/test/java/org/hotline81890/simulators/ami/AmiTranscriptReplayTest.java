@@ -1,0 +1,54 @@
+package org.hotline81890.simulators.ami;
+
+import java.net.Socket;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.hotline81890.simulators.support.ReplayingPeer;
+import org.hotline81890.simulators.support.Transcripts;
+import org.hotline81890.simulators.transcript.Transcript;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AMI transcripts replayed against {@link AmiServerSimulator}: the test is the AMI client, sends the captured
+ * actions and requires every byte Asterisk answered. Clock, session id and uptime come from a
+ * {@link FixedEnvironment} set to the capture's values. Normalised: only the TCP ports in SuccessfulAuth's
+ * {@code LocalAddress}/{@code RemoteAddress} (the test cannot own ports 5038 and 55290).
+ */
+class AmiTranscriptReplayTest {
+
+    @Test
+    void loginSessionsShouldBeReproducedByteForByte() throws Exception {
+        List<Transcript> sessions = Transcripts.sessions("ami-login.txt");
+        FixedEnvironment env = new FixedEnvironment(1795419323L,
+                List.of("1795419323.277024", "1795419323.277217"), "2026-11-23T07:35:23.278+0000",
+                "0x7fbdb0001ee0", 26);
+        try (AmiServerSimulator sim = new AmiServerSimulator(
+                AmiServerConfig.defaults().withEnvironment(env, 1, 0)).start()) {
+            for (Transcript t : sessions) {
+                replay(sim, t);
+            }
+        }
+    }
+
+    @Test
+    void errorSessionShouldBeReproducedByteForByte() throws Exception {
+        Transcript t = Transcripts.sessions("ami-errors.txt").getFirst();
+        AmiServerConfig config = AmiServerConfig.defaults()
+                .withOriginateOutcome(ch -> ch.contains("nosuch") ? new OriginateOutcome.Failed()
+                        : OriginateOutcome.answered());
+        try (AmiServerSimulator sim = new AmiServerSimulator(config).start()) {
+            replay(sim, t);
+        }
+    }
+
+    static void replay(AmiServerSimulator sim, Transcript t) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", sim.port())) {
+            UnaryOperator<String> ports = line -> line
+                    .replace("IPV4/TCP/127.0.0.1/5038", "IPV4/TCP/127.0.0.1/" + sim.port())
+                    .replaceAll("RemoteAddress: IPV4/TCP/127.0.0.1/[0-9]+",
+                            "RemoteAddress: IPV4/TCP/127.0.0.1/" + s.getLocalPort());
+            ReplayingPeer.replay(s, t, ports);
+        }
+    }
+}
