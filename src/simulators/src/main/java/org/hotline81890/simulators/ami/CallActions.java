@@ -44,15 +44,15 @@ final class CallActions {
         boolean async = req.get("Async").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
         OriginateEvents.Plan plan = OriginateEvents.plan(req, outcome, s.ids());
         boolean ok = outcome instanceof OriginateOutcome.Answered;
+        if (ok) {
+            s.register(plan.call(), channel.get());
+        }
         if (async || ok) {
             c.send(AmiActions.success(id).add("Message", "Originate successfully queued").build());
         } else {
             c.send(AmiActions.error(id, "Originate failed"));
         }
         s.publishAll(plan.events());
-        if (ok) {
-            s.register(plan.call(), channel.get());
-        }
     }
 
     private static void hangup(AmiMessage req, Optional<String> id, AmiConnection c, AmiServerSimulator s)

@@ -82,7 +82,8 @@ public final class QueueState {
         out.add(AmiMessage.builder().add("Event", "QueueParams").add("Queue", name).add("Max", 0)
                 .add("Strategy", strategy).add("Calls", entries.size()).add("Holdtime", holdTime)
                 .add("TalkTime", talkTime).add("Completed", completed).add("Abandoned", abandoned)
-                .add("ServiceLevel", 0).add("ServicelevelPerf", "100.0").add("ServicelevelPerf2", "100.0")
+                .add("ServiceLevel", 0).add("ServicelevelPerf", perf(completed, completed))
+                .add("ServicelevelPerf2", perf(completed, completed + abandoned))
                 .add("Weight", 0).actionId(actionId).build());
         for (QueueMemberState m : members) {
             if (memberFilter.isEmpty() || memberFilter.get().equals(m.location())) {
@@ -99,6 +100,14 @@ public final class QueueState {
                     .add("Priority", e.priority()).actionId(actionId).build());
         }
         return out;
+    }
+
+    /**
+     * app_queue's service-level percentages. With {@code servicelevel=0} every completed call counts as within the
+     * level and no abandoned one does, so Perf = completed/completed and Perf2 = completed/(completed+abandoned).
+     */
+    private static String perf(int within, int total) {
+        return String.format(java.util.Locale.ROOT, "%.1f", total > 0 ? 100.0 * within / total : 0.0);
     }
 
     synchronized AmiMessage summary(Optional<String> actionId, long now) {

@@ -42,6 +42,26 @@ class AmiTranscriptReplayTest {
         }
     }
 
+    @Test
+    void queueStatusSessionShouldBeReproducedByteForByte() throws Exception {
+        Transcript t = Transcripts.sessions("ami-queuestatus.txt").getFirst();
+        FixedEnvironment env = new FixedEnvironment(1795419336L, List.of(), "", "", 0);
+        QueueState hotline = new QueueState("hotline", "ringall").counters(0, 5, 1, 0)
+                .member(new QueueMemberState("Agent One", "Local/agent1@queue-agents/n", "static", 0, 1,
+                        1795419335L, 0, 1795419297L, 0, 1, false, ""));
+        AmiServerConfig config = AmiServerConfig.defaults().withQueues(List.of(hotline))
+                .withEnvironment(env, 30, 0x0f);
+        try (AmiServerSimulator sim = new AmiServerSimulator(config).start();
+             Socket s = new Socket("127.0.0.1", sim.port())) {
+            // the capture's caller had waited 2 s when qs-2 was asked
+            ReplayingPeer.replay(s, t, UnaryOperator.identity(), line -> {
+                if (line.equals("ActionID: qs-2\\r\\n")) {
+                    env.epoch.addAndGet(2);
+                }
+            });
+        }
+    }
+
     static void replay(AmiServerSimulator sim, Transcript t) throws Exception {
         try (Socket s = new Socket("127.0.0.1", sim.port())) {
             UnaryOperator<String> ports = line -> line

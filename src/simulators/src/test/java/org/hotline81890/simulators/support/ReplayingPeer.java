@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.hotline81890.simulators.transcript.Direction;
@@ -32,6 +33,12 @@ public final class ReplayingPeer {
     /** @param expectedRewrite applied to each expected {@code >} line (escaped form) before comparing */
     public static byte[] replay(Socket socket, Transcript transcript, UnaryOperator<String> expectedRewrite)
             throws IOException {
+        return replay(socket, transcript, expectedRewrite, line -> { });
+    }
+
+    /** @param beforeSend called with each {@code <} line (escaped) just before it is sent, e.g. to move a clock */
+    public static byte[] replay(Socket socket, Transcript transcript, UnaryOperator<String> expectedRewrite,
+            Consumer<String> beforeSend) throws IOException {
         socket.setSoTimeout(5000);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
@@ -42,6 +49,7 @@ public final class ReplayingPeer {
                 case TranscriptLine.Note n when n.text().contains("shutdown(SHUT_WR)") -> socket.shutdownOutput();
                 case TranscriptLine.Note n -> { }
                 case TranscriptLine.WireLine w when w.direction() == Direction.TO_ASTERISK -> {
+                    beforeSend.accept(TranscriptReader.escape(w.bytes()));
                     out.write(w.bytes());
                     out.flush();
                 }
