@@ -72,11 +72,18 @@ final class OriginateEvents {
         }
         two = two.withState(6).at(ctx, exten, a.answerPriority());
         e.channel("Newstate", two, List.of());
-        e.events.add(e.response(req, one.channel(), outcome, one.uniqueId(), cid));
+        AmiMessage response = e.response(req, one.channel(), outcome, one.uniqueId(), cid);
+        boolean application = req.get("Application").isPresent();
+        if (!application) {
+            e.events.add(response);
+        }
         one = one.withState(6);
         e.channel("Newstate", one, List.of());
         e.events.add(AmiMessage.builder().add("Event", "DialEnd").add("Privilege", "call,all")
                 .addAll(one.headers("Dest")).add("DialStatus", "ANSWER").build());
+        if (application) {
+            e.events.add(response);
+        }
         return new Plan(new OriginatedCall(actionId, one, two, outcome), e.events);
     }
 
