@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -57,7 +58,8 @@ class AsteriskJavaAgiInteropTest {
             port = probe.getLocalPort();
         }
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-        mapping.setMappings(Map.of("intake", new IntakeScript()));
+        // a HashMap: the readiness probe connects without an env block, and Map.of rejects the null script name
+        mapping.setMappings(new HashMap<>(Map.of("intake", new IntakeScript())));
         server = new DefaultAgiServer(mapping);
         server.setPort(port);
         server.setAddress(InetAddress.getLoopbackAddress());
