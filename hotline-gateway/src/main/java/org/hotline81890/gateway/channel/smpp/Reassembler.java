@@ -80,7 +80,7 @@ public final class Reassembler {
         StagedPart earliest = parts.stream().min(Comparator.comparing(StagedPart::receivedAt)).orElseThrow();
         Optional<String> smscId = bySeq.values().stream().flatMap(p -> p.smscMessageId().stream()).findFirst();
         String idem = IdempotencyKeys.of(smscName, smscId, key.source(), key.destination(), text.toString(),
-                first.fingerprint(), bySeq.size() + "/" + expected);
+                first.fingerprint(), "ref=" + key.reference() + ";" + bySeq.size() + "/" + expected);
         InboundSms sms = new InboundSms(idem, key.source(), key.destination(), text.toString(),
                 earliest.receivedAt(), bySeq.size(), expected, complete);
         return Optional.of(new Ready(sms, Optional.of(key)));

@@ -4,8 +4,8 @@ package org.hotline81890.gateway.channel.smpp.text;
 public record OutboundPart(int dataCoding, byte[] shortMessage, boolean udhi) {
     public OutboundPart {
         shortMessage = shortMessage.clone();
-        if (shortMessage.length > 140) {
-            throw new IllegalArgumentException("short_message longer than 140 octets: " + shortMessage.length);
+        if (shortMessage.length > 254) {
+            throw new IllegalArgumentException("short_message longer than 254 octets: " + shortMessage.length);
         }
     }
 
