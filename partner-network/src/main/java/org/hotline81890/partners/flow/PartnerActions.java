@@ -73,7 +73,7 @@ public final class PartnerActions {
     public ActionResult complete(ProviderId caller, OfferId id, String note) {
         String text = note == null ? "" : note.strip();
         return act(caller, id, (offer, now) -> switch (offer.state()) {
-            case ACCEPTED -> apply(offer, offer.start(now).complete(now, text));
+            case ACCEPTED -> apply(offer, offer.startAndComplete(now, text));
             case STARTED -> apply(offer, offer.complete(now, text));
             case COMPLETED -> new ActionResult.Repeated(offer);
             case EXPIRED -> new ActionResult.OfferExpired(offer);

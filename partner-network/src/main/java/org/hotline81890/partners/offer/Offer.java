@@ -113,6 +113,16 @@ public record Offer(
         return with(OfferState.COMPLETED, answeredAt, startedAt, Optional.of(now), Optional.of(completionNote));
     }
 
+    /**
+     * Start and completion reported at once (a provider that never reported the start): both transitions are
+     * checked and recorded at {@code now}, as one new version.
+     */
+    public Offer startAndComplete(Instant now, String completionNote) {
+        Offer done = start(now).complete(now, completionNote);
+        return new Offer(id, job, provider, kind, done.state, offeredAt, acceptBy, handleBy, answeredAt, done.startedAt,
+                done.finishedAt, done.note, extensions, overdue, version + 1);
+    }
+
     /** A granted extension of a transfer's handling deadline. */
     public Offer extendHandlingTo(Instant newHandleBy) {
         if (kind != OfferKind.TRANSFER || !state.isActiveJob()) {
