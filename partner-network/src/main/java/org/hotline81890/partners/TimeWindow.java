@@ -1,6 +1,7 @@
 package org.hotline81890.partners;
 
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,14 @@ public record TimeWindow(LocalTime start, LocalTime end) {
 
     private static LocalTime parseTime(String text) {
         String t = text.strip();
-        return t.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(t);
+        if (t.equals("24:00")) {
+            return LocalTime.MIDNIGHT;
+        }
+        try {
+            return LocalTime.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("time must be HH:mm (00:00..24:00), got '" + t + "'", e);
+        }
     }
 
     public boolean crossesMidnight() {
