@@ -41,7 +41,14 @@ public record OpeningHours(boolean alwaysOpen, Map<DayOfWeek, List<TimeWindow>> 
         if (alwaysOpen) {
             return true;
         }
-        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        return isOpenAtLocal(LocalDateTime.ofInstant(instant, zone));
+    }
+
+    /** Same as {@link #isOpenAt(Instant)} for a local time already in this schedule's zone (saves a conversion). */
+    public boolean isOpenAtLocal(LocalDateTime local) {
+        if (alwaysOpen) {
+            return true;
+        }
         DayOfWeek day = local.getDayOfWeek();
         for (TimeWindow window : weekly.getOrDefault(day, List.of())) {
             if (window.containsSameDay(local.toLocalTime())) {

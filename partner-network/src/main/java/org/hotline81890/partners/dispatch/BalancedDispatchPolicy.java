@@ -1,10 +1,8 @@
 package org.hotline81890.partners.dispatch;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,16 +23,19 @@ import org.hotline81890.partners.Provider;
  *   <li>minus {@link #AVOID_PENALTY} for providers to avoid (the previous provider after a reopen), which puts them
  *       last but keeps them as a fallback.</li>
  * </ul>
- * Ties break on provider id so the decision is repeatable.
+ * Ties break on provider id so the decision is repeatable. A decision lists the best {@value #MAX_RANKED}, each
+ * with its reasons in words.
  */
 public final class BalancedDispatchPolicy implements DispatchPolicy {
     public static final String NAME = "balanced-v1";
     public static final double FAIRNESS_WEIGHT = 2.0;
     public static final double AVOID_PENALTY = 10.0;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
-    private static final Comparator<RankedCandidate> BEST_FIRST = Comparator
-            .comparingDouble(RankedCandidate::score).reversed()
-            .thenComparing(candidate -> candidate.provider().id());
+    /**
+     * How many of the best candidates a decision lists. The dispatcher offers to the first and decides afresh
+     * (with current load) after a decline or timeout, so a longer list would only cost time.
+     */
+    public static final int MAX_RANKED = 10;
 
     @Override
     public String name() {
@@ -45,25 +46,31 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
     public DispatchDecision decide(DispatchRequest request, ProviderIndex providers, LoadView load) {
         List<Provider> offering = providers.providing(request.service());
         Rejections rejections = new Rejections();
+        LocalDateTime local = LocalDateTime.ofInstant(request.now(), OpeningHours.SHANGHAI);
         List<Eligible> eligible = new ArrayList<>();
         for (Provider provider : offering) {
-            eligibility(provider, request, load, rejections).ifPresent(eligible::add);
+            eligibility(provider, request, local, load, rejections).ifPresent(eligible::add);
         }
         if (eligible.isEmpty()) {
-            return new DispatchDecision.NoCandidate(NAME,
-                    rejections.describe(request, offering.size(), localTime(request.now())));
+            return new DispatchDecision.NoCandidate(NAME, rejections.describe(request, offering.size(), LOCAL.format(local)));
         }
         Fairness fairness = Fairness.among(eligible, load);
-        List<RankedCandidate> ranked = new ArrayList<>(eligible.size());
+        TopCandidates top = new TopCandidates(MAX_RANKED);
         for (Eligible candidate : eligible) {
-            ranked.add(score(candidate, request, fairness));
+            top.offer(candidate, score(candidate, request, fairness));
         }
-        ranked.sort(BEST_FIRST);
+        Words words = new Words(request.service() + " and covers " + request.area() + " via ", LOCAL.format(local));
+        List<RankedCandidate> ranked = new ArrayList<>(top.size());
+        for (int rank = 0; rank < top.size(); rank++) {
+            Eligible candidate = top.get(rank);
+            ranked.add(new RankedCandidate(candidate.provider(), top.score(rank),
+                    reasons(candidate, request, fairness, words)));
+        }
         return new DispatchDecision.Chosen(NAME, ranked);
     }
 
-    private static Optional<Eligible> eligibility(
-            Provider provider, DispatchRequest request, LoadView load, Rejections rejections) {
+    private static Optional<Eligible> eligibility(Provider provider, DispatchRequest request, LocalDateTime local,
+            LoadView load, Rejections rejections) {
         if (!provider.isActive()) {
             rejections.suspended();
             return Optional.empty();
@@ -77,7 +84,9 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
             rejections.outsideArea();
             return Optional.empty();
         }
-        if (!provider.hours().isOpenAt(request.now())) {
+        OpeningHours hours = provider.hours();
+        boolean open = hours.zone().equals(OpeningHours.SHANGHAI) ? hours.isOpenAtLocal(local) : hours.isOpenAt(request.now());
+        if (!open) {
             rejections.closed();
             return Optional.empty();
         }
@@ -89,33 +98,38 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
         return Optional.of(new Eligible(provider, match.get(), active));
     }
 
-    private static RankedCandidate score(Eligible candidate, DispatchRequest request, Fairness fairness) {
+    private static double score(Eligible candidate, DispatchRequest request, Fairness fairness) {
         Provider provider = candidate.provider();
-        int levels = request.area().levels().size();
-        double closeness = (double) candidate.match().specificity() / levels;
-        int capacity = provider.capacity().maxConcurrentJobs();
-        double room = 1.0 - (double) candidate.active() / capacity;
-        double stars = provider.rating().stars();
-        List<String> reasons = new ArrayList<>(6);
-        reasons.add("provides " + request.service() + " and covers " + request.area() + " via " + candidate.match());
-        reasons.add(provider.hours().alwaysOpen() ? "open 24h" : "open now (" + localTime(request.now()) + ")");
-        reasons.add("load " + candidate.active() + "/" + capacity);
-        reasons.add("rating " + stars);
-        double score = closeness + room + stars / 5.0;
+        double closeness = (double) candidate.match().specificity() / request.area().levels().size();
+        double room = 1.0 - (double) candidate.active() / provider.capacity().maxConcurrentJobs();
+        double score = closeness + room + provider.rating().stars() / 5.0;
         if (provider.kind().isPaid()) {
-            double excess = fairness.excessShare(candidate);
-            score -= FAIRNESS_WEIGHT * excess;
-            reasons.add(fairness.describe(candidate));
+            score -= FAIRNESS_WEIGHT * fairness.excessShare(candidate);
         }
         if (request.avoid().contains(provider.id())) {
             score -= AVOID_PENALTY;
-            reasons.add("ranked last: handled this work order before the resident reopened it");
         }
-        return new RankedCandidate(provider, score, reasons);
+        return score;
     }
 
-    private static String localTime(Instant now) {
-        return LOCAL.format(LocalDateTime.ofInstant(now, OpeningHours.SHANGHAI));
+    private static List<String> reasons(Eligible candidate, DispatchRequest request, Fairness fairness, Words words) {
+        Provider provider = candidate.provider();
+        List<String> reasons = new ArrayList<>(6);
+        reasons.add("provides " + words.serviceAndArea() + candidate.match());
+        reasons.add(provider.hours().alwaysOpen() ? "open 24h" : "open now (" + words.localTime() + ")");
+        reasons.add("load " + candidate.active() + "/" + provider.capacity().maxConcurrentJobs());
+        reasons.add("rating " + provider.rating().stars());
+        if (provider.kind().isPaid()) {
+            reasons.add(fairness.describe(candidate));
+        }
+        if (request.avoid().contains(provider.id())) {
+            reasons.add("ranked last: handled this work order before the resident reopened it");
+        }
+        return reasons;
+    }
+
+    /** Text shared by every candidate's reasons, built once per decision. */
+    private record Words(String serviceAndArea, String localTime) {
     }
 
     record Eligible(Provider provider, AreaPattern match, int active) {
