@@ -1,0 +1,54 @@
+package org.hotline81890.partners.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Counts why providers of a service were left out, and says it in one line per reason. */
+final class Rejections {
+    private int suspended;
+    private int tried;
+    private int outsideArea;
+    private int closed;
+    private int full;
+
+    void suspended() {
+        suspended++;
+    }
+
+    void tried() {
+        tried++;
+    }
+
+    void outsideArea() {
+        outsideArea++;
+    }
+
+    void closed() {
+        closed++;
+    }
+
+    void full() {
+        full++;
+    }
+
+    List<String> describe(DispatchRequest request, int offering, String localTime) {
+        List<String> reasons = new ArrayList<>();
+        if (offering == 0) {
+            reasons.add("no provider offers " + request.service());
+            return reasons;
+        }
+        reasons.add(offering + " provider(s) offer " + request.service() + "; none can take it now");
+        add(reasons, suspended, "suspended");
+        add(reasons, tried, "already offered this work order (declined, timed out or cancelled)");
+        add(reasons, outsideArea, "do not cover " + request.area());
+        add(reasons, closed, "closed at " + localTime);
+        add(reasons, full, "at capacity");
+        return reasons;
+    }
+
+    private static void add(List<String> reasons, int count, String why) {
+        if (count > 0) {
+            reasons.add(count + " " + why);
+        }
+    }
+}

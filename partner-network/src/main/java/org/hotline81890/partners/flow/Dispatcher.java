@@ -1,0 +1,146 @@
+package org.hotline81890.partners.flow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.ProviderKind;
+import org.hotline81890.partners.dispatch.DispatchDecision;
+import org.hotline81890.partners.dispatch.DispatchPolicy;
+import org.hotline81890.partners.dispatch.DispatchRequest;
+import org.hotline81890.partners.dispatch.LoadView;
+import org.hotline81890.partners.dispatch.ProviderIndex;
+import org.hotline81890.partners.dispatch.RankedCandidate;
+import org.hotline81890.partners.offer.DispatchJob;
+import org.hotline81890.partners.offer.HandlingDeadlines;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.OfferState;
+import org.hotline81890.partners.offer.OfferTerms;
+import org.hotline81890.partners.store.OfferStore;
+
+/**
+ * Places a work order with a provider and moves on when they do not take it: dispatch, decline or timeout →
+ * the next candidate, no one left → escalate. Providers already offered this work order are never offered it
+ * again; after a reopen, whoever completed it before is ranked last.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private final Supplier<ProviderIndex> providers;
+    private final OfferStore offers;
+    private final DispatchPolicy policy;
+    private final OfferTerms terms;
+    private final HandlingDeadlines deadlines;
+    private final Clock clock;
+    private final Supplier<OfferId> ids;
+
+    public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
+            HandlingDeadlines deadlines, Clock clock, Supplier<OfferId> ids) {
+        this.providers = Objects.requireNonNull(providers);
+        this.offers = Objects.requireNonNull(offers);
+        this.policy = Objects.requireNonNull(policy);
+        this.terms = Objects.requireNonNull(terms);
+        this.deadlines = Objects.requireNonNull(deadlines);
+        this.clock = Objects.requireNonNull(clock);
+        this.ids = Objects.requireNonNull(ids);
+    }
+
+    /** Offers the job to the best provider not yet tried for this work order (new, reopened or after a decline). */
+    public DispatchResult dispatch(DispatchJob job) {
+        List<Offer> history = offers.forWorkOrder(job.workOrder());
+        Optional<Offer> open = history.stream().filter(offer -> offer.state().isOpen()).findFirst();
+        if (open.isPresent()) {
+            return new DispatchResult.StillOpen(open.get());
+        }
+        Instant now = clock.instant();
+        Set<ProviderId> excluded = new HashSet<>();
+        Set<ProviderId> avoid = new HashSet<>();
+        for (Offer offer : history) {
+            if (offer.state().isTurnedDown()) {
+                excluded.add(offer.provider());
+            } else {
+                avoid.add(offer.provider());
+            }
+        }
+        LoadView load = LoadView.of(offers.activeJobCounts(), offers.acceptedSince(now.minus(terms.fairnessWindow())));
+        DispatchDecision decision = policy.decide(
+                new DispatchRequest(job.service(), job.area(), now, excluded, avoid), providers.get(), load);
+        return switch (decision) {
+            case DispatchDecision.Chosen chosen -> offer(job, chosen.best(), chosen.policy(), now);
+            case DispatchDecision.NoCandidate none -> {
+                LOG.info("work order {} escalates: no candidate for {} in {}", job.workOrder(), job.service(), job.area());
+                yield new DispatchResult.Escalate(job.workOrder(), none.policy(), none.reasons());
+            }
+        };
+    }
+
+    /** The accept deadline fired: expire the offer if still unanswered, then offer the next candidate. */
+    public DispatchResult onAcceptDeadline(OfferId id) {
+        Optional<Offer> found = offers.find(id);
+        if (found.isEmpty()) {
+            return new DispatchResult.Unchanged("no offer " + id);
+        }
+        Offer offer = found.get();
+        Instant now = clock.instant();
+        if (!offer.acceptDeadlinePassed(now)) {
+            return new DispatchResult.Unchanged(offer.state() == OfferState.OFFERED
+                    ? "offer " + id + " may still be accepted until " + offer.acceptBy()
+                    : "offer " + id + " was already " + offer.state());
+        }
+        offers.save(offer.expire(now));
+        LOG.info("offer {} to {} expired unanswered; dispatching work order {} again", id, offer.provider(),
+                offer.job().workOrder());
+        return dispatch(offer.job());
+    }
+
+    /** After {@code PartnerActions.decline} (or an agent's cancellation): offer the next candidate. */
+    public DispatchResult next(DispatchJob job) {
+        return dispatch(job);
+    }
+
+    /** A transfer's handling deadline fired. */
+    public DeadlineResult onHandlingDeadline(OfferId id) {
+        Optional<Offer> found = offers.find(id);
+        if (found.isEmpty()) {
+            return new DeadlineResult.Settled("no offer " + id);
+        }
+        Offer offer = found.get();
+        if (offer.handleBy().isEmpty() || !offer.state().isActiveJob() || offer.overdue()) {
+            return new DeadlineResult.Settled("offer " + id + " is " + offer.kind() + " " + offer.state()
+                    + (offer.overdue() ? " (already overdue)" : ""));
+        }
+        Instant handleBy = offer.handleBy().get();
+        if (clock.instant().isBefore(handleBy)) {
+            return new DeadlineResult.NotDue(offer, handleBy);
+        }
+        Offer overdue = offer.markOverdue();
+        offers.save(overdue);
+        LOG.info("transfer {} to {} missed its handling deadline {}", id, offer.provider(), handleBy);
+        return new DeadlineResult.Missed(overdue, offer.provider() + " did not complete the transfer by " + handleBy);
+    }
+
+    private DispatchResult offer(DispatchJob job, RankedCandidate candidate, String policyName, Instant now) {
+        Provider provider = candidate.provider();
+        Offer offer;
+        if (provider.kind() == ProviderKind.DEPARTMENT) {
+            offer = Offer.transfer(ids.get(), job, provider.id(), now, now.plus(terms.departmentSignTimeout()),
+                    deadlines.handleBy(job, now));
+        } else {
+            offer = Offer.assignment(ids.get(), job, provider.id(), now, now.plus(terms.acceptTimeout(job.service())));
+        }
+        offers.save(offer);
+        LOG.info("work order {} offered to {} ({}), answer by {}", job.workOrder(), provider.id(), offer.kind(),
+                offer.acceptBy());
+        return new DispatchResult.Offered(offer, candidate, policyName);
+    }
+}
