@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +18,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.hotline81890.directory.Directory;
+import org.hotline81890.directory.load.DirectoryLoader;
+import org.hotline81890.directory.match.TextMatcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
@@ -25,105 +30,126 @@ import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.DeadlineKind;
-import org.hotline81890.gateway.workorder.HintsClassifier;
 import org.hotline81890.gateway.workorder.Intake;
-import org.hotline81890.gateway.workorder.RequestClassifier;
 import org.hotline81890.gateway.workorder.ServiceLevels;
+import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one wiring place: builds every part from the configuration and starts them in order. */
+/** The one wiring place: builds the core from the configuration, then the modules, and starts them in order. */
 public final class HotlineApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineApp.class);
-    private final Database database;
-    private final Vertx vertx;
+    private final Core core;
+    private final List<HotlineModule> modules;
     private final OutboxRelay relay;
     private final DeadlineScheduler scheduler;
     private final HttpVerticle http;
-    private final Intake intake;
-    private final Tracker tracker;
-    private final MySqlWorkOrderStore store;
 
-    private HotlineApp(Database database, Vertx vertx, OutboxRelay relay, DeadlineScheduler scheduler,
-                       HttpVerticle http, Intake intake, Tracker tracker, MySqlWorkOrderStore store) {
-        this.database = database;
-        this.vertx = vertx;
+    private HotlineApp(Core core, List<HotlineModule> modules, OutboxRelay relay, DeadlineScheduler scheduler,
+                       HttpVerticle http) {
+        this.core = core;
+        this.modules = modules;
         this.relay = relay;
         this.scheduler = scheduler;
         this.http = http;
-        this.intake = intake;
-        this.tracker = tracker;
-        this.store = store;
+    }
+
+    /** The modules of a full hotline; each decides from the configuration whether it does anything. */
+    static List<Function<Core, HotlineModule>> defaultModules() {
+        return List.of();
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {
-        Clock clock = Clock.systemUTC();
+        return start(cfg, console, defaultModules());
+    }
+
+    public static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods) {
         Database db = Database.open(cfg.db(), cfg.data());
+        List<HotlineModule> modules = new ArrayList<>();
         try {
             db.migrate();
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Vertx vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                    .withMetrics(new MicrometerMetricsFactory(registry))
-                    .build();
-            MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.transactions(), clock, new SecureRandom());
-            MySqlOutbox outbox = new MySqlOutbox(db.transactions(), clock);
-            ServiceLevels levels = new ServiceLevels(cfg.sla().respondWithin(), cfg.sla().completeWithin(),
-                    cfg.sla().surveyWait());
-            LiveViewBridge live = new LiveViewBridge(vertx);
-            RequestClassifier classifier = new HintsClassifier();
-            Intake intake = new Intake(store, classifier, levels, live, clock);
-            Tracker tracker = new Tracker(store, levels, live, clock);
-            Map<String, OutboxDelivery> deliveries = Map.of();
-            OutboxRelay relay = new OutboxRelay(outbox, deliveries, cfg.outbox(), clock).start();
-            DeadlineScheduler scheduler = new DeadlineScheduler(new MySqlDeadlineStore(db.transactions()),
-                    Map.of(MySqlDeadlineStore.WORK_ORDER, d -> tracker.onDeadline(new WorkOrderId(d.subjectId()),
-                            DeadlineKind.valueOf(d.kind()))),
-                    cfg.scheduler().pollInterval(), cfg.scheduler().lease(), clock).start();
+            Core core = core(cfg, db);
+            mods.forEach(m -> modules.add(m.apply(core)));
+            Map<String, OutboxDelivery> deliveries = new HashMap<>();
+            Map<String, DeadlineHandler> handlers = new HashMap<>();
+            handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
+                    new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));
+            List<Consumer<Router>> routes = new ArrayList<>();
             AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console);
-            Blocking blocking = new Blocking(vertx);
-            List<Consumer<Router>> mounts = new ArrayList<>();
-            mounts.add(new AdminRoutes(intake, store, blocking, token)::mount);
-            HttpVerticle http = new HttpVerticle(cfg.http(), List.of(new HealthCheck("database", db::isReachable)),
-                    registry, mounts);
-            vertx.deployVerticle(http, new DeploymentOptions()).await();
-            LOG.info("hotline serving HTTP on {}:{}", cfg.http().host(), http.actualPort());
-            return new HotlineApp(db, vertx, relay, scheduler, http, intake, tracker, store);
+            routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
+            List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
+            for (HotlineModule m : modules) {
+                deliveries.putAll(m.deliveries());
+                handlers.putAll(m.deadlineHandlers());
+                routes.addAll(m.routes());
+                checks.addAll(m.healthChecks());
+            }
+            OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries, cfg.outbox(), core.clock()).start();
+            DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
+                    cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
+            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes);
+            core.vertx().deployVerticle(http, new DeploymentOptions()).await();
+            modules.forEach(HotlineModule::start);
+            LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),
+                    modules.size());
+            return new HotlineApp(core, modules, relay, scheduler, http);
         } catch (RuntimeException e) {
+            modules.forEach(HotlineModule::close);
             db.close();
             throw e;
         }
+    }
+
+    private static Core core(HotlineConfig cfg, Database db) {
+        Clock clock = Clock.systemUTC();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        Directory directory = DirectoryLoader.loadDefault();
+        TextMatcher matcher = new TextMatcher(directory);
+        MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.transactions(), clock, new SecureRandom());
+        ServiceLevels levels = new ServiceLevels(cfg.sla().respondWithin(), cfg.sla().completeWithin(),
+                cfg.sla().surveyWait());
+        LiveViewBridge live = new LiveViewBridge(vertx);
+        Intake intake = new Intake(store, new DirectoryClassifier(directory, matcher, clock), levels, live, clock);
+        Tracker tracker = new Tracker(store, levels, live, clock);
+        return new Core(cfg, clock, db, vertx, registry, directory, matcher, store,
+                new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
+                tracker, new Survey(store, tracker), new Blocking(vertx));
+    }
+
+    public Core core() {
+        return core;
     }
 
     public int httpPort() {
         return http.actualPort();
     }
 
-    public Intake intake() {
-        return intake;
-    }
-
-    public Tracker tracker() {
-        return tracker;
-    }
-
-    public MySqlWorkOrderStore store() {
-        return store;
+    /** New outbox rows were committed in this process: deliver now. */
+    public void wakeRelay() {
+        relay.wake();
     }
 
     @Override
     public void close() {
+        modules.forEach(HotlineModule::close);
         scheduler.close();
         relay.close();
-        vertx.close().await();
-        database.close();
+        core.blocking().close();
+        core.vertx().close().await();
+        core.database().close();
     }
 }

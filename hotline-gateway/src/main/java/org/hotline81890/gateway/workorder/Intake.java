@@ -51,7 +51,13 @@ public final class Intake {
                     "matched " + c.serviceCode().get() + " (" + c.requestType().wire() + ", "
                             + c.priority().wire() + ") " + c.reason()));
         }
-        WorkOrderStore.Created created = store.create(order, events, request.acknowledgement());
+        WorkOrderStore.Created created = store.create(order, events, w -> {
+            List<OutboxMessage> rows = new ArrayList<>(request.acknowledgement().apply(w));
+            if (w.state() == WorkOrderState.MATCHED) {
+                rows.addAll(Dispatch.request(w));
+            }
+            return rows;
+        });
         if (!created.fresh()) {
             return new IntakeResult.Duplicate(created.workOrder());
         }

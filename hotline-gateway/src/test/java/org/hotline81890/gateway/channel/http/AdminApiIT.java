@@ -88,7 +88,10 @@ class AdminApiIT {
         assertThat(first.statusCode()).isEqualTo(201);
         JsonObject created = new JsonObject(first.body());
         assertThat(created.getString("callerNumber")).isEqualTo("13800002222");
-        assertThat(created.getString("state")).isEqualTo("RECEIVED");
+        // The directory matched the text: a burst water pipe is a plumbing service, and dispatch was requested.
+        assertThat(created.getString("state")).isEqualTo("MATCHED");
+        assertThat(created.getString("serviceCode")).isNotNull();
+        assertThat(created.getJsonObject("deadlines").getString("respondBy")).isNotNull();
         HttpResponse<String> again = send(post("/api/admin/work-orders", body).header("Idempotency-Key", "form-1"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(again.body()).getString("ticket")).isEqualTo(created.getString("ticket"));
@@ -97,12 +100,13 @@ class AdminApiIT {
         assertThat(fetched.statusCode()).isEqualTo(200);
         JsonObject w = new JsonObject(fetched.body());
         assertThat(w.getString("text")).isEqualTo("家里水管爆了，水漫一地");
-        assertThat(w.getJsonArray("history")).hasSize(1);
+        assertThat(w.getJsonArray("history")).hasSize(2);
         assertThat(w.getJsonArray("history").getJsonObject(0).getString("to")).isEqualTo("RECEIVED");
+        assertThat(w.getJsonArray("history").getJsonObject(1).getString("to")).isEqualTo("MATCHED");
 
         HttpResponse<String> byCaller = send(admin("/api/admin/work-orders?caller=13800002222"));
         assertThat(new JsonObject(byCaller.body()).getInteger("count")).isEqualTo(1);
-        HttpResponse<String> byState = send(admin("/api/admin/work-orders?state=received&limit=500"));
+        HttpResponse<String> byState = send(admin("/api/admin/work-orders?state=matched&limit=500"));
         assertThat(byState.body()).contains(created.getString("ticket"));
     }
 

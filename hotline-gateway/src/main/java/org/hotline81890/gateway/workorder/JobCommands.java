@@ -1,0 +1,47 @@
+package org.hotline81890.gateway.workorder;
+
+/**
+ * Driven port: what a registered provider (partner company or volunteer) can do about a job by SMS, phone or portal:
+ * accept, decline, complete. The partner network implements it; the SMS channel calls it.
+ */
+public interface JobCommands {
+    /** For a hotline with no partner network wired: nobody is a provider. */
+    JobCommands NONE = new JobCommands() {
+        @Override
+        public boolean isProviderNumber(String phone) {
+            return false;
+        }
+
+        @Override
+        public Result accept(String phone, TicketNumber ticket) {
+            return new Result.Refused("该号码未登记为服务商");
+        }
+
+        @Override
+        public Result decline(String phone, TicketNumber ticket, String reason) {
+            return new Result.Refused("该号码未登记为服务商");
+        }
+
+        @Override
+        public Result complete(String phone, TicketNumber ticket, String note) {
+            return new Result.Refused("该号码未登记为服务商");
+        }
+    };
+
+    boolean isProviderNumber(String phone);
+
+    Result accept(String phone, TicketNumber ticket);
+
+    Result decline(String phone, TicketNumber ticket, String reason);
+
+    Result complete(String phone, TicketNumber ticket, String note);
+
+    /** The outcome, with the short Chinese text to send back to the provider. */
+    sealed interface Result {
+        record Done(String replyZh) implements Result {
+        }
+
+        record Refused(String replyZh) implements Result {
+        }
+    }
+}

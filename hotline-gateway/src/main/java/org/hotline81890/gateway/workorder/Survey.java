@@ -1,0 +1,59 @@
+package org.hotline81890.gateway.workorder;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Use case: the resident answers the satisfaction survey (SMS reply or IVR callback). Satisfied closes the order;
+ * unsatisfied reopens it and writes a dispatch row so that it goes back to a provider (a different one first).
+ */
+public final class Survey {
+    private static final Set<WorkOrderState> ASKED = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED);
+    private final WorkOrderStore store;
+    private final Tracker tracker;
+
+    public Survey(WorkOrderStore store, Tracker tracker) {
+        this.store = store;
+        this.tracker = tracker;
+    }
+
+    /** What became of an answer. */
+    public sealed interface Result {
+        /** Recorded; the order is now in {@code state}. */
+        record Recorded(WorkOrder workOrder) implements Result {
+        }
+
+        /** The order is not waiting for a survey answer (already answered, or not completed yet). */
+        record NotAsked(WorkOrder workOrder) implements Result {
+        }
+
+        /** No such order, or it belongs to another caller. */
+        record Unknown() implements Result {
+        }
+    }
+
+    /** Records an answer from {@code callerNumber} for the order with {@code ticket} (or their latest one). */
+    public Result answer(Optional<TicketNumber> ticket, String callerNumber, SurveyAnswer answer, Channel channel) {
+        String caller = PhoneNumbers.normalise(callerNumber);
+        Optional<WorkOrder> order = ticket.isPresent()
+                ? store.findByTicket(ticket.get()).filter(w -> w.callerNumber().equals(caller))
+                : store.listByCaller(caller, 20).stream().filter(w -> ASKED.contains(w.state())).findFirst();
+        if (order.isEmpty()) {
+            return new Result.Unknown();
+        }
+        WorkOrder w = order.get();
+        if (!ASKED.contains(w.state())) {
+            return new Result.NotAsked(w);
+        }
+        tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", channel, "survey answer: " + answer.zh(),
+                x -> List.of());
+        WorkOrder after = answer == SurveyAnswer.UNSATISFIED
+                ? tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
+                        "unsatisfied: back to dispatch, a different provider first", Dispatch::request)
+                : tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
+                        x -> List.of());
+        return new Result.Recorded(after);
+    }
+}

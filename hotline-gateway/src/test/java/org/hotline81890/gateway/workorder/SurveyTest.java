@@ -1,0 +1,57 @@
+package org.hotline81890.gateway.workorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class SurveyTest {
+    private final Clock clock = Clock.systemUTC();
+    private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+    private final ServiceLevels levels = new ServiceLevels(Duration.ofHours(1), Duration.ofHours(2),
+            Duration.ofHours(3));
+    private final Tracker tracker = new Tracker(store, levels, EventPublisher.NONE, clock);
+    private final Survey survey = new Survey(store, tracker);
+    private final Intake intake = new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE, clock);
+
+    private WorkOrder completed(String caller) {
+        WorkOrder w = ((IntakeResult.Accepted) intake.receive(IntakeRequest.of("k" + System.nanoTime(),
+                Channel.SMS, caller, "下水道堵了"))).workOrder();
+        for (WorkOrderState s : List.of(WorkOrderState.MATCHED, WorkOrderState.OFFERED, WorkOrderState.ACCEPTED,
+                WorkOrderState.COMPLETED)) {
+            tracker.move(w.id(), s, "t", Channel.SYSTEM, "", x -> List.of());
+        }
+        return w;
+    }
+
+    @Test
+    void satisfiedShouldCloseAndUnsatisfiedShouldReopenAndAskForDispatch() {
+        WorkOrder happy = completed("13800001111");
+        assertThat(survey.answer(Optional.of(happy.ticket()), "13800001111", SurveyAnswer.SATISFIED, Channel.SMS))
+                .isInstanceOf(Survey.Result.Recorded.class);
+        assertThat(store.find(happy.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CLOSED);
+
+        WorkOrder unhappy = completed("13900002222");
+        Survey.Result r = survey.answer(Optional.empty(), "13900002222", SurveyAnswer.UNSATISFIED, Channel.PHONE);
+        WorkOrder after = ((Survey.Result.Recorded) r).workOrder();
+        assertThat(after.state()).isEqualTo(WorkOrderState.REOPENED);
+        assertThat(store.status("dispatch:" + after.id() + ":" + after.version())).isPresent();
+        assertThat(store.history(unhappy.id())).extracting(WorkOrderEvent::to)
+                .endsWith(WorkOrderState.SURVEYED, WorkOrderState.REOPENED);
+    }
+
+    @Test
+    void anAnswerFromAnotherNumberOrForAnOpenOrderShouldChangeNothing() {
+        WorkOrder w = completed("13800003333");
+        assertThat(survey.answer(Optional.of(w.ticket()), "13000000000", SurveyAnswer.SATISFIED, Channel.SMS))
+                .isInstanceOf(Survey.Result.Unknown.class);
+        survey.answer(Optional.of(w.ticket()), "13800003333", SurveyAnswer.SATISFIED, Channel.SMS);
+        assertThat(survey.answer(Optional.of(w.ticket()), "13800003333", SurveyAnswer.UNSATISFIED, Channel.SMS))
+                .isInstanceOf(Survey.Result.NotAsked.class);
+        assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CLOSED);
+    }
+}
