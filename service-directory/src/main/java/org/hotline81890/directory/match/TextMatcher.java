@@ -85,13 +85,16 @@ public final class TextMatcher {
      * A homophone typo keeps at least half of the word's characters (冰相 → 冰箱, 水笼头 → 水龙头); two unrelated
      * characters that merely sound like a word (运到 ≈ 晕倒, 期活 ≈ 起火) are a coincidence, not a typo.
      */
+    /** Characters too common to show that a near-homophone is a typo of a word (不亮 is not 不凉). */
+    private static final String FUNCTION_CHARS = "不了的一是有在个我你他这那就也都";
+
     static boolean sharesHalf(String found, String word) {
         if (found.length() != word.length()) {
             return false;
         }
         int same = 0;
         for (int i = 0; i < found.length(); i++) {
-            same += found.charAt(i) == word.charAt(i) ? 1 : 0;
+            same += found.charAt(i) == word.charAt(i) && FUNCTION_CHARS.indexOf(found.charAt(i)) < 0 ? 1 : 0;
         }
         return same * 2 >= word.length();
     }
