@@ -89,11 +89,12 @@ final class IntakeScript extends VoiceScript {
         String number = PhoneNumbers.normalise(call.callerNumber());
         Optional<OneKeyTerminal> terminal = terminals.find(number);
         List<WorkOrder> recent = recentOrders == 0 ? List.of() : store.listByCaller(number, recentOrders);
-        String text = terminal.map(OneKeyTerminal::workOrderText).orElse("电话来电");
+        // An ordinary call has no text yet (the agent writes it); a terminal call carries the profile.
+        String text = terminal.map(OneKeyTerminal::workOrderText).orElse("");
         IntakeRequest request = IntakeRequest.of(call.intakeKey(), Channel.PHONE, number, text).withHints(
                 terminal.map(t -> RequestType.HELP), service,
                 terminal.map(t -> Priority.EMERGENCY));
-        WorkOrder order = switch (intake.receive(request)) {
+        WorkOrder order = switch (Deadlocks.retry(() -> intake.receive(request))) {
             case IntakeResult.Accepted a -> {
                 LOG.info("call {} opened work order {} ({}){}", PhoneNumbers.mask(number), a.workOrder().id(),
                         a.workOrder().priority().wire(), terminal.isPresent() ? " from a one-key terminal" : "");
