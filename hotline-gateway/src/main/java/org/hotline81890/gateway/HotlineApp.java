@@ -39,6 +39,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.Tracker;
@@ -66,7 +67,7 @@ public final class HotlineApp implements AutoCloseable {
 
     /** The modules of a full hotline; each decides from the configuration whether it does anything. */
     static List<Function<Core, HotlineModule>> defaultModules() {
-        return List.of();
+        return List.of(c -> new org.hotline81890.gateway.channel.smpp.SmsModule(c, JobCommands.NONE));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {
