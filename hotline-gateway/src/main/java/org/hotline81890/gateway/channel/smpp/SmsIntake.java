@@ -96,7 +96,7 @@ public final class SmsIntake implements InboundSmsHandler {
                         SmsReplies.accepted(w), replyKey)));
         return switch (p.intake().receive(req)) {
             case IntakeResult.Accepted a -> {
-                LOG.info("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
+                LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
                 yield a.workOrder().ticket().value();
             }
             case IntakeResult.Duplicate d -> d.workOrder().ticket().value();

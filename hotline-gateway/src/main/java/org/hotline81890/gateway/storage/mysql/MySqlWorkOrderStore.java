@@ -81,16 +81,21 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     private List<Created> insertAll(Connection c, List<PendingCreate> batch) throws SQLException {
         java.util.Map<String, WorkOrder> known = byKeys(c, batch.stream().map(p -> p.order().idempotencyKey())
                 .distinct().toList());
+        List<PendingCreate> fresh = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>(known.keySet());
+        for (PendingCreate p : batch) {
+            if (keys.add(p.order().idempotencyKey())) {
+                fresh.add(p);
+            }
+        }
+        java.util.Map<String, WorkOrder> made = BatchRows.insert(c, fresh, random, Sql.millis(clock.instant()));
+        java.util.Set<String> reported = new java.util.HashSet<>();
         List<Created> out = new ArrayList<>(batch.size());
         for (PendingCreate p : batch) {
-            WorkOrder seen = known.get(p.order().idempotencyKey());
-            if (seen != null) {
-                out.add(new Created(seen, false));
-                continue;
-            }
-            Created made = insert(c, p.order(), TicketNumber.random(random), p.events(), p.effects());
-            known.put(p.order().idempotencyKey(), made.workOrder());
-            out.add(made);
+            String key = p.order().idempotencyKey();
+            WorkOrder now = made.get(key);
+            out.add(now != null && reported.add(key) ? new Created(now, true)
+                    : new Created(now != null ? now : known.get(key), false));
         }
         return out;
     }
