@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.smpp;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
@@ -43,7 +45,7 @@ public final class SmsModule implements HotlineModule {
     private static final int COMMITTERS = 1;
 
     private record Wiring(SmppEsmeVerticle verticle, GroupCommitStore group, ExecutorService threads,
-                          SmsDelivery delivery) {
+                          SmsDelivery delivery, Database intakeDb) {
     }
 
     private final Core core;
@@ -60,10 +62,13 @@ public final class SmsModule implements HotlineModule {
         HotlineConfig.Sla sla = core.config().sla();
         var tx = core.database().transactions();
         MySqlSmsStore sms = new MySqlSmsStore(tx, core.clock());
-        GroupCommitStore.BatchCreate batch = core.store() instanceof MySqlWorkOrderStore m ? m::createAll
-                : pending -> pending.stream().map(x -> core.store().create(x.order(), x.events(), x.effects()))
-                        .toList();
-        GroupCommitStore group = new GroupCommitStore(core.store(), batch, cfg.groupCommitWait(),
+        // The committer has connections of its own: with the shared pool it queued behind the outbox relay.
+        var shared = core.database().dataSource();
+        Database intakeDb = Database.open(shared.getJdbcUrl(), shared.getUsername(), shared.getPassword(),
+                COMMITTERS + 1, core.config().db().connectTimeout().toMillis(), Optional.empty());
+        MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(intakeDb.transactions(), core.clock(),
+                new SecureRandom());
+        GroupCommitStore group = new GroupCommitStore(core.store(), batchStore::createAll, cfg.groupCommitWait(),
                 cfg.groupCommitMax(), COMMITTERS);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
@@ -87,7 +92,7 @@ public final class SmsModule implements HotlineModule {
                 new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
-        return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms));
+        return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms), intakeDb);
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
@@ -137,6 +142,7 @@ public final class SmsModule implements HotlineModule {
             }
             w.group().close();
             w.threads().close();
+            w.intakeDb().close();
         });
     }
 }
