@@ -38,6 +38,31 @@ public final class SmsLoad {
                     rig.intArg("binds", 1), done.getInteger("msgsPerSec"), secs, done.getDouble("p50ms"),
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
             System.out.println("gateway log: " + rig.gatewayLog());
+            if (args.containsKey("kannel")) {
+                rig.stopGateway();
+                kannel(rig, n, window, done.getInteger("msgsPerSec"));
+            }
+        }
+    }
+
+    /** The same flood against Kannel's bearerbox right after, with the gateway stopped, on the same machine. */
+    private static void kannel(SmsRig rig, int n, int window, int ours) throws Exception {
+        if (!KannelBearerbox.available()) {
+            System.out.println("Kannel: bearerbox not installed (apt-get install --no-install-recommends kannel)");
+            return;
+        }
+        try (NodeSmsc smsc = new NodeSmsc(java.nio.file.Path.of(rig.args.getOrDefault("repo", ".")).toAbsolutePath(),
+                "--system-id", "hotline", "--password", "secret", "--redeliver-ms", "1000");
+             KannelBearerbox kannel = new KannelBearerbox(smsc)) {
+            smsc.request(new JsonObject().put("cmd", "flood").put("n", Math.min(2000, n / 10)).put("window", window)
+                    .put("prefix", "warm").put("sources", n), "flood_started", Duration.ofSeconds(30));
+            smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
+            smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window).put("prefix", "load")
+                    .put("sources", n), "flood_started", Duration.ofSeconds(30));
+            JsonObject k = smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
+            System.out.printf("Kannel 1.4.5 bearerbox (no commit per message): %d msgs/s, p50 %.1f ms, p99 %.1f ms;"
+                    + " hotline/Kannel = %.2f%n", k.getInteger("msgsPerSec"), k.getDouble("p50ms"),
+                    k.getDouble("p99ms"), ours / (double) k.getInteger("msgsPerSec"));
         }
     }
 }
