@@ -14,6 +14,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
@@ -83,14 +84,28 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
             if (batch.isEmpty()) {
                 continue;
             }
+            List<PendingCreate> pending = batch.stream().map(Job::pending).toList();
             try {
-                List<Created> results = batchCreate.createAll(batch.stream().map(Job::pending).toList());
+                List<Created> results = createWithOneRetry(pending);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).done().complete(results.get(i));
                 }
             } catch (RuntimeException e) {
                 batch.forEach(j -> j.done().completeExceptionally(e));
             }
+        }
+    }
+
+    /**
+     * A pooled connection the database dropped (restart, network) fails once and is evicted; one immediate retry on
+     * a fresh connection saves the whole batch a round of SMSC redeliveries. Safe: a batch that did commit is found
+     * by its keys the second time (fresh == false).
+     */
+    private List<Created> createWithOneRetry(List<PendingCreate> pending) {
+        try {
+            return batchCreate.createAll(pending);
+        } catch (StorageUnavailableException e) {
+            return batchCreate.createAll(pending);
         }
     }
 

@@ -29,7 +29,8 @@ import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
-import org.hotline81890.gateway.workorder.WorkOrderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel as a {@link HotlineModule}: the configured binds (smpp.*), inbound texts through
@@ -43,9 +44,12 @@ public final class SmsModule implements HotlineModule {
      * that deadline bookkeeping takes for new orders); a batch commits while the next one queues up.
      */
     private static final int COMMITTERS = 1;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
 
     private record Wiring(SmppEsmeVerticle verticle, GroupCommitStore group, ExecutorService threads,
-                          SmsDelivery delivery, Database intakeDb) {
+                          SmsDelivery delivery, Database intakeDb, MySqlPartStore parts) {
     }
 
     private final Core core;
@@ -75,7 +79,8 @@ public final class SmsModule implements HotlineModule {
                 new LiveViewBridge(core.vertx()), core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
                 jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock())));
-        Reassembler reassembler = new Reassembler(new MySqlPartStore(tx, core.clock()), core.clock(),
+        MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
+        Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         ReceiptHandler receipts = r -> {
@@ -92,7 +97,7 @@ public final class SmsModule implements HotlineModule {
                 new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
-        return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms), intakeDb);
+        return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms), intakeDb, parts);
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
@@ -130,8 +135,14 @@ public final class SmsModule implements HotlineModule {
 
     @Override
     public void start() {
-        wiring.ifPresent(w -> deploymentId = core.vertx().deployVerticle(w.verticle(),
-                new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await());
+        wiring.ifPresent(w -> {
+            deploymentId = core.vertx().deployVerticle(w.verticle(),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await();
+            // Completed parts are kept for redeliveries; after a day no SMSC redelivers them any more.
+            core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> w.parts()
+                    .purgeCompletedBefore(core.clock().instant().minus(KEEP_COMPLETED)))
+                    .onFailure(e -> LOG.warn("Purging completed SMS parts failed, will try again", e)));
+        });
     }
 
     @Override
