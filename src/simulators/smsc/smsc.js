@@ -163,7 +163,8 @@ function floodAcked(micros) {
 // ---- commands ---------------------------------------------------------------------------------------------
 const commands = {
   deliver(cmd) {
-    const ids = buildPdus(cmd).map((pdu, i) => enqueue(pdu, { text: cmd.text, group: cmd.tag }).id);
+    const pdus = buildPdus(cmd).filter((pdu, i) => !cmd.only || cmd.only.includes(i + 1));
+    const ids = pdus.map((pdu) => enqueue(pdu, { text: cmd.text, group: cmd.tag }).id);
     emit({ event: 'queued', tag: cmd.tag, ids });
     pump();
   },
@@ -186,7 +187,8 @@ const commands = {
     const entries = [];
     for (let i = 0; i < cmd.n; i++) {
       const text = `${cmd.prefix || 'flood'} ${i}`;
-      entries.push(enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source: cmd.source })[0],
+      const source = cmd.sources ? String(8613900000000 + (i % cmd.sources)) : cmd.source;
+      entries.push(enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source })[0],
         { text, quiet: true, group }));
     }
     state.flood = { group, n: cmd.n, window: cmd.window || 50, entries, latencies: [],

@@ -27,6 +27,7 @@ import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
+import org.hotline81890.gateway.channel.smpp.SmsModule;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -40,6 +41,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.Tracker;
@@ -67,7 +69,7 @@ public final class HotlineApp implements AutoCloseable {
 
     /** The modules of a full hotline; each decides from the configuration whether it does anything. */
     static List<Function<Core, HotlineModule>> defaultModules() {
-        return List.of(VoiceModule::new);
+        return List.of(VoiceModule::new, c -> new SmsModule(c, JobCommands.NONE));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {

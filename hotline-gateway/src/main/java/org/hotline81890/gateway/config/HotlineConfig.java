@@ -35,7 +35,10 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                 new Smpp(c.bool("smpp.enabled"), c.text("smpp.host"), c.port("smpp.port"), c.text("smpp.system-id"),
                         c.text("smpp.password"), c.text("smpp.system-type"), bindType(c),
                         c.text("smpp.source-address"), c.integer("smpp.submit-rate", 1, 100_000),
-                        c.integer("smpp.window", 1, 10_000)),
+                        c.integer("smpp.window", 1, 10_000), c.integer("smpp.binds", 1, 64),
+                        c.integer("smpp.inbound-limit", 0, 1_000_000), c.duration("smpp.inbound-window", ms1),
+                        c.duration("smpp.group-commit-wait", Duration.ZERO), c.integer("smpp.group-commit-max", 1, 10_000),
+                        c.duration("smpp.reassembly-timeout", ms1)),
                 Agi.from(c),
                 Ami.from(c));
     }
@@ -85,7 +88,9 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
 
     /** The SMPP ESME bind. */
     public record Smpp(boolean enabled, String host, int port, String systemId, String password, String systemType,
-                       String bindType, String sourceAddress, int submitRate, int window) {
+                       String bindType, String sourceAddress, int submitRate, int window, int binds,
+                       int inboundLimit, Duration inboundWindow, Duration groupCommitWait, int groupCommitMax,
+                       Duration reassemblyTimeout) {
         @Override
         public String toString() {
             return "Smpp[enabled=" + enabled + ", host=" + host + ", port=" + port + ", systemId=" + systemId + "]";

@@ -10,13 +10,25 @@ import java.util.List;
  */
 public interface PartStore {
 
-    /** Stores the part; saving the same (key, sequence) again keeps the first copy. */
-    void save(StagedPart part);
+    /** What {@link #save} did with a part. */
+    enum Saved {
+        /** Staged (or already staged: the first copy is kept). */
+        STAGED,
+        /** The same part (same text) of a message that was already committed whole: nothing to do but ack. */
+        ALREADY_COMPLETED
+    }
 
-    /** All staged parts of a message, in any order; empty when none. */
+    /**
+     * Stores the part; saving the same (key, sequence) again keeps the first copy. A part whose (key, sequence)
+     * belongs to a completed message with the same text is a redelivery: {@link Saved#ALREADY_COMPLETED}. With a
+     * different text the reference was reused by a new message: the old completed parts are forgotten.
+     */
+    Saved save(StagedPart part);
+
+    /** All staged (not completed) parts of a message, in any order; empty when none. */
     List<StagedPart> load(PartKey key);
 
-    /** Forgets a message's parts, after it was committed whole (or as incomplete). */
+    /** Marks a message's parts completed, after it was committed whole (or as incomplete). */
     void delete(PartKey key);
 
     /** Keys whose earliest staged part arrived before {@code cutoff}: candidates for the reassembly timeout. */

@@ -35,7 +35,10 @@ public final class Reassembler {
     public record Ready(InboundSms sms, Optional<PartKey> staged) {
     }
 
-    /** Stages {@code part} (durably) and returns the message when it is now complete. */
+    /**
+     * Stages {@code part} (durably) and returns the message when it is now complete. Empty when more parts are
+     * due, or when the part is a redelivery of a message already committed (acknowledge it, nothing else).
+     */
     public Optional<Ready> accept(IncomingPdu.MoPart part) {
         if (!part.isMultipart()) {
             String key = IdempotencyKeys.of(smscName, part.smscMessageId(), part.source(), part.destination(),
@@ -45,8 +48,11 @@ public final class Reassembler {
         }
         Concat c = part.concat().orElseThrow();
         PartKey key = new PartKey(part.source(), part.destination(), c.reference());
-        store.save(new StagedPart(key, c.sequence(), c.total(), part.text(), part.fingerprint(),
-                part.smscMessageId(), part.receivedAt()));
+        PartStore.Saved saved = store.save(new StagedPart(key, c.sequence(), c.total(), part.text(),
+                part.fingerprint(), part.smscMessageId(), part.receivedAt()));
+        if (saved == PartStore.Saved.ALREADY_COMPLETED) {
+            return Optional.empty();
+        }
         return assemble(key, store.load(key), false);
     }
 

@@ -88,6 +88,20 @@ public final class SmsSubmitter {
         return new SubmitResult.Sent(ids);
     }
 
+    /** The parts {@code sms} is sent as (the same every time for the same text and reference). */
+    public List<OutboundPart> split(OutboundSms sms) {
+        return splitter.split(sms.text(), sms.reference());
+    }
+
+    /** Sends one part of {@code sms} (with retries): Sent with its one message id, or Failed. */
+    public SubmitResult submitPart(OutboundSms sms, OutboundPart part) {
+        return switch (submitWithRetries(sms, part)) {
+            case Attempt.Ok ok -> new SubmitResult.Sent(List.of(ok.messageId()));
+            case Attempt.Transient t -> new SubmitResult.Failed(t.reason(), true, List.of());
+            case Attempt.Permanent p -> new SubmitResult.Failed(p.reason(), false, List.of());
+        };
+    }
+
     private Attempt submitWithRetries(OutboundSms sms, OutboundPart part) {
         Backoff backoff = new Backoff(retryInitial, retryMax);
         Attempt last = new Attempt.Transient("not tried");

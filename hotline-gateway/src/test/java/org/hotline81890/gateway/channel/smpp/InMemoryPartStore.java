@@ -9,12 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Test double of {@link PartStore}; {@code down} makes every call fail as an unavailable database would. */
 public final class InMemoryPartStore implements PartStore {
     private final Map<PartKey, Map<Integer, StagedPart>> parts = new ConcurrentHashMap<>();
+    private final Map<PartKey, Map<Integer, StagedPart>> completed = new ConcurrentHashMap<>();
     public volatile boolean down;
 
     @Override
-    public void save(StagedPart part) {
+    public synchronized Saved save(StagedPart part) {
         check();
+        StagedPart done = completed.getOrDefault(part.key(), Map.of()).get(part.sequence());
+        if (done != null && done.text().equals(part.text())) {
+            return Saved.ALREADY_COMPLETED;
+        }
+        if (done != null) {
+            completed.remove(part.key());
+        }
         parts.computeIfAbsent(part.key(), k -> new ConcurrentHashMap<>()).putIfAbsent(part.sequence(), part);
+        return Saved.STAGED;
     }
 
     @Override
@@ -24,9 +33,12 @@ public final class InMemoryPartStore implements PartStore {
     }
 
     @Override
-    public void delete(PartKey key) {
+    public synchronized void delete(PartKey key) {
         check();
-        parts.remove(key);
+        Map<Integer, StagedPart> done = parts.remove(key);
+        if (done != null) {
+            completed.put(key, done);
+        }
     }
 
     @Override
@@ -37,6 +49,7 @@ public final class InMemoryPartStore implements PartStore {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** Messages with parts still staged (not completed). */
     public int size() {
         return parts.size();
     }

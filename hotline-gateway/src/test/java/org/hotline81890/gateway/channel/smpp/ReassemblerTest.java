@@ -87,4 +87,26 @@ class ReassemblerTest {
         assertThat(store.size()).isEqualTo(1);
         assertThat(new PartSweeper(reassembler(), handler).sweepOnce()).isEqualTo(1);
     }
+
+    @Test
+    void partRedeliveredAfterItsMessageWasCommittedIsOnlyAcknowledged() {
+        Reassembler r = reassembler();
+        r.accept(part(7, 1, 2, "甲", Optional.empty()));
+        Reassembler.Ready ready = r.accept(part(7, 2, 2, "乙", Optional.empty())).orElseThrow();
+        r.done(ready.staged().orElseThrow());
+        assertThat(r.accept(part(7, 2, 2, "乙", Optional.empty()))).isEmpty();
+        assertThat(r.accept(part(7, 1, 2, "甲", Optional.empty()))).isEmpty();
+        assertThat(store.size()).isZero();
+        clock = Clock.fixed(T0.plus(Duration.ofMinutes(3)), ZoneOffset.UTC);
+        assertThat(reassembler().expired()).isEmpty();
+    }
+
+    @Test
+    void reusedReferenceWithANewTextStartsANewMessage() {
+        Reassembler r = reassembler();
+        r.accept(part(8, 1, 2, "甲", Optional.empty()));
+        r.done(r.accept(part(8, 2, 2, "乙", Optional.empty())).orElseThrow().staged().orElseThrow());
+        assertThat(r.accept(part(8, 1, 2, "丙", Optional.empty()))).isEmpty();
+        assertThat(r.accept(part(8, 2, 2, "丁", Optional.empty())).orElseThrow().sms().text()).isEqualTo("丙丁");
+    }
 }

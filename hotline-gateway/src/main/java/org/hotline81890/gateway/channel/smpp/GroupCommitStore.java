@@ -1,0 +1,188 @@
+package org.hotline81890.gateway.channel.smpp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
+import org.hotline81890.gateway.workorder.EventDraft;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.TicketNumber;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderEvent;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.WorkOrderStore;
+
+/**
+ * Group commit for SMS intake: a {@link WorkOrderStore} whose {@link #create} waits for a shared transaction.
+ * Callers (one virtual thread per deliver_sm) queue their order; committer threads take what is queued (waiting up
+ * to {@code maxWait} for more, at most {@code maxBatch}) and store it in one transaction with {@code batchCreate}.
+ * Each caller returns only after that commit, so "commit before acknowledging" holds message by message.
+ * <p>{@link #findByIdempotencyKey} answers "not known" without a query: {@link
+ * org.hotline81890.gateway.workorder.Intake} asks before creating, and the batch itself returns the order already
+ * stored under a key ({@code fresh == false}), which Intake reports as Duplicate. Everything else is delegated.
+ */
+public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
+    /** Stores a batch in one transaction, results in batch order (e.g. MySqlWorkOrderStore::createAll). */
+    @FunctionalInterface
+    public interface BatchCreate {
+        List<Created> createAll(List<PendingCreate> batch);
+    }
+
+    private record Job(PendingCreate pending, CompletableFuture<Created> done) {
+    }
+
+    private final WorkOrderStore delegate;
+    private final BatchCreate batchCreate;
+    private final Duration maxWait;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public GroupCommitStore(WorkOrderStore delegate, BatchCreate batchCreate, Duration maxWait, int maxBatch,
+                            int committerThreads) {
+        this.delegate = delegate;
+        this.batchCreate = batchCreate;
+        this.maxWait = maxWait;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < committerThreads; i++) {
+            committers.add(Thread.ofVirtual().name("sms-group-commit-" + i).start(this::commitLoop));
+        }
+    }
+
+    @Override
+    public Created create(NewWorkOrder order, List<EventDraft> events,
+                          Function<WorkOrder, List<OutboxMessage>> effects) {
+        if (!running) {
+            throw new IllegalStateException("group commit closed");
+        }
+        Job job = new Job(new PendingCreate(order, events, effects), new CompletableFuture<>());
+        queue.add(job);
+        try {
+            return job.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void commitLoop() {
+        while (running) {
+            List<Job> batch = nextBatch();
+            if (batch.isEmpty()) {
+                continue;
+            }
+            List<PendingCreate> pending = batch.stream().map(Job::pending).toList();
+            try {
+                List<Created> results = createWithOneRetry(pending);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(results.get(i));
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(j -> j.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    /**
+     * A pooled connection the database dropped (restart, network) fails once and is evicted; one immediate retry on
+     * a fresh connection saves the whole batch a round of SMSC redeliveries. Safe: a batch that did commit is found
+     * by its keys the second time (fresh == false).
+     */
+    private List<Created> createWithOneRetry(List<PendingCreate> pending) {
+        try {
+            return batchCreate.createAll(pending);
+        } catch (StorageUnavailableException e) {
+            return batchCreate.createAll(pending);
+        }
+    }
+
+    private List<Job> nextBatch() {
+        List<Job> batch = new ArrayList<>();
+        try {
+            Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return batch;
+            }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            while (batch.size() < maxBatch) {
+                long left = deadline - System.nanoTime();
+                Job more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (more == null) {
+                    break;
+                }
+                batch.add(more);
+                queue.drainTo(batch, maxBatch - batch.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        return batch;
+    }
+
+    @Override
+    public WorkOrder update(WorkOrderId id, Function<WorkOrder, Optional<Change>> change) {
+        return delegate.update(id, change);
+    }
+
+    @Override
+    public Optional<WorkOrder> find(WorkOrderId id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public Optional<WorkOrder> findByTicket(TicketNumber ticket) {
+        return delegate.findByTicket(ticket);
+    }
+
+    @Override
+    public Optional<WorkOrder> findByIdempotencyKey(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<WorkOrderEvent> history(WorkOrderId id) {
+        return delegate.history(id);
+    }
+
+    @Override
+    public List<WorkOrder> listByState(WorkOrderState state, int limit) {
+        return delegate.listByState(state, limit);
+    }
+
+    @Override
+    public List<WorkOrder> listByCaller(String callerNumber, int limit) {
+        return delegate.listByCaller(callerNumber, limit);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : committers) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Job left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("group commit closed"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.hotline81890.gateway.channel.smpp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.hotline81890.gateway.channel.smpp.text.OutboundPart;
+import org.hotline81890.gateway.delivery.DeliveryOutcome;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows of kind {@code sms}: splits the text (UCS-2 with UDH, reference = row id mod 256) and
+ * submits the parts the {@link SubmissionLog} does not list yet, recording each accepted part with its message id
+ * at once. A row retried after a crash or a transient failure therefore never sends an accepted part again (the
+ * one window left: a crash between the SMSC's submit_sm_resp and that record). Rows for residents who sent TD are
+ * dropped, except replies to their own texts (dedupe keys {@link #REPLY_PREFIX}).
+ */
+public final class SmsDelivery implements OutboxDelivery {
+    /** Dedupe-key prefix of direct replies to a resident's text: sent even after TD/STOP. */
+    public static final String REPLY_PREFIX = "sms-reply:";
+    private static final Logger LOG = LoggerFactory.getLogger(SmsDelivery.class);
+
+    private final SmsSubmitter submitter;
+    private final SubmissionLog log;
+    private final SmsPreferences preferences;
+
+    public SmsDelivery(SmsSubmitter submitter, SubmissionLog log, SmsPreferences preferences) {
+        this.submitter = Objects.requireNonNull(submitter, "submitter");
+        this.log = Objects.requireNonNull(log, "log");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+    }
+
+    @Override
+    public DeliveryOutcome deliver(OutboxEntry entry) {
+        String to = entry.message().destination();
+        if (!entry.message().dedupeKey().startsWith(REPLY_PREFIX) && !preferences.notificationsOn(to)) {
+            LOG.info("SMS to {} not sent: notifications stopped (TD)", PhoneNumbers.mask(to));
+            return new DeliveryOutcome.Confirmed("suppressed: the resident stopped notifications");
+        }
+        if (entry.message().payload().isEmpty()) {
+            return new DeliveryOutcome.Rejected("empty SMS text");
+        }
+        OutboundSms sms = new OutboundSms(to, entry.message().payload(), (int) (entry.id() & 0xFF), true);
+        List<OutboundPart> parts = submitter.split(sms);
+        Map<Integer, String> done = log.accepted(entry.id());
+        for (int n = 1; n <= parts.size(); n++) {
+            if (done.containsKey(n)) {
+                continue;
+            }
+            switch (submitter.submitPart(sms, parts.get(n - 1))) {
+                case SubmitResult.Sent sent -> log.recordAccepted(entry.id(), n, parts.size(),
+                        sent.messageIds().get(0), to);
+                case SubmitResult.Failed f -> {
+                    return f.retryable() ? new DeliveryOutcome.Retry(f.reason())
+                            : new DeliveryOutcome.Rejected(f.reason());
+                }
+            }
+        }
+        LOG.debug("SMS row {} submitted in {} parts ({} before)", entry.id(), parts.size(), done.size());
+        return new DeliveryOutcome.Confirmed(parts.size() + " part(s) accepted by the SMSC");
+    }
+}

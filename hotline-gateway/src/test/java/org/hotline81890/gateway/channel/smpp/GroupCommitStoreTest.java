@@ -1,0 +1,67 @@
+package org.hotline81890.gateway.channel.smpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Deadlines;
+import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
+import org.hotline81890.gateway.workorder.Priority;
+import org.hotline81890.gateway.workorder.RequestType;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.WorkOrderStore;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitStoreTest {
+    private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(Clock.systemUTC());
+    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+    private static NewWorkOrder order(String key) {
+        return new NewWorkOrder(key, Channel.SMS, "8613800001111", RequestType.HELP, "t", java.util.Optional.empty(),
+                org.hotline81890.gateway.workorder.Area.UNKNOWN, Priority.NORMAL, Deadlines.NONE,
+                WorkOrderState.RECEIVED);
+    }
+
+    @Test
+    void concurrentCreatesShareBatchesAndEachGetsItsOwnResult() throws Exception {
+        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+            batchSizes.add(batch.size());
+            return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
+        }, Duration.ofMillis(20), 500, 1); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<WorkOrderStore.Created>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String key = "k" + (i % 100);
+                results.add(pool.submit(() -> group.create(order(key), List.of(), w -> List.of())));
+            }
+            long fresh = 0;
+            for (Future<WorkOrderStore.Created> f : results) {
+                fresh += f.get().fresh() ? 1 : 0;
+            }
+            assertThat(fresh).isEqualTo(100);
+            assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
+            assertThat(batchSizes.size()).isLessThan(200);
+            assertThat(group.findByIdempotencyKey("k1")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedBatchFailsEveryCallerWithTheSameException() {
+        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+            throw new StorageUnavailableException("down", null);
+        }, Duration.ZERO, 10, 1)) {
+            assertThatThrownBy(() -> group.create(order("x"), List.of(), w -> List.of()))
+                    .isInstanceOf(StorageUnavailableException.class);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
+import org.hotline81890.gateway.channel.smpp.PartKey;
+import org.hotline81890.gateway.channel.smpp.PartStore;
+import org.hotline81890.gateway.channel.smpp.StagedPart;
+import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
+import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.workorder.Area;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Deadlines;
+import org.hotline81890.gateway.workorder.EventDraft;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.Priority;
+import org.hotline81890.gateway.workorder.RequestType;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SMS channel's MySQL adapters and the group-commit batch insert, on real MariaDB. */
+class MySqlSmsStoreIT {
+    private static TestDatabase db;
+    private static MySqlWorkOrderStore store;
+    private static MySqlPartStore parts;
+    private static MySqlSmsStore sms;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create();
+        store = new MySqlWorkOrderStore(db.database().transactions(), Clock.systemUTC(), new SecureRandom());
+        parts = new MySqlPartStore(db.database().transactions(), Clock.systemUTC());
+        sms = new MySqlSmsStore(db.database().transactions(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static PendingCreate pending(String key) {
+        Instant due = Instant.now().plusSeconds(600);
+        NewWorkOrder o = new NewWorkOrder(key, Channel.SMS, "8613800001111", RequestType.HELP, "text " + key,
+                Optional.of("S001"), Area.UNKNOWN, Priority.NORMAL, new Deadlines(Optional.of(due), Optional.of(due),
+                Optional.empty()), WorkOrderState.MATCHED);
+        return new PendingCreate(o, List.of(new EventDraft("sms", Channel.SMS, WorkOrderState.RECEIVED, "in"),
+                new EventDraft("directory", Channel.SMS, WorkOrderState.MATCHED, "matched")),
+                w -> List.of(new OutboxMessage("sms", w.callerNumber(), "ticket " + w.ticket(), "ack:" + key)));
+    }
+
+    @Test
+    void createAllStoresABatchOnceAndReportsKnownKeysAsNotFresh() {
+        store.create(pending("b-known").order(), pending("b-known").events(), pending("b-known").effects());
+        List<Created> out = store.createAll(List.of(pending("b-1"), pending("b-known"), pending("b-2"),
+                pending("b-1")));
+        assertThat(out).extracting(Created::fresh).containsExactly(true, false, true, false);
+        assertThat(out.get(3).workOrder().id()).isEqualTo(out.get(0).workOrder().id());
+        var stored = store.findByIdempotencyKey("b-2").orElseThrow();
+        assertThat(stored.ticket()).isEqualTo(out.get(2).workOrder().ticket());
+        assertThat(stored.state()).isEqualTo(WorkOrderState.MATCHED);
+        assertThat(store.history(stored.id())).extracting(e -> e.to()).containsExactly(WorkOrderState.RECEIVED,
+                WorkOrderState.MATCHED);
+        assertThat(new MySqlOutbox(db.database().transactions(), Clock.systemUTC()).status("ack:b-2")).isPresent();
+        assertThat(store.createAll(List.of(pending("b-2"))).get(0).fresh()).isFalse();
+    }
+
+    @Test
+    void partsOfACompletedMessageAreRecognisedWhenRedelivered() {
+        PartKey key = new PartKey("8613800002222", "81890", 9);
+        StagedPart p1 = new StagedPart(key, 1, 2, "甲", "fp", Optional.empty(), Instant.now());
+        StagedPart p2 = new StagedPart(key, 2, 2, "乙", "fp", Optional.empty(), Instant.now());
+        assertThat(parts.save(p1)).isEqualTo(PartStore.Saved.STAGED);
+        assertThat(parts.save(p1)).isEqualTo(PartStore.Saved.STAGED);
+        assertThat(parts.save(p2)).isEqualTo(PartStore.Saved.STAGED);
+        assertThat(parts.load(key)).hasSize(2);
+        parts.delete(key);
+        assertThat(parts.load(key)).isEmpty();
+        assertThat(parts.save(p2)).isEqualTo(PartStore.Saved.ALREADY_COMPLETED);
+        assertThat(parts.keysStagedBefore(Instant.now().plusSeconds(60))).doesNotContain(key);
+        assertThat(parts.save(new StagedPart(key, 1, 2, "丙", "fp", Optional.empty(), Instant.now())))
+                .isEqualTo(PartStore.Saved.STAGED);
+        assertThat(parts.load(key)).extracting(StagedPart::text).containsExactly("丙");
+    }
+
+    @Test
+    void acceptedPartsAreRecordedAndReceiptsMarkThem() {
+        sms.recordAccepted(42, 1, 2, "m-a", "8613800003333");
+        sms.recordAccepted(42, 2, 2, "m-b", "8613800003333");
+        sms.recordAccepted(42, 2, 2, "m-b", "8613800003333");
+        assertThat(sms.accepted(42)).containsExactly(java.util.Map.entry(1, "m-a"), java.util.Map.entry(2, "m-b"));
+        DeliveryReceipt ok = new DeliveryReceipt("m-a", DeliveryReceipt.Status.DELIVERED, Optional.of("000"),
+                Optional.empty(), Optional.empty(), "8613800003333", "81890");
+        DeliveryReceipt bad = new DeliveryReceipt("m-b", DeliveryReceipt.Status.UNDELIVERABLE, Optional.of("001"),
+                Optional.empty(), Optional.empty(), "8613800003333", "81890");
+        assertThat(sms.applyReceipt(ok)).isEqualTo(1);
+        assertThat(sms.applyReceipt(ok)).isZero();
+        sms.applyReceipt(bad);
+        assertThat(sms.submissionState("m-a")).contains("DELIVERED");
+        assertThat(sms.submissionState("m-b")).contains("FAILED");
+    }
+
+    @Test
+    void preferencesDefaultToOnAndFollowTdKt() {
+        assertThat(sms.notificationsOn("8613800004444")).isTrue();
+        sms.setNotifications("8613800004444", false);
+        assertThat(sms.notificationsOn("8613800004444")).isFalse();
+        sms.setNotifications("8613800004444", true);
+        assertThat(sms.notificationsOn("8613800004444")).isTrue();
+    }
+}
