@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
 public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
-                            Smpp smpp, Agi agi, Ami ami) {
+                            Smpp smpp, Agi agi, Ami ami, Partners partners) {
 
     public static HotlineConfig load(Path overrideFile, Map<String, String> env) {
         return from(ConfigSource.load(overrideFile, env));
@@ -36,7 +36,12 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("smpp.window", 1, 10_000)),
                 new Agi(c.bool("agi.enabled"), c.text("agi.bind"), c.port("agi.port"), c.list("agi.allowed-hosts")),
                 new Ami(c.bool("ami.enabled"), c.text("ami.host"), c.port("ami.port"), c.text("ami.username"),
-                        c.text("ami.password")));
+                        c.text("ami.password")),
+                new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
+                        c.duration("partners.accept-timeout", Duration.ofMillis(100)),
+                        c.duration("partners.department-sign-timeout", Duration.ofMillis(100)),
+                        c.text("partners.default-district"), c.duration("partners.webhook-timeout", ms1),
+                        c.duration("partners.provider-cache", Duration.ZERO), c.text("partners.dev-key-seed")));
     }
 
     private static String bindType(ConfigSource c) {
@@ -93,6 +98,17 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
 
     /** The FastAGI server. */
     public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts) {
+    }
+
+    /** The partner network: providers, offers, the partner API. */
+    public record Partners(boolean enabled, boolean sampleProviders, Duration acceptTimeout,
+                           Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
+                           Duration providerCache, String devKeySeed) {
+        @Override
+        public String toString() {
+            return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="
+                    + (devKeySeed.isEmpty() ? "" : "***") + "]";
+        }
     }
 
     /** The AMI client. */
