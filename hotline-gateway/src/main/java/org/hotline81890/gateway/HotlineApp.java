@@ -66,7 +66,7 @@ public final class HotlineApp implements AutoCloseable {
 
     /** The modules of a full hotline; each decides from the configuration whether it does anything. */
     static List<Function<Core, HotlineModule>> defaultModules() {
-        return List.of();
+        return List.of(org.hotline81890.gateway.partner.PartnerModule::new);
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {
