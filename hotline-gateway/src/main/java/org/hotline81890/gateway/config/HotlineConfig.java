@@ -41,7 +41,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("partners.accept-timeout", Duration.ofMillis(100)),
                         c.duration("partners.department-sign-timeout", Duration.ofMillis(100)),
                         c.text("partners.default-district"), c.duration("partners.webhook-timeout", ms1),
-                        c.duration("partners.provider-cache", Duration.ZERO), c.text("partners.dev-key-seed")));
+                        c.duration("partners.provider-cache", Duration.ZERO),
+                        c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed")));
     }
 
     private static String bindType(ConfigSource c) {
@@ -103,7 +104,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     /** The partner network: providers, offers, the partner API. */
     public record Partners(boolean enabled, boolean sampleProviders, Duration acceptTimeout,
                            Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
-                           Duration providerCache, String devKeySeed) {
+                           Duration providerCache, Duration loadCache, String devKeySeed) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="

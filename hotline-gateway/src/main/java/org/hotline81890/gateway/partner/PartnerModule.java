@@ -64,13 +64,15 @@ public final class PartnerModule implements HotlineModule {
         providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(), 1,
                 Duration.ofDays(5), Duration.ofDays(30));
-        Dispatcher dispatcher = new Dispatcher(providers, offerStore, new BalancedDispatchPolicy(), terms,
+        Dispatcher dispatcher = new Dispatcher(providers, new LoadCachingOffers(offerStore, cfg.loadCache(),
+                core.clock()), new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
         OfferMessages messages = new OfferMessages(core.clock());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
-        flow = new PartnerFlow(new MySqlOfferLocks(tx), offerStore, dispatcher,
+        int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
+        flow = new PartnerFlow(new MySqlOfferLocks(tx, lockHolders), offerStore, dispatcher,
                 new PartnerActions(offerStore, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
                 core.deadlines(), providers, messages, facts);
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {

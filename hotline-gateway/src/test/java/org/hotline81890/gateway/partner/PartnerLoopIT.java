@@ -190,7 +190,9 @@ class PartnerLoopIT {
         assertThat(hk.getJsonObject("satisfaction").getInteger("outOf")).isEqualTo(2);
         HttpResponse<String> card = send(HttpRequest.newBuilder(uri("/api/admin/providers/" + unsatisfying
                 + "/scorecard")).header("Authorization", "Bearer " + TOKEN));
-        assertThat(new JsonObject(card.body()).getInteger("unsatisfied")).isEqualTo(1);
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(card.body()).getInteger("unsatisfied")).as(card.body() + " / " + kpis.body())
+                .isEqualTo(1);
         assertThat(new JsonObject(card.body()).getJsonObject("completion").getInteger("count")).isEqualTo(1);
     }
 
