@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,16 +52,25 @@ final class KpiReport {
                 .put("unsatisfied", s.unsatisfied()).put("noReply", s.noReply()).put("overdue", s.overdue());
     }
 
-    /** Each survey answer is credited to the provider whose completion it judged. */
+    /**
+     * Each survey answer is credited to the provider whose completion it judged. Completions and survey outcomes of
+     * one work order alternate (completed, surveyed, reopened, completed, surveyed…), so the n-th outcome pairs with
+     * the n-th completed offer; timestamps alone cannot tell them apart when both fall in the same instant.
+     */
     private List<SurveyRecord> surveys(List<Offer> all, Instant since) {
+        Map<String, List<Offer>> completed = new HashMap<>();
+        all.stream().filter(o -> o.state() == OfferState.COMPLETED)
+                .sorted(Comparator.comparing(Offer::offeredAt).thenComparing(o -> o.finishedAt().orElseThrow()))
+                .forEach(o -> completed.computeIfAbsent(o.job().workOrder().value(), k -> new ArrayList<>()).add(o));
+        Map<String, Integer> seen = new HashMap<>();
         List<SurveyRecord> out = new ArrayList<>();
         for (MySqlOfferSurveys.Answered a : surveys.since(since)) {
-            Optional<Offer> judged = all.stream()
-                    .filter(o -> o.job().workOrder().value().equals(a.workOrder()))
-                    .filter(o -> o.state() == OfferState.COMPLETED && !o.finishedAt().orElseThrow().isAfter(a.at()))
-                    .max(Comparator.comparing(o -> o.finishedAt().orElseThrow()));
-            judged.ifPresent(o -> out.add(new SurveyRecord(o.job().workOrder(), o.provider(), o.job().service(),
-                    a.answer())));
+            int n = seen.merge(a.workOrder(), 1, Integer::sum) - 1;
+            List<Offer> done = completed.getOrDefault(a.workOrder(), List.of());
+            if (n < done.size()) {
+                Offer o = done.get(n);
+                out.add(new SurveyRecord(o.job().workOrder(), o.provider(), o.job().service(), a.answer()));
+            }
         }
         return out;
     }

@@ -34,9 +34,7 @@ public final class MySqlDeadlineStore implements DeadlineStore {
             if (Objects.equals(old.map(Sql::millis), now.map(Sql::millis))) {
                 continue;
             }
-            if (before != null) { // a new work order has no rows to cancel; the UPDATE's gap lock deadlocks intakes
-                cancel(c, WORK_ORDER, id.value(), kind.name());
-            }
+            cancel(c, WORK_ORDER, id.value(), kind.name());
             if (now.isPresent()) {
                 insert(c, WORK_ORDER, id.value(), kind.name(), now.get());
             }
