@@ -21,6 +21,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.gateway.channel.agi.VoiceModule;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
@@ -66,7 +67,7 @@ public final class HotlineApp implements AutoCloseable {
 
     /** The modules of a full hotline; each decides from the configuration whether it does anything. */
     static List<Function<Core, HotlineModule>> defaultModules() {
-        return List.of(org.hotline81890.gateway.partner.PartnerModule::new);
+        return List.of(VoiceModule::new, org.hotline81890.gateway.partner.PartnerModule::new);
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {

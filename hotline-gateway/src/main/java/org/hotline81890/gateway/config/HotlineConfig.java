@@ -1,7 +1,9 @@
 package org.hotline81890.gateway.config;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.text("smpp.password"), c.text("smpp.system-type"), bindType(c),
                         c.text("smpp.source-address"), c.integer("smpp.submit-rate", 1, 100_000),
                         c.integer("smpp.window", 1, 10_000)),
-                new Agi(c.bool("agi.enabled"), c.text("agi.bind"), c.port("agi.port"), c.list("agi.allowed-hosts")),
-                new Ami(c.bool("ami.enabled"), c.text("ami.host"), c.port("ami.port"), c.text("ami.username"),
-                        c.text("ami.password")),
+                Agi.from(c),
+                Ami.from(c),
                 new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
                         c.duration("partners.accept-timeout", Duration.ofMillis(100)),
                         c.duration("partners.department-sign-timeout", Duration.ofMillis(100)),
@@ -97,8 +98,28 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
         }
     }
 
-    /** The FastAGI server. */
-    public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts) {
+    /** The FastAGI server and its call scripts. */
+    public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts, String queue,
+                      String priorityQueue, int terminalQueuePriority, String greeting, boolean menu,
+                      String openingHours, ZoneId timeZone, String terminalsFile, int recentOrders) {
+        static Agi from(ConfigSource c) {
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(c.text("agi.time-zone"));
+            } catch (DateTimeException e) {
+                throw new ConfigException("invalid value for agi.time-zone: '" + c.text("agi.time-zone")
+                        + "' (expected an IANA zone such as Asia/Shanghai; from " + c.originOf("agi.time-zone") + ")");
+            }
+            String hours = c.text("agi.opening-hours");
+            if (!hours.isEmpty() && !hours.matches("([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]")) {
+                throw new ConfigException("invalid value for agi.opening-hours: '" + hours
+                        + "' (expected HH:MM-HH:MM or empty; from " + c.originOf("agi.opening-hours") + ")");
+            }
+            return new Agi(c.bool("agi.enabled"), c.text("agi.bind"), c.port("agi.port"),
+                    c.list("agi.allowed-hosts"), c.text("agi.queue"), c.text("agi.priority-queue"),
+                    c.integer("agi.terminal-queue-priority", 0, 1000), c.text("agi.greeting"), c.bool("agi.menu"),
+                    hours, zone, c.text("agi.terminals-file"), c.integer("agi.recent-orders", 0, 100));
+        }
     }
 
     /** The partner network: providers, offers, the partner API. */
@@ -112,8 +133,25 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
         }
     }
 
-    /** The AMI client. */
-    public record Ami(boolean enabled, String host, int port, String username, String password) {
+    /** The AMI client: call control (originate) and queue events. */
+    public record Ami(boolean enabled, String host, int port, String username, String password,
+                      Duration reconnectInitial, Duration reconnectMax, Duration answeredWithin,
+                      Duration originateTimeout, String callbackChannel, String surveyContext,
+                      String clickToCallContext) {
+        static Ami from(ConfigSource c) {
+            Duration ms1 = Duration.ofMillis(1);
+            String channel = c.text("ami.callback-channel");
+            if (!channel.contains("{number}")) {
+                throw new ConfigException("invalid value for ami.callback-channel: '" + channel
+                        + "' (must contain {number}; from " + c.originOf("ami.callback-channel") + ")");
+            }
+            return new Ami(c.bool("ami.enabled"), c.text("ami.host"), c.port("ami.port"), c.text("ami.username"),
+                    c.text("ami.password"), c.duration("ami.reconnect-initial", ms1),
+                    c.duration("ami.reconnect-max", ms1), c.duration("ami.answered-within", Duration.ofSeconds(1)),
+                    c.duration("ami.originate-timeout", Duration.ofMillis(100)), channel,
+                    c.text("ami.survey-context"), c.text("ami.click-to-call-context"));
+        }
+
         @Override
         public String toString() {
             return "Ami[enabled=" + enabled + ", host=" + host + ", port=" + port + ", username=" + username + "]";

@@ -74,6 +74,34 @@ class IntakeIT {
     }
 
     @Test
+    void aBurstOfConcurrentIntakesWhileTheRelayClaimsShouldAllCommit() throws Exception {
+        Set<Long> ids = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread relayLike = Thread.ofVirtual().start(() -> {
+            while (claiming.get()) {
+                outbox.claimDue(java.time.Instant.now(), 50, Duration.ofMillis(1)).forEach(
+                        e -> outbox.markDone(e.id(), java.time.Instant.now()));
+            }
+        });
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    IntakeResult r = intake.receive(IntakeRequest.of("burst:" + n, Channel.PHONE, "1370000" + n, "")
+                            .withAcknowledgement(w -> List.of(new OutboxMessage(OutboxMessage.SMS, w.callerNumber(),
+                                    "工单 " + w.ticket(), "burst-ack:" + n))));
+                    ids.add(((IntakeResult.Accepted) r).workOrder().id().value());
+                    return null;
+                });
+            }
+        } finally {
+            claiming.set(false);
+            relayLike.join();
+        }
+        assertThat(ids).hasSize(400);
+    }
+
+    @Test
     void distinctKeysShouldMakeDistinctOrdersWithDistinctTickets() {
         Set<TicketNumber> tickets = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < 200; i++) {

@@ -25,7 +25,8 @@ import org.hotline81890.directory.SlaPolicy;
 final class ServiceFileParser {
     private static final Pattern HEADER = Pattern.compile("([A-Z]{2}-\\d{2})\\s+(.+?)\\s*\\|\\s*(.+)");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+):\\s*(.*)");
-    private static final Set<String> KEYS = Set.of("kind", "type", "desc", "words", "typos", "en", "urgent", "sla", "ask");
+    private static final Set<String> KEYS = Set.of("kind", "type", "desc", "words", "typos", "en", "urgent",
+            "context", "sla", "ask");
 
     private final Category category;
     private final CategoryRow defaults;
@@ -104,7 +105,8 @@ final class ServiceFileParser {
             }
             String key = m.group(1);
             String value = m.group(2).strip();
-            if (seen.put(key, line) != null && !key.equals("words") && !key.equals("en")) {
+            if (seen.put(key, line) != null && !key.equals("words") && !key.equals("en")
+                && !key.equals("context")) {
                 throw line.error("'" + key + "' given twice for " + code);
             }
             try {
@@ -122,6 +124,7 @@ final class ServiceFileParser {
                 case "words" -> words(line, value, Keyword.Kind.WORD);
                 case "typos" -> words(line, value, Keyword.Kind.TYPO);
                 case "urgent" -> words(line, value, Keyword.Kind.URGENT);
+                case "context" -> words(line, value, Keyword.Kind.CONTEXT);
                 case "en" -> english(line, value);
                 case "sla" -> slaClass = slaClass(value);
                 case "ask" -> ask = QuestionRefs.resolve(value, questions);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * matched, and what it added to the score. {@link #toString()} reads like "冰相≈冰箱 (pinyin, +0.7)".
  */
 public record MatchReason(String found, String word, How how, double points) {
-    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT }
+    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT, CONTEXT }
 
     public MatchReason {
         Objects.requireNonNull(found, "found");

@@ -25,6 +25,11 @@ public final class TextMatcher {
     /** Pinyin matches count less than the characters themselves; typed pinyin more than homophone guesses. */
     static final double TYPED_PINYIN_FACTOR = 0.9;
     static final double HOMOPHONE_FACTOR = 0.5;
+    /**
+     * A service found only through setting words (see {@link Keyword.Kind#CONTEXT}) gets this share of them when
+     * another service was found through a core word: the specific service beats the catch-all.
+     */
+    static final double CONTEXT_ONLY_FACTOR = 0.5;
     /** The best service's default request type gets this many points before the cues are counted. */
     static final double TYPE_PRIOR = 1.5;
     private static final int MAX_MATCHES = 10;
@@ -44,10 +49,11 @@ public final class TextMatcher {
         Lattice lattice = new Lattice(normalized, vocabulary.pinyin);
         List<Hit> hits = dropContained(collect(normalized, lattice));
         Map<Integer, Candidate> candidates = score(hits);
+        boolean anyCore = candidates.values().stream().anyMatch(c -> c.core > 0);
         List<Match> ranked = candidates.values().stream()
-                .sorted(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.service))
+                .sorted(Comparator.comparingDouble((Candidate c) -> -c.score(anyCore)).thenComparingInt(c -> c.service))
                 .limit(MAX_MATCHES)
-                .map(c -> new Match(vocabulary.services.get(c.service), round(c.score), c.reasons))
+                .map(c -> new Match(vocabulary.services.get(c.service), round(c.score(anyCore)), c.reasons))
                 .toList();
         boolean urgent = hits.stream().anyMatch(this::isUrgentHit);
         double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
@@ -66,11 +72,31 @@ public final class TextMatcher {
                 found(normalized, lattice, start, end))));
         vocabulary.homophones.scan(lattice.exact, (term, start, end) -> {
             String found = found(normalized, lattice, start, end);
-            if (!found.equals(vocabulary.terms.get(term).text()) && found.indexOf(' ') < 0) {
+            Term t = vocabulary.terms.get(term);
+            if (!found.equals(t.text()) && found.indexOf(' ') < 0 && sharesHalf(found, t.text())
+                    && !(t.target() instanceof Term.ForServices s && s.kind() == Keyword.Kind.URGENT)) {
                 hits.add(new Hit(term, start, end, true, found));
             }
         });
         return hits;
+    }
+
+    /**
+     * A homophone typo keeps at least half of the word's characters (冰相 → 冰箱, 水笼头 → 水龙头); two unrelated
+     * characters that merely sound like a word (运到 ≈ 晕倒, 期活 ≈ 起火) are a coincidence, not a typo.
+     */
+    /** Characters too common to show that a near-homophone is a typo of a word (不亮 is not 不凉). */
+    private static final String FUNCTION_CHARS = "不了的一是有在个我你他这那就也都";
+
+    static boolean sharesHalf(String found, String word) {
+        if (found.length() != word.length()) {
+            return false;
+        }
+        int same = 0;
+        for (int i = 0; i < found.length(); i++) {
+            same += found.charAt(i) == word.charAt(i) && FUNCTION_CHARS.indexOf(found.charAt(i)) < 0 ? 1 : 0;
+        }
+        return same * 2 >= word.length();
     }
 
     /** Where words of one family overlap, a word lying inside a longer one does not count on its own. */
@@ -197,7 +223,8 @@ public final class TextMatcher {
         final int service;
         final Map<String, MatchReason> byWord = new HashMap<>();
         final List<MatchReason> reasons = new ArrayList<>();
-        double score;
+        double core;
+        double context;
 
         Candidate(int service) {
             this.service = service;
@@ -211,11 +238,24 @@ public final class TextMatcher {
             MatchReason reason = new MatchReason(hit.found(), term.text(), how(hit, kind), round(points));
             if (old != null) {
                 reasons.remove(old);
-                score -= old.points();
+                addPoints(old, -old.points());
             }
             byWord.put(term.text(), reason);
             reasons.add(reason);
-            score += reason.points();
+            addPoints(reason, reason.points());
+        }
+
+        private void addPoints(MatchReason reason, double points) {
+            if (reason.how() == MatchReason.How.CONTEXT) {
+                context += points;
+            } else {
+                core += points;
+            }
+        }
+
+        /** Setting words count in full beside a core word, or when no service has one; else only in part. */
+        double score(boolean anyCore) {
+            return core + (core > 0 || !anyCore ? context : context * CONTEXT_ONLY_FACTOR);
         }
 
         private static MatchReason.How how(Hit hit, Keyword.Kind kind) {

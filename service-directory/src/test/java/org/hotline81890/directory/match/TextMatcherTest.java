@@ -87,4 +87,42 @@ class TextMatcherTest {
     void cliLineHasThreeCodesAndTheType() {
         assertThat(MATCHER.match("水龙头关不紧一直滴水").toCliLine()).matches("RP-01(,[A-Z]{2}-\\d{2}){0,2}\thelp");
     }
+
+    @ParameterizedTest(name = "{0} -> {1} before {2}")
+    @CsvSource(delimiter = '|', value = {
+        "补办残疾证要带什么东西 | CA-06 | CA-10",
+        "洗衣机漏水了 | RP-07 | RP-01",
+        "the fridge is leaking | RP-06 | RP-01",
+        "学校门口的人行道塌了个坑 | MC-01 | ER-04",
+    })
+    void coreWordsBeatSettingsAndSymptoms(String text, String first, String below) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.topCodes(1)).as(r.matches().toString()).containsExactly(first);
+        double top = r.matches().get(0).score();
+        assertThat(r.matches()).filteredOn(m -> m.service().code().equals(below))
+                .allSatisfy(m -> assertThat(m.score()).isLessThan(top));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "冰相 | 冰箱 | true",
+        "水笼头 | 水龙头 | true",
+        "运到 | 晕倒 | false",
+        "期活 | 起火 | false",
+        "不亮 | 不凉 | false",
+    })
+    void homophoneTyposKeepHalfTheCharacters(String found, String word, boolean typo) {
+        assertThat(TextMatcher.sharesHalf(found, word)).isEqualTo(typo);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "小区旁边的路灯一到晚上就不亮 | REPORT",
+        "发现有人往河里偷倒垃圾 | REPORT",
+        "店家收了定金不给退 | COMPLAINT",
+        "希望地铁站多放几辆共享单车 | SUGGESTION",
+    })
+    void reportComplaintAndSuggestionCues(String text, RequestType type) {
+        assertThat(MATCHER.match(text).requestType()).isEqualTo(type);
+    }
 }

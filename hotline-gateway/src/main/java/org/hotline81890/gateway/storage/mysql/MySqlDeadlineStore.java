@@ -34,7 +34,10 @@ public final class MySqlDeadlineStore implements DeadlineStore {
             if (Objects.equals(old.map(Sql::millis), now.map(Sql::millis))) {
                 continue;
             }
-            cancel(c, WORK_ORDER, id.value(), kind.name());
+            if (old.isPresent()) {
+                // Only an order that had this deadline has a row to cancel; a new order must not lock the index gap.
+                cancel(c, WORK_ORDER, id.value(), kind.name());
+            }
             if (now.isPresent()) {
                 insert(c, WORK_ORDER, id.value(), kind.name(), now.get());
             }

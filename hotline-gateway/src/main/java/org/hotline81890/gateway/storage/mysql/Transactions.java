@@ -11,6 +11,7 @@ import org.hotline81890.gateway.workorder.StorageUnavailableException;
 
 /** Runs JDBC work in one transaction, and turns "cannot reach the database" into {@link StorageUnavailableException}. */
 public final class Transactions {
+    private static final int MAX_ATTEMPTS = 5;
     private final DataSource dataSource;
 
     public Transactions(DataSource dataSource) {
@@ -23,7 +24,23 @@ public final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction. A deadlock (1213) or lock-wait timeout (1205) rolls back everything the
+     * attempt did, so the whole unit is run again, a few times, before giving up.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RetryableConflict e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw translate(e.cause);
+                }
+            }
+        }
+    }
+
+    private <T> T once(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -35,7 +52,20 @@ public final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
+            if (e.getErrorCode() == 1213 || e.getErrorCode() == 1205) {
+                throw new RetryableConflict(e);
+            }
             throw translate(e);
+        }
+    }
+
+    /** A lock conflict the database resolved by rolling one transaction back: safe to run the unit again. */
+    private static final class RetryableConflict extends RuntimeException {
+        private final SQLException cause;
+
+        RetryableConflict(SQLException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 

@@ -1,0 +1,139 @@
+package org.hotline81890.gateway.channel.agi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
+import org.asteriskjava.fastagi.internal.FastAgiConnectionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI listener: our own accept loop, one virtual thread per call running Asterisk-Java's connection
+ * handler (request parsing, AgiChannel, the script, AJ_AGISTATUS). Asterisk-Java's DefaultAgiServer runs calls on
+ * a bounded pool and silently closes connections beyond it; here nothing is refused except hosts not allowed.
+ */
+public final class FastAgiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FastAgiServer.class);
+    private static final int BACKLOG = 4096;
+    private final InetSocketAddress address;
+    private final AllowedHosts allowed;
+    private final MappingStrategy scripts;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile ServerSocket server;
+
+    public FastAgiServer(String bind, int port, AllowedHosts allowed, MappingStrategy scripts) {
+        this.address = new InetSocketAddress(bind, port);
+        this.allowed = allowed;
+        this.scripts = scripts;
+    }
+
+    public FastAgiServer start() {
+        try {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(address, BACKLOG);
+            server = s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("FastAGI cannot listen on " + address, e);
+        }
+        if (allowed.isEmpty()) {
+            LOG.warn("agi.allowed-hosts is empty: every FastAGI connection will be refused");
+        }
+        Thread.ofPlatform().daemon().name("fastagi-accept").start(this::acceptLoop);
+        LOG.info("FastAGI listening on {}:{}", address.getHostString(), port());
+        return this;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Calls being served right now. */
+    public int activeCalls() {
+        return active.get();
+    }
+
+    public long servedCalls() {
+        return served.get();
+    }
+
+    public long refusedConnections() {
+        return refused.get();
+    }
+
+    public boolean isListening() {
+        ServerSocket s = server;
+        return s != null && s.isBound() && !s.isClosed();
+    }
+
+    private void acceptLoop() {
+        ServerSocket s = server;
+        while (!s.isClosed()) {
+            Socket socket;
+            try {
+                socket = s.accept();
+            } catch (IOException e) {
+                if (!s.isClosed()) {
+                    LOG.warn("FastAGI accept failed, continuing: {}", e.toString());
+                }
+                continue;
+            }
+            if (!allowed.permits(socket.getInetAddress())) {
+                refused.incrementAndGet();
+                LOG.warn("FastAGI connection from {} refused: not in agi.allowed-hosts", socket.getInetAddress());
+                closeQuietly(socket);
+                continue;
+            }
+            active.incrementAndGet();
+            open.add(socket);
+            Thread.ofVirtual().name("agi-call").start(() -> serve(socket));
+        }
+    }
+
+    private void serve(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            new FastAgiConnectionHandler(scripts, new LineSocket(socket), new DefaultAgiChannelFactory()).run();
+        } catch (IOException e) {
+            LOG.debug("FastAGI session ended early: {}", e.toString());
+        } finally {
+            open.remove(socket);
+            closeQuietly(socket);
+            active.decrementAndGet();
+            served.incrementAndGet();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing FastAGI socket: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        ServerSocket s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.debug("closing FastAGI listener: {}", e.toString());
+            }
+        }
+        open.forEach(FastAgiServer::closeQuietly);
+    }
+}

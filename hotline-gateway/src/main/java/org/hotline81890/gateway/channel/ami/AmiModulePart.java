@@ -1,0 +1,50 @@
+package org.hotline81890.gateway.channel.ami;
+
+import org.hotline81890.gateway.Core;
+import org.hotline81890.gateway.channel.http.HealthCheck;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
+
+/** The AMI half of the voice module: the connection, queue events into call records, originate delivery. */
+public final class AmiModulePart implements AutoCloseable {
+    private final AmiConnector connector;
+    private final QueueEventRecorder recorder;
+    private final OriginateDelivery originates;
+    private final CallRecords records;
+
+    public AmiModulePart(Core core) {
+        this.connector = new AmiConnector(core.config().ami());
+        this.records = new MySqlCallRecords(core.database().transactions());
+        this.recorder = new QueueEventRecorder(records, core.clock());
+        OriginateTracker tracker = new OriginateTracker();
+        this.originates = new OriginateDelivery(connector, tracker, core.config().ami());
+        connector.addListener(recorder);
+        connector.addListener(tracker);
+    }
+
+    public void start() {
+        connector.start();
+    }
+
+    public OutboxDelivery originates() {
+        return originates;
+    }
+
+    public HealthCheck healthCheck() {
+        return new HealthCheck("ami", connector::isConnected);
+    }
+
+    public boolean isConnected() {
+        return connector.isConnected();
+    }
+
+    public CallRecords callRecords() {
+        return records;
+    }
+
+    @Override
+    public void close() {
+        connector.close();
+        recorder.close();
+    }
+}
