@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,7 @@ import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.partner.PartnerModule;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.storage.mysql.Database;
@@ -41,7 +43,6 @@ import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
-import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.Tracker;
@@ -69,7 +70,14 @@ public final class HotlineApp implements AutoCloseable {
 
     /** The modules of a full hotline; each decides from the configuration whether it does anything. */
     static List<Function<Core, HotlineModule>> defaultModules() {
-        return List.of(VoiceModule::new, c -> new SmsModule(c, JobCommands.NONE));
+        // Built in this order: the SMS channel answers providers' job commands through the partner network.
+        AtomicReference<PartnerModule> partners = new AtomicReference<>();
+        return List.of(VoiceModule::new,
+                c -> {
+                    partners.set(new PartnerModule(c));
+                    return partners.get();
+                },
+                c -> new SmsModule(c, partners.get().jobCommands()));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
 public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
-                            Smpp smpp, Agi agi, Ami ami) {
+                            Smpp smpp, Agi agi, Ami ami, Partners partners) {
 
     public static HotlineConfig load(Path overrideFile, Map<String, String> env) {
         return from(ConfigSource.load(overrideFile, env));
@@ -40,7 +40,13 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("smpp.group-commit-wait", Duration.ZERO), c.integer("smpp.group-commit-max", 1, 10_000),
                         c.duration("smpp.reassembly-timeout", ms1)),
                 Agi.from(c),
-                Ami.from(c));
+                Ami.from(c),
+                new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
+                        c.duration("partners.accept-timeout", Duration.ofMillis(100)),
+                        c.duration("partners.department-sign-timeout", Duration.ofMillis(100)),
+                        c.text("partners.default-district"), c.duration("partners.webhook-timeout", ms1),
+                        c.duration("partners.provider-cache", Duration.ZERO),
+                        c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed")));
     }
 
     private static String bindType(ConfigSource c) {
@@ -118,6 +124,17 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     c.list("agi.allowed-hosts"), c.text("agi.queue"), c.text("agi.priority-queue"),
                     c.integer("agi.terminal-queue-priority", 0, 1000), c.text("agi.greeting"), c.bool("agi.menu"),
                     hours, zone, c.text("agi.terminals-file"), c.integer("agi.recent-orders", 0, 100));
+        }
+    }
+
+    /** The partner network: providers, offers, the partner API. */
+    public record Partners(boolean enabled, boolean sampleProviders, Duration acceptTimeout,
+                           Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
+                           Duration providerCache, Duration loadCache, String devKeySeed) {
+        @Override
+        public String toString() {
+            return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="
+                    + (devKeySeed.isEmpty() ? "" : "***") + "]";
         }
     }
 

@@ -20,7 +20,9 @@ final class Sql {
     }
 
     static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-        ps.setObject(i, LocalDateTime.ofInstant(millis(t), ZoneOffset.UTC));
+        // As text: Connector/J drops the fraction of a LocalDateTime/Timestamp parameter when talking to MariaDB.
+        ps.setString(i, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .format(LocalDateTime.ofInstant(millis(t), ZoneOffset.UTC)));
     }
 
     static void setInstant(PreparedStatement ps, int i, Optional<Instant> t) throws SQLException {

@@ -1,0 +1,84 @@
+package org.hotline81890.gateway.partner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.WorkOrderRef;
+import org.hotline81890.partners.store.OfferStore;
+
+/**
+ * The offer store as the dispatcher sees it: reads and writes go straight through, but the two load aggregates
+ * (active jobs per provider, paid jobs accepted in the fairness window) are reused for {@code ttl}. They scan many
+ * offers, and every dispatch asks for them; a few hundred milliseconds of staleness only blurs capacity and
+ * fairness by the handful of jobs accepted meanwhile. A zero ttl reads them every time.
+ */
+final class LoadCachingOffers implements OfferStore {
+    private final OfferStore store;
+    private final Duration ttl;
+    private final Clock clock;
+    private volatile Cached<Map<ProviderId, Integer>> active;
+    private volatile Cached<Map<ProviderId, Integer>> accepted;
+
+    private record Cached<T>(T value, Instant readAt, Instant key) {
+    }
+
+    LoadCachingOffers(OfferStore store, Duration ttl, Clock clock) {
+        this.store = store;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<ProviderId, Integer> activeJobCounts() {
+        Instant now = clock.instant();
+        Cached<Map<ProviderId, Integer>> c = active;
+        if (c == null || !now.isBefore(c.readAt().plus(ttl))) {
+            c = new Cached<>(store.activeJobCounts(), now, now);
+            active = c;
+        }
+        return c.value();
+    }
+
+    @Override
+    public Map<ProviderId, Integer> acceptedSince(Instant since) {
+        Instant now = clock.instant();
+        Cached<Map<ProviderId, Integer>> c = accepted;
+        if (c == null || !now.isBefore(c.readAt().plus(ttl)) || since.isBefore(c.key().minus(ttl))) {
+            c = new Cached<>(store.acceptedSince(since), now, since);
+            accepted = c;
+        }
+        return c.value();
+    }
+
+    @Override
+    public void save(Offer offer) {
+        store.save(offer);
+    }
+
+    @Override
+    public Optional<Offer> find(OfferId id) {
+        return store.find(id);
+    }
+
+    @Override
+    public List<Offer> forWorkOrder(WorkOrderRef workOrder) {
+        return store.forWorkOrder(workOrder);
+    }
+
+    @Override
+    public List<Offer> forProvider(ProviderId provider) {
+        return store.forProvider(provider);
+    }
+
+    @Override
+    public List<Offer> acceptDeadlinesDue(Instant now) {
+        return store.acceptDeadlinesDue(now);
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline81890.gateway.partner;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.partners.OpeningHours;
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.privacy.JobDetails;
+import org.hotline81890.partners.privacy.JobView;
+import org.hotline81890.partners.privacy.JobViews;
+import org.hotline81890.partners.webhook.WebhookEvent;
+import org.hotline81890.partners.webhook.WebhookPayload;
+
+/**
+ * The outbox rows the partner network writes: the offer to the provider (signed webhook if it has one, otherwise
+ * an SMS), and the short SMS to the resident at each step that matters. Bodies are built from the provider's
+ * {@link JobView} only, so an offer never carries the resident's number or address.
+ */
+public final class OfferMessages {
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private final Clock clock;
+
+    public OfferMessages(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<OutboxMessage> offer(Offer offer, Provider provider, WorkOrder w, JobDetails details) {
+        JobView view = JobViews.forProvider(offer, details);
+        List<OutboxMessage> rows = new ArrayList<>();
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.OFFERED, view, 0, clock.instant());
+            rows.add(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(), p.idempotencyKey()));
+        } else if (provider.contact().sms().isPresent() && view instanceof JobView.Restricted r) {
+            String ticket = w.ticket().value();
+            String text = "【81890】新工单" + ticket + "：" + r.serviceName() + "，" + r.area() + "。请于"
+                    + local(offer) + "前回复“接单" + ticket + "”或“拒单" + ticket + " 原因”。";
+            rows.add(new OutboxMessage(OutboxMessage.SMS, provider.contact().sms().get().value(), text,
+                    "offer-sms:" + offer.id().value()));
+        }
+        return rows;
+    }
+
+    /** After acceptance: the resident learns who will come. */
+    public List<OutboxMessage> accepted(Offer offer, Provider provider, WorkOrder w) {
+        return resident(w, "accepted:" + offer.id().value(), "【81890】您的工单" + w.ticket().value() + "已由"
+                + provider.name() + "受理，对方将与您联系预约上门时间。");
+    }
+
+    public List<OutboxMessage> started(Offer offer, WorkOrder w) {
+        return resident(w, "started:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
+                + "：服务人员已出发，请保持电话畅通。");
+    }
+
+    /** The survey after completion; the resident's reply 1/2/3 goes to the survey use case. */
+    public List<OutboxMessage> survey(Offer offer, WorkOrder w) {
+        return resident(w, "survey:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
+                + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意");
+    }
+
+    private static List<OutboxMessage> resident(WorkOrder w, String key, String text) {
+        if (w.callerNumber().equals("anonymous")) {
+            return List.of();
+        }
+        return List.of(new OutboxMessage(OutboxMessage.SMS, w.callerNumber(), text, "resident-" + key));
+    }
+
+    private static String local(Offer offer) {
+        return LocalDateTime.ofInstant(offer.acceptBy(), OpeningHours.SHANGHAI).format(HHMM);
+    }
+}

@@ -1,0 +1,157 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.WorkOrderRef;
+import org.hotline81890.partners.store.ConcurrentOfferUpdateException;
+import org.hotline81890.partners.store.OfferStore;
+
+/** {@link OfferStore} on MySQL: optimistic locking on the version column. */
+public final class MySqlOfferStore implements OfferStore {
+    private static final String SELECT = "SELECT " + MySqlOfferRows.COLUMNS + " FROM offer ";
+    private static final String INSERT = "INSERT INTO offer (" + MySqlOfferRows.COLUMNS + ") VALUES "
+            + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String UPDATE = "UPDATE offer SET id=?, work_order=?, service_code=?, area=?, "
+            + "request_kind=?, emergency=?, provider_id=?, kind=?, state=?, offered_at=?, accept_by=?, handle_by=?, "
+            + "answered_at=?, started_at=?, finished_at=?, note=?, extensions=?, overdue=?, version=? "
+            + "WHERE id=? AND version=?";
+    private final Transactions tx;
+
+    public MySqlOfferStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void save(Offer offer) {
+        tx.inTransaction(c -> {
+            if (offer.version() == 0) {
+                insert(c, offer);
+            } else {
+                update(c, offer);
+            }
+            return null;
+        });
+    }
+
+    private static void insert(Connection c, Offer offer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            MySqlOfferRows.bind(ps, offer);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1062) {
+                throw new ConcurrentOfferUpdateException(offer.id(), -1);
+            }
+            throw e;
+        }
+    }
+
+    private static void update(Connection c, Offer offer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            MySqlOfferRows.bind(ps, offer);
+            ps.setString(20, offer.id().value());
+            ps.setLong(21, offer.version() - 1);
+            if (ps.executeUpdate() != 1) {
+                throw new ConcurrentOfferUpdateException(offer.id(), offer.version() - 1);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Offer> find(OfferId id) {
+        return list("WHERE id=?", id.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<Offer> forWorkOrder(WorkOrderRef workOrder) {
+        return list("WHERE work_order=? ORDER BY offered_at, id", workOrder.value());
+    }
+
+    @Override
+    public List<Offer> forProvider(ProviderId provider) {
+        return list("WHERE provider_id=? ORDER BY offered_at, id", provider.value());
+    }
+
+    /** Every offer made at or after {@code since}, oldest first (for KPIs). */
+    public List<Offer> offeredSince(Instant since) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE offered_at>=? ORDER BY offered_at, id")) {
+                Sql.setInstant(ps, 1, since);
+                return rows(ps);
+            }
+        });
+    }
+
+    @Override
+    public Map<ProviderId, Integer> activeJobCounts() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT provider_id, COUNT(*) AS n FROM offer "
+                    + "WHERE state IN ('ACCEPTED','STARTED') GROUP BY provider_id")) {
+                return counts(ps);
+            }
+        });
+    }
+
+    @Override
+    public Map<ProviderId, Integer> acceptedSince(Instant since) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT provider_id, COUNT(*) AS n FROM offer "
+                    + "WHERE answered_at>=? AND (state IN ('ACCEPTED','STARTED','COMPLETED') "
+                    + "OR (state='CANCELLED' AND finished_at IS NOT NULL)) GROUP BY provider_id")) {
+                Sql.setInstant(ps, 1, since);
+                return counts(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<Offer> acceptDeadlinesDue(Instant now) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT
+                    + "WHERE state='OFFERED' AND accept_by<=? ORDER BY accept_by, id")) {
+                Sql.setInstant(ps, 1, now);
+                return rows(ps);
+            }
+        });
+    }
+
+    private List<Offer> list(String where, String param) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
+                ps.setString(1, param);
+                return rows(ps);
+            }
+        });
+    }
+
+    private static List<Offer> rows(PreparedStatement ps) throws SQLException {
+        List<Offer> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(MySqlOfferRows.read(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Map<ProviderId, Integer> counts(PreparedStatement ps) throws SQLException {
+        Map<ProviderId, Integer> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(ProviderId.of(rs.getString("provider_id")), rs.getInt("n"));
+            }
+        }
+        return out;
+    }
+}

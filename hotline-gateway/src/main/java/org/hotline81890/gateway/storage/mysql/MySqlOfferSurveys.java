@@ -1,0 +1,65 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.partners.kpi.SurveyAnswer;
+
+/**
+ * Survey outcomes as the work-order history records them (the survey use case writes "survey answer: 满意" on
+ * SURVEYED, the scheduler "no reply" on CLOSED): the partner network's KPIs read them back from there rather than
+ * keeping a second copy.
+ */
+public final class MySqlOfferSurveys {
+    private final Transactions tx;
+
+    public MySqlOfferSurveys(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** One survey outcome of one work order. */
+    public record Answered(String workOrder, Instant at, SurveyAnswer answer) {
+    }
+
+    public List<Answered> since(Instant since) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT work_order_id, at, to_state, details "
+                    + "FROM work_order_event WHERE at>=? AND (to_state='SURVEYED' "
+                    + "OR (to_state='CLOSED' AND details LIKE '%no reply%')) ORDER BY id")) {
+                Sql.setInstant(ps, 1, since);
+                List<Answered> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<SurveyAnswer> answer = answer(rs.getString("to_state"), rs.getString("details"));
+                        if (answer.isPresent()) {
+                            out.add(new Answered(Long.toString(rs.getLong("work_order_id")), Sql.instant(rs, "at"),
+                                    answer.get()));
+                        }
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    static Optional<SurveyAnswer> answer(String toState, String details) {
+        if (toState.equals("CLOSED")) {
+            return Optional.of(SurveyAnswer.NO_REPLY);
+        }
+        String prefix = "survey answer: ";
+        int at = details.indexOf(prefix);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        return switch (details.substring(at + prefix.length()).strip()) {
+            case "满意" -> Optional.of(SurveyAnswer.SATISFIED);
+            case "基本满意" -> Optional.of(SurveyAnswer.BASICALLY_SATISFIED);
+            case "不满意" -> Optional.of(SurveyAnswer.UNSATISFIED);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.store.ProviderStore;
+
+/** {@link ProviderStore} on MySQL: one row per provider, lists and schedules in their CSV text form. */
+public final class MySqlProviderStore implements ProviderStore {
+    private static final String UPSERT = "INSERT INTO provider (id, kind, name, services, coverage, hours, capacity, "
+            + "webhook_url, webhook_secret, sms, portal_login, status, rating) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            + "ON DUPLICATE KEY UPDATE kind=VALUES(kind), name=VALUES(name), services=VALUES(services), "
+            + "coverage=VALUES(coverage), hours=VALUES(hours), capacity=VALUES(capacity), "
+            + "webhook_url=VALUES(webhook_url), webhook_secret=VALUES(webhook_secret), sms=VALUES(sms), "
+            + "portal_login=VALUES(portal_login), status=VALUES(status), rating=VALUES(rating)";
+    private final Transactions tx;
+
+    public MySqlProviderStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void save(Provider provider) {
+        saveAll(List.of(provider));
+    }
+
+    @Override
+    public void saveAll(List<Provider> providers) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (Provider p : providers) {
+                    MySqlProviderRows.bind(ps, p);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Provider> find(ProviderId id) {
+        return tx.read(c -> {
+            List<Provider> found = query(c, "SELECT * FROM provider WHERE id=?", id.value());
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<Provider> all() {
+        return tx.read(c -> query(c, "SELECT * FROM provider ORDER BY id"));
+    }
+
+    /** Active or not, the providers whose SMS number is {@code digits}. */
+    public List<Provider> bySms(String digits) {
+        return tx.read(c -> query(c, "SELECT * FROM provider WHERE sms=? ORDER BY id", digits));
+    }
+
+    public boolean isEmpty() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM provider LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        });
+    }
+
+    private static List<Provider> query(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<Provider> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(MySqlProviderRows.read(rs));
+                }
+            }
+            return out;
+        }
+    }
+}
