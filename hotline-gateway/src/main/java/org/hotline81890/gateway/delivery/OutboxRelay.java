@@ -3,13 +3,11 @@ package org.hotline81890.gateway.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -26,12 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Rows in delivery at once, in batches: enough to keep a slow receiver from stalling the rest. */
+    private static final int IN_FLIGHT_BATCHES = 4;
     private final Outbox outbox;
     private final Map<String, OutboxDelivery> deliveries;
     private final HotlineConfig.OutboxRelay cfg;
     private final Clock clock;
     private final PollingLoop loop;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore inFlight;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
                        Clock clock) {
@@ -40,6 +41,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.cfg = cfg;
         this.clock = clock;
         this.loop = new PollingLoop("outbox-relay", this::round, cfg.pollInterval());
+        this.inFlight = new Semaphore(IN_FLIGHT_BATCHES * cfg.batchSize());
     }
 
     public OutboxRelay start() {
@@ -52,27 +54,43 @@ public final class OutboxRelay implements AutoCloseable {
         loop.wake();
     }
 
+    /**
+     * One round: claims as many due rows as there is room for in flight and starts their deliveries, without waiting
+     * for them. Slow deliveries (a webhook timing out) therefore never hold back the rows behind them.
+     */
     Duration round() {
-        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), cfg.batchSize(), cfg.lease());
-        List<Future<?>> running = new ArrayList<>(batch.size());
+        awaitRoom();
+        int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
+        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease());
         for (OutboxEntry e : batch) {
-            running.add(workers.submit(() -> deliverOne(e)));
+            inFlight.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    deliverOne(e);
+                } catch (RuntimeException ex) {
+                    LOG.error("outbox delivery of row {} crashed; it is retried after its lease", e.id(), ex);
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                LOG.error("outbox delivery crashed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Duration.ZERO;
-            }
-        }
-        if (batch.size() == cfg.batchSize()) {
+        if (batch.size() == room) {
             return Duration.ZERO;
         }
         Duration wait = outbox.nextDue().map(t -> Duration.between(clock.instant(), t)).orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private void awaitRoom() {
+        if (inFlight.availablePermits() > 0) {
+            return;
+        }
+        try {
+            inFlight.acquire();
+            inFlight.release();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void deliverOne(OutboxEntry e) {
