@@ -3,13 +3,16 @@ package org.hotline81890.gateway.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.OfferState;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.OfferStore;
 
@@ -18,6 +21,11 @@ import org.hotline81890.partners.store.OfferStore;
  * (active jobs per provider, paid jobs accepted in the fairness window) are reused for {@code ttl}. They scan many
  * offers, and every dispatch asks for them; a few hundred milliseconds of staleness only blurs capacity and
  * fairness by the handful of jobs accepted meanwhile. A zero ttl reads them every time.
+ *
+ * <p>In a burst, though, every decision in one ttl would see the same aggregate and pick the same firm. So the
+ * offers this node made after an aggregate was read count on top of it, as an active job and a recent paid job of
+ * their provider, until the next read (which sees them once accepted): the next decision in the burst already
+ * knows the firm just got one.
  */
 final class LoadCachingOffers implements OfferStore {
     private final OfferStore store;
@@ -25,6 +33,10 @@ final class LoadCachingOffers implements OfferStore {
     private final Clock clock;
     private volatile Cached<Map<ProviderId, Integer>> active;
     private volatile Cached<Map<ProviderId, Integer>> accepted;
+    private final Map<OfferId, Made> made = new ConcurrentHashMap<>();
+
+    private record Made(ProviderId provider, Instant at) {
+    }
 
     private record Cached<T>(T value, Instant readAt, Instant key) {
     }
@@ -43,7 +55,7 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.activeJobCounts(), now, now);
             active = c;
         }
-        return c.value();
+        return withMadeSince(c);
     }
 
     @Override
@@ -54,12 +66,34 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.acceptedSince(since), now, since);
             accepted = c;
         }
-        return c.value();
+        return withMadeSince(c);
+    }
+
+    private Map<ProviderId, Integer> withMadeSince(Cached<Map<ProviderId, Integer>> c) {
+        Cached<Map<ProviderId, Integer>> a = active;
+        Cached<Map<ProviderId, Integer>> b = accepted;
+        if (a != null && b != null) {
+            Instant oldest = a.readAt().isBefore(b.readAt()) ? a.readAt() : b.readAt();
+            made.values().removeIf(m -> m.at().isBefore(oldest));
+        }
+        if (made.isEmpty()) {
+            return c.value();
+        }
+        Map<ProviderId, Integer> out = new HashMap<>(c.value());
+        for (Made m : made.values()) {
+            if (!m.at().isBefore(c.readAt())) {
+                out.merge(m.provider(), 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     @Override
     public void save(Offer offer) {
         store.save(offer);
+        if (offer.version() == 0 && offer.state() == OfferState.OFFERED) {
+            made.put(offer.id(), new Made(offer.provider(), clock.instant()));
+        }
     }
 
     @Override

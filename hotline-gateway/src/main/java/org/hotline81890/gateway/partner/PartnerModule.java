@@ -59,7 +59,7 @@ public final class PartnerModule implements HotlineModule {
         this.cfg = core.config().partners();
         Transactions tx = core.database().transactions();
         providerStore = new MySqlProviderStore(tx);
-        offerStore = new MySqlOfferStore(tx);
+        offerStore = new MySqlOfferStore(tx, DispatchOutcomes::arms);
         keys = new MySqlProviderKeys(tx);
         providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(), 1,
