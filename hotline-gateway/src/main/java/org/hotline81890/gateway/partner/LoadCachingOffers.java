@@ -3,16 +3,13 @@ package org.hotline81890.gateway.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferId;
-import org.hotline81890.partners.offer.OfferState;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.OfferStore;
 
@@ -23,9 +20,9 @@ import org.hotline81890.partners.store.OfferStore;
  * fairness by the handful of jobs accepted meanwhile. A zero ttl reads them every time.
  *
  * <p>In a burst, though, every decision in one ttl would see the same aggregate and pick the same firm. So the
- * offers this node made after an aggregate was read count on top of it, as an active job and a recent paid job of
- * their provider, until the next read (which sees them once accepted): the next decision in the burst already
- * knows the firm just got one.
+ * offers made through this store that the aggregate cannot show yet ({@link RecentOffers}) count on top of it, as
+ * an active job and a recent paid job of their provider: the next decision in the burst already knows the firm
+ * just got one. Give the provider actions this same instance so it sees answers too.
  */
 final class LoadCachingOffers implements OfferStore {
     private final OfferStore store;
@@ -33,10 +30,7 @@ final class LoadCachingOffers implements OfferStore {
     private final Clock clock;
     private volatile Cached<Map<ProviderId, Integer>> active;
     private volatile Cached<Map<ProviderId, Integer>> accepted;
-    private final Map<OfferId, Made> made = new ConcurrentHashMap<>();
-
-    private record Made(ProviderId provider, Instant at) {
-    }
+    private final RecentOffers recent;
 
     private record Cached<T>(T value, Instant readAt, Instant key) {
     }
@@ -45,6 +39,7 @@ final class LoadCachingOffers implements OfferStore {
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;
+        this.recent = new RecentOffers(clock);
     }
 
     @Override
@@ -55,7 +50,7 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.activeJobCounts(), now, now);
             active = c;
         }
-        return withMadeSince(c);
+        return withRecent(c);
     }
 
     @Override
@@ -66,34 +61,22 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.acceptedSince(since), now, since);
             accepted = c;
         }
-        return withMadeSince(c);
+        return withRecent(c);
     }
 
-    private Map<ProviderId, Integer> withMadeSince(Cached<Map<ProviderId, Integer>> c) {
+    private Map<ProviderId, Integer> withRecent(Cached<Map<ProviderId, Integer>> c) {
         Cached<Map<ProviderId, Integer>> a = active;
         Cached<Map<ProviderId, Integer>> b = accepted;
         if (a != null && b != null) {
-            Instant oldest = a.readAt().isBefore(b.readAt()) ? a.readAt() : b.readAt();
-            made.values().removeIf(m -> m.at().isBefore(oldest));
+            recent.seenBy(a.readAt().isBefore(b.readAt()) ? a.readAt() : b.readAt());
         }
-        if (made.isEmpty()) {
-            return c.value();
-        }
-        Map<ProviderId, Integer> out = new HashMap<>(c.value());
-        for (Made m : made.values()) {
-            if (!m.at().isBefore(c.readAt())) {
-                out.merge(m.provider(), 1, Integer::sum);
-            }
-        }
-        return out;
+        return recent.on(c.value(), c.readAt());
     }
 
     @Override
     public void save(Offer offer) {
         store.save(offer);
-        if (offer.version() == 0 && offer.state() == OfferState.OFFERED) {
-            made.put(offer.id(), new Made(offer.provider(), clock.instant()));
-        }
+        recent.saved(offer);
     }
 
     @Override

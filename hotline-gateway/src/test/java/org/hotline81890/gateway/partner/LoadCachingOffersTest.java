@@ -35,14 +35,25 @@ class LoadCachingOffersTest {
     private static final int BURST = 60;
     private final TestClock clock = TestClock.tuesdayMorning();
     private final InMemoryOfferStore store = new InMemoryOfferStore();
-    private final LoadCachingOffers offers = new LoadCachingOffers(store, Duration.ofSeconds(30), clock);
     private final AtomicInteger ids = new AtomicInteger();
+    private LoadCachingOffers offers = new LoadCachingOffers(store, Duration.ofSeconds(30), clock);
 
     @Test
     void aBurstForOneServiceSpreadsOverTheFirmsWithinTheCacheTtl() {
+        assertFairBurst(Duration.ZERO);
+    }
+
+    @Test
+    void aBurstSpreadsAcrossAggregateReadsWhileTheOffersAreUnanswered() {
+        offers = new LoadCachingOffers(store, Duration.ofMillis(500), clock);
+        assertFairBurst(Duration.ofMillis(200));
+    }
+
+    private void assertFairBurst(Duration between) {
         Dispatcher dispatcher = dispatcher(firms());
         Map<ProviderId, Integer> perFirm = new HashMap<>();
         for (int i = 0; i < BURST; i++) {
+            clock.advance(between);
             DispatchResult result = dispatcher.dispatch(job("wo-" + i));
             assertThat(result).isInstanceOf(DispatchResult.Offered.class);
             perFirm.merge(((DispatchResult.Offered) result).offer().provider(), 1, Integer::sum);
@@ -53,7 +64,7 @@ class LoadCachingOffersTest {
     }
 
     @Test
-    void offersMadeCountOnTopOfTheCachedAggregateUntilItIsReadAgain() {
+    void offersMadeCountOnTopOfTheCachedAggregateUntilAReadShowsThem() {
         Offer made = Offer.assignment(new OfferId("o-1"), job("wo-1"), ProviderId.of("F-01"), clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(5)));
         assertThat(offers.activeJobCounts()).isEmpty();
@@ -61,10 +72,23 @@ class LoadCachingOffersTest {
         assertThat(offers.activeJobCounts()).containsEntry(ProviderId.of("F-01"), 1);
         assertThat(offers.acceptedSince(clock.instant().minus(Duration.ofDays(30))))
                 .containsEntry(ProviderId.of("F-01"), 1);
-        store.save(made.accept(clock.instant()));
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(offers.activeJobCounts()).as("still unanswered after a read").containsEntry(ProviderId.of("F-01"), 1);
+        offers.save(made.accept(clock.instant()));
+        assertThat(offers.activeJobCounts()).as("accepted after the read").containsEntry(ProviderId.of("F-01"), 1);
         clock.advance(Duration.ofSeconds(31));
         assertThat(offers.activeJobCounts()).as("read again: the store's count, not counted twice")
                 .containsExactlyEntriesOf(Map.of(ProviderId.of("F-01"), 1));
+    }
+
+    @Test
+    void aDeclinedOfferStopsCountingAtOnce() {
+        Offer made = Offer.assignment(new OfferId("o-2"), job("wo-2"), ProviderId.of("F-02"), clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(5)));
+        offers.save(made);
+        assertThat(offers.activeJobCounts()).containsEntry(ProviderId.of("F-02"), 1);
+        offers.save(made.decline(clock.instant(), "busy"));
+        assertThat(offers.activeJobCounts()).isEmpty();
     }
 
     private Dispatcher dispatcher(List<Provider> providers) {
