@@ -1,10 +1,12 @@
 package org.hotline81890.gateway.partner;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hotline81890.gateway.schedule.DeadlineStore;
+import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.Tracker;
@@ -20,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the dispatcher decided into work-order changes: Offered arms the offer's deadlines and moves the order
- * to OFFERED with the offer's outbox rows; Escalate moves it to ESCALATED (督办) with the reasons. Called with the
- * work order's partner lock held.
+ * Turns what the dispatcher decided into work-order changes: Offered (whose deadlines the offer store wrote with
+ * the offer) moves the order to OFFERED with the offer's outbox rows; Escalate moves it to ESCALATED (督办) with
+ * the reasons. Called with the work order's partner lock held.
  */
 final class DispatchOutcomes {
     static final String OFFER = "offer";
@@ -53,10 +55,24 @@ final class DispatchOutcomes {
         return store.find(id).orElseThrow(() -> new NoSuchElementException("no work order " + id));
     }
 
+    /** The deadlines a new offer needs; {@code MySqlOfferStore} writes them with the offer in one transaction. */
+    static List<MySqlOfferStore.Arm> arms(Offer offer) {
+        long subject = OfferIds.subjectId(offer.id());
+        List<MySqlOfferStore.Arm> arms = new ArrayList<>(2);
+        arms.add(new MySqlOfferStore.Arm(OFFER, subject, ACCEPT_BY, offer.acceptBy()));
+        offer.handleBy().ifPresent(at -> arms.add(new MySqlOfferStore.Arm(TRANSFER, subject, HANDLE_BY, at)));
+        return arms;
+    }
+
     void apply(WorkOrderId id, DispatchResult result) {
-        WorkOrder w = load(id);
+        apply(load(id), result);
+    }
+
+    /** {@code w}: the work order as just read under its partner lock (saves reading it again). */
+    void apply(WorkOrder w, DispatchResult result) {
+        WorkOrderId id = w.id();
         switch (result) {
-            case DispatchResult.Offered o -> offered(w, o.offer(), "offered to " + o.offer().provider() + " ("
+            case DispatchResult.Offered o -> offered(w, o.offer(), false, "offered to " + o.offer().provider() + " ("
                     + o.offer().kind() + ", " + o.policy() + ": " + String.join("; ", o.candidate().reasons())
                     + "), answer by " + o.offer().acceptBy());
             case DispatchResult.Escalate e -> escalate(w, "escalated (督办): no provider can take it ("
@@ -77,14 +93,15 @@ final class DispatchOutcomes {
     /** An offer exists that the work order does not show yet (a crash between the two): show it. */
     private void repair(WorkOrder w, Offer open) {
         if (open.state() == OfferState.OFFERED && w.state() != WorkOrderState.OFFERED) {
-            offered(w, open, "offered to " + open.provider() + ", answer by " + open.acceptBy());
+            offered(w, open, true, "offered to " + open.provider() + ", answer by " + open.acceptBy());
         }
     }
 
-    private void offered(WorkOrder w, Offer offer, String details) {
-        long subject = OfferIds.subjectId(offer.id());
-        deadlines.arm(OFFER, subject, ACCEPT_BY, offer.acceptBy());
-        offer.handleBy().ifPresent(at -> deadlines.arm(TRANSFER, subject, HANDLE_BY, at));
+    /** {@code arm}: arm the offer's deadlines here (a new offer got them with its insert). */
+    private void offered(WorkOrder w, Offer offer, boolean arm, String details) {
+        if (arm) {
+            arms(offer).forEach(a -> deadlines.arm(a.subjectType(), a.subjectId(), a.kind(), a.dueAt()));
+        }
         if (!w.state().canMoveTo(WorkOrderState.OFFERED)) {
             LOG.warn("work order {} is {}; offer {} made but the order stays", w.id(), w.state(), offer.id());
             return;

@@ -18,6 +18,11 @@ import org.hotline81890.partners.store.OfferStore;
  * (active jobs per provider, paid jobs accepted in the fairness window) are reused for {@code ttl}. They scan many
  * offers, and every dispatch asks for them; a few hundred milliseconds of staleness only blurs capacity and
  * fairness by the handful of jobs accepted meanwhile. A zero ttl reads them every time.
+ *
+ * <p>In a burst, though, every decision in one ttl would see the same aggregate and pick the same firm. So the
+ * offers made through this store that the aggregate cannot show yet ({@link RecentOffers}) count on top of it, as
+ * an active job and a recent paid job of their provider: the next decision in the burst already knows the firm
+ * just got one. Give the provider actions this same instance so it sees answers too.
  */
 final class LoadCachingOffers implements OfferStore {
     private final OfferStore store;
@@ -25,6 +30,7 @@ final class LoadCachingOffers implements OfferStore {
     private final Clock clock;
     private volatile Cached<Map<ProviderId, Integer>> active;
     private volatile Cached<Map<ProviderId, Integer>> accepted;
+    private final RecentOffers recent;
 
     private record Cached<T>(T value, Instant readAt, Instant key) {
     }
@@ -33,6 +39,7 @@ final class LoadCachingOffers implements OfferStore {
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;
+        this.recent = new RecentOffers(clock);
     }
 
     @Override
@@ -43,7 +50,7 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.activeJobCounts(), now, now);
             active = c;
         }
-        return c.value();
+        return withRecent(c);
     }
 
     @Override
@@ -54,12 +61,22 @@ final class LoadCachingOffers implements OfferStore {
             c = new Cached<>(store.acceptedSince(since), now, since);
             accepted = c;
         }
-        return c.value();
+        return withRecent(c);
+    }
+
+    private Map<ProviderId, Integer> withRecent(Cached<Map<ProviderId, Integer>> c) {
+        Cached<Map<ProviderId, Integer>> a = active;
+        Cached<Map<ProviderId, Integer>> b = accepted;
+        if (a != null && b != null) {
+            recent.seenBy(a.readAt().isBefore(b.readAt()) ? a.readAt() : b.readAt());
+        }
+        return recent.on(c.value(), c.readAt());
     }
 
     @Override
     public void save(Offer offer) {
         store.save(offer);
+        recent.saved(offer);
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class PartnerFlow {
             if (job.isEmpty()) {
                 outcomes.escalate(w, "escalated (督办): no service matched, nothing to dispatch on");
             } else {
-                outcomes.apply(id, dispatcher.dispatch(job.get()));
+                outcomes.apply(w, dispatcher.dispatch(job.get()));
             }
             return null;
         });
@@ -81,7 +81,7 @@ public final class PartnerFlow {
 
     /** The accept deadline of an offer fired: expire it if unanswered and offer the next candidate. */
     public void onAcceptDeadline(OfferId id) {
-        withOffer(id, offer -> outcomes.apply(workOrder(offer), dispatcher.onAcceptDeadline(id)));
+        withOffer(id, offer -> outcomes.apply(workOrder(offer), dispatcher.onAcceptDeadline(offer)));
     }
 
     /** A transfer's handling deadline fired: missed escalates, an extension re-arms. */

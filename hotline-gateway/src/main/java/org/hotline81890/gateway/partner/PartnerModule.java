@@ -59,13 +59,13 @@ public final class PartnerModule implements HotlineModule {
         this.cfg = core.config().partners();
         Transactions tx = core.database().transactions();
         providerStore = new MySqlProviderStore(tx);
-        offerStore = new MySqlOfferStore(tx);
+        offerStore = new MySqlOfferStore(tx, DispatchOutcomes::arms);
         keys = new MySqlProviderKeys(tx);
         providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(), 1,
                 Duration.ofDays(5), Duration.ofDays(30));
-        Dispatcher dispatcher = new Dispatcher(providers, new LoadCachingOffers(offerStore, cfg.loadCache(),
-                core.clock()), new BalancedDispatchPolicy(), terms,
+        LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
+        Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
         OfferMessages messages = new OfferMessages(core.clock());
@@ -73,7 +73,7 @@ public final class PartnerModule implements HotlineModule {
                 messages, facts);
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
         flow = new PartnerFlow(new MySqlOfferLocks(tx, lockHolders), offerStore, dispatcher,
-                new PartnerActions(offerStore, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
+                new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
                 core.deadlines(), providers, messages, facts);
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
             loadSample();

@@ -2,6 +2,7 @@ package org.hotline81890.partners.flow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +58,11 @@ public final class Dispatcher {
 
     /** Offers the job to the best provider not yet tried for this work order (new, reopened or after a decline). */
     public DispatchResult dispatch(DispatchJob job) {
-        List<Offer> history = offers.forWorkOrder(job.workOrder());
+        return dispatch(job, offers.forWorkOrder(job.workOrder()));
+    }
+
+    /** {@code history}: the work order's offers as just read (read once per decision). */
+    private DispatchResult dispatch(DispatchJob job, List<Offer> history) {
         Optional<Offer> open = history.stream().filter(offer -> offer.state().isOpen()).findFirst();
         if (open.isPresent()) {
             return new DispatchResult.StillOpen(open.get());
@@ -86,21 +91,37 @@ public final class Dispatcher {
 
     /** The accept deadline fired: expire the offer if still unanswered, then offer the next candidate. */
     public DispatchResult onAcceptDeadline(OfferId id) {
-        Optional<Offer> found = offers.find(id);
-        if (found.isEmpty()) {
+        return offers.find(id).map(this::onAcceptDeadline)
+                .orElseGet(() -> new DispatchResult.Unchanged("no offer " + id));
+    }
+
+    /**
+     * The same for an offer the caller has seen (found to know which work order to lock): reads the work order's
+     * offers once, takes the offer's current version from them, and decides the next offer on that same history.
+     */
+    public DispatchResult onAcceptDeadline(Offer seen) {
+        OfferId id = seen.id();
+        List<Offer> history = new ArrayList<>(offers.forWorkOrder(seen.job().workOrder()));
+        int at = -1;
+        for (int i = 0; i < history.size() && at < 0; i++) {
+            at = history.get(i).id().equals(id) ? i : -1;
+        }
+        if (at < 0) {
             return new DispatchResult.Unchanged("no offer " + id);
         }
-        Offer offer = found.get();
+        Offer offer = history.get(at);
         Instant now = clock.instant();
         if (!offer.acceptDeadlinePassed(now)) {
             return new DispatchResult.Unchanged(offer.state() == OfferState.OFFERED
                     ? "offer " + id + " may still be accepted until " + offer.acceptBy()
                     : "offer " + id + " was already " + offer.state());
         }
-        offers.save(offer.expire(now));
+        Offer expired = offer.expire(now);
+        offers.save(expired);
+        history.set(at, expired);
         LOG.info("offer {} to {} expired unanswered; dispatching work order {} again", id, offer.provider(),
                 offer.job().workOrder());
-        return dispatch(offer.job());
+        return dispatch(offer.job(), history);
     }
 
     /** After {@code PartnerActions.decline} (or an agent's cancellation): offer the next candidate. */

@@ -44,7 +44,7 @@ public final class MySqlDeadlineStore implements DeadlineStore {
         }
     }
 
-    private static long insert(Connection c, String type, long subject, String kind, Instant due)
+    static long insert(Connection c, String type, long subject, String kind, Instant due)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO deadline (subject_type, subject_id, kind, due_at, "
                 + "state) VALUES (?,?,?,?,'PENDING')", Statement.RETURN_GENERATED_KEYS)) {

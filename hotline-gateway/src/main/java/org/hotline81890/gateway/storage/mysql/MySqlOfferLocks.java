@@ -1,7 +1,6 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -9,7 +8,8 @@ import org.hotline81890.gateway.workorder.StorageUnavailableException;
 
 /**
  * The per-work-order lock the partner network holds while it decides about offers (dispatch, expiry, a provider's
- * answer): a row in {@code partner_work_lock} selected FOR UPDATE, so two gateway nodes never make two offers for
+ * answer): a row in {@code partner_work_lock} locked
+ * exclusively (inserted or, if present, updated in place), so two gateway nodes never make two offers for
  * one work order. The work inside runs on other connections (it may move the work order, which takes that row's
  * own lock), so this one only waits and holds. Because every holder needs a second connection from the same pool,
  * at most {@code holders} locks are held at once in this process: without that bound, a burst of dispatches
@@ -41,16 +41,12 @@ public final class MySqlOfferLocks {
 
     private <T> T locked(String workOrder, Supplier<T> work) {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO partner_work_lock (work_order) VALUES (?)")) {
+            // One round trip: the insert creates the row the first time, and on a duplicate the no-op update takes
+            // the existing row's exclusive lock, as SELECT ... FOR UPDATE would.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner_work_lock (work_order) VALUES (?) "
+                    + "ON DUPLICATE KEY UPDATE work_order=work_order")) {
                 ps.setString(1, workOrder);
                 ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT work_order FROM partner_work_lock WHERE work_order=? FOR UPDATE")) {
-                ps.setString(1, workOrder);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                }
             }
             return work.get();
         });

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
@@ -28,9 +30,28 @@ public final class MySqlOfferStore implements OfferStore {
             + "answered_at=?, started_at=?, finished_at=?, note=?, extensions=?, overdue=?, version=? "
             + "WHERE id=? AND version=?";
     private final Transactions tx;
+    private final Function<Offer, List<Arm>> armOnInsert;
+
+    /** A deadline row written in the same transaction as the new offer it belongs to. */
+    public record Arm(String subjectType, long subjectId, String kind, Instant dueAt) {
+        public Arm {
+            Objects.requireNonNull(subjectType, "subjectType");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
 
     public MySqlOfferStore(Transactions tx) {
+        this(tx, offer -> List.of());
+    }
+
+    /**
+     * {@code armOnInsert}: the deadlines a new offer needs (its accept-by, a transfer's handle-by), inserted with the
+     * offer in one transaction, so a dispatch pays one commit for both and never leaves an offer without them.
+     */
+    public MySqlOfferStore(Transactions tx, Function<Offer, List<Arm>> armOnInsert) {
         this.tx = tx;
+        this.armOnInsert = Objects.requireNonNull(armOnInsert);
     }
 
     @Override
@@ -38,6 +59,9 @@ public final class MySqlOfferStore implements OfferStore {
         tx.inTransaction(c -> {
             if (offer.version() == 0) {
                 insert(c, offer);
+                for (Arm arm : armOnInsert.apply(offer)) {
+                    MySqlDeadlineStore.insert(c, arm.subjectType(), arm.subjectId(), arm.kind(), arm.dueAt());
+                }
             } else {
                 update(c, offer);
             }
