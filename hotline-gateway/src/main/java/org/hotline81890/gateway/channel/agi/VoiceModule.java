@@ -74,9 +74,15 @@ public final class VoiceModule implements HotlineModule {
         IntakeScript intake = new IntakeScript(core.intake(), core.store(), terminals,
                 new CallRouting.Queues(agi.queue(), agi.priorityQueue(), agi.terminalQueuePriority()),
                 OpeningHours.parse(agi.openingHours(), agi.timeZone()), agi.greeting(), agi.recentOrders(),
-                menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock());
+                menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock(),
+                dbLanes(core.config().db().poolSize()));
         return Map.of("intake", intake, "status", new StatusScript(core.store()),
                 "survey", new SurveyScript(core.survey()));
+    }
+
+    /** Intakes that may hold a connection at once: the pool less a few for the relay, scheduler and HTTP. */
+    static int dbLanes(int poolSize) {
+        return Math.max(1, poolSize - Math.min(4, poolSize / 2));
     }
 
     /** The FastAGI port actually bound (agi.port 0 in tests). */
