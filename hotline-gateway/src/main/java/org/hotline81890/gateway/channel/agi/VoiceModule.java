@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import io.vertx.ext.web.Router;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline81890.directory.ivr.IvrMenu;
 import org.hotline81890.directory.ivr.IvrSettings;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.channel.ami.AmiModulePart;
+import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
+import org.hotline81890.gateway.channel.ami.CallRecords;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
@@ -43,6 +48,14 @@ public final class VoiceModule implements HotlineModule {
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         return ami.map(a -> Map.of(OutboxMessage.ORIGINATE, a.originates())).orElse(Map.of());
+    }
+
+    @Override
+    public List<Consumer<Router>> routes() {
+        CallRecords records = ami.map(AmiModulePart::callRecords)
+                .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
+        return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
+                core.config().ami().answeredWithin())::mount);
     }
 
     @Override
