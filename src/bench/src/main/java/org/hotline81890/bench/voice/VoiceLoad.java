@@ -66,7 +66,7 @@ public final class VoiceLoad {
         Map<String, String> env = new HashMap<>(Map.of("HOTLINE_DB_URL", url, "HOTLINE_DB_USER", user,
                 "HOTLINE_DB_PASSWORD", password, "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
                 "HOTLINE_DATA_DIR", data.toString(), "HOTLINE_AGI_PORT", "0", "HOTLINE_AGI_ENABLED", "true",
-                "HOTLINE_AMI_ENABLED", "false", "HOTLINE_DB_POOL_SIZE", a.getOrDefault("pool", "20")));
+                "HOTLINE_AMI_ENABLED", "false", "HOTLINE_DB_POOL_SIZE", a.getOrDefault("pool", "10")));
         env.put("HOTLINE_HTTP_ADMIN_TOKEN", "voice-load-token-0123");
         VoiceModule[] voice = new VoiceModule[1];
         try (HotlineApp app = HotlineApp.start(HotlineConfig.load(null, env), System.out, List.of(core -> {
