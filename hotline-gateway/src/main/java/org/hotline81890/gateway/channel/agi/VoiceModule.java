@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import io.vertx.ext.web.Router;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline81890.directory.ivr.IvrMenu;
 import org.hotline81890.directory.ivr.IvrSettings;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.channel.ami.AmiModulePart;
+import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
+import org.hotline81890.gateway.channel.ami.CallRecords;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
@@ -46,6 +51,14 @@ public final class VoiceModule implements HotlineModule {
     }
 
     @Override
+    public List<Consumer<Router>> routes() {
+        CallRecords records = ami.map(AmiModulePart::callRecords)
+                .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
+        return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
+                core.config().ami().answeredWithin())::mount);
+    }
+
+    @Override
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>();
         if (agi.enabled()) {
@@ -74,9 +87,15 @@ public final class VoiceModule implements HotlineModule {
         IntakeScript intake = new IntakeScript(core.intake(), core.store(), terminals,
                 new CallRouting.Queues(agi.queue(), agi.priorityQueue(), agi.terminalQueuePriority()),
                 OpeningHours.parse(agi.openingHours(), agi.timeZone()), agi.greeting(), agi.recentOrders(),
-                menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock());
+                menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock(),
+                dbLanes(core.config().db().poolSize()));
         return Map.of("intake", intake, "status", new StatusScript(core.store()),
                 "survey", new SurveyScript(core.survey()));
+    }
+
+    /** Intakes that may hold a connection at once: the pool less a few for the relay, scheduler and HTTP. */
+    static int dbLanes(int poolSize) {
+        return Math.max(1, poolSize - Math.min(4, poolSize / 2));
     }
 
     /** The FastAGI port actually bound (agi.port 0 in tests). */

@@ -97,6 +97,28 @@ class AmiIT {
         CallRecords.CallKpis k = records.kpis(from, Instant.now().plusSeconds(1), Duration.ofSeconds(20));
         assertThat(k.answeredInTime()).isEqualTo(1);
         assertThat(k.averageWaitSeconds()).isEqualTo((4 + 31) / 2.0);
+
+        String query = "/api/admin/call-kpis?answeredWithin=20&from=" + from + "&to=" + Instant.now().plusSeconds(1);
+        HttpResponse<String> noToken = get(query, Optional.empty());
+        HttpResponse<String> kpis = get(query, Optional.of("voice-it-token-0123"));
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(kpis.statusCode()).isEqualTo(200);
+        JsonObject j = new JsonObject(kpis.body());
+        assertThat(j.getLong("offered")).isEqualTo(2);
+        assertThat(j.getLong("answeredInTime")).isEqualTo(1);
+        assertThat(j.getLong("abandoned")).isEqualTo(1);
+        assertThat(j.getDouble("serviceLevel")).isEqualTo(0.5);
+        assertThat(j.getDouble("averageWaitSeconds")).isEqualTo(17.5);
+    }
+
+    private HttpResponse<String> get(String path, Optional<String> token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + voice.app().httpPort() + path));
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        }
     }
 
     @Test

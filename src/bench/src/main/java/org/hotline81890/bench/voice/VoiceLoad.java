@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +66,7 @@ public final class VoiceLoad {
         Map<String, String> env = new HashMap<>(Map.of("HOTLINE_DB_URL", url, "HOTLINE_DB_USER", user,
                 "HOTLINE_DB_PASSWORD", password, "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
                 "HOTLINE_DATA_DIR", data.toString(), "HOTLINE_AGI_PORT", "0", "HOTLINE_AGI_ENABLED", "true",
-                "HOTLINE_AMI_ENABLED", "false", "HOTLINE_DB_POOL_SIZE", a.getOrDefault("pool", "20")));
+                "HOTLINE_AMI_ENABLED", "false", "HOTLINE_DB_POOL_SIZE", a.getOrDefault("pool", "10")));
         env.put("HOTLINE_HTTP_ADMIN_TOKEN", "voice-load-token-0123");
         VoiceModule[] voice = new VoiceModule[1];
         try (HotlineApp app = HotlineApp.start(HotlineConfig.load(null, env), System.out, List.of(core -> {
@@ -146,6 +147,7 @@ public final class VoiceLoad {
 
     private static void report(int calls, int promptMs, int rampMs, FastAgiServer agi, Run run) {
         List<Long> micros = new ArrayList<>();
+        Map<String, List<Long>> byCommand = new TreeMap<>();
         long failed = 0;
         long complete = 0;
         for (AgiCallResult r : run.results()) {
@@ -157,6 +159,8 @@ public final class VoiceLoad {
             }
             for (AgiExchange e : r.exchanges()) {
                 micros.add(e.serverLatency().toNanos() / 1000);
+                byCommand.computeIfAbsent(verb(e.command()), k -> new ArrayList<>())
+                        .add(e.serverLatency().toNanos() / 1000);
             }
         }
         micros.sort(Long::compare);
@@ -171,8 +175,20 @@ public final class VoiceLoad {
         System.out.printf("  AGI command round trip (server side), %d commands: p50 %.3f ms, p99 %.3f ms, "
                 + "max %.3f ms%n", micros.size(), pct(micros, 50) / 1000.0, pct(micros, 99) / 1000.0,
                 micros.get(micros.size() - 1) / 1000.0);
+        for (Map.Entry<String, List<Long>> c : byCommand.entrySet()) {
+            List<Long> l = c.getValue();
+            l.sort(Long::compare);
+            System.out.printf("    %-13s %6d: p50 %.3f ms, p99 %.3f ms%n", c.getKey(), l.size(), pct(l, 50) / 1000.0,
+                    pct(l, 99) / 1000.0);
+        }
         System.out.printf("  heap (gateway + simulator, one JVM): peak used %d MB, after GC %d MB, max %d MB%n",
                 run.maxHeapBytes() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+    }
+
+    /** "SET VARIABLE HOTLINE_TICKET 1" → "SET VARIABLE": the AGI command without its arguments. */
+    private static String verb(String command) {
+        String[] w = command.trim().split(" ");
+        return w.length > 1 && w[1].chars().allMatch(Character::isUpperCase) ? w[0] + " " + w[1] : w[0];
     }
 
     private static long pct(List<Long> sorted, int p) {
