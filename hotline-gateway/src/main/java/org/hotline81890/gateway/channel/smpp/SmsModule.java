@@ -77,7 +77,8 @@ public final class SmsModule implements HotlineModule {
                 cfg.groupCommitMax(), COMMITTERS);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
-                new LiveViewBridge(core.vertx()), core.clock());
+                new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
+                core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
                 jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock())));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
