@@ -47,7 +47,7 @@ public final class SmsIntake implements InboundSmsHandler {
     public InboundOutcome handle(InboundSms sms) {
         String caller = PhoneNumbers.normalise(sms.source());
         try {
-            SmsCommand cmd = SmsCommandParser.parse(sms.text(), p.jobs().isProviderNumber(caller));
+            SmsCommand cmd = SmsCommandParser.parse(sms.text(), () -> p.jobs().isProviderNumber(caller));
             return new InboundOutcome.Committed(dispatch(cmd, sms, caller));
         } catch (StorageUnavailableException e) {
             LOG.warn("SMS from {} not committed, the SMSC will redeliver: {}", PhoneNumbers.mask(caller),

@@ -40,10 +40,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmsModule implements HotlineModule {
     /**
-     * One committer: batches of one node never contend with each other (two committers deadlocked on the gap locks
-     * that deadline bookkeeping takes for new orders); a batch commits while the next one queues up.
+     * Two committers: while one batch waits for its commit (log flush), the next one is written. Under READ
+     * COMMITTED new orders take no gap locks on the deadline table any more (with one, two committers deadlocked
+     * there); a deadlock that still happens reruns the batch (Transactions).
      */
-    private static final int COMMITTERS = 1;
+    private static final int COMMITTERS = 2;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
@@ -76,7 +77,8 @@ public final class SmsModule implements HotlineModule {
                 cfg.groupCommitMax(), COMMITTERS);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
-                new LiveViewBridge(core.vertx()), core.clock());
+                new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
+                core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
                 jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock())));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads an SMS as a command (Chinese or simple Latin forms, case-insensitive, full-width characters allowed)
@@ -43,6 +44,14 @@ public final class SmsCommandParser {
     }
 
     public static SmsCommand parse(String text, boolean partnerSender) {
+        return parse(text, () -> partnerSender);
+    }
+
+    /**
+     * As {@link #parse(String, boolean)}, asking {@code partnerSender} only when the text starts with a job verb
+     * (the question costs a database lookup; ordinary requests, the hot path, never need it).
+     */
+    public static SmsCommand parse(String text, BooleanSupplier partnerSender) {
         String norm = stripTrailingPunctuation(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
         String upper = norm.toUpperCase(Locale.ROOT);
         SmsCommand exact = EXACT.get(upper);
@@ -51,7 +60,7 @@ public final class SmsCommandParser {
         }
         for (Word w : WORDS) {
             if (upper.startsWith(w.text()) && boundaryOk(upper, w)) {
-                if (w.verb() != Verb.QUERY && !partnerSender) {
+                if (w.verb() != Verb.QUERY && !partnerSender.getAsBoolean()) {
                     break;
                 }
                 return withArgument(w, norm.substring(w.text().length()).strip(), text);
