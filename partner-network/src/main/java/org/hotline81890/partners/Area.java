@@ -15,7 +15,8 @@ public record Area(List<String> levels) {
         Objects.requireNonNull(levels, "area levels");
         levels = List.copyOf(levels);
         if (levels.isEmpty() || levels.size() > MAX_LEVELS) {
-            throw new IllegalArgumentException("an area has 1..4 levels (district/street/community/grid), got " + levels);
+            throw new IllegalArgumentException(
+                    "an area has 1..4 levels (district/street/community/grid), got " + levels);
         }
         for (String level : levels) {
             if (level.isBlank() || level.contains("/") || level.equals(AreaPattern.ANY)) {

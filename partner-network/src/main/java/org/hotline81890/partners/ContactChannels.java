@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** How the hotline reaches a provider and how the provider logs in; at least one channel is required. */
-public record ContactChannels(Optional<WebhookEndpoint> webhook, Optional<PhoneNumber> sms, Optional<String> portalLogin) {
+public record ContactChannels(Optional<WebhookEndpoint> webhook, Optional<PhoneNumber> sms,
+        Optional<String> portalLogin) {
     public ContactChannels {
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(sms, "sms");
@@ -14,7 +15,8 @@ public record ContactChannels(Optional<WebhookEndpoint> webhook, Optional<PhoneN
         }
         portalLogin.ifPresent(login -> {
             if (!login.matches("[A-Za-z0-9._@-]{3,64}")) {
-                throw new IllegalArgumentException("portal login must be 3..64 of A-Z a-z 0-9 . _ @ -, got '" + login + "'");
+                throw new IllegalArgumentException(
+                        "portal login must be 3..64 of A-Z a-z 0-9 . _ @ -, got '" + login + "'");
             }
         });
     }

@@ -29,7 +29,8 @@ final class OpeningHoursParser {
             }
             String[] parts = rule.strip().split("\\s+");
             if (parts.length < 2) {
-                throw new IllegalArgumentException("opening-hours rule needs days and times, got '" + rule.strip() + "'");
+                throw new IllegalArgumentException(
+                        "opening-hours rule needs days and times, got '" + rule.strip() + "'");
             }
             Set<DayOfWeek> days = days(parts[0]);
             for (int i = 1; i < parts.length; i++) {

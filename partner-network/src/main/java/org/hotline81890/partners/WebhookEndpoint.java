@@ -16,7 +16,8 @@ public record WebhookEndpoint(URI url, String secret) {
             throw new IllegalArgumentException("webhook url must be http(s)://host/..., got '" + url + "'");
         }
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException("webhook secret must have at least " + MIN_SECRET_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "webhook secret must have at least " + MIN_SECRET_LENGTH + " characters");
         }
     }
 

@@ -32,7 +32,8 @@ public final class ProvidersCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "UTF-8 CSV with the header of config/providers/providers.csv.")
         Path file;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding keys of config/hotline.yaml.")
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "YAML file overriding keys of config/hotline.yaml.")
         Path config;
 
         @Override

@@ -13,7 +13,8 @@ public enum Priority {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown priority '" + value + "' (expected normal, urgent or emergency)");
+            throw new IllegalArgumentException(
+                    "unknown priority '" + value + "' (expected normal, urgent or emergency)");
         }
     }
 

@@ -73,7 +73,8 @@ class LoadCachingOffersTest {
         assertThat(offers.acceptedSince(clock.instant().minus(Duration.ofDays(30))))
                 .containsEntry(ProviderId.of("F-01"), 1);
         clock.advance(Duration.ofSeconds(31));
-        assertThat(offers.activeJobCounts()).as("still unanswered after a read").containsEntry(ProviderId.of("F-01"), 1);
+        assertThat(offers.activeJobCounts()).as("still unanswered after a read")
+                .containsEntry(ProviderId.of("F-01"), 1);
         offers.save(made.accept(clock.instant()));
         assertThat(offers.activeJobCounts()).as("accepted after the read").containsEntry(ProviderId.of("F-01"), 1);
         clock.advance(Duration.ofSeconds(31));

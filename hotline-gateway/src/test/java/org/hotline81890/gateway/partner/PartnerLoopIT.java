@@ -73,7 +73,8 @@ class PartnerLoopIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> secrets = IDS.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
+        Map<String, String> secrets =
+                IDS.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
         fake = new FakePartners(secrets, (key, attempt) -> {
             synchronized (FAIL_NEXT_NEW_KEY) {
                 if (attempt == 1 && FAIL_NEXT_NEW_KEY[0]) {

@@ -52,7 +52,8 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
             eligibility(provider, request, local, load, rejections).ifPresent(eligible::add);
         }
         if (eligible.isEmpty()) {
-            return new DispatchDecision.NoCandidate(NAME, rejections.describe(request, offering.size(), LOCAL.format(local)));
+            return new DispatchDecision.NoCandidate(NAME,
+                    rejections.describe(request, offering.size(), LOCAL.format(local)));
         }
         Fairness fairness = Fairness.among(eligible, load);
         TopCandidates top = new TopCandidates(MAX_RANKED);
@@ -85,7 +86,9 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
             return Optional.empty();
         }
         OpeningHours hours = provider.hours();
-        boolean open = hours.zone().equals(OpeningHours.SHANGHAI) ? hours.isOpenAtLocal(local) : hours.isOpenAt(request.now());
+        boolean open = hours.zone().equals(OpeningHours.SHANGHAI)
+                ? hours.isOpenAtLocal(local)
+                : hours.isOpenAt(request.now());
         if (!open) {
             rejections.closed();
             return Optional.empty();

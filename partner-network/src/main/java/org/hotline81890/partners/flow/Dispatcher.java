@@ -83,7 +83,8 @@ public final class Dispatcher {
         return switch (decision) {
             case DispatchDecision.Chosen chosen -> offer(job, chosen.best(), chosen.policy(), now);
             case DispatchDecision.NoCandidate none -> {
-                LOG.info("work order {} escalates: no candidate for {} in {}", job.workOrder(), job.service(), job.area());
+                LOG.info("work order {} escalates: no candidate for {} in {}",
+                        job.workOrder(), job.service(), job.area());
                 yield new DispatchResult.Escalate(job.workOrder(), none.policy(), none.reasons());
             }
         };

@@ -46,7 +46,8 @@ final class ProviderRow {
             return Optional.empty();
         }
         if (fields.size() != COLUMNS.size()) {
-            errors.add(new ImportResult.RowError(line, "", "expected " + COLUMNS.size() + " columns, found " + fields.size()));
+            errors.add(new ImportResult.RowError(line, "",
+                    "expected " + COLUMNS.size() + " columns, found " + fields.size()));
             return Optional.empty();
         }
         return new ProviderRow(fields, line, errors).build(catalog);
@@ -72,7 +73,8 @@ final class ProviderRow {
         if (errors.size() > before) {
             return Optional.empty();
         }
-        ContactChannels contact = field("portal_login", () -> new ContactChannels(webhook, sms, optional("portal_login")));
+        ContactChannels contact = field("portal_login",
+                () -> new ContactChannels(webhook, sms, optional("portal_login")));
         if (errors.size() > before) {
             return Optional.empty();
         }
@@ -101,7 +103,8 @@ final class ProviderRow {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.add(new ImportResult.RowError(line, "services", "not in the directory: " + String.join(", ", unknown)));
+            errors.add(new ImportResult.RowError(line, "services",
+                    "not in the directory: " + String.join(", ", unknown)));
         }
         if (!wrongKind.isEmpty()) {
             errors.add(new ImportResult.RowError(line, "services",

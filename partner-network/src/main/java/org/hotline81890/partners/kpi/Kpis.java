@@ -35,8 +35,8 @@ public final class Kpis {
         return grouped(offers, surveys, o -> o.provider().value(), s -> s.provider().value());
     }
 
-    private static List<KpiRow> grouped(List<Offer> offers, List<SurveyRecord> surveys, Function<Offer, String> offerKey,
-            Function<SurveyRecord, String> surveyKey) {
+    private static List<KpiRow> grouped(List<Offer> offers, List<SurveyRecord> surveys,
+            Function<Offer, String> offerKey, Function<SurveyRecord, String> surveyKey) {
         Map<String, List<Offer>> offersBy = new TreeMap<>();
         offers.forEach(o -> offersBy.computeIfAbsent(offerKey.apply(o), k -> new ArrayList<>()).add(o));
         Map<String, List<SurveyRecord>> surveysBy = new TreeMap<>();

@@ -136,7 +136,8 @@ public record Offer(
     /** The handling deadline passed before completion; stays marked even if completed later. */
     public Offer markOverdue() {
         if (kind != OfferKind.TRANSFER || !state.isActiveJob()) {
-            throw new IllegalStateException("only an open transfer can miss its deadline, this is " + kind + " " + state);
+            throw new IllegalStateException(
+                    "only an open transfer can miss its deadline, this is " + kind + " " + state);
         }
         return new Offer(id, job, provider, kind, state, offeredAt, acceptBy, handleBy, answeredAt, startedAt,
                 finishedAt, note, extensions, true, version + 1);

@@ -76,7 +76,8 @@ class BalancedDispatchPolicyTest {
                         List.of(p("A").coverage("江北区"), p("B").coverage("海曙区/月湖街道")), TUE_10, Map.of(), Set.of(),
                         "2 do not cover 海曙区/南门街道/柳西社区/网格03"),
                 none("no candidate: closed at night",
-                        List.of(p("A").hours("MON-FRI 08:00-18:00")), TUE_2330, Map.of(), Set.of(), "1 closed at Tue 23:30"),
+                        List.of(p("A").hours("MON-FRI 08:00-18:00")), TUE_2330, Map.of(), Set.of(),
+                        "1 closed at Tue 23:30"),
                 none("no candidate: all at capacity",
                         List.of(p("A").capacity(1)), TUE_10, Map.of("A", 1), Set.of(), "1 at capacity"),
                 none("no candidate: everyone already tried",
@@ -99,7 +100,8 @@ class BalancedDispatchPolicyTest {
         } else {
             assertThat(decision).isInstanceOf(DispatchDecision.Chosen.class);
             List<RankedCandidate> ranked = ((DispatchDecision.Chosen) decision).ranked();
-            assertThat(ranked).extracting(r -> r.provider().id().value()).containsExactlyElementsOf(c.expectedRanking());
+            assertThat(ranked).extracting(r -> r.provider().id().value())
+                    .containsExactlyElementsOf(c.expectedRanking());
             assertThat(ranked).allSatisfy(r -> assertThat(r.reasons()).isNotEmpty()
                     .anyMatch(reason -> reason.startsWith("provides HK-01 and covers " + LIUXI)));
         }
@@ -109,14 +111,16 @@ class BalancedDispatchPolicyTest {
         return TestProviders.provider(id).coverage("海曙区/南门街道");
     }
 
-    private static Arguments ranked(String name, List<TestProviders> providers, Instant now, Map<String, Integer> active,
-            Map<String, Integer> paid, Set<String> excluded, Set<String> avoid, List<String> expected) {
+    private static Arguments ranked(String name, List<TestProviders> providers, Instant now,
+            Map<String, Integer> active, Map<String, Integer> paid, Set<String> excluded, Set<String> avoid,
+            List<String> expected) {
         return Arguments.of(new Case(name, build(providers), now, active, paid, excluded, avoid, expected, ""));
     }
 
     private static Arguments none(String name, List<TestProviders> providers, Instant now, Map<String, Integer> active,
             Set<String> excluded, String reason) {
-        return Arguments.of(new Case(name, build(providers), now, active, Map.of(), excluded, Set.of(), List.of(), reason));
+        return Arguments.of(
+                new Case(name, build(providers), now, active, Map.of(), excluded, Set.of(), List.of(), reason));
     }
 
     private static List<Provider> build(List<TestProviders> builders) {

@@ -24,8 +24,8 @@ class TopCandidatesTest {
         List<Scored> all = new ArrayList<>();
         TopCandidates top = new TopCandidates(10);
         for (int i = 0; i < 1 + random.nextInt(60); i++) {
-            var eligible = new BalancedDispatchPolicy.Eligible(TestProviders.provider(String.format("P-%03d", i)).build(),
-                    AreaPattern.of("海曙区"), 0);
+            var eligible = new BalancedDispatchPolicy.Eligible(
+                    TestProviders.provider(String.format("P-%03d", i)).build(), AreaPattern.of("海曙区"), 0);
             double score = random.nextInt(5) / 2.0;
             all.add(new Scored(eligible, score));
             top.offer(eligible, score);

@@ -37,8 +37,10 @@ class PartnerActionsTest {
                 Arguments.of(Setup.OFFERED, Action.DECLINE, ActionResult.Applied.class, OfferState.DECLINED),
                 Arguments.of(Setup.OFFERED, Action.START, ActionResult.IllegalState.class, OfferState.OFFERED),
                 Arguments.of(Setup.OFFERED, Action.COMPLETE, ActionResult.IllegalState.class, OfferState.OFFERED),
-                Arguments.of(Setup.OFFERED_PAST_DEADLINE, Action.ACCEPT, ActionResult.OfferExpired.class, OfferState.OFFERED),
-                Arguments.of(Setup.OFFERED_PAST_DEADLINE, Action.DECLINE, ActionResult.OfferExpired.class, OfferState.OFFERED),
+                Arguments.of(Setup.OFFERED_PAST_DEADLINE, Action.ACCEPT, ActionResult.OfferExpired.class,
+                        OfferState.OFFERED),
+                Arguments.of(Setup.OFFERED_PAST_DEADLINE, Action.DECLINE, ActionResult.OfferExpired.class,
+                        OfferState.OFFERED),
                 Arguments.of(Setup.ACCEPTED, Action.ACCEPT, ActionResult.Repeated.class, OfferState.ACCEPTED),
                 Arguments.of(Setup.ACCEPTED, Action.DECLINE, ActionResult.AlreadyAccepted.class, OfferState.ACCEPTED),
                 Arguments.of(Setup.ACCEPTED, Action.START, ActionResult.Applied.class, OfferState.STARTED),
@@ -52,7 +54,8 @@ class PartnerActionsTest {
                 Arguments.of(Setup.EXPIRED, Action.ACCEPT, ActionResult.OfferExpired.class, OfferState.EXPIRED),
                 Arguments.of(Setup.EXPIRED, Action.START, ActionResult.OfferExpired.class, OfferState.EXPIRED),
                 Arguments.of(Setup.CANCELLED, Action.ACCEPT, ActionResult.OfferCancelled.class, OfferState.CANCELLED),
-                Arguments.of(Setup.CANCELLED, Action.COMPLETE, ActionResult.OfferCancelled.class, OfferState.CANCELLED));
+                Arguments.of(Setup.CANCELLED, Action.COMPLETE, ActionResult.OfferCancelled.class,
+                        OfferState.CANCELLED));
     }
 
     @ParameterizedTest(name = "{1} on {0} -> {2}")
@@ -103,7 +106,8 @@ class PartnerActionsTest {
                 .isInstanceOf(ActionResult.ExtensionRefused.class);
         assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), " "))
                 .isInstanceOf(ActionResult.ExtensionRefused.class);
-        ActionResult granted = f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "waiting for parts");
+        ActionResult granted =
+                f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "waiting for parts");
         assertThat(granted).isInstanceOfSatisfying(ActionResult.Applied.class, applied -> assertThat(
                 applied.offer().handleBy()).contains(transfer.handleBy().orElseThrow().plus(Duration.ofDays(1))));
         assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "again"))
@@ -135,7 +139,8 @@ class PartnerActionsTest {
             case OFFERED, OFFERED_PAST_DEADLINE -> o -> o;
             case ACCEPTED -> o -> o.accept(f.clock.instant());
             case STARTED -> o -> o.accept(f.clock.instant()).start(f.clock.instant());
-            case COMPLETED -> o -> o.accept(f.clock.instant()).start(f.clock.instant()).complete(f.clock.instant(), "ok");
+            case COMPLETED -> o -> o.accept(f.clock.instant()).start(f.clock.instant())
+                    .complete(f.clock.instant(), "ok");
             case DECLINED -> o -> o.decline(f.clock.instant(), "busy");
             case EXPIRED -> o -> o.expire(f.clock.instant());
             case CANCELLED -> o -> o.cancel(f.clock.instant(), "resident cancelled");
@@ -153,8 +158,9 @@ class PartnerActionsTest {
 
     /** The store takes one version at a time; write the final state with the version it expects next. */
     private static Offer chain(FlowFixture f, Offer stored, Offer target) {
-        return new Offer(target.id(), target.job(), target.provider(), target.kind(), target.state(), target.offeredAt(),
-                target.acceptBy(), target.handleBy(), target.answeredAt(), target.startedAt(), target.finishedAt(),
+        return new Offer(target.id(), target.job(), target.provider(), target.kind(), target.state(),
+                target.offeredAt(), target.acceptBy(), target.handleBy(), target.answeredAt(), target.startedAt(),
+                target.finishedAt(),
                 target.note(), target.extensions(), target.overdue(), stored.version() + 1);
     }
 

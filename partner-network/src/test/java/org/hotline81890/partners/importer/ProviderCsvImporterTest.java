@@ -20,8 +20,8 @@ class ProviderCsvImporterTest {
             "P-1,PARTNER_COMPANY,好帮手家政,HK-01;HK-02,海曙区/南门街道,\"MON-FRI 08:30-17:30; SAT,SUN 09:00-12:00\",5,"
             + "https://p1.example/hook,0123456789abcdef0123,13800001111,p001,ACTIVE,4.5";
     private final ProviderCsvImporter importer = new ProviderCsvImporter(ServiceCatalog.of(Map.of(
-            ServiceCode.of("HK-01"), "partner", ServiceCode.of("HK-02"), "partner", ServiceCode.of("UT-01"), "government",
-            ServiceCode.of("VL-01"), "volunteer")));
+            ServiceCode.of("HK-01"), "partner", ServiceCode.of("HK-02"), "partner",
+            ServiceCode.of("UT-01"), "government", ServiceCode.of("VL-01"), "volunteer")));
 
     @Test
     void goodFileShouldParseEveryField() {

@@ -23,7 +23,8 @@ class SampleProvidersTest {
     @BeforeAll
     static void load() {
         kinds = RepoFiles.serviceKinds();
-        ImportResult result = new ProviderCsvImporter(ServiceCatalog.of(kinds)).parse(RepoFiles.read(RepoFiles.sampleProviders()));
+        ImportResult result = new ProviderCsvImporter(ServiceCatalog.of(kinds))
+                .parse(RepoFiles.read(RepoFiles.sampleProviders()));
         assertThat(result).as("sample data must import cleanly: %s", result).isInstanceOf(ImportResult.Valid.class);
         providers = ((ImportResult.Valid) result).providers();
     }
@@ -32,7 +33,8 @@ class SampleProvidersTest {
     void countsShouldMeetTheIssue() {
         assertThat(count(ProviderKind.DEPARTMENT)).isEqualTo(24);
         assertThat(count(ProviderKind.PARTNER_COMPANY)).isGreaterThanOrEqualTo(60);
-        assertThat(count(ProviderKind.VOLUNTEER_INDIVIDUAL) + count(ProviderKind.VOLUNTEER_TEAM)).isGreaterThanOrEqualTo(150);
+        assertThat(count(ProviderKind.VOLUNTEER_INDIVIDUAL) + count(ProviderKind.VOLUNTEER_TEAM))
+                .isGreaterThanOrEqualTo(150);
         assertThat(count(ProviderKind.VOLUNTEER_TEAM)).isPositive();
     }
 

@@ -41,13 +41,16 @@ class KpisTest {
     }
 
     private void history() {
-        Offer a1 = offer(A, "HK-01").accept(T0.plusSeconds(60)).start(T0.plusSeconds(100)).complete(T0.plusSeconds(900), "");
-        Offer a2 = offer(A, "HK-02").accept(T0.plusSeconds(120)).start(T0.plusSeconds(200)).complete(T0.plusSeconds(900), "");
+        Offer a1 = offer(A, "HK-01").accept(T0.plusSeconds(60)).start(T0.plusSeconds(100))
+                .complete(T0.plusSeconds(900), "");
+        Offer a2 = offer(A, "HK-02").accept(T0.plusSeconds(120)).start(T0.plusSeconds(200))
+                .complete(T0.plusSeconds(900), "");
         Offer a3 = offer(A, "HK-01").accept(T0.plusSeconds(240));
         Offer a4 = offer(A, "RP-01").decline(T0.plusSeconds(30), "busy");
         Offer a5 = offer(A, "RP-01").expire(T0.plusSeconds(300));
         Offer a6 = offer(A, "RP-01").cancel(T0.plusSeconds(10), "agent reassigned");
-        Offer b1 = offer(B, "RP-01").accept(T0.plusSeconds(30)).start(T0.plusSeconds(40)).complete(T0.plusSeconds(50), "");
+        Offer b1 = offer(B, "RP-01").accept(T0.plusSeconds(30)).start(T0.plusSeconds(40))
+                .complete(T0.plusSeconds(50), "");
         offers.addAll(List.of(a1, a2, a3, a4, a5, a6, b1));
         survey(a1, SurveyAnswer.SATISFIED);
         survey(a2, SurveyAnswer.UNSATISFIED);

@@ -33,8 +33,10 @@ class JobViewsTest {
                 Arguments.of("started", (UnaryOperator<Offer>) o -> o.accept(T0).start(T0), true),
                 Arguments.of("declined", (UnaryOperator<Offer>) o -> o.decline(T0, "busy"), false),
                 Arguments.of("expired", (UnaryOperator<Offer>) o -> o.expire(T0), false),
-                Arguments.of("cancelled after acceptance", (UnaryOperator<Offer>) o -> o.accept(T0).cancel(T0, "x"), false),
-                Arguments.of("completed", (UnaryOperator<Offer>) o -> o.accept(T0).start(T0).complete(T0, "ok"), false));
+                Arguments.of("cancelled after acceptance",
+                        (UnaryOperator<Offer>) o -> o.accept(T0).cancel(T0, "x"), false),
+                Arguments.of("completed",
+                        (UnaryOperator<Offer>) o -> o.accept(T0).start(T0).complete(T0, "ok"), false));
     }
 
     @ParameterizedTest(name = "{0}: full view = {2}")

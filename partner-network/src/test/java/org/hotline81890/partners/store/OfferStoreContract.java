@@ -79,9 +79,12 @@ public interface OfferStoreContract {
         store().save(b.accept(T0.plusSeconds(15)));
         store().save(c.accept(T0.plusSeconds(25)));
 
-        assertThat(store().forWorkOrder(new WorkOrderRef("W1"))).extracting(o -> o.id().value()).containsExactly("a", "b");
+        assertThat(store().forWorkOrder(new WorkOrderRef("W1"))).extracting(o -> o.id().value())
+                .containsExactly("a", "b");
         assertThat(store().forProvider(ProviderId.of("P-1"))).extracting(o -> o.id().value()).containsExactly("a", "c");
-        assertThat(store().activeJobCounts()).containsEntry(ProviderId.of("P-1"), 1).containsEntry(ProviderId.of("P-2"), 1);
+        assertThat(store().activeJobCounts())
+                .containsEntry(ProviderId.of("P-1"), 1)
+                .containsEntry(ProviderId.of("P-2"), 1);
         assertThat(store().acceptedSince(T0.plusSeconds(20))).containsOnlyKeys(ProviderId.of("P-1"));
     }
 

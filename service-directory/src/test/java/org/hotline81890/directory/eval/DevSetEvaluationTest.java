@@ -24,6 +24,7 @@ class DevSetEvaluationTest {
         assertThat(report.top3()).isGreaterThanOrEqualTo(0.98);
         assertThat(report.type()).isGreaterThanOrEqualTo(0.90);
         assertThat(report.noneRecall()).isGreaterThanOrEqualTo(0.9);
-        assertThat(report.lines().get(report.lines().size() - 1)).matches("top1=0\\.\\d{3} top3=0\\.\\d{3} type=0\\.\\d{3}");
+        assertThat(report.lines().get(report.lines().size() - 1))
+                .matches("top1=0\\.\\d{3} top3=0\\.\\d{3} type=0\\.\\d{3}");
     }
 }

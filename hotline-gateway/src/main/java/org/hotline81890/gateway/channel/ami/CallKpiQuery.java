@@ -38,7 +38,8 @@ record CallKpiQuery(Instant from, Instant to, Duration answeredWithin) {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeException e) {
-            throw new BadRequestException(field, "'" + value + "' is not an ISO-8601 instant like 2026-11-23T08:00:00Z");
+            throw new BadRequestException(field,
+                    "'" + value + "' is not an ISO-8601 instant like 2026-11-23T08:00:00Z");
         }
     }
 

@@ -226,7 +226,8 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     }
 
     private static Optional<WorkOrder> load(Connection c, WorkOrderId id, boolean forUpdate) throws SQLException {
-        String sql = "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE id=?" + (forUpdate ? " FOR UPDATE" : "");
+        String sql = "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE id=?"
+                + (forUpdate ? " FOR UPDATE" : "");
         return one(c, sql, id.value());
     }
 

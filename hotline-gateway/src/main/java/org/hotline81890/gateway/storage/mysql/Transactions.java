@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 
-/** Runs JDBC work in one transaction, and turns "cannot reach the database" into {@link StorageUnavailableException}. */
+/**
+ * Runs JDBC work in one transaction, and turns "cannot reach the database" into
+ * {@link StorageUnavailableException}.
+ */
 public final class Transactions {
     private static final int MAX_ATTEMPTS = 5;
     private final DataSource dataSource;

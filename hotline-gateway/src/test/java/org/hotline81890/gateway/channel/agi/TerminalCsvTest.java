@@ -25,8 +25,10 @@ class TerminalCsvTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "13900001111|王阿婆|profile|address; line 2: expected 5 fields separated by | (number|name|profile|address|contacts), found 4",
-            "13900001111|王阿婆|a|b|c|d; line 2: expected 5 fields separated by | (number|name|profile|address|contacts), found 6",
+            "13900001111|王阿婆|profile|address; line 2: expected 5 fields separated by |"
+                    + " (number|name|profile|address|contacts), found 4",
+            "13900001111|王阿婆|a|b|c|d; line 2: expected 5 fields separated by |"
+                    + " (number|name|profile|address|contacts), found 6",
             "|王阿婆|a|b|c; line 2: one-key terminal number is required",
             "13900001111| |a|b|c; line 2: one-key terminal residentName is required",
     })

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventPublisher;
@@ -34,7 +33,8 @@ class SmsIntakeTest {
     private static final String PARTNER = "8613900002222";
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T02:00:00Z"), ZoneOffset.UTC);
     private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
-    private final ServiceLevels levels = new ServiceLevels(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3));
+    private final ServiceLevels levels =
+            new ServiceLevels(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3));
     private final Tracker tracker = new Tracker(store, levels, EventPublisher.NONE, clock);
     private final Map<String, Boolean> prefs = new HashMap<>();
     private final Map<String, WorkOrderId> notes = new HashMap<>();

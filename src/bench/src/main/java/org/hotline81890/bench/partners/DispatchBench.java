@@ -95,11 +95,13 @@ public class DispatchBench {
             String coverage = random.nextInt(4) == 0 ? "海曙区" : "海曙区/" + street + ";海曙区/" + STREETS[random.nextInt(10)];
             int capacity = 1 + random.nextInt(10);
             providers.add(new Provider(id, i % 4 == 0 ? ProviderKind.VOLUNTEER_TEAM : ProviderKind.PARTNER_COMPANY,
-                    "Provider " + i, services, Coverage.of(coverage), OpeningHours.of(HOURS[random.nextInt(HOURS.length)]),
+                    "Provider " + i, services, Coverage.of(coverage),
+                    OpeningHours.of(HOURS[random.nextInt(HOURS.length)]),
                     new Capacity(capacity), new ContactChannels(Optional.of(new WebhookEndpoint(
                             URI.create("https://p" + i + ".example/hook"), "bench-secret-0123456789")),
                             Optional.of(PhoneNumber.of("19905740000")), Optional.empty()),
-                    i % 50 == 0 ? ProviderStatus.SUSPENDED : ProviderStatus.ACTIVE, new Rating(3 + random.nextDouble() * 2)));
+                    i % 50 == 0 ? ProviderStatus.SUSPENDED : ProviderStatus.ACTIVE,
+                    new Rating(3 + random.nextDouble() * 2)));
             active.put(id, random.nextInt(capacity + 1));
             paid.put(id, random.nextInt(40));
         }
@@ -109,7 +111,8 @@ public class DispatchBench {
         Instant tuesday10 = Instant.parse("2026-03-03T02:00:00Z");
         for (int i = 0; i < requests.length; i++) {
             ServiceCode service = mix.equals("sameService") ? codes.get(0) : codes.get(random.nextInt(codes.size()));
-            Area area = Area.of("海曙区/" + STREETS[random.nextInt(10)] + "/社区" + random.nextInt(5) + "/网格0" + random.nextInt(9));
+            Area area = Area.of("海曙区/" + STREETS[random.nextInt(10)] + "/社区" + random.nextInt(5)
+                    + "/网格0" + random.nextInt(9));
             requests[i] = new DispatchRequest(service, area, tuesday10.plusSeconds(random.nextInt(12 * 3600)),
                     Set.of(ProviderId.of(String.format("P-%04d", random.nextInt(PROVIDERS)))), Set.of());
         }

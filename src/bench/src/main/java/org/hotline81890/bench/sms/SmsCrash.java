@@ -46,9 +46,9 @@ public final class SmsCrash {
             Set<String> storedSet = new HashSet<>(stored);
             long missing = acked.stream().filter(t -> !storedSet.contains(t)).count();
             long duplicates = stored.size() - storedSet.size();
-            System.out.printf("SMS crash test: %d MO, %d acknowledged by the gateway per the SMSC ledger, %d work orders;"
-                            + " missing %d, duplicates %d, redeliveries %d%n", n, acked.size(), stored.size(), missing,
-                    duplicates, done.getInteger("redeliveries"));
+            System.out.printf("SMS crash test: %d MO, %d acknowledged by the gateway per the SMSC ledger,"
+                            + " %d work orders; missing %d, duplicates %d, redeliveries %d%n",
+                    n, acked.size(), stored.size(), missing, duplicates, done.getInteger("redeliveries"));
             exit = missing == 0 && duplicates == 0 && acked.size() == n ? 0 : 1;
         }
         System.exit(exit);

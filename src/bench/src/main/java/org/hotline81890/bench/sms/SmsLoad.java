@@ -33,8 +33,9 @@ public final class SmsLoad {
             double secs = (System.nanoTime() - before) / 1e9;
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
             long distinct = rig.count("SELECT COUNT(DISTINCT text) FROM work_order WHERE text LIKE 'load %'");
-            System.out.printf("SMS load: %d MO, window %d, %d bind(s): %d msgs/s (%.1f s), deliver_sm->resp p50 %.1f ms,"
-                            + " p99 %.1f ms, redeliveries %d; work orders %d (distinct %d)%n", n, window,
+            System.out.printf("SMS load: %d MO, window %d, %d bind(s): %d msgs/s (%.1f s),"
+                            + " deliver_sm->resp p50 %.1f ms, p99 %.1f ms, redeliveries %d;"
+                            + " work orders %d (distinct %d)%n", n, window,
                     rig.intArg("binds", 1), done.getInteger("msgsPerSec"), secs, done.getDouble("p50ms"),
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
             System.out.println("gateway log: " + rig.gatewayLog());

@@ -72,27 +72,111 @@ public record AgiCallSpec(
         private Duration answerDelay = Duration.ZERO;
         private Duration promptTime = Duration.ZERO;
 
-        public Builder authority(String v) { authority = v; return this; }
-        public Builder script(String v) { script = v; return this; }
-        public Builder args(List<String> v) { args.clear(); args.addAll(v); return this; }
-        public Builder arg(String v) { args.add(v); return this; }
-        public Builder channel(String v) { channel = v; return this; }
-        public Builder language(String v) { language = v; return this; }
-        public Builder type(String v) { type = v; return this; }
-        public Builder uniqueId(String v) { uniqueId = v; return this; }
-        public Builder version(String v) { version = v; return this; }
-        public Builder callerIdNum(String v) { callerIdNum = v; return this; }
-        public Builder callerIdName(String v) { callerIdName = v; return this; }
-        public Builder context(String v) { context = v; return this; }
-        public Builder extension(String v) { extension = v; return this; }
-        public Builder priority(String v) { priority = v; return this; }
-        public Builder accountCode(String v) { accountCode = v; return this; }
-        public Builder threadId(String v) { threadId = v; return this; }
-        public Builder variable(String name, String value) { variables.put(name, value); return this; }
-        public Builder missingSounds(Set<String> v) { missingSounds = v; return this; }
-        public Builder answered(boolean v) { answered = v; return this; }
-        public Builder answerDelay(Duration v) { answerDelay = v; return this; }
-        public Builder promptTime(Duration v) { promptTime = v; return this; }
+        public Builder authority(String v) {
+            authority = v;
+            return this;
+        }
+
+        public Builder script(String v) {
+            script = v;
+            return this;
+        }
+
+        public Builder args(List<String> v) {
+            args.clear();
+            args.addAll(v);
+            return this;
+        }
+
+        public Builder arg(String v) {
+            args.add(v);
+            return this;
+        }
+
+        public Builder channel(String v) {
+            channel = v;
+            return this;
+        }
+
+        public Builder language(String v) {
+            language = v;
+            return this;
+        }
+
+        public Builder type(String v) {
+            type = v;
+            return this;
+        }
+
+        public Builder uniqueId(String v) {
+            uniqueId = v;
+            return this;
+        }
+
+        public Builder version(String v) {
+            version = v;
+            return this;
+        }
+
+        public Builder callerIdNum(String v) {
+            callerIdNum = v;
+            return this;
+        }
+
+        public Builder callerIdName(String v) {
+            callerIdName = v;
+            return this;
+        }
+
+        public Builder context(String v) {
+            context = v;
+            return this;
+        }
+
+        public Builder extension(String v) {
+            extension = v;
+            return this;
+        }
+
+        public Builder priority(String v) {
+            priority = v;
+            return this;
+        }
+
+        public Builder accountCode(String v) {
+            accountCode = v;
+            return this;
+        }
+
+        public Builder threadId(String v) {
+            threadId = v;
+            return this;
+        }
+
+        public Builder variable(String name, String value) {
+            variables.put(name, value);
+            return this;
+        }
+
+        public Builder missingSounds(Set<String> v) {
+            missingSounds = v;
+            return this;
+        }
+
+        public Builder answered(boolean v) {
+            answered = v;
+            return this;
+        }
+
+        public Builder answerDelay(Duration v) {
+            answerDelay = v;
+            return this;
+        }
+
+        public Builder promptTime(Duration v) {
+            promptTime = v;
+            return this;
+        }
 
         public AgiCallSpec build() {
             return new AgiCallSpec(authority, script, args, channel, language, type, uniqueId, version,

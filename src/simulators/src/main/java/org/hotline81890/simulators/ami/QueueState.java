@@ -34,7 +34,8 @@ public final class QueueState {
     }
 
     /** Sets the running counters (e.g. to match a capture taken after earlier calls). */
-    public synchronized QueueState counters(long holdTimeSec, long talkTimeSec, int completedCalls, int abandonedCalls) {
+    public synchronized QueueState counters(long holdTimeSec, long talkTimeSec, int completedCalls,
+            int abandonedCalls) {
         holdTime = holdTimeSec;
         talkTime = talkTimeSec;
         completed = completedCalls;

@@ -21,7 +21,8 @@ public final class SmsCommandParser {
     /** Longest first, so "查询" is not read as a shorter word. */
     private static final List<Word> WORDS = List.of(
             new Word("STATUS", Verb.QUERY, true), new Word("查询", Verb.QUERY, false), new Word("CX", Verb.QUERY, true),
-            new Word("ACCEPT", Verb.ACCEPT, true), new Word("接单", Verb.ACCEPT, false), new Word("JD", Verb.ACCEPT, true),
+            new Word("ACCEPT", Verb.ACCEPT, true), new Word("接单", Verb.ACCEPT, false),
+            new Word("JD", Verb.ACCEPT, true),
             new Word("DECLINE", Verb.DECLINE, true), new Word("拒单", Verb.DECLINE, false),
             new Word("JJ", Verb.DECLINE, true),
             new Word("DONE", Verb.COMPLETE, true), new Word("完成", Verb.COMPLETE, false),
