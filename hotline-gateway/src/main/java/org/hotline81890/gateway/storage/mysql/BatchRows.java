@@ -64,31 +64,10 @@ final class BatchRows {
 
     private static List<Long> workOrders(Connection c, List<PendingCreate> fresh, List<TicketNumber> tickets,
                                          Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order (ticket, idempotency_key, channel, "
-                + "caller_number, request_type, text, service_code, district, street, community, grid, address, "
-                + "priority, state, respond_by, complete_by, survey_at, created_at, updated_at, version) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(WorkOrderRows.INSERT, Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < fresh.size(); i++) {
                 NewWorkOrder o = fresh.get(i).order();
-                ps.setString(1, tickets.get(i).value());
-                ps.setString(2, o.idempotencyKey());
-                ps.setString(3, o.channel().name());
-                ps.setString(4, o.callerNumber());
-                ps.setString(5, o.requestType().name());
-                ps.setString(6, o.text());
-                Sql.setText(ps, 7, o.serviceCode());
-                Sql.setText(ps, 8, o.area().district());
-                Sql.setText(ps, 9, o.area().street());
-                Sql.setText(ps, 10, o.area().community());
-                Sql.setText(ps, 11, o.area().grid());
-                Sql.setText(ps, 12, o.area().address());
-                ps.setString(13, o.priority().name());
-                ps.setString(14, o.state().name());
-                Sql.setInstant(ps, 15, o.deadlines().respondBy());
-                Sql.setInstant(ps, 16, o.deadlines().completeBy());
-                Sql.setInstant(ps, 17, o.deadlines().surveyAt());
-                Sql.setInstant(ps, 18, now);
-                Sql.setInstant(ps, 19, now);
+                WorkOrderRows.bindInsert(ps, o, tickets.get(i), now);
                 ps.addBatch();
             }
             try {

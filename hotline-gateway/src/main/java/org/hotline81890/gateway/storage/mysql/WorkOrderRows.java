@@ -1,12 +1,15 @@
 package org.hotline81890.gateway.storage.mysql;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Deadlines;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.TicketNumber;
@@ -21,7 +24,36 @@ final class WorkOrderRows {
             + "service_code, district, street, community, grid, address, priority, state, respond_by, complete_by, "
             + "survey_at, created_at, updated_at, version";
 
+    static final String INSERT = "INSERT INTO work_order (ticket, idempotency_key, channel, "
+            + "caller_number, request_type, text, service_code, district, street, community, grid, address, "
+            + "priority, state, respond_by, complete_by, survey_at, created_at, updated_at, version) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)";
+
     private WorkOrderRows() {
+    }
+
+    /** Binds the 19 parameters of {@link #INSERT} for one new work order. */
+    static void bindInsert(PreparedStatement ps, NewWorkOrder o, TicketNumber ticket, Instant now)
+            throws SQLException {
+        ps.setString(1, ticket.value());
+        ps.setString(2, o.idempotencyKey());
+        ps.setString(3, o.channel().name());
+        ps.setString(4, o.callerNumber());
+        ps.setString(5, o.requestType().name());
+        ps.setString(6, o.text());
+        Sql.setText(ps, 7, o.serviceCode());
+        Sql.setText(ps, 8, o.area().district());
+        Sql.setText(ps, 9, o.area().street());
+        Sql.setText(ps, 10, o.area().community());
+        Sql.setText(ps, 11, o.area().grid());
+        Sql.setText(ps, 12, o.area().address());
+        ps.setString(13, o.priority().name());
+        ps.setString(14, o.state().name());
+        Sql.setInstant(ps, 15, o.deadlines().respondBy());
+        Sql.setInstant(ps, 16, o.deadlines().completeBy());
+        Sql.setInstant(ps, 17, o.deadlines().surveyAt());
+        Sql.setInstant(ps, 18, now);
+        Sql.setInstant(ps, 19, now);
     }
 
     static WorkOrder workOrder(ResultSet rs) throws SQLException {
