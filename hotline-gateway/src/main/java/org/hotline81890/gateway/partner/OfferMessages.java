@@ -1,6 +1,7 @@
 package org.hotline81890.gateway.partner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,6 +47,45 @@ public final class OfferMessages {
         return rows;
     }
 
+    /**
+     * A reminder of an open offer (answer by its accept deadline) or of an accepted transfer (complete by its
+     * handling deadline). {@code sequence} (1, 2, …) tells reminders of one offer apart in the idempotency key.
+     */
+    public List<OutboxMessage> reminder(Offer offer, Provider provider, WorkOrder w, JobDetails details,
+                                        int sequence) {
+        JobView view = JobViews.forProvider(offer, details);
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.REMINDER, view, sequence, clock.instant());
+            return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
+                    p.idempotencyKey()));
+        }
+        String ticket = w.ticket().value();
+        String text = offer.handleBy().isPresent() && offer.state().isActiveJob()
+                ? "【81890】提醒：转办工单" + ticket + "请于" + local(offer.handleBy().get()) + "前办结；"
+                        + "如需延期请在截止前申请。"
+                : "【81890】提醒：新工单" + ticket + "尚未答复，请于" + local(offer.acceptBy()) + "前回复“接单"
+                        + ticket + "”或“拒单" + ticket + " 原因”。";
+        return providerSms(provider, text, "reminder-sms:" + offer.id().value() + ":" + sequence);
+    }
+
+    /** The offer was withdrawn (order cancelled, escalated or reassigned): the provider must not act on it. */
+    public List<OutboxMessage> cancelled(Offer offer, Provider provider, WorkOrder w, JobDetails details) {
+        JobView view = JobViews.forProvider(offer, details);
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.CANCELLED, view, 0, clock.instant());
+            return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
+                    p.idempotencyKey()));
+        }
+        return providerSms(provider, "【81890】工单" + w.ticket().value() + "已撤回，无需再处理，谢谢。",
+                "cancel-sms:" + offer.id().value());
+    }
+
+    private static List<OutboxMessage> providerSms(Provider provider, String text, String key) {
+        return provider.contact().sms()
+                .map(n -> List.of(new OutboxMessage(OutboxMessage.SMS, n.value(), text, key)))
+                .orElseGet(List::of);
+    }
+
     /** After acceptance: the resident learns who will come. */
     public List<OutboxMessage> accepted(Offer offer, Provider provider, WorkOrder w) {
         return resident(w, "accepted:" + offer.id().value(), "【81890】您的工单" + w.ticket().value() + "已由"
@@ -71,6 +111,10 @@ public final class OfferMessages {
     }
 
     private static String local(Offer offer) {
-        return LocalDateTime.ofInstant(offer.acceptBy(), OpeningHours.SHANGHAI).format(HHMM);
+        return local(offer.acceptBy());
+    }
+
+    private static String local(Instant at) {
+        return LocalDateTime.ofInstant(at, OpeningHours.SHANGHAI).format(HHMM);
     }
 }

@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
+import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.DeliveryOutcome;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -25,6 +29,7 @@ import org.hotline81890.gateway.workorder.Dispatch;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
@@ -34,6 +39,7 @@ import org.hotline81890.partners.importer.ImportResult;
 import org.hotline81890.partners.importer.ProviderCsvImporter;
 import org.hotline81890.partners.offer.HandlingDeadlines;
 import org.hotline81890.partners.offer.OfferTerms;
+import org.hotline81890.partners.offer.ReminderSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class PartnerModule implements HotlineModule {
     public static final String SAMPLE = "/providers/providers.csv";
     private static final Logger LOG = LoggerFactory.getLogger(PartnerModule.class);
+    private static final Set<String> WITHDRAWING = Set.of(WorkOrderState.ESCALATED.name(),
+            WorkOrderState.CANCELLED.name());
     private final Core core;
     private final HotlineConfig.Partners cfg;
     private final MySqlProviderStore providerStore;
@@ -53,17 +61,19 @@ public final class PartnerModule implements HotlineModule {
     private final ProviderCache providers;
     private final PartnerFlow flow;
     private final JobFacts facts;
+    private final OfferNotices notices;
 
     public PartnerModule(Core core) {
         this.core = core;
         this.cfg = core.config().partners();
         Transactions tx = core.database().transactions();
         providerStore = new MySqlProviderStore(tx);
-        offerStore = new MySqlOfferStore(tx, DispatchOutcomes::arms);
+        ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
+        offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
         keys = new MySqlProviderKeys(tx);
         providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
-        OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(), 1,
-                Duration.ofDays(5), Duration.ofDays(30));
+        OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
+                cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
@@ -72,7 +82,10 @@ public final class PartnerModule implements HotlineModule {
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
-        flow = new PartnerFlow(new MySqlOfferLocks(tx, lockHolders), offerStore, dispatcher,
+        MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
+        notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
+                providers, messages, facts, core.clock());
+        flow = new PartnerFlow(locks, offerStore, dispatcher,
                 new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
                 core.deadlines(), providers, messages, facts);
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
@@ -135,6 +148,34 @@ public final class PartnerModule implements HotlineModule {
                 : JobCommands.NONE;
     }
 
+    public OfferNotices notices() {
+        return notices;
+    }
+
+    /**
+     * Listens to committed work-order changes (the live-view events of this process): an order that is cancelled or
+     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told.
+     */
+    @Override
+    public void start() {
+        if (!cfg.enabled()) {
+            return;
+        }
+        core.vertx().eventBus().<JsonObject>consumer(LiveViewBridge.ADDRESS, message -> {
+            JsonObject event = message.body().getJsonObject("event", new JsonObject());
+            String to = event.getString("to", "");
+            if (WITHDRAWING.contains(to)) {
+                WorkOrderId id = new WorkOrderId(message.body().getJsonObject("workOrder").getLong("id"));
+                String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": "
+                        + event.getString("details", "");
+                core.blocking().run(() -> {
+                    notices.withdraw(id, reason.length() > 500 ? reason.substring(0, 500) : reason);
+                    return null;
+                }).onFailure(e -> LOG.error("withdrawing the offers of work order {} failed", id, e));
+            }
+        });
+    }
+
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {
@@ -151,8 +192,19 @@ public final class PartnerModule implements HotlineModule {
         if (!cfg.enabled()) {
             return Map.of();
         }
-        return Map.of(DispatchOutcomes.OFFER, d -> flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId())),
-                DispatchOutcomes.TRANSFER, d -> flow.onHandlingDeadline(OfferIds.ofSubject(d.subjectId())));
+        return Map.of(DispatchOutcomes.OFFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onAcceptReminder(OfferIds.ofSubject(d.subjectId()));
+            } else {
+                flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        }, DispatchOutcomes.TRANSFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onHandlingReminder(OfferIds.ofSubject(d.subjectId()));
+            } else {
+                flow.onHandlingDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        });
     }
 
     @Override
@@ -161,7 +213,7 @@ public final class PartnerModule implements HotlineModule {
             return List.of();
         }
         KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()));
-        return List.of(new PartnerRoutes(flow, offerStore, core.store(), facts, keys, core.blocking())::mount,
+        return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
 }

@@ -247,9 +247,9 @@ class PartnerLoopIT {
         return delivered(w).get(n - 1);
     }
 
-    /** Webhooks delivered about offers for this work order, in order of delivery. */
+    /** Offer webhooks delivered for this work order, in order of delivery (reminders: see OfferNoticesIT). */
     private static List<FakePartners.Received> delivered(WorkOrder w) {
-        return fake.delivered().stream().filter(r -> partners.offers()
+        return fake.delivered().stream().filter(r -> "offer.offered".equals(r.event())).filter(r -> partners.offers()
                 .find(new OfferId(new JsonObject(r.body()).getString("offerId")))
                 .filter(o -> o.job().workOrder().value().equals(Long.toString(w.id().value()))).isPresent())
                 .toList();
