@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,6 +29,7 @@ import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.workorder.Dispatch;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.Provider;
@@ -40,6 +42,7 @@ import org.hotline81890.partners.importer.ProviderCsvImporter;
 import org.hotline81890.partners.offer.HandlingDeadlines;
 import org.hotline81890.partners.offer.OfferTerms;
 import org.hotline81890.partners.offer.ReminderSchedule;
+import org.hotline81890.partners.rating.BayesianRating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,8 @@ public final class PartnerModule implements HotlineModule {
     private final PartnerFlow flow;
     private final JobFacts facts;
     private final OfferNotices notices;
+    private final RatedProviderStore ratedProviders;
+    private final RatingUpdates ratingUpdates;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -71,7 +76,9 @@ public final class PartnerModule implements HotlineModule {
         ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
         offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
         keys = new MySqlProviderKeys(tx);
-        providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
+        ProviderRatings ratings = new ProviderRatings(tx);
+        ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
+        providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
@@ -83,6 +90,7 @@ public final class PartnerModule implements HotlineModule {
                 messages, facts);
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
+        ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
                 providers, messages, facts, core.clock());
         flow = new PartnerFlow(locks, offerStore, dispatcher,
@@ -148,13 +156,20 @@ public final class PartnerModule implements HotlineModule {
                 : JobCommands.NONE;
     }
 
+    /** The provider as dispatch sees it now (its rating includes the survey scores). */
+    public Optional<Provider> provider(ProviderId id) {
+        return providers.find(id);
+    }
+
     public OfferNotices notices() {
         return notices;
     }
 
     /**
      * Listens to committed work-order changes (the live-view events of this process): an order that is cancelled or
-     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told.
+     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told; a survey
+     * answer scores the provider whose completion it judged (its rating, see {@link RatedProviderStore}).
+     * These run after the commit: a crash in between loses that one notice or score (docs/partners.md).
      */
     @Override
     public void start() {
@@ -163,17 +178,26 @@ public final class PartnerModule implements HotlineModule {
         }
         core.vertx().eventBus().<JsonObject>consumer(LiveViewBridge.ADDRESS, message -> {
             JsonObject event = message.body().getJsonObject("event", new JsonObject());
+            JsonObject order = message.body().getJsonObject("workOrder", new JsonObject());
             String to = event.getString("to", "");
+            String details = event.getString("details", "");
+            WorkOrderId id = new WorkOrderId(order.getLong("id", 0L));
             if (WITHDRAWING.contains(to)) {
-                WorkOrderId id = new WorkOrderId(message.body().getJsonObject("workOrder").getLong("id"));
-                String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": "
-                        + event.getString("details", "");
-                core.blocking().run(() -> {
-                    notices.withdraw(id, reason.length() > 500 ? reason.substring(0, 500) : reason);
-                    return null;
-                }).onFailure(e -> LOG.error("withdrawing the offers of work order {} failed", id, e));
+                String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": " + details;
+                inBackground(id, "withdrawing its offers", () -> notices.withdraw(id,
+                        reason.length() > 500 ? reason.substring(0, 500) : reason));
+            } else if (WorkOrderState.SURVEYED.name().equals(to)) {
+                Survey.answerIn(details).ifPresent(answer -> inBackground(id, "rating its provider",
+                        () -> ratingUpdates.onSurveyed(id, order.getInteger("version", 0), answer)));
             }
         });
+    }
+
+    private void inBackground(WorkOrderId id, String what, Runnable work) {
+        core.blocking().run(() -> {
+            work.run();
+            return null;
+        }).onFailure(e -> LOG.error("work order {}: {} failed", id, what, e));
     }
 
     @Override
@@ -212,7 +236,8 @@ public final class PartnerModule implements HotlineModule {
         if (!cfg.enabled()) {
             return List.of();
         }
-        KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()));
+        KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
+                ratedProviders);
         return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
