@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotline81890.gateway.channel.ami.OriginateRequest;
+import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.partners.OpeningHours;
@@ -26,9 +28,20 @@ import org.hotline81890.partners.webhook.WebhookPayload;
 public final class OfferMessages {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private final Clock clock;
+    private final boolean surveyByCall;
 
+    /** The survey goes by SMS. */
     public OfferMessages(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * {@code surveyByCall}: residents who prefer calls get the survey as an IVR callback (an {@code originate} row
+     * for AMI) instead of the SMS; true only when both {@code partners.survey-by-call} and {@code ami.enabled} are.
+     */
+    public OfferMessages(Clock clock, boolean surveyByCall) {
         this.clock = clock;
+        this.surveyByCall = surveyByCall;
     }
 
     public List<OutboxMessage> offer(Offer offer, Provider provider, WorkOrder w, JobDetails details) {
@@ -97,10 +110,26 @@ public final class OfferMessages {
                 + "：服务人员已出发，请保持电话畅通。");
     }
 
-    /** The survey after completion; the resident's reply 1/2/3 goes to the survey use case. */
+    /**
+     * The survey after completion; the resident's answer 1/2/3 goes to the survey use case. A resident who prefers
+     * calls (see {@link #prefersCall}) gets an IVR callback ({@code agi://HOST/survey}), everyone else an SMS; no
+     * answer either way closes the order as "no reply" when {@code sla.survey-wait} runs out.
+     */
     public List<OutboxMessage> survey(Offer offer, WorkOrder w) {
+        if (surveyByCall && prefersCall(w)) {
+            return List.of(OriginateRequest.surveyCallback(w));
+        }
         return resident(w, "survey:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
                 + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意");
+    }
+
+    /**
+     * The preference rule: a resident prefers calls when the work order came in by phone (they called 81890, so
+     * they can be called back) and the number is one a callback can dial; SMS, web and agent-entered requests get
+     * the SMS survey.
+     */
+    static boolean prefersCall(WorkOrder w) {
+        return w.channel() == Channel.PHONE && w.callerNumber().matches("[0-9+]{3,32}");
     }
 
     private static List<OutboxMessage> resident(WorkOrder w, String key, String text) {

@@ -85,7 +85,8 @@ public final class PartnerModule implements HotlineModule {
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
-        OfferMessages messages = new OfferMessages(core.clock());
+        OfferMessages messages = new OfferMessages(core.clock(),
+                cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
