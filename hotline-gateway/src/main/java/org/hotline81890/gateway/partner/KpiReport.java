@@ -83,7 +83,7 @@ final class KpiReport {
         return new JsonObject().put("group", r.group()).put("offers", r.offers())
                 .put("response", rate(r.response())).put("resolution", rate(r.resolution()))
                 .put("satisfaction", rate(r.satisfaction())).put("noReply", r.noReply())
-                .put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
+                .put("overdue", r.overdue()).put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
                 .put("p90Ms", r.p90().map(Duration::toMillis).orElse(null))
                 .put("p99Ms", r.p99().map(Duration::toMillis).orElse(null));
     }
