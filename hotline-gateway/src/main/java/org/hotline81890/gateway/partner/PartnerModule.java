@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.vertx.core.json.JsonObject;
@@ -54,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class PartnerModule implements HotlineModule {
     public static final String SAMPLE = "/providers/providers.csv";
     private static final Logger LOG = LoggerFactory.getLogger(PartnerModule.class);
-    private static final Set<String> WITHDRAWING = Set.of(WorkOrderState.ESCALATED.name(),
-            WorkOrderState.CANCELLED.name());
     private final Core core;
     private final HotlineConfig.Partners cfg;
     private final MySqlProviderStore providerStore;
@@ -183,7 +180,7 @@ public final class PartnerModule implements HotlineModule {
             String to = event.getString("to", "");
             String details = event.getString("details", "");
             WorkOrderId id = new WorkOrderId(order.getLong("id", 0L));
-            if (WITHDRAWING.contains(to)) {
+            if (OfferNotices.WITHDRAWING.stream().anyMatch(s -> s.name().equals(to))) {
                 String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": " + details;
                 inBackground(id, "withdrawing its offers", () -> notices.withdraw(id,
                         reason.length() > 500 ? reason.substring(0, 500) : reason));
@@ -220,7 +217,7 @@ public final class PartnerModule implements HotlineModule {
         return Map.of(DispatchOutcomes.OFFER, d -> {
             if (OfferNotices.REMIND.equals(d.kind())) {
                 notices.onAcceptReminder(OfferIds.ofSubject(d.subjectId()));
-            } else {
+            } else if (!notices.withdrawIfOrderLeft(OfferIds.ofSubject(d.subjectId()))) {
                 flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
             }
         }, DispatchOutcomes.TRANSFER, d -> {

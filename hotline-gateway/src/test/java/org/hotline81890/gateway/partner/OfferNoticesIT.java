@@ -28,10 +28,12 @@ import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.WorkOrderStore;
 import org.hotline81890.partners.Capacity;
 import org.hotline81890.partners.ContactChannels;
 import org.hotline81890.partners.Coverage;
@@ -146,6 +148,23 @@ class OfferNoticesIT {
                 .collect(Collectors.groupingBy(FakePartners.Received::idempotencyKey, Collectors.counting()));
         assertThat(perKey).containsOnlyKeys(offer1 + ":offer.offered", offer1 + ":offer.reminder:1",
                 offer2 + ":offer.offered", offer2 + ":offer.cancelled").allSatisfy((k, n) -> assertThat(n).isOne());
+    }
+
+    @Test
+    void anEscalationTheListenerMissedShouldWithdrawTheOfferAtItsAcceptDeadline() {
+        WorkOrder w = intake("it:notices:2");
+        FakePartners.Received offered = waitFor(w, "offer.offered", 1);
+        String offer = offerId(offered);
+        // escalated without the after-commit event (as after a crash between the commit and the listener)
+        app.core().store().update(w.id(), current -> Optional.of(new WorkOrderStore.Change(
+                current.withState(WorkOrderState.ESCALATED, Instant.now()), new EventDraft("supervisor",
+                Channel.AGENT, WorkOrderState.ESCALATED, "escalated (督办): by hand"), List.of())));
+        FakePartners.Received cancelled = waitFor(w, "offer.cancelled", 1);
+        assertThat(cancelled.idempotencyKey()).isEqualTo(offer + ":offer.cancelled");
+        assertThat(partners.offers().find(new OfferId(offer)).orElseThrow().state()).isEqualTo(OfferState.CANCELLED);
+        assertThat(partners.offers().forWorkOrder(JobFacts.ref(w))).as("not offered to the next provider")
+                .hasSize(1);
+        assertThat(app.core().store().find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.ESCALATED);
     }
 
     private static WorkOrder intake(String key) {
