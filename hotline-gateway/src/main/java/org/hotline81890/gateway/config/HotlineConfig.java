@@ -47,7 +47,10 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("partners.department-sign-timeout", Duration.ofMillis(100)),
                         c.text("partners.default-district"), c.duration("partners.webhook-timeout", ms1),
                         c.duration("partners.provider-cache", Duration.ZERO),
-                        c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed")));
+                        c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed"),
+                        c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
+                        c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
+                        c.bool("partners.survey-by-call")));
     }
 
     private static String bindType(ConfigSource c) {
@@ -131,7 +134,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     /** The partner network: providers, offers, the partner API. */
     public record Partners(boolean enabled, boolean sampleProviders, Duration acceptTimeout,
                            Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
-                           Duration providerCache, Duration loadCache, String devKeySeed) {
+                           Duration providerCache, Duration loadCache, String devKeySeed, int reminderAt,
+                           Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="

@@ -25,10 +25,12 @@ import org.hotline81890.partners.offer.OfferState;
 final class KpiReport {
     private final MySqlOfferStore offers;
     private final MySqlOfferSurveys surveys;
+    private final RatedProviderStore providers;
 
-    KpiReport(MySqlOfferStore offers, MySqlOfferSurveys surveys) {
+    KpiReport(MySqlOfferStore offers, MySqlOfferSurveys surveys, RatedProviderStore providers) {
         this.offers = offers;
         this.surveys = surveys;
+        this.providers = providers;
     }
 
     JsonObject kpis(Instant since) {
@@ -49,7 +51,9 @@ final class KpiReport {
                 .put("offers", s.offers()).put("acceptance", rate(s.acceptance()))
                 .put("medianTimeToAcceptMs", s.medianTimeToAccept().map(Duration::toMillis).orElse(null))
                 .put("completion", rate(s.completion())).put("satisfaction", rate(s.satisfaction()))
-                .put("unsatisfied", s.unsatisfied()).put("noReply", s.noReply()).put("overdue", s.overdue());
+                .put("unsatisfied", s.unsatisfied()).put("noReply", s.noReply()).put("overdue", s.overdue())
+                .put("rating", providers.find(provider).map(p -> p.rating().stars()).orElse(null))
+                .put("ratingPrior", providers.unrated(provider).map(p -> p.rating().stars()).orElse(null));
     }
 
     /**
@@ -79,7 +83,7 @@ final class KpiReport {
         return new JsonObject().put("group", r.group()).put("offers", r.offers())
                 .put("response", rate(r.response())).put("resolution", rate(r.resolution()))
                 .put("satisfaction", rate(r.satisfaction())).put("noReply", r.noReply())
-                .put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
+                .put("overdue", r.overdue()).put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
                 .put("p90Ms", r.p90().map(Duration::toMillis).orElse(null))
                 .put("p99Ms", r.p99().map(Duration::toMillis).orElse(null));
     }

@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
+import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.DeliveryOutcome;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -24,7 +28,9 @@ import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.workorder.Dispatch;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
@@ -34,6 +40,8 @@ import org.hotline81890.partners.importer.ImportResult;
 import org.hotline81890.partners.importer.ProviderCsvImporter;
 import org.hotline81890.partners.offer.HandlingDeadlines;
 import org.hotline81890.partners.offer.OfferTerms;
+import org.hotline81890.partners.offer.ReminderSchedule;
+import org.hotline81890.partners.rating.BayesianRating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,26 +61,37 @@ public final class PartnerModule implements HotlineModule {
     private final ProviderCache providers;
     private final PartnerFlow flow;
     private final JobFacts facts;
+    private final OfferNotices notices;
+    private final RatedProviderStore ratedProviders;
+    private final RatingUpdates ratingUpdates;
 
     public PartnerModule(Core core) {
         this.core = core;
         this.cfg = core.config().partners();
         Transactions tx = core.database().transactions();
         providerStore = new MySqlProviderStore(tx);
-        offerStore = new MySqlOfferStore(tx, DispatchOutcomes::arms);
+        ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
+        offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
         keys = new MySqlProviderKeys(tx);
-        providers = new ProviderCache(providerStore, cfg.providerCache(), core.clock());
-        OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(), 1,
-                Duration.ofDays(5), Duration.ofDays(30));
+        ProviderRatings ratings = new ProviderRatings(tx);
+        ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
+        providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
+        OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
+                cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
-        OfferMessages messages = new OfferMessages(core.clock());
+        OfferMessages messages = new OfferMessages(core.clock(),
+                cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
-        flow = new PartnerFlow(new MySqlOfferLocks(tx, lockHolders), offerStore, dispatcher,
+        MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
+        ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
+        notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
+                providers, messages, facts, core.clock());
+        flow = new PartnerFlow(locks, offerStore, dispatcher,
                 new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
                 core.deadlines(), providers, messages, facts);
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
@@ -135,6 +154,50 @@ public final class PartnerModule implements HotlineModule {
                 : JobCommands.NONE;
     }
 
+    /** The provider as dispatch sees it now (its rating includes the survey scores). */
+    public Optional<Provider> provider(ProviderId id) {
+        return providers.find(id);
+    }
+
+    public OfferNotices notices() {
+        return notices;
+    }
+
+    /**
+     * Listens to committed work-order changes (the live-view events of this process): an order that is cancelled or
+     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told; a survey
+     * answer scores the provider whose completion it judged (its rating, see {@link RatedProviderStore}).
+     * These run after the commit: a crash in between loses that one notice or score (docs/partners.md).
+     */
+    @Override
+    public void start() {
+        if (!cfg.enabled()) {
+            return;
+        }
+        core.vertx().eventBus().<JsonObject>consumer(LiveViewBridge.ADDRESS, message -> {
+            JsonObject event = message.body().getJsonObject("event", new JsonObject());
+            JsonObject order = message.body().getJsonObject("workOrder", new JsonObject());
+            String to = event.getString("to", "");
+            String details = event.getString("details", "");
+            WorkOrderId id = new WorkOrderId(order.getLong("id", 0L));
+            if (OfferNotices.WITHDRAWING.stream().anyMatch(s -> s.name().equals(to))) {
+                String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": " + details;
+                inBackground(id, "withdrawing its offers", () -> notices.withdraw(id,
+                        reason.length() > 500 ? reason.substring(0, 500) : reason));
+            } else if (WorkOrderState.SURVEYED.name().equals(to)) {
+                Survey.answerIn(details).ifPresent(answer -> inBackground(id, "rating its provider",
+                        () -> ratingUpdates.onSurveyed(id, order.getInteger("version", 0), answer)));
+            }
+        });
+    }
+
+    private void inBackground(WorkOrderId id, String what, Runnable work) {
+        core.blocking().run(() -> {
+            work.run();
+            return null;
+        }).onFailure(e -> LOG.error("work order {}: {} failed", id, what, e));
+    }
+
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {
@@ -151,8 +214,19 @@ public final class PartnerModule implements HotlineModule {
         if (!cfg.enabled()) {
             return Map.of();
         }
-        return Map.of(DispatchOutcomes.OFFER, d -> flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId())),
-                DispatchOutcomes.TRANSFER, d -> flow.onHandlingDeadline(OfferIds.ofSubject(d.subjectId())));
+        return Map.of(DispatchOutcomes.OFFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onAcceptReminder(OfferIds.ofSubject(d.subjectId()));
+            } else if (!notices.withdrawIfOrderLeft(OfferIds.ofSubject(d.subjectId()))) {
+                flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        }, DispatchOutcomes.TRANSFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onHandlingReminder(OfferIds.ofSubject(d.subjectId()));
+            } else {
+                flow.onHandlingDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        });
     }
 
     @Override
@@ -160,8 +234,9 @@ public final class PartnerModule implements HotlineModule {
         if (!cfg.enabled()) {
             return List.of();
         }
-        KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()));
-        return List.of(new PartnerRoutes(flow, offerStore, core.store(), facts, keys, core.blocking())::mount,
+        KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
+                ratedProviders);
+        return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
 }

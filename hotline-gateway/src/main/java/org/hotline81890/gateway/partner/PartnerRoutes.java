@@ -34,15 +34,17 @@ import org.hotline81890.partners.store.OfferStore;
 public final class PartnerRoutes {
     private static final String PROVIDER = "provider";
     private final PartnerFlow flow;
+    private final OfferNotices notices;
     private final OfferStore offers;
     private final WorkOrderStore store;
     private final JobFacts facts;
     private final MySqlProviderKeys keys;
     private final Blocking blocking;
 
-    PartnerRoutes(PartnerFlow flow, OfferStore offers, WorkOrderStore store, JobFacts facts, MySqlProviderKeys keys,
-                  Blocking blocking) {
+    PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store, JobFacts facts,
+                  MySqlProviderKeys keys, Blocking blocking) {
         this.flow = flow;
+        this.notices = notices;
         this.offers = offers;
         this.store = store;
         this.facts = facts;
@@ -63,7 +65,16 @@ public final class PartnerRoutes {
         router.post("/api/partner/offers/:offerId/complete").handler(ctx -> act(ctx,
                 (p, id, body) -> flow.complete(p, id, body.getString("note", ""), Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/extension").handler(ctx -> act(ctx,
-                (p, id, body) -> flow.requestExtension(p, id, hours(body), body.getString("reason", ""))));
+                (p, id, body) -> extend(p, id, hours(body), body.getString("reason", ""))));
+    }
+
+    /** A granted extension moves the handling deadline (by the flow) and its reminder (here). */
+    private ActionResult extend(ProviderId provider, OfferId id, Duration extra, String reason) {
+        ActionResult result = flow.requestExtension(provider, id, extra, reason);
+        if (result instanceof ActionResult.Applied applied) {
+            notices.afterExtension(applied.offer());
+        }
+        return result;
     }
 
     @FunctionalInterface

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.ProviderIndex;
+import org.hotline81890.partners.store.ProviderStore;
 
 /** The providers as dispatch sees them: the table, re-read at most every {@code ttl} (or after an import). */
 public final class ProviderCache implements Supplier<ProviderIndex> {
-    private final MySqlProviderStore store;
+    private final ProviderStore store;
     private final Duration ttl;
     private final Clock clock;
     private volatile Snapshot snapshot;
@@ -21,7 +21,7 @@ public final class ProviderCache implements Supplier<ProviderIndex> {
     private record Snapshot(ProviderIndex index, Instant readAt) {
     }
 
-    public ProviderCache(MySqlProviderStore store, Duration ttl, Clock clock) {
+    public ProviderCache(ProviderStore store, Duration ttl, Clock clock) {
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;

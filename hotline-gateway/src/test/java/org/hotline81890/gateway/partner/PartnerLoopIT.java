@@ -177,6 +177,10 @@ class PartnerLoopIT {
                 .collect(Collectors.groupingBy(FakePartners.Received::idempotencyKey, Collectors.counting()));
         assertThat(okPerKey).hasSize(4).allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
         assertSupervisorFigures(third.provider());
+        // satisfied raises the fourth provider's: (5 × 4 + 5) / 6 = 4.17; the two that never completed keep 4.0
+        Eventually.waitFor("the satisfied answer reaches the rating", WAIT, () -> rating(fourth.provider()) == 4.17);
+        assertThat(rating(first.provider())).isEqualTo(4.0);
+        assertThat(rating(second.provider())).isEqualTo(4.0);
     }
 
     private static void assertSupervisorFigures(String unsatisfying) throws Exception {
@@ -195,6 +199,16 @@ class PartnerLoopIT {
         assertThat(new JsonObject(card.body()).getInteger("unsatisfied")).as(card.body() + " / " + kpis.body())
                 .isEqualTo(1);
         assertThat(new JsonObject(card.body()).getJsonObject("completion").getInteger("count")).isEqualTo(1);
+        // the complaint lowers its rating (prior 4.0 weighing 5 answers, one score of 1): (5 × 4 + 1) / 6 = 3.5
+        Eventually.waitFor("the complaint reaches the rating", WAIT, () -> rating(unsatisfying) == 3.5);
+        HttpResponse<String> rated = send(HttpRequest.newBuilder(uri("/api/admin/providers/" + unsatisfying
+                + "/scorecard")).header("Authorization", "Bearer " + TOKEN));
+        assertThat(new JsonObject(rated.body()).getDouble("rating")).isEqualTo(3.5);
+        assertThat(new JsonObject(rated.body()).getDouble("ratingPrior")).isEqualTo(4.0);
+    }
+
+    private static double rating(String provider) {
+        return partners.provider(ProviderId.of(provider)).orElseThrow().rating().stars();
     }
 
     @Test
@@ -247,9 +261,9 @@ class PartnerLoopIT {
         return delivered(w).get(n - 1);
     }
 
-    /** Webhooks delivered about offers for this work order, in order of delivery. */
+    /** Offer webhooks delivered for this work order, in order of delivery (reminders: see OfferNoticesIT). */
     private static List<FakePartners.Received> delivered(WorkOrder w) {
-        return fake.delivered().stream().filter(r -> partners.offers()
+        return fake.delivered().stream().filter(r -> "offer.offered".equals(r.event())).filter(r -> partners.offers()
                 .find(new OfferId(new JsonObject(r.body()).getString("offerId")))
                 .filter(o -> o.job().workOrder().value().equals(Long.toString(w.id().value()))).isPresent())
                 .toList();

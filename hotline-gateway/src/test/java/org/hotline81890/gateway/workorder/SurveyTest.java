@@ -54,4 +54,17 @@ class SurveyTest {
                 .isInstanceOf(Survey.Result.NotAsked.class);
         assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CLOSED);
     }
+
+    @Test
+    void theAnswerShouldBeReadableFromTheSurveyedEventForListeners() {
+        for (SurveyAnswer answer : SurveyAnswer.values()) {
+            WorkOrder w = completed("1370000000" + answer.ordinal());
+            survey.answer(Optional.of(w.ticket()), w.callerNumber(), answer, Channel.SMS);
+            WorkOrderEvent surveyed = store.history(w.id()).stream()
+                    .filter(e -> e.to() == WorkOrderState.SURVEYED).findFirst().orElseThrow();
+            assertThat(Survey.answerIn(surveyed.details())).contains(answer);
+        }
+        assertThat(Survey.answerIn("closed: 满意")).isEmpty();
+        assertThat(Survey.answerIn("survey answer: 很好")).isEmpty();
+    }
 }

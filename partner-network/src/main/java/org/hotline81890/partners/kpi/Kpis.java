@@ -46,7 +46,7 @@ public final class Kpis {
             Counts c = Counts.of(group.getValue(), surveysBy.getOrDefault(group.getKey(), List.of()));
             rows.add(new KpiRow(group.getKey(), group.getValue().size(),
                     new Rate(c.accepted + c.declined, c.accepted + c.declined + c.expired),
-                    new Rate(c.completed, c.accepted), c.satisfaction(), c.noReply,
+                    new Rate(c.completed, c.accepted), c.satisfaction(), c.noReply, c.overdue,
                     percentile(c.acceptDurations, 50), percentile(c.acceptDurations, 90),
                     percentile(c.acceptDurations, 99)));
         }

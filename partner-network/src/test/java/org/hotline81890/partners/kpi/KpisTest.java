@@ -93,6 +93,25 @@ class KpisTest {
         assertThat(Kpis.byProvider(offers, surveys)).extracting(KpiRow::group).containsExactly("P-A", "P-B");
     }
 
+    @Test
+    void aMissedHandlingDeadlineShouldCountAgainstTheDepartment() {
+        ProviderId dept = ProviderId.of("DEP-WATER");
+        DispatchJob job = new DispatchJob(new WorkOrderRef("W-T"), ServiceCode.of("UT-01"), Area.of("海曙区"),
+                RequestKind.HELP, false);
+        Offer missed = Offer.transfer(new OfferId("t1"), job, dept, T0, T0.plusSeconds(7200),
+                T0.plusSeconds(86_400)).accept(T0.plusSeconds(600)).markOverdue().start(T0.plusSeconds(90_000))
+                .complete(T0.plusSeconds(90_100), "late");
+        Offer extended = Offer.transfer(new OfferId("t2"), job, dept, T0, T0.plusSeconds(7200),
+                T0.plusSeconds(86_400)).accept(T0.plusSeconds(600)).extendHandlingTo(T0.plusSeconds(172_800));
+        offers.addAll(List.of(missed, extended));
+        assertThat(Kpis.scorecard(dept, offers, surveys).overdue()).isEqualTo(1);
+        assertThat(Kpis.byProvider(offers, surveys)).singleElement().satisfies(r -> {
+            assertThat(r.overdue()).isEqualTo(1);
+            assertThat(r.resolution()).isEqualTo(new Rate(1, 2));
+        });
+        assertThat(Kpis.byCategory(offers, surveys)).singleElement().extracting(KpiRow::overdue).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "p{0} of 1..{1} s = {2} s")
     @CsvSource({"50, 10, 5", "90, 10, 9", "99, 10, 10", "99, 200, 198", "50, 1, 1", "1, 100, 1"})
     void percentileShouldUseNearestRank(int p, int size, int expectedSeconds) {
