@@ -16,6 +16,7 @@ import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.channel.ami.AmiModulePart;
 import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
 import org.hotline81890.gateway.channel.ami.CallRecords;
+import org.hotline81890.gateway.channel.ami.ClickToCallRoutes;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -56,7 +57,8 @@ public final class VoiceModule implements HotlineModule {
         CallRecords records = ami.map(AmiModulePart::callRecords)
                 .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
         return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
-                core.config().ami().answeredWithin())::mount);
+                core.config().ami().answeredWithin())::mount,
+                ClickToCallRoutes.of(ami, core.blocking(), core.config().ami().agentChannel())::mount);
     }
 
     @Override
