@@ -30,6 +30,8 @@ import org.slf4j.MDC;
  */
 final class IntakeScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeScript.class);
+    /** One step of holding after the greeting while the order commits (Wait's argument, seconds). */
+    static final String HOLD_STEP = "0.25";
     private final Intake intake;
     private final WorkOrderStore store;
     private final TerminalRegistry terminals;
@@ -77,6 +79,11 @@ final class IntakeScript extends VoiceScript {
             // The order commits while the greeting plays: the caller waits for neither alone.
             Future<CallRouting> opening = lanes.submit(() -> open(call, Optional.empty()));
             ch.streamFile(greeting);
+            // Not committed yet (a busy database): the caller holds in short Waits, so that no AGI command waits
+            // on the transaction; the lane wait (agi.lane-wait) bounds this.
+            while (!opening.isDone()) {
+                ch.exec("Wait", HOLD_STEP);
+            }
             routing = await(opening);
         }
         MDC.put("workOrder", routing.workOrder().id().toString());
