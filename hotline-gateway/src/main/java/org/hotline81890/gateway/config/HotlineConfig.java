@@ -110,7 +110,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     /** The FastAGI server and its call scripts. */
     public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts, String queue,
                       String priorityQueue, int terminalQueuePriority, String greeting, boolean menu,
-                      String openingHours, ZoneId timeZone, String terminalsFile, int recentOrders) {
+                      String openingHours, ZoneId timeZone, String terminalsFile, int recentOrders,
+                      Duration laneWait) {
         static Agi from(ConfigSource c) {
             ZoneId zone;
             try {
@@ -127,7 +128,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
             return new Agi(c.bool("agi.enabled"), c.text("agi.bind"), c.port("agi.port"),
                     c.list("agi.allowed-hosts"), c.text("agi.queue"), c.text("agi.priority-queue"),
                     c.integer("agi.terminal-queue-priority", 0, 1000), c.text("agi.greeting"), c.bool("agi.menu"),
-                    hours, zone, c.text("agi.terminals-file"), c.integer("agi.recent-orders", 0, 100));
+                    hours, zone, c.text("agi.terminals-file"), c.integer("agi.recent-orders", 0, 100),
+                    c.duration("agi.lane-wait", Duration.ofMillis(1)));
         }
     }
 
@@ -147,7 +149,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Ami(boolean enabled, String host, int port, String username, String password,
                       Duration reconnectInitial, Duration reconnectMax, Duration answeredWithin,
                       Duration originateTimeout, String callbackChannel, String surveyContext,
-                      String clickToCallContext) {
+                      String clickToCallContext, String agentChannel) {
         static Ami from(ConfigSource c) {
             Duration ms1 = Duration.ofMillis(1);
             String channel = c.text("ami.callback-channel");
@@ -155,11 +157,16 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                 throw new ConfigException("invalid value for ami.callback-channel: '" + channel
                         + "' (must contain {number}; from " + c.originOf("ami.callback-channel") + ")");
             }
+            String agent = c.text("ami.agent-channel");
+            if (!agent.contains("{extension}")) {
+                throw new ConfigException("invalid value for ami.agent-channel: '" + agent
+                        + "' (must contain {extension}; from " + c.originOf("ami.agent-channel") + ")");
+            }
             return new Ami(c.bool("ami.enabled"), c.text("ami.host"), c.port("ami.port"), c.text("ami.username"),
                     c.text("ami.password"), c.duration("ami.reconnect-initial", ms1),
                     c.duration("ami.reconnect-max", ms1), c.duration("ami.answered-within", Duration.ofSeconds(1)),
                     c.duration("ami.originate-timeout", Duration.ofMillis(100)), channel,
-                    c.text("ami.survey-context"), c.text("ami.click-to-call-context"));
+                    c.text("ami.survey-context"), c.text("ami.click-to-call-context"), agent);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.agi;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,10 @@ record CallInfo(String uniqueId, String callerNumber, String channelName, List<S
 
     static CallInfo of(AgiRequest r) {
         String number = r.getCallerIdNumber();
+        // An empty agi_arg_N (AGI(agi://h/s,a,,b)) comes from Asterisk-Java as null: kept as "".
         String[] args = r.getArguments() == null ? new String[0] : r.getArguments();
         return new CallInfo(orUnknown(r.getUniqueId()), number == null || number.isBlank() ? "unknown" : number,
-                orUnknown(r.getChannel()), List.of(args).stream().map(a -> a == null ? "" : a).toList());
+                orUnknown(r.getChannel()), Arrays.stream(args).map(a -> a == null ? "" : a).toList());
     }
 
     /** The idempotency key of everything this call creates (architecture rule 2). */

@@ -1,17 +1,11 @@
 package org.hotline81890.gateway.channel.agi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -22,7 +16,6 @@ import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.RequestType;
-import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 import org.slf4j.Logger;
@@ -37,8 +30,8 @@ import org.slf4j.MDC;
  */
 final class IntakeScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeScript.class);
-    /** How long a call waits for a database lane: a greeting's length and then some, not the pool's short wait. */
-    private static final Duration LANE_WAIT = Duration.ofSeconds(20);
+    /** One step of holding after the greeting while the order commits (Wait's argument, seconds). */
+    static final String HOLD_STEP = "0.25";
     private final Intake intake;
     private final WorkOrderStore store;
     private final TerminalRegistry terminals;
@@ -48,16 +41,12 @@ final class IntakeScript extends VoiceScript {
     private final int recentOrders;
     private final Optional<MenuStep> menu;
     private final Clock clock;
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore lanes;
+    private final IntakeLanes lanes;
 
     IntakeScript(Intake intake, WorkOrderStore store, TerminalRegistry terminals, CallRouting.Queues queues,
                  OpeningHours hours, String greeting, int recentOrders, Optional<MenuStep> menu, Clock clock,
-                 int dbLanes) {
-        if (dbLanes < 1) {
-            throw new IllegalArgumentException("dbLanes must be at least 1: " + dbLanes);
-        }
-        this.lanes = new Semaphore(dbLanes, true);
+                 IntakeLanes lanes) {
+        this.lanes = lanes;
         this.intake = intake;
         this.store = store;
         this.terminals = terminals;
@@ -85,11 +74,16 @@ final class IntakeScript extends VoiceScript {
         if (menu.isPresent()) {
             ch.streamFile(greeting);
             Optional<String> service = menu.get().choose(ch);
-            routing = open(call, service);
+            routing = await(lanes.submit(() -> open(call, service)));
         } else {
             // The order commits while the greeting plays: the caller waits for neither alone.
-            Future<CallRouting> opening = background.submit(() -> open(call, Optional.empty()));
+            Future<CallRouting> opening = lanes.submit(() -> open(call, Optional.empty()));
             ch.streamFile(greeting);
+            // Not committed yet (a busy database): the caller holds in short Waits, so that no AGI command waits
+            // on the transaction; the lane wait (agi.lane-wait) bounds this.
+            while (!opening.isDone()) {
+                ch.exec("Wait", HOLD_STEP);
+            }
             routing = await(opening);
         }
         MDC.put("workOrder", routing.workOrder().id().toString());
@@ -108,7 +102,7 @@ final class IntakeScript extends VoiceScript {
                 terminal.map(t -> RequestType.HELP), service,
                 terminal.map(t -> Priority.EMERGENCY));
         // A deadlock victim is rerun by the storage layer (Transactions): no retry here.
-        WorkOrder order = switch (receive(request)) {
+        WorkOrder order = switch (intake.receive(request)) {
             case IntakeResult.Accepted a -> {
                 LOG.info("call {} opened work order {} ({}){}", PhoneNumbers.mask(number), a.workOrder().id(),
                         a.workOrder().priority().wire(), terminal.isPresent() ? " from a one-key terminal" : "");
@@ -118,30 +112,6 @@ final class IntakeScript extends VoiceScript {
             case IntakeResult.Refused r -> throw new IllegalStateException("intake refused a call: " + r.reason());
         };
         return CallRouting.decide(order, terminal, recent, queues);
-    }
-
-    /**
-     * At most {@code lanes} calls talk to the database at once; the others queue here (in arrival order) while
-     * their greeting plays, instead of in the connection pool, whose wait is short (db.connect-timeout) and which
-     * the relay and the scheduler share.
-     */
-    private IntakeResult receive(IntakeRequest request) {
-        boolean admitted;
-        try {
-            admitted = lanes.tryAcquire(LANE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted while waiting for a database lane", e);
-        }
-        if (!admitted) {
-            throw new StorageUnavailableException("no database lane free",
-                    new TimeoutException("waited " + LANE_WAIT.toSeconds() + " s"));
-        }
-        try {
-            return intake.receive(request);
-        } finally {
-            lanes.release();
-        }
     }
 
     private static CallRouting await(Future<CallRouting> opening) {

@@ -16,6 +16,7 @@ import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.channel.ami.AmiModulePart;
 import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
 import org.hotline81890.gateway.channel.ami.CallRecords;
+import org.hotline81890.gateway.channel.ami.ClickToCallRoutes;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -37,6 +38,7 @@ public final class VoiceModule implements HotlineModule {
     private final TerminalRegistry terminals;
     private final Optional<AmiModulePart> ami;
     private volatile Optional<FastAgiServer> server = Optional.empty();
+    private volatile Optional<IntakeLanes> lanes = Optional.empty();
 
     public VoiceModule(Core core) {
         this.core = core;
@@ -55,7 +57,8 @@ public final class VoiceModule implements HotlineModule {
         CallRecords records = ami.map(AmiModulePart::callRecords)
                 .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
         return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
-                core.config().ami().answeredWithin())::mount);
+                core.config().ami().answeredWithin())::mount,
+                ClickToCallRoutes.of(ami, core.blocking(), core.config().ami().agentChannel())::mount);
     }
 
     @Override
@@ -88,9 +91,15 @@ public final class VoiceModule implements HotlineModule {
                 new CallRouting.Queues(agi.queue(), agi.priorityQueue(), agi.terminalQueuePriority()),
                 OpeningHours.parse(agi.openingHours(), agi.timeZone()), agi.greeting(), agi.recentOrders(),
                 menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock(),
-                dbLanes(core.config().db().poolSize()));
+                intakeLanes());
         return Map.of("intake", intake, "status", new StatusScript(core.store()),
                 "survey", new SurveyScript(core.survey()));
+    }
+
+    private IntakeLanes intakeLanes() {
+        IntakeLanes l = new IntakeLanes(dbLanes(core.config().db().poolSize()), agi.laneWait());
+        lanes = Optional.of(l);
+        return l;
     }
 
     /** Intakes that may hold a connection at once: the pool less a few for the relay, scheduler and HTTP. */
@@ -118,6 +127,7 @@ public final class VoiceModule implements HotlineModule {
     @Override
     public void close() {
         server.ifPresent(FastAgiServer::close);
+        lanes.ifPresent(IntakeLanes::close);
         ami.ifPresent(AmiModulePart::close);
     }
 }

@@ -11,13 +11,15 @@ public final class AmiModulePart implements AutoCloseable {
     private final QueueEventRecorder recorder;
     private final OriginateDelivery originates;
     private final CallRecords records;
+    private final Originator originator;
 
     public AmiModulePart(Core core) {
         this.connector = new AmiConnector(core.config().ami());
         this.records = new MySqlCallRecords(core.database().transactions());
         this.recorder = new QueueEventRecorder(records, core.clock());
         OriginateTracker tracker = new OriginateTracker();
-        this.originates = new OriginateDelivery(connector, tracker, core.config().ami());
+        this.originator = new Originator(connector, tracker, core.config().ami());
+        this.originates = new OriginateDelivery(originator);
         connector.addListener(recorder);
         connector.addListener(tracker);
     }
@@ -28,6 +30,10 @@ public final class AmiModulePart implements AutoCloseable {
 
     public OutboxDelivery originates() {
         return originates;
+    }
+
+    Originator originator() {
+        return originator;
     }
 
     public HealthCheck healthCheck() {
