@@ -69,12 +69,18 @@ public final class MySqlOfferLocks {
         return withWorkOrder(new WorkOrderId(Long.parseLong(workOrder)), w -> work.get());
     }
 
-    private static Optional<WorkOrder> lock(Connection c, WorkOrderId id) throws SQLException {
+    private Optional<WorkOrder> lock(Connection c, WorkOrderId id) throws SQLException {
+        Optional<WorkOrder> held = tx.remembered(new LockedWorkOrder(id), WorkOrder.class);
+        if (held.isPresent()) {
+            return held;
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS
                 + " FROM work_order WHERE id=? FOR UPDATE")) {
             ps.setLong(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
+                Optional<WorkOrder> w = rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
+                w.ifPresent(row -> tx.remember(new LockedWorkOrder(id), row));
+                return w;
             }
         }
     }

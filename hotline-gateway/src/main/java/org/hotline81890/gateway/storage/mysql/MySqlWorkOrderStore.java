@@ -153,7 +153,10 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     @Override
     public WorkOrder update(WorkOrderId id, Function<WorkOrder, Optional<Change>> change) {
         return tx.inTransaction(c -> {
-            WorkOrder current = load(c, id, true).orElseThrow(() -> new NoSuchElementException("no work order " + id));
+            // A caller's transaction that already holds the row locked (the partner lock) remembers it: no re-read.
+            Optional<WorkOrder> held = tx.remembered(new LockedWorkOrder(id), WorkOrder.class);
+            WorkOrder current = held.isPresent() ? held.get() : load(c, id, true)
+                    .orElseThrow(() -> new NoSuchElementException("no work order " + id));
             Optional<Change> decided = change.apply(current);
             if (decided.isEmpty()) {
                 return current;
@@ -164,7 +167,9 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
             appendEvent(c, id, now, current.state(), ch.event());
             MySqlDeadlineStore.syncWorkOrder(c, id, current.deadlines(), ch.next().deadlines());
             MySqlOutbox.insert(c, Optional.of(id), ch.outbox(), now);
-            return written(current, ch.next(), now);
+            WorkOrder after = written(current, ch.next(), now);
+            tx.remember(new LockedWorkOrder(id), after);
+            return after;
         });
     }
 

@@ -6,7 +6,10 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
@@ -32,6 +35,7 @@ public final class Transactions {
         private final DataSource dataSource;
         private final Connection connection;
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final Map<Object, Object> remembered = new HashMap<>();
         private SQLException conflict;
 
         Open(DataSource dataSource, Connection connection) {
@@ -86,6 +90,23 @@ public final class Transactions {
         } else {
             open.afterCommit.add(action);
         }
+    }
+
+    /**
+     * Remembers {@code value} under {@code key} for the rest of this thread's transaction (a row it holds locked, so
+     * a store need not read it again); does nothing outside a transaction. Forgotten at commit or rollback.
+     */
+    public void remember(Object key, Object value) {
+        Open open = joinable();
+        if (open != null) {
+            open.remembered.put(key, value);
+        }
+    }
+
+    /** What {@link #remember} kept under {@code key} in this thread's transaction, if anything. */
+    public <T> Optional<T> remembered(Object key, Class<T> type) {
+        Open open = joinable();
+        return open == null ? Optional.empty() : Optional.ofNullable(open.remembered.get(key)).map(type::cast);
     }
 
     private Open joinable() {

@@ -65,6 +65,23 @@ class TransactionsIT {
     }
 
     @Test
+    void aRememberedValueShouldLastExactlyAsLongAsItsTransaction() {
+        tx.remember("row", "outside");
+        assertThat(tx.remembered("row", String.class)).isEmpty();
+        tx.inTransaction(outer -> {
+            tx.remember("row", "locked");
+            return tx.inTransaction(inner -> {
+                assertThat(tx.remembered("row", String.class)).contains("locked");
+                return null;
+            });
+        });
+        tx.inTransaction(next -> {
+            assertThat(tx.remembered("row", String.class)).as("a new transaction starts empty").isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void aFailureAfterANestedUnitShouldRollBackBothAndSkipAfterCommitWork() {
         AtomicInteger ran = new AtomicInteger();
         assertThatThrownBy(() -> tx.inTransaction(outer -> {
