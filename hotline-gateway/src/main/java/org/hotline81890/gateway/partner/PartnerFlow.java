@@ -3,8 +3,10 @@ package org.hotline81890.gateway.partner;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.hotline81890.gateway.schedule.DeadlineStore;
@@ -64,8 +66,8 @@ public final class PartnerFlow {
 
     /** Finds a provider for a matched or reopened work order (idempotent: a repeat finds the offer made). */
     public void dispatch(WorkOrderId id) {
-        locks.withLock(Long.toString(id.value()), () -> {
-            WorkOrder w = outcomes.load(id);
+        locks.withWorkOrder(id, locked -> {
+            WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order " + id));
             if (!DISPATCHABLE.contains(w.state())) {
                 return null;
             }
@@ -98,8 +100,7 @@ public final class PartnerFlow {
     }
 
     public ActionResult accept(ProviderId caller, OfferId id, Channel channel) {
-        return act(id, () -> actions.accept(caller, id), applied -> {
-            WorkOrder w = outcomes.load(workOrder(applied));
+        return act(id, () -> actions.accept(caller, id), (applied, w) -> {
             if (w.state().canMoveTo(WorkOrderState.ACCEPTED)) {
                 Optional<Provider> p = providers.find(caller);
                 tracker.move(w.id(), WorkOrderState.ACCEPTED, caller.value(), channel, "accepted by " + caller,
@@ -109,20 +110,18 @@ public final class PartnerFlow {
     }
 
     public ActionResult decline(ProviderId caller, OfferId id, String reason, Channel channel) {
-        return act(id, () -> actions.decline(caller, id, reason), applied ->
-                outcomes.apply(workOrder(applied), dispatcher.next(applied.job())));
+        return act(id, () -> actions.decline(caller, id, reason), (applied, w) ->
+                outcomes.apply(w, dispatcher.next(applied.job())));
     }
 
     public ActionResult start(ProviderId caller, OfferId id, Channel channel) {
-        return act(id, () -> actions.start(caller, id), applied -> {
-            WorkOrder w = outcomes.load(workOrder(applied));
+        return act(id, () -> actions.start(caller, id), (applied, w) -> {
             outbox.enqueue(Optional.of(w.id()), messages.started(applied, w));
         });
     }
 
     public ActionResult complete(ProviderId caller, OfferId id, String note, Channel channel) {
-        return act(id, () -> actions.complete(caller, id, note), applied -> {
-            WorkOrder w = outcomes.load(workOrder(applied));
+        return act(id, () -> actions.complete(caller, id, note), (applied, w) -> {
             if (w.state().canMoveTo(WorkOrderState.COMPLETED)) {
                 String text = "completed by " + caller + (note == null || note.isBlank() ? "" : ": " + note.strip());
                 tracker.move(w.id(), WorkOrderState.COMPLETED, caller.value(), channel, text,
@@ -132,30 +131,41 @@ public final class PartnerFlow {
     }
 
     public ActionResult requestExtension(ProviderId caller, OfferId id, Duration extra, String reason) {
-        return act(id, () -> actions.requestExtension(caller, id, extra, reason), applied -> applied.handleBy()
+        return act(id, () -> actions.requestExtension(caller, id, extra, reason), (applied, w) -> applied.handleBy()
                 .ifPresent(at -> deadlines.arm(DispatchOutcomes.TRANSFER, OfferIds.subjectId(id),
                         DispatchOutcomes.HANDLE_BY, at)));
     }
 
-    private ActionResult act(OfferId id, Supplier<ActionResult> action, java.util.function.Consumer<Offer> onApplied) {
-        Optional<Offer> found = offers.find(id);
-        if (found.isEmpty()) {
-            return action.get();
-        }
-        return locks.withLock(found.get().job().workOrder().value(), () -> {
-            ActionResult result = action.get();
-            if (result instanceof ActionResult.Applied applied) {
-                onApplied.accept(applied.offer());
+    /**
+     * Finds the offer and locks its work order in one transaction, then runs the action and its effects in it;
+     * {@code onApplied} gets the work order as locked (the action changes only the offer).
+     */
+    private ActionResult act(OfferId id, Supplier<ActionResult> action, BiConsumer<Offer, WorkOrder> onApplied) {
+        return locks.inOneTransaction(() -> {
+            Optional<Offer> found = offers.find(id);
+            if (found.isEmpty()) {
+                return action.get();
             }
-            return result;
+            WorkOrderId workOrder = workOrder(found.get());
+            return locks.withWorkOrder(workOrder, locked -> {
+                ActionResult result = action.get();
+                if (result instanceof ActionResult.Applied applied) {
+                    onApplied.accept(applied.offer(), locked.orElseThrow(
+                            () -> new NoSuchElementException("no work order " + workOrder)));
+                }
+                return result;
+            });
         });
     }
 
     private void withOffer(OfferId id, java.util.function.Consumer<Offer> work) {
-        offers.find(id).ifPresent(offer -> locks.withLock(offer.job().workOrder().value(), () -> {
-            work.accept(offer);
+        locks.inOneTransaction(() -> {
+            offers.find(id).ifPresent(offer -> locks.withLock(offer.job().workOrder().value(), () -> {
+                work.accept(offer);
+                return null;
+            }));
             return null;
-        }));
+        });
     }
 
     private static WorkOrderId workOrder(Offer offer) {

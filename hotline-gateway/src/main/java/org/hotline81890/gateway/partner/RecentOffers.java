@@ -2,10 +2,12 @@ package org.hotline81890.gateway.partner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.PriorityQueue;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
@@ -18,13 +20,24 @@ import org.hotline81890.partners.offer.OfferState;
  * take), and an accepted one until an aggregate read after its acceptance. A declined, expired or cancelled offer
  * stops counting at once. Answers that reach another node are only seen there, so such an offer counts here
  * until its accept deadline: a little too much load for a firm, never too little.
+ *
+ * <p>Every dispatch asks, under its work-order lock, so the cost must not grow with the offers made: unanswered
+ * offers are kept as a count per provider (expired through a queue ordered by accept deadline), and only the few
+ * accepted since the older of the two aggregate reads are looked at one by one.
  */
 final class RecentOffers {
     private final Clock clock;
-    private final Map<OfferId, Made> made = new ConcurrentHashMap<>();
+    /** Unanswered offers: their provider, and when they stop counting. */
+    private final Map<OfferId, Open> open = new HashMap<>();
+    private final Map<ProviderId, Integer> openPerProvider = new HashMap<>();
+    private final PriorityQueue<Open> byAcceptBy = new PriorityQueue<>(Comparator.comparing(Open::acceptBy));
+    /** Accepted offers not yet known to be in every aggregate, in order of acceptance. */
+    private final LinkedHashMap<OfferId, Accepted> accepted = new LinkedHashMap<>();
 
-    /** {@code acceptedAt} empty while unanswered. */
-    private record Made(ProviderId provider, Instant acceptBy, Optional<Instant> acceptedAt) {
+    private record Open(OfferId id, ProviderId provider, Instant acceptBy) {
+    }
+
+    private record Accepted(ProviderId provider, Instant at) {
     }
 
     RecentOffers(Clock clock) {
@@ -32,35 +45,65 @@ final class RecentOffers {
     }
 
     /** Follows an offer being saved through this node. */
-    void saved(Offer offer) {
+    synchronized void saved(Offer offer) {
         if (offer.version() == 0 && offer.state() == OfferState.OFFERED) {
-            made.put(offer.id(), new Made(offer.provider(), offer.acceptBy(), Optional.empty()));
+            Open o = new Open(offer.id(), offer.provider(), offer.acceptBy());
+            if (open.put(o.id(), o) == null) {
+                openPerProvider.merge(o.provider(), 1, Integer::sum);
+            }
+            byAcceptBy.add(o);
         } else if (offer.state() == OfferState.ACCEPTED) {
-            made.computeIfPresent(offer.id(), (id, m) -> new Made(m.provider(), m.acceptBy(),
-                    Optional.of(clock.instant())));
+            Open o = close(offer.id());
+            if (o != null) {
+                accepted.put(o.id(), new Accepted(o.provider(), clock.instant()));
+            }
         } else if (offer.state() != OfferState.OFFERED) {
-            made.remove(offer.id());
+            close(offer.id());
+            accepted.remove(offer.id());
         }
     }
 
     /** {@code aggregate} (read at {@code readAt}) plus the offers it cannot show yet, per provider. */
-    Map<ProviderId, Integer> on(Map<ProviderId, Integer> aggregate, Instant readAt) {
-        Instant now = clock.instant();
-        made.values().removeIf(m -> m.acceptedAt().isEmpty() && m.acceptBy().isBefore(now));
-        if (made.isEmpty()) {
+    synchronized Map<ProviderId, Integer> on(Map<ProviderId, Integer> aggregate, Instant readAt) {
+        expire(clock.instant());
+        if (openPerProvider.isEmpty() && accepted.isEmpty()) {
             return aggregate;
         }
         Map<ProviderId, Integer> out = new HashMap<>(aggregate);
-        for (Made m : made.values()) {
-            if (m.acceptedAt().map(at -> !at.isBefore(readAt)).orElse(true)) {
-                out.merge(m.provider(), 1, Integer::sum);
+        openPerProvider.forEach((provider, n) -> out.merge(provider, n, Integer::sum));
+        for (Accepted a : accepted.values()) {
+            if (!a.at().isBefore(readAt)) {
+                out.merge(a.provider(), 1, Integer::sum);
             }
         }
         return out;
     }
 
     /** Forgets accepted offers every aggregate read since {@code oldestRead} shows. */
-    void seenBy(Instant oldestRead) {
-        made.values().removeIf(m -> m.acceptedAt().map(at -> at.isBefore(oldestRead)).orElse(false));
+    synchronized void seenBy(Instant oldestRead) {
+        Iterator<Accepted> it = accepted.values().iterator();
+        while (it.hasNext()) {
+            if (it.next().at().isBefore(oldestRead)) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Unanswered offers past their accept deadline stop counting. */
+    private void expire(Instant now) {
+        for (Open o = byAcceptBy.peek(); o != null && o.acceptBy().isBefore(now); o = byAcceptBy.peek()) {
+            byAcceptBy.poll();
+            if (open.get(o.id()) == o) {
+                close(o.id());
+            }
+        }
+    }
+
+    private Open close(OfferId id) {
+        Open o = open.remove(id);
+        if (o != null) {
+            openPerProvider.computeIfPresent(o.provider(), (p, n) -> n > 1 ? n - 1 : null);
+        }
+        return o;
     }
 }

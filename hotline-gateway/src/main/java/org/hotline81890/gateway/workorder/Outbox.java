@@ -16,6 +16,11 @@ public interface Outbox {
     /** The other side confirmed: the row is done and never delivered again. */
     void markDone(long id, Instant at);
 
+    /** {@link #markDone} for many rows at once (one write where the store can). */
+    default void markAllDone(List<Long> ids, Instant at) {
+        ids.forEach(id -> markDone(id, at));
+    }
+
     /** A transient failure: try again at {@code nextAttemptAt}. */
     void retryLater(long id, Instant nextAttemptAt, String error);
 

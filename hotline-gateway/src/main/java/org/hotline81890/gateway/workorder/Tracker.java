@@ -37,7 +37,7 @@ public final class Tracker {
                           Function<WorkOrder, List<OutboxMessage>> effects) {
         EventDraft event = new EventDraft(actor, channel, to, details);
         WorkOrder after = store.update(id, current -> Optional.of(change(current, event, effects)));
-        publisher.published(after, event);
+        store.afterCommit(() -> publisher.published(after, event));
         return after;
     }
 
@@ -61,7 +61,8 @@ public final class Tracker {
         if (applied[0] == null) {
             return Optional.empty();
         }
-        publisher.published(after, applied[0]);
+        EventDraft event = applied[0];
+        store.afterCommit(() -> publisher.published(after, event));
         return Optional.of(after);
     }
 

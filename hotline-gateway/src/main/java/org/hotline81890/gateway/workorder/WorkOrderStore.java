@@ -28,6 +28,15 @@ public interface WorkOrderStore {
 
     Optional<WorkOrder> find(WorkOrderId id);
 
+    /**
+     * Runs {@code action} once the caller's enclosing transaction has committed, when the store takes part in one
+     * (a use case that moves a work order as one step of a larger unit), else now. What others may see of a change
+     * (the live view) goes through here, so nothing shows a move that is rolled back.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     Optional<WorkOrder> findByTicket(TicketNumber ticket);
 
     Optional<WorkOrder> findByIdempotencyKey(String key);

@@ -112,6 +112,22 @@ public interface WorkOrderStoreContract {
     }
 
     @Test
+    default void updateShouldReturnTheWorkOrderExactlyAsStored() {
+        WorkOrder w = store().create(order("sms:" + UUID.randomUUID(), "13800001111"), received(), x -> List.of())
+                .workOrder();
+        Instant oddNanos = Instant.parse("2031-05-06T07:08:09.123456789Z");
+        WorkOrder returned = store().update(w.id(), cur -> Optional.of(new WorkOrderStore.Change(
+                cur.withService("HK-01", RequestType.COMPLAINT, Priority.URGENT)
+                        .withDeadlines(cur.deadlines().withSurveyAt(oddNanos))
+                        .withState(WorkOrderState.MATCHED, Instant.now()),
+                new EventDraft("agent-7", Channel.AGENT, WorkOrderState.MATCHED, "matched"), List.of())));
+        assertThat(returned).isEqualTo(store().find(w.id()).orElseThrow());
+        assertThat(returned.version()).isEqualTo(w.version() + 1);
+        assertThat(returned.serviceCode()).contains("HK-01");
+        assertThat(returned.deadlines().surveyAt()).isPresent();
+    }
+
+    @Test
     default void illegalTransitionShouldChangeNothing() {
         WorkOrder w = store().create(order("sms:" + UUID.randomUUID(), "13800001111"), received(), x -> List.of())
                 .workOrder();

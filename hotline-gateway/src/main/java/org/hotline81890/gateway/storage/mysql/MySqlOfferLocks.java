@@ -1,54 +1,87 @@
 package org.hotline81890.gateway.storage.mysql;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderId;
 
 /**
  * The per-work-order lock the partner network holds while it decides about offers (dispatch, expiry, a provider's
- * answer): a row in {@code partner_work_lock} locked
- * exclusively (inserted or, if present, updated in place), so two gateway nodes never make two offers for
- * one work order. The work inside runs on other connections (it may move the work order, which takes that row's
- * own lock), so this one only waits and holds. Because every holder needs a second connection from the same pool,
- * at most {@code holders} locks are held at once in this process: without that bound, a burst of dispatches
- * could take every pooled connection for locks and starve the work inside until the pool's timeout.
+ * answer): the work order's own row, read {@code FOR UPDATE} at the start of ONE transaction in which the whole
+ * decision runs. Everything the work does through the same {@link Transactions} (offer insert, deadlines, the work
+ * order's move, its outbox rows) joins that transaction, so a decision is one pooled connection and one commit, and
+ * two gateway nodes never make two offers for one work order: the database is the arbiter. The lock is the same row
+ * lock every other move of the work order takes, so a tracker move elsewhere simply waits its turn.
+ *
+ * <p>At most {@code holders} decisions run at once in this process, so a burst of dispatches cannot take every
+ * pooled connection from intake and the partner API.
  */
 public final class MySqlOfferLocks {
     private final Transactions tx;
     private final Semaphore holders;
 
-    /** {@code holders}: how many locks this process holds at once; keep it well below the pool size. */
+    /** {@code holders}: how many locked decisions run at once in this process; keep it below the pool size. */
     public MySqlOfferLocks(Transactions tx, int holders) {
         this.tx = tx;
         this.holders = new Semaphore(holders, true);
     }
 
-    public <T> T withLock(String workOrder, Supplier<T> work) {
+    /**
+     * Locks the work order's row and runs {@code work} in the same transaction with the row as locked (empty when
+     * there is no such work order; the work then runs without a lock, as there is nothing to decide about).
+     */
+    public <T> T withWorkOrder(WorkOrderId id, Function<Optional<WorkOrder>, T> work) {
+        return inOneTransaction(() -> tx.inTransaction(c -> work.apply(lock(c, id))));
+    }
+
+    /**
+     * Runs {@code work} in one transaction (counted as a holder), for a decision that must read something (an offer)
+     * to know which work order to lock: the lock taken inside with {@link #withWorkOrder} joins it. Joins the
+     * caller's transaction if there is one.
+     */
+    public <T> T inOneTransaction(Supplier<T> work) {
+        if (tx.inTransaction()) {
+            return work.get();
+        }
         try {
             holders.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted waiting for the partner lock of " + workOrder, e);
+            throw new StorageUnavailableException("interrupted waiting to decide about a work order", e);
         }
         try {
-            return locked(workOrder, work);
+            return tx.inTransaction(c -> work.get());
         } finally {
             holders.release();
         }
     }
 
-    private <T> T locked(String workOrder, Supplier<T> work) {
-        return tx.inTransaction(c -> {
-            // One round trip: the insert creates the row the first time, and on a duplicate the no-op update takes
-            // the existing row's exclusive lock, as SELECT ... FOR UPDATE would.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner_work_lock (work_order) VALUES (?) "
-                    + "ON DUPLICATE KEY UPDATE work_order=work_order")) {
-                ps.setString(1, workOrder);
-                ps.executeUpdate();
+    /** The same for callers that hold the work order's id as text (an offer's work-order reference). */
+    public <T> T withLock(String workOrder, Supplier<T> work) {
+        return withWorkOrder(new WorkOrderId(Long.parseLong(workOrder)), w -> work.get());
+    }
+
+    private Optional<WorkOrder> lock(Connection c, WorkOrderId id) throws SQLException {
+        Optional<WorkOrder> held = tx.remembered(new LockedWorkOrder(id), WorkOrder.class);
+        if (held.isPresent()) {
+            return held;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS
+                + " FROM work_order WHERE id=? FOR UPDATE")) {
+            ps.setLong(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                Optional<WorkOrder> w = rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
+                w.ifPresent(row -> tx.remember(new LockedWorkOrder(id), row));
+                return w;
             }
-            return work.get();
-        });
+        }
     }
 }

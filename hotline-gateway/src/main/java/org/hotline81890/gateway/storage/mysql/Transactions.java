@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
@@ -12,10 +17,32 @@ import org.hotline81890.gateway.workorder.StorageUnavailableException;
 /**
  * Runs JDBC work in one transaction, and turns "cannot reach the database" into
  * {@link StorageUnavailableException}.
+ *
+ * <p>Transactions nest by joining: {@link #inTransaction} or {@link #read} called on a thread that is already
+ * inside {@link #inTransaction} of the same data source runs on that transaction's connection and commits with it.
+ * So a use case can put several stores' writes (a partner lock, an offer, its deadlines, the work order's move and
+ * its outbox rows) into one transaction on one pooled connection without the stores knowing. A deadlock or lock
+ * wait timeout inside a joined unit rolls back and retries the outermost unit, even if a caller in between caught
+ * the exception; {@link #afterCommit} runs code only once the outermost unit has committed.
  */
 public final class Transactions {
     private static final int MAX_ATTEMPTS = 5;
+    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
     private final DataSource dataSource;
+
+    /** The transaction this thread runs in: its connection, whether a conflict doomed it, what runs after commit. */
+    private static final class Open {
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+        private final Map<Object, Object> remembered = new HashMap<>();
+        private SQLException conflict;
+
+        Open(DataSource dataSource, Connection connection) {
+            this.dataSource = dataSource;
+            this.connection = connection;
+        }
+    }
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -32,6 +59,10 @@ public final class Transactions {
      * attempt did, so the whole unit is run again, a few times, before giving up.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        Open open = joinable();
+        if (open != null) {
+            return joined(open, work);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
@@ -43,23 +74,90 @@ public final class Transactions {
         }
     }
 
-    private <T> T once(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
-                throw e;
-            }
+    /** Whether this thread is inside {@link #inTransaction} of this data source (work joins it). */
+    public boolean inTransaction() {
+        return joinable() != null;
+    }
+
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed (not at all if it rolls back; again
+     * with the retry's own registration if it is retried), or now when there is none.
+     */
+    public void afterCommit(Runnable action) {
+        Open open = joinable();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
+        }
+    }
+
+    /**
+     * Remembers {@code value} under {@code key} for the rest of this thread's transaction (a row it holds locked, so
+     * a store need not read it again); does nothing outside a transaction. Forgotten at commit or rollback.
+     */
+    public void remember(Object key, Object value) {
+        Open open = joinable();
+        if (open != null) {
+            open.remembered.put(key, value);
+        }
+    }
+
+    /** What {@link #remember} kept under {@code key} in this thread's transaction, if anything. */
+    public <T> Optional<T> remembered(Object key, Class<T> type) {
+        Open open = joinable();
+        return open == null ? Optional.empty() : Optional.ofNullable(open.remembered.get(key)).map(type::cast);
+    }
+
+    private Open joinable() {
+        Open open = OPEN.get();
+        return open != null && open.dataSource == dataSource ? open : null;
+    }
+
+    private static <T> T joined(Open open, SqlWork<T> work) {
+        try {
+            return work.run(open.connection);
         } catch (SQLException e) {
-            if (e.getErrorCode() == 1213 || e.getErrorCode() == 1205) {
+            if (isConflict(e)) {
+                open.conflict = e;
                 throw new RetryableConflict(e);
             }
             throw translate(e);
         }
+    }
+
+    private <T> T once(SqlWork<T> work) {
+        Open open;
+        T result;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            open = new Open(dataSource, c);
+            OPEN.set(open);
+            try {
+                result = work.run(c);
+                if (open.conflict != null) {
+                    // a joined unit hit a deadlock and someone caught it: the database rolled back, so must we
+                    throw open.conflict;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                OPEN.remove();
+            }
+        } catch (SQLException e) {
+            if (isConflict(e)) {
+                throw new RetryableConflict(e);
+            }
+            throw translate(e);
+        }
+        open.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    private static boolean isConflict(SQLException e) {
+        return e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
     }
 
     /** A lock conflict the database resolved by rolling one transaction back: safe to run the unit again. */
@@ -74,6 +172,10 @@ public final class Transactions {
 
     /** Reads with auto-commit: no transaction needed for one statement. */
     public <T> T read(SqlWork<T> work) {
+        Open open = joinable();
+        if (open != null) {
+            return joined(open, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

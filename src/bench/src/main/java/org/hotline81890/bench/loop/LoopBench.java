@@ -49,7 +49,8 @@ import org.hotline81890.partners.WebhookEndpoint;
  * The closed loop under load: the whole gateway on a fresh database of the given MariaDB, simulated providers
  * behind signed webhooks that accept each offer through the partner API, and {@code rate} new work orders per
  * second for {@code seconds}. Prints how many were offered within 5 s of commit and commit-to-webhook percentiles.
- * Usage: {@code LoopBench JDBC_URL USER PASSWORD [rate=200] [seconds=30] [providers=200]}.
+ * Usage: {@code LoopBench JDBC_URL USER PASSWORD [rate=200] [seconds=30] [providers=200]}; with
+ * {@code -Dloopbench.warmup=N} the gateway first runs N seconds at half the rate (JIT warm-up, not counted).
  */
 public final class LoopBench {
     private static final Area AREA = new Area(Optional.of("海曙区"), Optional.of("南门街道"), Optional.of("柳西社区"),
@@ -106,19 +107,33 @@ public final class LoopBench {
                         ProviderStatus.ACTIVE, new Rating(4.0)));
             }
             partners[0].saveProviders(list);
+            int warmup = Integer.getInteger("loopbench.warmup", 0);
+            if (warmup > 0) {
+                Map<Long, Long> warmNanos = new ConcurrentHashMap<>();
+                drive(app[0], "warmup:", Math.max(1, rate / 2), warmup, warmNanos, new ConcurrentHashMap<>());
+                waitForWebhooks(sim, warmNanos.size(), Duration.ofSeconds(30));
+                out.printf("warm-up: %d work orders at %d/s for %d s (not counted below)%n", warmNanos.size(),
+                        Math.max(1, rate / 2), warmup);
+            }
+            int webhooksBefore = sim.firstArrivalNanos().size();
             Map<Long, Long> committedNanos = new ConcurrentHashMap<>();
             Map<Long, Instant> committedAt = new ConcurrentHashMap<>();
             Instant started = Instant.now();
-            int total = drive(app[0], rate, seconds, committedNanos, committedAt);
-            waitForWebhooks(sim, committedNanos.size(), Duration.ofSeconds(30));
+            Map<String, Long> before = ServerCounters.read(url, user, password);
+            int total = drive(app[0], "bench:", rate, seconds, committedNanos, committedAt);
+            waitForWebhooks(sim, webhooksBefore + committedNanos.size(), Duration.ofSeconds(30));
+            Map<String, Long> after = ServerCounters.read(url, user, password);
             LoopReport.print(out, rate, seconds, total, committedNanos, committedAt, sim, partners[0].offers()
                     .offeredSince(started.minusSeconds(1)), started);
+            ServerCounters.print(out, before, after, committedNanos.size());
+            out.printf("gateway+bench JVM cpu time: %d s%n", ProcessHandle.current().info().totalCpuDuration()
+                    .map(Duration::toSeconds).orElse(-1L));
             app[0].close();
         }
     }
 
     /** Submits {@code rate} intakes per second, each on its own virtual thread; returns how many were sent. */
-    private static int drive(HotlineApp app, int rate, int seconds, Map<Long, Long> committedNanos,
+    private static int drive(HotlineApp app, String prefix, int rate, int seconds, Map<Long, Long> committedNanos,
                              Map<Long, Instant> committedAt)
             throws InterruptedException {
         int total = rate * seconds;
@@ -132,7 +147,7 @@ public final class LoopBench {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                String key = "bench:" + i;
+                String key = prefix + i;
                 threads.execute(() -> {
                     IntakeRequest request = new IntakeRequest(key, Channel.WEB, "138" + String.format("%08d",
                             Math.abs(key.hashCode()) % 100_000_000), "钟点工打扫卫生", Optional.empty(),
