@@ -67,7 +67,9 @@ public final class DeliverSmListener implements MessageReceiverListener {
     }
 
     private void onMessagePart(IncomingPdu.MoPart part) throws ProcessRequestException {
-        Optional<Reassembler.Ready> ready = call(() -> reassembler.accept(part), "staging a part");
+        // A single-part message needs no storage to be "reassembled": no hop to a virtual thread for it.
+        Optional<Reassembler.Ready> ready = part.isMultipart() ? call(() -> reassembler.accept(part), "staging a part")
+                : reassembler.accept(part);
         if (ready.isEmpty()) {
             LOG.debug("Part staged, waiting for the rest of the message");
             return;

@@ -60,7 +60,9 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
         this.maxWait = maxWait;
         this.maxBatch = maxBatch;
         for (int i = 0; i < committerThreads; i++) {
-            committers.add(Thread.ofVirtual().name("sms-group-commit-" + i).start(this::commitLoop));
+            // Platform threads: a committer is on every message's path and must not queue for a carrier behind
+            // hundreds of handler virtual threads.
+            committers.add(Thread.ofPlatform().daemon().name("sms-group-commit-" + i).start(this::commitLoop));
         }
     }
 
