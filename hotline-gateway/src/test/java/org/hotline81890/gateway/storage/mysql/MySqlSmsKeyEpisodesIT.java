@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.channel.smpp.DedupWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
@@ -39,19 +40,37 @@ class MySqlSmsKeyEpisodesIT {
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
     private static TestDatabase db;
+    /** The same schema through a pool like the SMS committers' (allowMultiQueries: upsert and read in one trip). */
+    private static Database multi;
 
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
+        String url = db.url();
+        multi = Database.open(url + (url.contains("?") ? "&" : "?") + "allowMultiQueries=true", TestDatabase.user(),
+                TestDatabase.password(), 4, 5000, Optional.empty());
     }
 
     @AfterAll
     static void stop() {
+        multi.close();
         db.close();
     }
 
+    /** Alternates the two pools so every test goes through both code paths. */
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
     private static MySqlSmsKeyEpisodes at(Instant t) {
-        return new MySqlSmsKeyEpisodes(db.database().transactions(), Clock.fixed(t, ZoneOffset.UTC), WINDOW);
+        Database d = CALLS.getAndIncrement() % 2 == 0 ? db.database() : multi;
+        return new MySqlSmsKeyEpisodes(d.transactions(), Clock.fixed(t, ZoneOffset.UTC), WINDOW);
+    }
+
+    @Test
+    void bothPathsAreExercised() throws Exception {
+        try (var c = multi.dataSource().getConnection(); var plain = db.database().dataSource().getConnection()) {
+            assertThat(MultiRowInsert.allowsMultiQueries(c)).isTrue();
+            assertThat(MultiRowInsert.allowsMultiQueries(plain)).isFalse();
+        }
     }
 
     private static String hashKey() {
