@@ -56,7 +56,8 @@ public final class SmsLoad {
      */
     private static void replies(SmsRig rig, int n, long floodEndMillis) throws Exception {
         String join = " FROM outbox o JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1"
-                + " JOIN work_order w ON w.id = o.work_order_id WHERE w.text LIKE 'load %'";
+                + " JOIN work_order w ON w.id = o.work_order_id"
+                + " WHERE w.text LIKE 'load %' AND o.dedupe_key LIKE 'sms-reply:%'";
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long sent = rig.count("SELECT COUNT(*)" + join);
         while (sent < n && System.nanoTime() < deadline) {
