@@ -71,7 +71,8 @@ final class SmsRig implements AutoCloseable {
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hotline81890.gateway.HotlineMain", "run"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hotline81890.gateway.HotlineMain",
+                "run"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("HOTLINE_DB_URL", dbUrl());
