@@ -53,16 +53,23 @@ public final class DeliverSmListener implements MessageReceiverListener {
 
     @Override
     public void onAcceptDeliverSm(DeliverSm pdu) throws ProcessRequestException {
+        long start = System.nanoTime();
         IncomingPdu in = reader.read(pdu, clock.instant());
-        switch (in) {
-            case IncomingPdu.Receipt r -> require(() -> receipts.handle(r.receipt()), "receipt");
-            case IncomingPdu.UnreadableReceipt u -> LOG.warn("Delivery receipt ignored: {}", u.reason());
-            case IncomingPdu.MoPart part -> onMessagePart(part);
+        try {
+            switch (in) {
+                case IncomingPdu.Receipt r -> require(() -> receipts.handle(r.receipt()), "receipt");
+                case IncomingPdu.UnreadableReceipt u -> LOG.warn("Delivery receipt ignored: {}", u.reason());
+                case IncomingPdu.MoPart part -> onMessagePart(part);
+            }
+        } finally {
+            StageTimes.since(StageTimes.Stage.LISTENER, start);
         }
     }
 
     private void onMessagePart(IncomingPdu.MoPart part) throws ProcessRequestException {
-        Optional<Reassembler.Ready> ready = call(() -> reassembler.accept(part), "staging a part");
+        // A single-part message needs no storage to be "reassembled": no hop to a virtual thread for it.
+        Optional<Reassembler.Ready> ready = part.isMultipart() ? call(() -> reassembler.accept(part), "staging a part")
+                : reassembler.accept(part);
         if (ready.isEmpty()) {
             LOG.debug("Part staged, waiting for the rest of the message");
             return;
@@ -94,7 +101,11 @@ public final class DeliverSmListener implements MessageReceiverListener {
     }
 
     private <T> T call(Callable<T> work, String what) throws ProcessRequestException {
-        Future<T> f = virtualThreads.submit(work);
+        long submitted = System.nanoTime();
+        Future<T> f = virtualThreads.submit(() -> {
+            StageTimes.since(StageTimes.Stage.DISPATCH, submitted);
+            return work.call();
+        });
         try {
             return f.get(handlerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

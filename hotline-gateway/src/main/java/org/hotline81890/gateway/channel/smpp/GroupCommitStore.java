@@ -38,7 +38,11 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
         List<Created> createAll(List<PendingCreate> batch);
     }
 
-    private record Job(PendingCreate pending, CompletableFuture<Created> done) {
+    /** One queued order; the times are for {@link StageTimes} only. */
+    private record Job(PendingCreate pending, CompletableFuture<Created> done, long queuedAt, long[] completedAt) {
+        Job(PendingCreate pending) {
+            this(pending, new CompletableFuture<>(), System.nanoTime(), new long[1]);
+        }
     }
 
     private final WorkOrderStore delegate;
@@ -56,7 +60,9 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
         this.maxWait = maxWait;
         this.maxBatch = maxBatch;
         for (int i = 0; i < committerThreads; i++) {
-            committers.add(Thread.ofVirtual().name("sms-group-commit-" + i).start(this::commitLoop));
+            // Platform threads: a committer is on every message's path and must not queue for a carrier behind
+            // hundreds of handler virtual threads.
+            committers.add(Thread.ofPlatform().daemon().name("sms-group-commit-" + i).start(this::commitLoop));
         }
     }
 
@@ -66,10 +72,12 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
         if (!running) {
             throw new IllegalStateException("group commit closed");
         }
-        Job job = new Job(new PendingCreate(order, events, effects), new CompletableFuture<>());
+        Job job = new Job(new PendingCreate(order, events, effects));
         queue.add(job);
         try {
-            return job.done().join();
+            Created created = job.done().join();
+            StageTimes.since(StageTimes.Stage.WAKEUP, job.completedAt()[0]);
+            return created;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -85,9 +93,15 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
                 continue;
             }
             List<PendingCreate> pending = batch.stream().map(Job::pending).toList();
+            long taken = System.nanoTime();
+            batch.forEach(j -> StageTimes.since(StageTimes.Stage.QUEUED, j.queuedAt()));
+            StageTimes.record(StageTimes.Stage.BATCH_SIZE, batch.size());
             try {
                 List<Created> results = createWithOneRetry(pending);
+                StageTimes.since(StageTimes.Stage.COMMIT, taken);
+                long now = System.nanoTime();
                 for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).completedAt()[0] = now;
                     batch.get(i).done().complete(results.get(i));
                 }
             } catch (RuntimeException e) {

@@ -34,7 +34,7 @@ public final class SmsIntake implements InboundSmsHandler {
 
     /** What the intake needs from the core; the store is the plain one (lookups), intake may batch. */
     public record Parts(Intake intake, WorkOrderStore store, Survey survey, Outbox outbox, JobCommands jobs,
-                        SmsPreferences preferences, SmsNotes notes, InboundLimiter limiter) {
+                        SmsPreferences preferences, SmsNotes notes, InboundLimiter limiter, DedupWindow window) {
     }
 
     private final Parts p;
@@ -48,7 +48,9 @@ public final class SmsIntake implements InboundSmsHandler {
         String caller = PhoneNumbers.normalise(sms.source());
         try {
             SmsCommand cmd = SmsCommandParser.parse(sms.text(), () -> p.jobs().isProviderNumber(caller));
-            return new InboundOutcome.Committed(dispatch(cmd, sms, caller));
+            // Ordinary requests get their episode key in the group commit's batch (one upsert per batch).
+            InboundSms keyed = cmd instanceof SmsCommand.OrdinaryRequest ? sms : inWindow(sms);
+            return new InboundOutcome.Committed(dispatch(cmd, keyed, caller));
         } catch (StorageUnavailableException e) {
             LOG.warn("SMS from {} not committed, the SMSC will redeliver: {}", PhoneNumbers.mask(caller),
                     e.getMessage());
@@ -85,15 +87,15 @@ public final class SmsIntake implements InboundSmsHandler {
         String text = sms.text().length() > IntakeRequest.MAX_TEXT ? sms.text().substring(0, IntakeRequest.MAX_TEXT)
                 : sms.text();
         if (!p.limiter().allow(caller)) {
-            Optional<String> kept = overLimit(sms, caller, text);
+            Optional<String> kept = overLimit(inWindow(sms), caller, text);
             if (kept.isPresent()) {
                 return kept.get();
             }
         }
-        String replyKey = SmsDelivery.REPLY_PREFIX + sms.idempotencyKey();
+        // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
                 .withAcknowledgement(w -> List.of(new OutboxMessage(OutboxMessage.SMS, caller,
-                        SmsReplies.accepted(w), replyKey)));
+                        SmsReplies.accepted(w), SmsDelivery.REPLY_PREFIX + w.idempotencyKey())));
         return switch (p.intake().receive(req)) {
             case IntakeResult.Accepted a -> {
                 LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
@@ -105,6 +107,12 @@ public final class SmsIntake implements InboundSmsHandler {
                 yield "refused";
             }
         };
+    }
+
+    private InboundSms inWindow(InboundSms sms) {
+        String key = p.window().current(sms.idempotencyKey());
+        return key.equals(sms.idempotencyKey()) ? sms : new InboundSms(key, sms.source(), sms.destination(),
+                sms.text(), sms.receivedAt(), sms.partsReceived(), sms.partsExpected(), sms.complete());
     }
 
     /** Over the limit: kept as a note on the sender's latest order (open first); empty when there is none. */

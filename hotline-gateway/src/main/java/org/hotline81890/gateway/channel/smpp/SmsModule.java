@@ -22,6 +22,7 @@ import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
@@ -42,9 +43,16 @@ public final class SmsModule implements HotlineModule {
     /**
      * Two committers: while one batch waits for its commit (log flush), the next one is written. Under READ
      * COMMITTED new orders take no gap locks on the deadline table any more (with one, two committers deadlocked
-     * there); a deadlock that still happens reruns the batch (Transactions).
+     * there); a deadlock that still happens reruns the batch (Transactions). {@code -Dhotline.sms.committers=N}
+     * overrides it for load experiments (4 vs 2 on a shared 2-core machine: +12 % MO within the noise, slower
+     * replies; see docs/sms.md).
      */
-    private static final int COMMITTERS = 2;
+    private static final int COMMITTERS = Math.max(1, Integer.getInteger("hotline.sms.committers", 2));
+    /**
+     * Same hash key (no SMSC message id) within this time: a redelivery, the same order. Later: a new request. SMSCs
+     * give up redelivering within hours (validity periods), residents repeat themselves after days.
+     */
+    static final Duration DEDUP_WINDOW = Duration.ofHours(24);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
@@ -69,18 +77,21 @@ public final class SmsModule implements HotlineModule {
         MySqlSmsStore sms = new MySqlSmsStore(tx, core.clock());
         // The committer has connections of its own: with the shared pool it queued behind the outbox relay.
         var shared = core.database().dataSource();
-        Database intakeDb = Database.open(shared.getJdbcUrl(), shared.getUsername(), shared.getPassword(),
+        Database intakeDb = Database.open(committerUrl(shared.getJdbcUrl()), shared.getUsername(),
+                shared.getPassword(),
                 COMMITTERS + 1, core.config().db().connectTimeout().toMillis(), Optional.empty());
         MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(intakeDb.transactions(), core.clock(),
                 new SecureRandom());
-        GroupCommitStore group = new GroupCommitStore(core.store(), batchStore::createAll, cfg.groupCommitWait(),
+        DedupWindow window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(), DEDUP_WINDOW);
+        GroupCommitStore group = new GroupCommitStore(core.store(),
+                batch -> batchStore.createAll(DedupWindow.rekey(window, batch)), cfg.groupCommitWait(),
                 cfg.groupCommitMax(), COMMITTERS);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
                 new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
                 core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
-                jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock())));
+                jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock()), window));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");
@@ -100,6 +111,15 @@ public final class SmsModule implements HotlineModule {
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
         return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms), intakeDb, parts);
+    }
+
+    /**
+     * The committers' pool: a batch's child rows go in one multi-statement round trip (BatchRows), and the driver
+     * skips session-state statements the server's status already answers.
+     */
+    static String committerUrl(String url) {
+        return url + (url.contains("?") ? "&" : "?")
+                + "allowMultiQueries=true&useLocalSessionState=true&useLocalTransactionState=true";
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */

@@ -24,10 +24,12 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
- * The rows of many new work orders written with one batched statement per table (Connector/J rewrites each batch
- * into multi-row INSERTs): work_order, work_order_event, deadline, outbox. Same rows as
- * {@link MySqlWorkOrderStore#create} writes one order at a time; about 5 round trips per batch instead of ~10 per
- * order. A unique-key violation is rethrown as {@link MySqlWorkOrderStore.DuplicateKey} (the batch is retried).
+ * The rows of many new work orders: work_order as one batched statement (Connector/J rewrites it into a multi-row
+ * INSERT and returns the generated ids), then work_order_event, deadline and outbox rows as multi-row INSERTs in one
+ * round trip when the connection has allowMultiQueries ({@link MultiRowInsert}). Same rows as
+ * {@link MySqlWorkOrderStore#create} writes one order at a time; 2 round trips per batch (plus the transaction's
+ * own) instead of ~10 per order. A unique-key violation is rethrown as {@link MySqlWorkOrderStore.DuplicateKey}
+ * (the batch is retried).
  */
 final class BatchRows {
     private BatchRows() {
@@ -56,9 +58,7 @@ final class BatchRows {
                     o.deadlines(), o.state(), now, now, 0));
         }
         List<WorkOrder> orders = List.copyOf(made.values());
-        events(c, fresh, orders, now);
-        deadlines(c, orders);
-        outbox(c, fresh, orders, now);
+        children(c, fresh, orders, now);
         return made;
     }
 
@@ -96,73 +96,36 @@ final class BatchRows {
         return e;
     }
 
-    private static void events(Connection c, List<PendingCreate> fresh, List<WorkOrder> orders, Instant now)
+    /** The child rows of the batch: one multi-row INSERT per table, all in one round trip when allowed. */
+    private static void children(Connection c, List<PendingCreate> fresh, List<WorkOrder> orders, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order_event (work_order_id, at, actor, "
-                + "channel, from_state, to_state, details) VALUES (?,?,?,?,?,?,?)")) {
-            for (int i = 0; i < fresh.size(); i++) {
-                WorkOrderState from = null;
-                for (EventDraft e : fresh.get(i).events()) {
-                    ps.setLong(1, orders.get(i).id().value());
-                    Sql.setInstant(ps, 2, now);
-                    ps.setString(3, e.actor().length() > 64 ? e.actor().substring(0, 64) : e.actor());
-                    ps.setString(4, e.channel().name());
-                    ps.setString(5, from == null ? null : from.name());
-                    ps.setString(6, e.to().name());
-                    ps.setString(7, e.details());
-                    ps.addBatch();
-                    from = e.to();
+        MultiRowInsert rows = new MultiRowInsert();
+        MultiRowInsert.Rows events = rows.table("INSERT INTO work_order_event (work_order_id, at, actor, channel, "
+                + "from_state, to_state, details)", 7);
+        MultiRowInsert.Rows deadlines = rows.table("INSERT INTO deadline (subject_type, subject_id, kind, due_at, "
+                + "state)", 5);
+        MultiRowInsert.Rows outbox = rows.table("INSERT IGNORE INTO outbox (kind, destination, payload, dedupe_key, "
+                + "work_order_id, state, attempts, next_attempt_at, created_at)", 9);
+        String at = Sql.text(now);
+        for (int i = 0; i < fresh.size(); i++) {
+            WorkOrder w = orders.get(i);
+            Long id = w.id().value();
+            WorkOrderState from = null;
+            for (EventDraft e : fresh.get(i).events()) {
+                events.add(id, at, e.actor().length() > 64 ? e.actor().substring(0, 64) : e.actor(),
+                        e.channel().name(), from == null ? null : from.name(), e.to().name(), e.details());
+                from = e.to();
+            }
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                Optional<Instant> due = w.deadlines().get(kind);
+                if (due.isPresent()) {
+                    deadlines.add(MySqlDeadlineStore.WORK_ORDER, id, kind.name(), Sql.text(due.get()), "PENDING");
                 }
             }
-            ps.executeBatch();
-        }
-    }
-
-    private static void deadlines(Connection c, List<WorkOrder> orders) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deadline (subject_type, subject_id, kind, due_at, "
-                + "state) VALUES (?,?,?,?,'PENDING')")) {
-            int rows = 0;
-            for (WorkOrder w : orders) {
-                for (DeadlineKind kind : DeadlineKind.values()) {
-                    Optional<Instant> due = w.deadlines().get(kind);
-                    if (due.isPresent()) {
-                        ps.setString(1, MySqlDeadlineStore.WORK_ORDER);
-                        ps.setLong(2, w.id().value());
-                        ps.setString(3, kind.name());
-                        Sql.setInstant(ps, 4, due.get());
-                        ps.addBatch();
-                        rows++;
-                    }
-                }
-            }
-            if (rows > 0) {
-                ps.executeBatch();
+            for (OutboxMessage m : fresh.get(i).effects().apply(w)) {
+                outbox.add(m.kind(), m.destination(), m.payload(), m.dedupeKey(), id, "PENDING", 0L, at, at);
             }
         }
-    }
-
-    private static void outbox(Connection c, List<PendingCreate> fresh, List<WorkOrder> orders, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO outbox (kind, destination, payload, "
-                + "dedupe_key, work_order_id, state, attempts, next_attempt_at, created_at) "
-                + "VALUES (?,?,?,?,?,'PENDING',0,?,?)")) {
-            int rows = 0;
-            for (int i = 0; i < fresh.size(); i++) {
-                for (OutboxMessage m : fresh.get(i).effects().apply(orders.get(i))) {
-                    ps.setString(1, m.kind());
-                    ps.setString(2, m.destination());
-                    ps.setString(3, m.payload());
-                    ps.setString(4, m.dedupeKey());
-                    ps.setLong(5, orders.get(i).id().value());
-                    Sql.setInstant(ps, 6, now);
-                    Sql.setInstant(ps, 7, now);
-                    ps.addBatch();
-                    rows++;
-                }
-            }
-            if (rows > 0) {
-                ps.executeBatch();
-            }
-        }
+        rows.execute(c);
     }
 }

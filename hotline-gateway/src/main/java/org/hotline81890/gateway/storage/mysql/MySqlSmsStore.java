@@ -43,7 +43,9 @@ public final class MySqlSmsStore implements SubmissionLog, SmsPreferences, SmsNo
 
     @Override
     public void recordAccepted(long outboxId, int partNo, int parts, String messageId, String destination) {
-        tx.inTransaction(c -> {
+        // One statement, so auto-commit: 1 round trip instead of 4 (autocommit off, insert, commit, autocommit on)
+        // for every part of every reply, on the pool the outbox relay shares.
+        tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO sms_submission (outbox_id, part_no, "
                     + "parts, message_id, destination, state, submitted_at) VALUES (?,?,?,?,?,'SUBMITTED',?)")) {
                 ps.setLong(1, outboxId);

@@ -42,8 +42,16 @@ class SmsIntakeTest {
     private final SmsIntake intake = new SmsIntake(new SmsIntake.Parts(
             new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE, clock), store,
             new Survey(store, tracker), store, new PartnerJobs(), new MapPreferences(), new MapNotes(),
-            new InboundLimiter(2, Duration.ofMinutes(10), clock)));
+            new InboundLimiter(2, Duration.ofMinutes(10), clock), this::episodes));
+    /** Episode per hash key, as the dedup window would have moved it (absent = 0). */
+    private final Map<String, Integer> episodes = new HashMap<>();
     private int seq;
+
+    private Map<String, String> episodes(java.util.Collection<String> keys) {
+        Map<String, String> out = new HashMap<>();
+        keys.forEach(k -> out.put(k, DedupWindow.episodeKey(k, episodes.getOrDefault(k, 0))));
+        return out;
+    }
 
     private InboundOutcome text(String from, String text) {
         return intake.handle(new InboundSms("sms:k" + (++seq), from, "81890", text, clock.instant(), 1, 1, true));
@@ -68,6 +76,19 @@ class SmsIntakeTest {
         InboundSms sms = new InboundSms("sms:same", PHONE, "81890", "噪音", clock.instant(), 1, 1, true);
         assertThat(intake.handle(sms)).isEqualTo(intake.handle(sms));
         assertThat(store.listByCaller(PHONE, 10)).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedQueryRepliesOnceWithinTheWindowAndAgainInANewEpisode() {
+        text(PHONE, "路灯坏了");
+        repliesTo(PHONE);
+        InboundSms query = new InboundSms("sms:query", PHONE, "81890", "查询", clock.instant(), 1, 1, true);
+        intake.handle(query);
+        intake.handle(query);
+        assertThat(repliesTo(PHONE)).hasSize(1);
+        episodes.put("sms:query", 1);
+        intake.handle(query);
+        assertThat(repliesTo(PHONE)).singleElement().asString().contains("当前状态");
     }
 
     @Test
@@ -123,7 +144,8 @@ class SmsIntakeTest {
         SmsIntake broken = new SmsIntake(new SmsIntake.Parts(new Intake(store, r -> {
             throw new org.hotline81890.gateway.workorder.StorageUnavailableException("down", null);
         }, levels, EventPublisher.NONE, clock), store, new Survey(store, tracker), store, JobCommands.NONE,
-                new MapPreferences(), new MapNotes(), new InboundLimiter(0, Duration.ofMinutes(1), clock)));
+                new MapPreferences(), new MapNotes(), new InboundLimiter(0, Duration.ofMinutes(1), clock),
+                DedupWindow.NONE));
         assertThat(broken.handle(new InboundSms("sms:x", PHONE, "81890", "求助", clock.instant(), 1, 1, true)))
                 .isInstanceOf(InboundOutcome.Retry.class);
         assertThat(store.listByCaller(PHONE, 10)).isEmpty();

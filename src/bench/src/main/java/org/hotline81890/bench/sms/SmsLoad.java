@@ -1,6 +1,7 @@
 package org.hotline81890.bench.sms;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,7 @@ public final class SmsLoad {
             rig.flood(n, window, "load");
             JsonObject done = rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
             double secs = (System.nanoTime() - before) / 1e9;
+            long floodEnd = System.currentTimeMillis();
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
             long distinct = rig.count("SELECT COUNT(DISTINCT text) FROM work_order WHERE text LIKE 'load %'");
             System.out.printf("SMS load: %d MO, window %d, %d bind(s): %d msgs/s (%.1f s),"
@@ -38,12 +40,44 @@ public final class SmsLoad {
                             + " work orders %d (distinct %d)%n", n, window,
                     rig.intArg("binds", 1), done.getInteger("msgsPerSec"), secs, done.getDouble("p50ms"),
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
+            replies(rig, n, floodEnd);
             System.out.println("gateway log: " + rig.gatewayLog());
             if (args.containsKey("kannel")) {
                 rig.stopGateway();
                 kannel(rig, n, window, done.getInteger("msgsPerSec"));
             }
         }
+    }
+
+    /**
+     * The auto-replies: waits (up to 5 minutes) until every load message's reply was submitted, then prints the time
+     * from the MO's commit (outbox created_at, same transaction) to the reply's first submit_sm_resp, p50/p99, and
+     * how long after the flood's end the last one went out (the national norm: a reply within 3 minutes).
+     */
+    private static void replies(SmsRig rig, int n, long floodEndMillis) throws Exception {
+        String join = " FROM outbox o JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1"
+                + " JOIN work_order w ON w.id = o.work_order_id"
+                + " WHERE w.text LIKE 'load %' AND o.dedupe_key LIKE 'sms-reply:%'";
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long sent = rig.count("SELECT COUNT(*)" + join);
+        while (sent < n && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            sent = rig.count("SELECT COUNT(*)" + join);
+        }
+        List<String> ms = rig.column("SELECT TIMESTAMPDIFF(MICROSECOND, o.created_at, s.submitted_at) DIV 1000 AS ms"
+                + join + " ORDER BY ms");
+        String floodEnd = java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(floodEndMillis),
+                java.time.ZoneOffset.UTC).toString();
+        long lastAfter = rig.count("SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, '" + floodEnd
+                + "', MAX(s.submitted_at)) DIV 1000, 0)" + join);
+        if (ms.isEmpty()) {
+            System.out.println("Replies: none submitted");
+            return;
+        }
+        System.out.printf("Replies: %d of %d submitted; MO commit -> reply submit p50 %.1f s, p99 %.1f s;"
+                        + " last reply %.1f s after the flood ended%n", sent, n,
+                Long.parseLong(ms.get(ms.size() / 2)) / 1000.0,
+                Long.parseLong(ms.get(Math.min(ms.size() - 1, ms.size() * 99 / 100))) / 1000.0, lastAfter / 1000.0);
     }
 
     /** The same flood against Kannel's bearerbox right after, with the gateway stopped, on the same machine. */

@@ -65,8 +65,15 @@ final class SmsRig implements AutoCloseable {
     /** Starts the gateway JVM and waits until it bound to the SMSC. */
     void startGateway() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "org.hotline81890.gateway.HotlineMain", "run");
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx1g"));
+        // e.g. --gateway-jvm '-Dhotline.sms.stages=2000 -XX:StartFlightRecording=filename=gw.jfr' (space-separated)
+        String extra = args.getOrDefault("gateway-jvm", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hotline81890.gateway.HotlineMain",
+                "run"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("HOTLINE_DB_URL", dbUrl());
         env.put("HOTLINE_DB_USER", args.getOrDefault("db-user", "hotline"));

@@ -1,0 +1,106 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.jdbc.JdbcConnection;
+
+/**
+ * Rows for several tables written in as few round trips as the connection allows: each table's rows become one
+ * multi-row INSERT, and with {@code allowMultiQueries=true} on the connection all of them go in ONE statement
+ * (one round trip instead of one per table; under CPU load each round trip costs milliseconds of scheduling).
+ * Values are Strings, Longs or null (bound as VARCHAR NULL).
+ */
+final class MultiRowInsert {
+    private record Table(String head, int columns, List<Object[]> rows) {
+    }
+
+    private final List<Table> tables = new ArrayList<>();
+
+    /** {@code head} is "INSERT [IGNORE] INTO t (c1, ..., cN)"; returns the table's row list to add to. */
+    Rows table(String head, int columns) {
+        Table t = new Table(head, columns, new ArrayList<>());
+        tables.add(t);
+        return values -> {
+            if (values.length != columns) {
+                throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
+            }
+            t.rows().add(values);
+        };
+    }
+
+    /** Adds one row's values. */
+    @FunctionalInterface
+    interface Rows {
+        void add(Object... values);
+    }
+
+    /** Writes every table that has rows; one statement when the connection allows multi-statements. */
+    void execute(Connection c) throws SQLException {
+        List<Table> used = tables.stream().filter(t -> !t.rows().isEmpty()).toList();
+        if (used.isEmpty()) {
+            return;
+        }
+        if (allowsMultiQueries(c)) {
+            run(c, used);
+        } else {
+            for (Table t : used) {
+                run(c, List.of(t));
+            }
+        }
+    }
+
+    private static void run(Connection c, List<Table> used) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (Table t : used) {
+            if (!sql.isEmpty()) {
+                sql.append(";\n");
+            }
+            String tuple = "(" + String.join(",", Arrays.stream(new String[t.columns()]).map(x -> "?").toList())
+                    + ")";
+            sql.append(t.head()).append(" VALUES ").append(tuple);
+            for (int i = 1; i < t.rows().size(); i++) {
+                sql.append(',').append(tuple);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Table t : used) {
+                for (Object[] row : t.rows()) {
+                    for (Object v : row) {
+                        bind(ps, i++, v);
+                    }
+                }
+            }
+            ps.execute();
+            // Every statement's result must be read: an error in a later one surfaces only here.
+            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                continue;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        switch (v) {
+            case null -> ps.setNull(i, Types.VARCHAR);
+            case String s -> ps.setString(i, s);
+            case Long l -> ps.setLong(i, l);
+            case Integer n -> ps.setInt(i, n);
+            default -> throw new IllegalArgumentException("unsupported value type " + v.getClass());
+        }
+    }
+
+    static boolean allowsMultiQueries(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)) {
+            return false;
+        }
+        return c.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowMultiQueries)
+                .getValue();
+    }
+}
