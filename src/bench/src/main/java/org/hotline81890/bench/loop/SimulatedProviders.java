@@ -28,7 +28,9 @@ final class SimulatedProviders implements AutoCloseable {
     private static final Pattern OFFER_ID = Pattern.compile("\"offerId\":\"([0-9]+)\"");
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http = HttpClient.newBuilder().executor(threads).build();
+    // HTTP/1.1: the JDK client over h2c fails requests beyond the server's 100 concurrent streams instead of queueing.
+    private final HttpClient http = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
