@@ -48,11 +48,6 @@ public final class SmsModule implements HotlineModule {
      * replies; see docs/sms.md).
      */
     private static final int COMMITTERS = Math.max(1, Integer.getInteger("hotline.sms.committers", 2));
-    /**
-     * Same hash key (no SMSC message id) within this time: a redelivery, the same order. Later: a new request. SMSCs
-     * give up redelivering within hours (validity periods), residents repeat themselves after days.
-     */
-    static final Duration DEDUP_WINDOW = Duration.ofHours(24);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
@@ -82,7 +77,8 @@ public final class SmsModule implements HotlineModule {
                 COMMITTERS + 1, core.config().db().connectTimeout().toMillis(), Optional.empty());
         MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(intakeDb.transactions(), core.clock(),
                 new SecureRandom());
-        DedupWindow window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(), DEDUP_WINDOW);
+        DedupWindow window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(),
+                cfg.dedupWindow());
         GroupCommitStore group = new GroupCommitStore(core.store(),
                 batch -> batchStore.createAll(DedupWindow.rekey(window, batch)), cfg.groupCommitWait(),
                 cfg.groupCommitMax(), COMMITTERS);
