@@ -2,14 +2,11 @@ package org.hotline81890.gateway.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,23 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
-import org.hotline81890.partners.Capacity;
-import org.hotline81890.partners.ContactChannels;
-import org.hotline81890.partners.Coverage;
-import org.hotline81890.partners.OpeningHours;
 import org.hotline81890.partners.Provider;
-import org.hotline81890.partners.ProviderId;
-import org.hotline81890.partners.ProviderKind;
-import org.hotline81890.partners.ProviderStatus;
-import org.hotline81890.partners.Rating;
-import org.hotline81890.partners.ServiceCode;
-import org.hotline81890.partners.WebhookEndpoint;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +47,7 @@ class ConcurrentDispatchIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> env = new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
-                "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
-                "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", "it-token-dispatch-0123",
-                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-dispatch-0123");
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms",
                 "HOTLINE_DB_POOL_SIZE", "16"));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, List.of(
@@ -70,11 +55,9 @@ class ConcurrentDispatchIT {
         List<Provider> list = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = "P-" + i;
-            list.add(new Provider(ProviderId.of(id), ProviderKind.PARTNER_COMPANY, "家政公司" + id,
-                    Set.of(ServiceCode.of("HK-01")), Coverage.of("海曙区"), OpeningHours.of("24h"), new Capacity(100),
-                    new ContactChannels(Optional.of(new WebhookEndpoint(URI.create("http://127.0.0.1:9/hook/" + id),
-                            "secret-" + id + "-0123456789")), Optional.empty(), Optional.empty()),
-                    ProviderStatus.ACTIVE, new Rating(4.0)));
+            list.add(TestProviders.housekeeping(id, 100,
+                    TestProviders.webhook("http://127.0.0.1:9/hook/" + id, "secret-" + id + "-0123456789"),
+                    Optional.empty()));
         }
         partners.saveProviders(list);
     }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,6 +25,7 @@ import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventDraft;
@@ -34,17 +34,8 @@ import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
-import org.hotline81890.partners.Capacity;
-import org.hotline81890.partners.ContactChannels;
-import org.hotline81890.partners.Coverage;
-import org.hotline81890.partners.OpeningHours;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
-import org.hotline81890.partners.ProviderKind;
-import org.hotline81890.partners.ProviderStatus;
-import org.hotline81890.partners.Rating;
-import org.hotline81890.partners.ServiceCode;
-import org.hotline81890.partners.WebhookEndpoint;
 import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.OfferState;
 import org.junit.jupiter.api.AfterAll;
@@ -77,10 +68,7 @@ class OfferNoticesIT {
         Map<String, String> secrets =
                 IDS.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
         fake = new FakePartners(secrets, (key, attempt) -> false);
-        Map<String, String> env = new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
-                "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
-                "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", TOKEN,
-                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "4s",
                 "HOTLINE_PARTNERS_REMINDER_AT", "50", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
                 "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
@@ -88,11 +76,8 @@ class OfferNoticesIT {
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
         List<Provider> list = new ArrayList<>();
         for (String id : IDS) {
-            list.add(new Provider(ProviderId.of(id), ProviderKind.PARTNER_COMPANY, "家政公司" + id,
-                    Set.of(ServiceCode.of("HK-01")), Coverage.of("海曙区"), OpeningHours.of("24h"), new Capacity(5),
-                    new ContactChannels(Optional.of(new WebhookEndpoint(URI.create(fake.urlOf(id)), secrets.get(id))),
-                            Optional.empty(), Optional.empty()),
-                    ProviderStatus.ACTIVE, new Rating(4.0)));
+            list.add(TestProviders.housekeeping(id, 5, TestProviders.webhook(fake.urlOf(id), secrets.get(id)),
+                    Optional.empty()));
             KEYS.put(id, ApiKeys.random());
             partners.registerKey(ProviderId.of(id), KEYS.get(id));
         }

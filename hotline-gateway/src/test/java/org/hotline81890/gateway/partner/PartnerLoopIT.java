@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +21,7 @@ import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -30,18 +30,9 @@ import org.hotline81890.gateway.workorder.SurveyAnswer;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;
-import org.hotline81890.partners.Capacity;
-import org.hotline81890.partners.ContactChannels;
-import org.hotline81890.partners.Coverage;
-import org.hotline81890.partners.OpeningHours;
 import org.hotline81890.partners.PhoneNumber;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
-import org.hotline81890.partners.ProviderKind;
-import org.hotline81890.partners.ProviderStatus;
-import org.hotline81890.partners.Rating;
-import org.hotline81890.partners.ServiceCode;
-import org.hotline81890.partners.WebhookEndpoint;
 import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.junit.jupiter.api.AfterAll;
@@ -84,10 +75,7 @@ class PartnerLoopIT {
                 return false;
             }
         });
-        Map<String, String> env = new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
-                "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
-                "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", TOKEN,
-                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "3s",
                 "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
                 "HOTLINE_OUTBOX_BACKOFF_INITIAL", "100ms", "HOTLINE_OUTBOX_BACKOFF_MAX", "500ms",
@@ -98,11 +86,8 @@ class PartnerLoopIT {
         List<Provider> list = new ArrayList<>();
         for (int i = 0; i < IDS.size(); i++) {
             String id = IDS.get(i);
-            list.add(new Provider(ProviderId.of(id), ProviderKind.PARTNER_COMPANY, "家政公司" + id,
-                    Set.of(ServiceCode.of("HK-01")), Coverage.of("海曙区"), OpeningHours.of("24h"), new Capacity(5),
-                    new ContactChannels(Optional.of(new WebhookEndpoint(URI.create(fake.urlOf(id)), secrets.get(id))),
-                            Optional.of(PhoneNumber.of("1990574100" + i)), Optional.empty()),
-                    ProviderStatus.ACTIVE, new Rating(4.0)));
+            list.add(TestProviders.housekeeping(id, 5, TestProviders.webhook(fake.urlOf(id), secrets.get(id)),
+                    Optional.of(PhoneNumber.of("1990574100" + i))));
             KEYS.put(id, ApiKeys.random());
             partners.registerKey(ProviderId.of(id), KEYS.get(id));
         }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,7 @@ import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -77,10 +77,7 @@ class TransferIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> env = new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
-                "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
-                "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", TOKEN,
-                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
                 "HOTLINE_PARTNERS_MAX_EXTENSION", "2d", "HOTLINE_PARTNERS_MAX_EXTENSIONS", "1",
                 "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));

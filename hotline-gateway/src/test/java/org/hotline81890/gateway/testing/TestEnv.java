@@ -1,0 +1,22 @@
+package org.hotline81890.gateway.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The HOTLINE_* environment every whole-application IT starts from: HTTP on a free loopback port, the test's own
+ * database, its admin token and data directory, FastAGI off. The returned map is mutable: a test adds or
+ * overrides the keys of the part it drives.
+ */
+public final class TestEnv {
+    private TestEnv() {
+    }
+
+    public static Map<String, String> base(TestDatabase db, Path dataDir, String adminToken) {
+        return new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
+                "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
+                "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", adminToken,
+                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+    }
+}
