@@ -43,6 +43,13 @@ final class GcWatch {
         return this;
     }
 
+    /** Forgets what was counted so far (the warm-up). */
+    void reset() {
+        count.clear();
+        totalMs.clear();
+        maxMs.clear();
+    }
+
     void print(PrintStream out) {
         new TreeMap<>(count).forEach((bean, n) -> out.printf("    %-22s %5d, longest %d ms, total %d ms%n", bean,
                 n.sum(), maxMs.get(bean).get(), totalMs.get(bean).sum()));

@@ -1,5 +1,10 @@
 package org.hotline81890.bench.voice;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,16 +38,12 @@ public final class VoiceCallDriver {
         int calls = Integer.parseInt(a.getOrDefault("calls", "2000"));
         int promptMs = Integer.parseInt(a.getOrDefault("prompt-ms", "15000"));
         int rampMs = Integer.parseInt(a.getOrDefault("ramp-ms", "10000"));
-        int warm = Integer.parseInt(a.getOrDefault("warm-up", "300"));
-        List<AgiCallSpec> warmUp = new ArrayList<>();
-        for (int i = 0; i < warm; i++) {
-            warmUp.add(spec("warm", i, 0));
-        }
-        new AgiCallSimulator().runAll("127.0.0.1", port, warmUp, CallerScript.silent());
-        System.out.println("driver: warm-up done (" + warm + " calls), load starts");
-        System.out.flush();
+        int warm = Integer.parseInt(a.getOrDefault("warm-up", "1000"));
+        int warmRampMs = Integer.parseInt(a.getOrDefault("warm-ramp-ms", "5000"));
+        int warmPromptMs = Integer.parseInt(a.getOrDefault("warm-prompt-ms", "1000"));
+        warmUp(port, warm, warmRampMs, warmPromptMs);
         long start = System.nanoTime();
-        List<AgiCallResult> results = arriving(calls, promptMs, rampMs, port, start);
+        List<AgiCallResult> results = arriving("load", calls, promptMs, rampMs, port, start);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         LatencyReport report = LatencyReport.of(results);
         System.out.printf("voice load: %d calls arriving over %d ms, greeting %d ms; wall %.2f s, %.1f calls/s%n",
@@ -51,14 +52,39 @@ public final class VoiceCallDriver {
         System.exit(report.failed() == 0 ? 0 : 1);
     }
 
+    /**
+     * Rounds of {@code warm} calls arriving over {@code rampMs}, until the gateway (our parent, reading our stdout)
+     * answers "load" on stdin: it keeps asking for rounds while its JIT compiler is still busy.
+     */
+    private static void warmUp(int port, int warm, int rampMs, int promptMs) {
+        BufferedReader gateway = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int rounds = 0;
+        String answer;
+        do {
+            rounds++;
+            long failed = arriving("warm" + rounds, warm, promptMs, rampMs, port, System.nanoTime()).stream()
+                    .filter(r -> r.failure().isPresent()).count();
+            System.out.println("driver: warm-up round done (" + warm + " calls, " + failed + " failed)");
+            System.out.flush();
+            try {
+                answer = gateway.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } while ("again".equals(answer));
+        System.out.println("driver: warm-up done (" + rounds + " rounds of " + warm + " calls), load starts");
+        System.out.flush();
+    }
+
     /** Call i arrives at {@code start + i * rampMs / n}, as calls reach a real Asterisk: spread, not all at once. */
-    private static List<AgiCallResult> arriving(int calls, int promptMs, int rampMs, int port, long start) {
+    private static List<AgiCallResult> arriving(String prefix, int calls, int promptMs, int rampMs, int port,
+                                                long start) {
         AgiCallSimulator asterisk = new AgiCallSimulator(Duration.ofSeconds(60));
         List<Future<AgiCallResult>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < calls; i++) {
                 long at = start + (long) i * rampMs * 1_000_000L / calls;
-                AgiCallSpec spec = spec("load", i, promptMs);
+                AgiCallSpec spec = spec(prefix, i, promptMs);
                 futures.add(threads.submit(() -> {
                     LockSupport.parkNanos(at - System.nanoTime());
                     return asterisk.run("127.0.0.1", port, spec, CallerScript.silent());

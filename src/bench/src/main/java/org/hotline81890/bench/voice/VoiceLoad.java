@@ -74,7 +74,7 @@ public final class VoiceLoad {
         cmd.addAll(Arrays.asList(a.getOrDefault("driver-jvm-opts", "-Xmx512m -XX:+UseZGC").trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VoiceCallDriver.class.getName(),
                 "--port", Integer.toString(agi.port())));
-        for (String key : List.of("calls", "prompt-ms", "ramp-ms", "warm-up")) {
+        for (String key : List.of("calls", "prompt-ms", "ramp-ms", "warm-up", "warm-ramp-ms", "warm-prompt-ms")) {
             if (a.containsKey(key)) {
                 cmd.addAll(List.of("--" + key, a.get(key)));
             }
@@ -83,21 +83,25 @@ public final class VoiceLoad {
         AtomicInteger maxHeld = new AtomicInteger();
         AtomicLong maxHeap = new AtomicLong();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Process driver = new ProcessBuilder(cmd).inheritIO().start();
+        Process driver = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        DriverConsole console = new DriverConsole(Long.parseLong(a.getOrDefault("jit-settled-ms", "150")),
+                Integer.parseInt(a.getOrDefault("warm-rounds", "12")), gc::reset).attach(driver, System.out);
         while (!driver.waitFor(5, TimeUnit.MILLISECONDS)) {
             maxHeld.accumulateAndGet(agi.activeCalls(), Math::max);
             maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         }
+        long compiledDuringLoad = console.compileMsDuringLoad();
         Runtime rt = Runtime.getRuntime();
         long committed = memory.getHeapMemoryUsage().getCommitted();
         System.gc();
         System.out.printf("gateway JVM (%s, %d cores): most calls held at once %d; served %d; refused %d%n",
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 rt.availableProcessors(), maxHeld.get(), agi.servedCalls(), agi.refusedConnections());
-        System.out.printf("  gateway heap: peak used %d MB, committed %d MB, live after GC %d MB, max %d MB%n",
+        System.out.printf("  gateway JIT compilation during the load: %d ms%n", compiledDuringLoad);
+        System.out.printf("  gateway heap (whole run): peak used %d MB, committed %d MB, live after GC %d MB, max %d MB%n",
                 maxHeap.get() >> 20, committed >> 20, memory.getHeapMemoryUsage().getUsed() >> 20,
                 rt.maxMemory() >> 20);
-        System.out.println("  gateway GC (whole run, warm-up included):");
+        System.out.println("  gateway GC during the load (the one Old collection is the final System.gc()):");
         gc.print(System.out);
         return driver.exitValue();
     }
