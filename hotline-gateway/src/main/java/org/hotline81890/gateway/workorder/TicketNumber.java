@@ -1,6 +1,7 @@
 package org.hotline81890.gateway.workorder;
 
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * The number read to callers and typed into SMS: nine digits, the last a Damm check digit, so that any single
@@ -14,9 +15,12 @@ public record TicketNumber(String value) {
         {5, 8, 6, 9, 7, 2, 0, 1, 3, 4}, {8, 9, 4, 5, 3, 6, 2, 0, 1, 7}, {9, 4, 3, 8, 6, 1, 7, 2, 0, 5},
         {2, 5, 8, 1, 4, 3, 6, 7, 9, 0}};
     public static final int LENGTH = 9;
+    /** Compiled once: every row read builds a TicketNumber, and String.matches compiles its pattern each time. */
+    private static final Pattern FORM = Pattern.compile("[1-9][0-9]{8}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]");
 
     public TicketNumber {
-        if (value == null || !value.matches("[1-9][0-9]{8}")) {
+        if (value == null || !FORM.matcher(value).matches()) {
             throw new IllegalArgumentException("a ticket number is 9 digits not starting with 0, was '" + value + "'");
         }
         if (checkDigit(value.substring(0, LENGTH - 1)) != value.charAt(LENGTH - 1) - '0') {
@@ -29,7 +33,7 @@ public record TicketNumber(String value) {
         if (typed == null) {
             throw new IllegalArgumentException("a ticket number is required");
         }
-        return new TicketNumber(typed.replaceAll("[\\s\\-]", ""));
+        return new TicketNumber(SEPARATORS.matcher(typed).replaceAll(""));
     }
 
     public static boolean isValid(String typed) {
