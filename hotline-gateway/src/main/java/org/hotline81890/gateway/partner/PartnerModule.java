@@ -72,7 +72,7 @@ public final class PartnerModule implements HotlineModule {
         providerStore = new MySqlProviderStore(tx);
         ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
         offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
-        keys = new MySqlProviderKeys(tx);
+        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock());
         ProviderRatings ratings = new ProviderRatings(tx);
         ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
         providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());

@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.workorder.DeadlineKind;
+import org.hotline81890.gateway.workorder.Deadlines;
 import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.OutboxMessage;
@@ -55,11 +56,17 @@ final class BatchRows {
             NewWorkOrder o = fresh.get(i).order();
             made.put(o.idempotencyKey(), new WorkOrder(new WorkOrderId(ids.get(i)), tickets.get(i), o.idempotencyKey(),
                     o.channel(), o.callerNumber(), o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(),
-                    o.deadlines(), o.state(), now, now, 0));
+                    stored(o.deadlines()), o.state(), now, now, 0));
         }
         List<WorkOrder> orders = List.copyOf(made.values());
         children(c, fresh, orders, now);
         return made;
+    }
+
+    /** Deadlines as stored: millisecond precision, as a read would give them. */
+    private static Deadlines stored(Deadlines d) {
+        return new Deadlines(d.respondBy().map(Sql::millis), d.completeBy().map(Sql::millis),
+                d.surveyAt().map(Sql::millis));
     }
 
     private static List<Long> workOrders(Connection c, List<PendingCreate> fresh, List<TicketNumber> tickets,

@@ -59,9 +59,14 @@ public final class MySqlOfferStore implements OfferStore {
         tx.inTransaction(c -> {
             if (offer.version() == 0) {
                 insert(c, offer);
+                // the offer's deadlines (accept-by, reminder, a transfer's handle-by) in one multi-row INSERT
+                MultiRowInsert rows = new MultiRowInsert();
+                MultiRowInsert.Rows deadlines = rows.table("INSERT INTO deadline (subject_type, subject_id, kind, "
+                        + "due_at, state)", 5);
                 for (Arm arm : armOnInsert.apply(offer)) {
-                    MySqlDeadlineStore.insert(c, arm.subjectType(), arm.subjectId(), arm.kind(), arm.dueAt());
+                    deadlines.add(arm.subjectType(), arm.subjectId(), arm.kind(), Sql.text(arm.dueAt()), "PENDING");
                 }
+                rows.execute(c);
             } else {
                 update(c, offer);
             }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +40,13 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     @Override
     public Created create(NewWorkOrder order, List<EventDraft> events,
                           Function<WorkOrder, List<OutboxMessage>> effects) {
+        List<PendingCreate> one = List.of(new PendingCreate(order, events, effects));
         for (int attempt = 0; attempt < TICKET_TRIES; attempt++) {
-            TicketNumber ticket = TicketNumber.random(random);
             try {
-                return tx.inTransaction(c -> insert(c, order, ticket, events, effects));
+                // the batch writer's rows for one order: 2 round trips (4 without multi-statements) instead of 7,
+                // and the stored order is built from what was written instead of read back
+                return tx.inTransaction(c -> new Created(BatchRows.insert(c, one, random, Sql.millis(clock.instant()))
+                        .get(order.idempotencyKey()), true));
             } catch (DuplicateKey e) {
                 if (e.key.equals("uk_work_order_idem")) {
                     return new Created(findByIdempotencyKey(order.idempotencyKey()).orElseThrow(), false);
@@ -122,32 +124,6 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
             }
         }
         return out;
-    }
-
-    private Created insert(Connection c, NewWorkOrder o, TicketNumber ticket, List<EventDraft> events,
-                           Function<WorkOrder, List<OutboxMessage>> effects) throws SQLException {
-        Instant now = Sql.millis(clock.instant());
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(WorkOrderRows.INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            WorkOrderRows.bindInsert(ps, o, ticket, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw DuplicateKey.of(e);
-        }
-        WorkOrderId woId = new WorkOrderId(id);
-        WorkOrderState from = null;
-        for (EventDraft e : events) {
-            appendEvent(c, woId, now, from, e);
-            from = e.to();
-        }
-        WorkOrder stored = load(c, woId, false).orElseThrow();
-        MySqlDeadlineStore.syncWorkOrder(c, woId, null, stored.deadlines());
-        MySqlOutbox.insert(c, Optional.of(woId), effects.apply(stored), now);
-        return new Created(stored, true);
     }
 
     @Override

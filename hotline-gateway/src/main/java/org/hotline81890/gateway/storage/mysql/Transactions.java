@@ -130,7 +130,9 @@ public final class Transactions {
         Open open;
         T result;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
             open = new Open(dataSource, c);
             OPEN.set(open);
             try {
@@ -170,14 +172,22 @@ public final class Transactions {
         }
     }
 
-    /** Reads with auto-commit: no transaction needed for one statement. */
+    /**
+     * Short work outside a transaction (a read, or one self-contained statement): on a pool without auto-commit
+     * ({@link Database}) it ends with a commit, so a single-statement write through here is committed as before and
+     * the connection goes back to the pool clean. No deadlock retry: use {@link #inTransaction} for units of work.
+     */
     public <T> T read(SqlWork<T> work) {
         Open open = joinable();
         if (open != null) {
             return joined(open, work);
         }
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            T result = work.run(c);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return result;
         } catch (SQLException e) {
             throw translate(e);
         }
