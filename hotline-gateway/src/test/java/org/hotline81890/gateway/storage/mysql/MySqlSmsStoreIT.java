@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.gateway.channel.smpp.AcceptedPart;
 import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
 import org.hotline81890.gateway.channel.smpp.PartKey;
 import org.hotline81890.gateway.channel.smpp.PartStore;
@@ -107,6 +108,18 @@ class MySqlSmsStoreIT {
         sms.applyReceipt(bad);
         assertThat(sms.submissionState("m-a")).contains("DELIVERED");
         assertThat(sms.submissionState("m-b")).contains("FAILED");
+    }
+
+    @Test
+    void partsOfManyRepliesAreRecordedInOneGoAndARepeatIsIgnored() {
+        sms.recordAllAccepted(List.of(new AcceptedPart(77, 1, 1, "m-x", "8613800005555"),
+                new AcceptedPart(78, 1, 2, "m-y", "8613800006666"), new AcceptedPart(78, 2, 2, "m-z", "8613800006666")));
+        sms.recordAllAccepted(List.of(new AcceptedPart(78, 2, 2, "m-z", "8613800006666"),
+                new AcceptedPart(79, 1, 1, "m-w", "8613800007777")));
+        assertThat(sms.accepted(77)).containsExactly(java.util.Map.entry(1, "m-x"));
+        assertThat(sms.accepted(78)).containsExactly(java.util.Map.entry(1, "m-y"), java.util.Map.entry(2, "m-z"));
+        assertThat(sms.accepted(79)).containsExactly(java.util.Map.entry(1, "m-w"));
+        assertThat(sms.submissionState("m-y")).contains("SUBMITTED");
     }
 
     @Test
