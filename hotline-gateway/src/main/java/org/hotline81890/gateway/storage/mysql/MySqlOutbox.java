@@ -79,8 +79,8 @@ public final class MySqlOutbox implements Outbox {
             if (rows.isEmpty()) {
                 return rows;
             }
-            // One UPDATE for the whole claim: a batch of single-row UPDATEs is one round trip per row on a pool
-            // without rewriteBatchedStatements (it was one statement per SMS reply during a flood).
+            // One UPDATE for the whole claim: a JDBC batch of single-row UPDATEs goes in one packet
+            // (rewriteBatchedStatements) but is still one statement per row for the server to parse and run.
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_until=?, attempts=attempts+1 "
                     + "WHERE id IN (" + String.join(",", Collections.nCopies(rows.size(), "?")) + ")")) {
                 Sql.setInstant(ps, 1, now.plus(lease));
