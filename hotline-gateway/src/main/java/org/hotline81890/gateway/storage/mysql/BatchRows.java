@@ -24,8 +24,8 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
  * The rows of many new work orders: work_order as one multi-row INSERT of literals (consecutive generated ids,
- * as Connector/J's rewritten batches also assume), then work_order_event, deadline and outbox rows as multi-row INSERTs in one
- * round trip when the connection has allowMultiQueries ({@link MultiRowInsert}). Same rows as
+ * as Connector/J's rewritten batches also assume), then work_order_event, deadline and outbox rows as multi-row
+ * INSERTs in one round trip when the connection has allowMultiQueries ({@link MultiRowInsert}). Same rows as
  * {@link MySqlWorkOrderStore#create} writes one order at a time; 2 round trips per batch (plus the transaction's
  * own) instead of ~10 per order. A unique-key violation is rethrown as {@link MySqlWorkOrderStore.DuplicateKey}
  * (the batch is retried).

@@ -136,7 +136,8 @@ class MySqlSmsStoreIT {
     @Test
     void partsOfManyRepliesAreRecordedInOneGoAndARepeatIsIgnored() {
         sms.recordAllAccepted(List.of(new AcceptedPart(77, 1, 1, "m-x", "8613800005555"),
-                new AcceptedPart(78, 1, 2, "m-y", "8613800006666"), new AcceptedPart(78, 2, 2, "m-z", "8613800006666")));
+                new AcceptedPart(78, 1, 2, "m-y", "8613800006666"),
+                new AcceptedPart(78, 2, 2, "m-z", "8613800006666")));
         sms.recordAllAccepted(List.of(new AcceptedPart(78, 2, 2, "m-z", "8613800006666"),
                 new AcceptedPart(79, 1, 1, "m-w", "8613800007777")));
         assertThat(sms.accepted(77)).containsExactly(java.util.Map.entry(1, "m-x"));
