@@ -16,13 +16,27 @@ const state = {
   sessions: [],          // bound sessions that may receive deliver_sm
   rr: 0,
   ledger: new Map(),     // id -> entry
-  queue: [],             // entries waiting to be sent
+  queue: null,           // entries waiting to be sent (a Fifo, below)
   inflight: 0,
   nextId: 1,
   nextMsgId: 1,
   submits: [],
   flood: null,
 };
+
+// A FIFO with O(1) shift: Array.prototype.shift copies large arrays, and a flood queues 100,000 entries.
+class Fifo {
+  constructor() { this.items = []; this.head = 0; }
+  get length() { return this.items.length - this.head; }
+  push(x) { this.items.push(x); }
+  shift() {
+    const x = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 4096 && this.head * 2 > this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    return x;
+  }
+}
+state.queue = new Fifo();
 
 function emit(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
 
@@ -111,8 +125,17 @@ function pump() {
   while (state.queue.length && state.inflight < state.window) {
     const session = pickSession();
     if (!session) return;
+    cork(session);
     send(state.queue.shift(), session);
   }
+}
+
+// Writes of one burst leave in one syscall: cork now, uncork once the current callback is over.
+function cork(session) {
+  if (session.corked) return;
+  session.corked = true;
+  session.smpp.socket.cork();
+  process.nextTick(() => { session.corked = false; session.smpp.socket.uncork(); });
 }
 
 function send(entry, session) {
@@ -121,16 +144,38 @@ function send(entry, session) {
   entry.attempt = attempt;
   state.inflight++;
   session.outstanding.add(entry);
-  attempt.timer = setTimeout(() => finish(entry, attempt, 'timeout'), state.respTimeoutMs);
-  const ok = session.smpp.deliver_sm(Object.assign({}, entry.pdu), (resp) => finish(entry, attempt, resp.command_status));
+  const onResp = (resp) => finish(entry, attempt, resp.command_status);
+  const ok = entry.buf ? sendEncoded(session.smpp, entry, onResp)
+    : session.smpp.deliver_sm(Object.assign({}, entry.pdu), onResp);
   if (!entry.quiet) emit({ event: 'deliver', id: entry.id, attempt: attempt.n, text: entry.text });
   if (ok === false) finish(entry, attempt, 'not-sent');
 }
 
+// The flood's fast path: the PDU was encoded once when queued; only its sequence number is patched per attempt
+// (a copy on a redelivery, in case the first write still holds the buffer). Same bytes as session.deliver_sm.
+function sendEncoded(session, entry, onResp) {
+  if (!session.socket.writable) return false;
+  if (session.sequence === 0x7FFFFFFF) session.sequence = 0;
+  const seq = ++session.sequence;
+  session._callbacks[seq] = onResp;
+  const buf = entry.attempts > 1 ? Buffer.from(entry.buf) : entry.buf;
+  buf.writeUInt32BE(seq, 12);
+  session.socket.write(buf);
+  return true;
+}
+
+// One sweep for resp timeouts instead of a timer per attempt.
+setInterval(() => {
+  const now = process.hrtime.bigint();
+  const limit = BigInt(state.respTimeoutMs) * 1000000n;
+  state.sessions.forEach((s) => Array.from(s.outstanding).forEach((entry) => {
+    if (now - entry.attempt.sentAt > limit) finish(entry, entry.attempt, 'timeout');
+  }));
+}, 100).unref();
+
 function finish(entry, attempt, status) {
   if (attempt.done || entry.attempt !== attempt) return;
   attempt.done = true;
-  clearTimeout(attempt.timer);
   attempt.session.outstanding.delete(entry);
   state.inflight--;
   entry.statuses.push(status);
@@ -188,8 +233,9 @@ const commands = {
     for (let i = 0; i < cmd.n; i++) {
       const text = `${cmd.prefix || 'flood'} ${i}`;
       const source = cmd.sources ? String(8613900000000 + (i % cmd.sources)) : cmd.source;
-      entries.push(enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source })[0],
-        { text, quiet: true, group }));
+      const e = enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source })[0], { text, quiet: true, group });
+      e.buf = new smpp.PDU('deliver_sm', Object.assign({}, e.pdu)).toBuffer();
+      entries.push(e);
     }
     state.flood = { group, n: cmd.n, window: cmd.window || 50, entries, latencies: [],
       start: process.hrtime.bigint(), previousWindow: state.window };
@@ -224,7 +270,57 @@ const commands = {
 };
 
 // ---- server -----------------------------------------------------------------------------------------------
+// Fast read path: frames PDUs from one accumulated buffer; a deliver_sm_resp (the flood's answer) goes straight to
+// its callback without building a PDU object; every other PDU is parsed and emitted as the library itself does.
+function fastReader(session) {
+  const socket = session.socket;
+  let acc = Buffer.alloc(0);
+  const frames = function () {
+    if (this._busy) return;
+    this._busy = true;
+    try {
+      while (!this.paused) {
+        if (acc.length < 4 || acc.length < acc.readUInt32BE(0)) {
+          const chunk = socket.read();
+          if (chunk === null) break;
+          acc = acc.length ? Buffer.concat([acc, chunk]) : chunk;
+          continue;
+        }
+        const len = acc.readUInt32BE(0);
+        if (len < 16 || len > smpp.PDU.maxLength) throw new Error('bad PDU length ' + len);
+        const frame = acc.subarray(0, len);
+        acc = acc.subarray(len);
+        if (frame.readUInt32BE(4) === 0x80000005) {
+          const seq = frame.readUInt32BE(12);
+          const cb = this._callbacks[seq];
+          if (cb) {
+            delete this._callbacks[seq];
+            cb({ command_status: frame.readUInt32BE(8), sequence_number: seq });
+          }
+          continue;
+        }
+        const pdu = new smpp.PDU(Buffer.from(frame));
+        this.emit('pdu', pdu);
+        this.emit(pdu.command, pdu);
+        if (pdu.isResponse() && this._callbacks[pdu.sequence_number]) {
+          this._callbacks[pdu.sequence_number](pdu);
+          delete this._callbacks[pdu.sequence_number];
+        }
+      }
+    } catch (e) {
+      this.emit('error', e);
+      socket.destroy();
+    } finally {
+      this._busy = false;
+    }
+  };
+  session._extractPDUs = frames;
+  socket.removeAllListeners('readable');
+  socket.on('readable', () => session._extractPDUs());
+}
+
 const server = smpp.createServer({ debug: false }, (session) => {
+  fastReader(session);
   const s = { smpp: session, receives: false, closed: false, outstanding: new Set() };
   const onBind = (kind, receives) => (pdu) => {
     session.pause();

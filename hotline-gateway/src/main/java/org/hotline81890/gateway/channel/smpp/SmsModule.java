@@ -106,7 +106,8 @@ public final class SmsModule implements HotlineModule {
                 new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
-        return new Wiring(verticle, group, threads, new SmsDelivery(submitter, sms, sms), intakeDb, parts);
+        SmsDelivery delivery = new SmsDelivery(submitter, new GroupedSubmissions(sms), sms);
+        return new Wiring(verticle, group, threads, delivery, intakeDb, parts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.smpp;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,13 @@ public interface SubmissionLog {
     Map<Integer, String> accepted(long outboxId);
 
     void recordAccepted(long outboxId, int partNo, int parts, String messageId, String destination);
+
+    /** Records several accepted parts (of any rows) at once; all or none. Override to write them in one go. */
+    default void recordAllAccepted(List<AcceptedPart> parts) {
+        for (AcceptedPart p : parts) {
+            recordAccepted(p.outboxId(), p.partNo(), p.parts(), p.messageId(), p.destination());
+        }
+    }
 
     /** Applies a delivery receipt to the part submitted with {@code messageId}; returns how many rows changed. */
     int applyReceipt(DeliveryReceipt receipt);

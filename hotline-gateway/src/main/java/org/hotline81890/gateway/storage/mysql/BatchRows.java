@@ -1,7 +1,6 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,14 +24,17 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
- * The rows of many new work orders: work_order as one batched statement (Connector/J rewrites it into a multi-row
- * INSERT and returns the generated ids), then work_order_event, deadline and outbox rows as multi-row INSERTs in one
- * round trip when the connection has allowMultiQueries ({@link MultiRowInsert}). Same rows as
+ * The rows of many new work orders: work_order as one multi-row INSERT of literals (consecutive generated ids,
+ * as Connector/J's rewritten batches also assume), then work_order_event, deadline and outbox rows as multi-row
+ * INSERTs in one round trip when the connection has allowMultiQueries ({@link MultiRowInsert}). Same rows as
  * {@link MySqlWorkOrderStore#create} writes one order at a time; 2 round trips per batch (plus the transaction's
  * own) instead of ~10 per order. A unique-key violation is rethrown as {@link MySqlWorkOrderStore.DuplicateKey}
  * (the batch is retried).
  */
 final class BatchRows {
+    /** The columns of {@link WorkOrderRows#INSERT}, written as one multi-row INSERT of literals (SqlLiterals). */
+    private static final String WORK_ORDER_HEAD = WorkOrderRows.INSERT.substring(0,
+            WorkOrderRows.INSERT.indexOf("VALUES")) + "VALUES ";
     private BatchRows() {
     }
 
@@ -71,19 +73,34 @@ final class BatchRows {
 
     private static List<Long> workOrders(Connection c, List<PendingCreate> fresh, List<TicketNumber> tickets,
                                          Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(WorkOrderRows.INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            for (int i = 0; i < fresh.size(); i++) {
-                NewWorkOrder o = fresh.get(i).order();
-                WorkOrderRows.bindInsert(ps, o, tickets.get(i), now);
-                ps.addBatch();
+        SqlLiterals literals = SqlLiterals.of(c);
+        String at = Sql.text(now);
+        StringBuilder sql = new StringBuilder(WORK_ORDER_HEAD.length() + fresh.size() * 400).append(WORK_ORDER_HEAD);
+        for (int i = 0; i < fresh.size(); i++) {
+            NewWorkOrder o = fresh.get(i).order();
+            sql.append(i == 0 ? "(" : ",(");
+            Object[] values = {tickets.get(i).value(), o.idempotencyKey(), o.channel().name(), o.callerNumber(),
+                o.requestType().name(), o.text(), o.serviceCode().orElse(null), o.area().district().orElse(null),
+                o.area().street().orElse(null), o.area().community().orElse(null), o.area().grid().orElse(null),
+                o.area().address().orElse(null), o.priority().name(), o.state().name(),
+                o.deadlines().respondBy().map(Sql::text).orElse(null),
+                o.deadlines().completeBy().map(Sql::text).orElse(null),
+                o.deadlines().surveyAt().map(Sql::text).orElse(null), at, at};
+            for (Object v : values) {
+                literals.append(sql, v);
+                sql.append(',');
             }
+            sql.append("0)");
+        }
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
             try {
-                ps.executeBatch();
+                st.executeUpdate(sql.toString(), Statement.RETURN_GENERATED_KEYS);
             } catch (SQLException e) {
                 throw duplicateOrSame(e);
             }
             List<Long> ids = new ArrayList<>(fresh.size());
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+            try (ResultSet keys = st.getGeneratedKeys()) {
                 while (keys.next()) {
                     ids.add(keys.getLong(1));
                 }

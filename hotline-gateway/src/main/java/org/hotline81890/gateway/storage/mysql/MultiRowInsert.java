@@ -1,11 +1,9 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -15,7 +13,7 @@ import com.mysql.cj.jdbc.JdbcConnection;
  * Rows for several tables written in as few round trips as the connection allows: each table's rows become one
  * multi-row INSERT, and with {@code allowMultiQueries=true} on the connection all of them go in ONE statement
  * (one round trip instead of one per table; under CPU load each round trip costs milliseconds of scheduling).
- * Values are Strings, Longs or null (bound as VARCHAR NULL).
+ * Values are Strings, Longs, Integers or null, written as SQL literals ({@link SqlLiterals}), not bound.
  */
 final class MultiRowInsert {
     private record Table(String head, int columns, List<Object[]> rows) {
@@ -57,42 +55,32 @@ final class MultiRowInsert {
     }
 
     private static void run(Connection c, List<Table> used) throws SQLException {
-        StringBuilder sql = new StringBuilder();
+        SqlLiterals literals = SqlLiterals.of(c);
+        StringBuilder sql = new StringBuilder(4096);
         for (Table t : used) {
             if (!sql.isEmpty()) {
                 sql.append(";\n");
             }
-            String tuple = "(" + String.join(",", Arrays.stream(new String[t.columns()]).map(x -> "?").toList())
-                    + ")";
-            sql.append(t.head()).append(" VALUES ").append(tuple);
-            for (int i = 1; i < t.rows().size(); i++) {
-                sql.append(',').append(tuple);
+            sql.append(t.head()).append(" VALUES ");
+            for (int r = 0; r < t.rows().size(); r++) {
+                sql.append(r == 0 ? "(" : ",(");
+                Object[] row = t.rows().get(r);
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        sql.append(',');
+                    }
+                    literals.append(sql, row[i]);
+                }
+                sql.append(')');
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Table t : used) {
-                for (Object[] row : t.rows()) {
-                    for (Object v : row) {
-                        bind(ps, i++, v);
-                    }
-                }
-            }
-            ps.execute();
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            st.execute(sql.toString());
             // Every statement's result must be read: an error in a later one surfaces only here.
-            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+            while (st.getMoreResults() || st.getUpdateCount() != -1) {
                 continue;
             }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-        switch (v) {
-            case null -> ps.setNull(i, Types.VARCHAR);
-            case String s -> ps.setString(i, s);
-            case Long l -> ps.setLong(i, l);
-            case Integer n -> ps.setInt(i, n);
-            default -> throw new IllegalArgumentException("unsupported value type " + v.getClass());
         }
     }
 

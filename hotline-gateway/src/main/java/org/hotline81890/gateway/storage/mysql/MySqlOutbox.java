@@ -76,14 +76,18 @@ public final class MySqlOutbox implements Outbox {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET claimed_until=?, attempts=attempts+1 WHERE id=?")) {
-                for (OutboxEntry e : rows) {
-                    Sql.setInstant(ps, 1, now.plus(lease));
-                    ps.setLong(2, e.id());
-                    ps.addBatch();
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            // One UPDATE for the whole claim: a JDBC batch of single-row UPDATEs goes in one packet
+            // (rewriteBatchedStatements) but is still one statement per row for the server to parse and run.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_until=?, attempts=attempts+1 "
+                    + "WHERE id IN (" + String.join(",", Collections.nCopies(rows.size(), "?")) + ")")) {
+                Sql.setInstant(ps, 1, now.plus(lease));
+                for (int i = 0; i < rows.size(); i++) {
+                    ps.setLong(i + 2, rows.get(i).id());
                 }
-                ps.executeBatch();
+                ps.executeUpdate();
             }
             return rows;
         });

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.hotline81890.gateway.channel.smpp.AcceptedPart;
 import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
 import org.hotline81890.gateway.channel.smpp.SmsNotes;
 import org.hotline81890.gateway.channel.smpp.SmsPreferences;
@@ -54,6 +57,31 @@ public final class MySqlSmsStore implements SubmissionLog, SmsPreferences, SmsNo
                 ps.setString(4, messageId);
                 ps.setString(5, destination);
                 Sql.setInstant(ps, 6, clock.instant());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** One multi-row INSERT IGNORE (auto-commit) for parts of many replies: see GroupedSubmissions. */
+    @Override
+    public void recordAllAccepted(List<AcceptedPart> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        String at = Sql.text(clock.instant());
+        tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO sms_submission (outbox_id, part_no, "
+                    + "parts, message_id, destination, state, submitted_at) VALUES "
+                    + String.join(",", Collections.nCopies(parts.size(), "(?,?,?,?,?,'SUBMITTED',?)")))) {
+                int i = 1;
+                for (AcceptedPart p : parts) {
+                    ps.setLong(i++, p.outboxId());
+                    ps.setInt(i++, p.partNo());
+                    ps.setInt(i++, p.parts());
+                    ps.setString(i++, p.messageId());
+                    ps.setString(i++, p.destination());
+                    ps.setString(i++, at);
+                }
                 return ps.executeUpdate();
             }
         });

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.gateway.channel.smpp.AcceptedPart;
 import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
 import org.hotline81890.gateway.channel.smpp.PartKey;
 import org.hotline81890.gateway.channel.smpp.PartStore;
@@ -75,6 +76,29 @@ class MySqlSmsStoreIT {
     }
 
     @Test
+    void createAllWritesTextWithQuotesBackslashesAndControlCharactersExactly() {
+        String nasty = "它's \\ \"x\" ' OR 1=1; -- \0 nul \n nl \r cr \u001a sub \\' 😀 end\\";
+        Instant due = Instant.now().plusSeconds(600);
+        NewWorkOrder o = new NewWorkOrder("lit-1", Channel.SMS, "8613800001111", RequestType.HELP, nasty,
+                Optional.empty(), new Area(Optional.of("区'\\"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("地址\n'")), Priority.NORMAL, new Deadlines(Optional.of(due), Optional.empty(),
+                Optional.empty()), WorkOrderState.MATCHED);
+        store.createAll(List.of(new PendingCreate(o, List.of(new EventDraft("sms", Channel.SMS,
+                WorkOrderState.MATCHED, nasty)), w -> List.of(new OutboxMessage("sms", w.callerNumber(), nasty,
+                "lit:" + nasty)))));
+        var stored = store.findByIdempotencyKey("lit-1").orElseThrow();
+        assertThat(stored.text()).isEqualTo(nasty);
+        assertThat(stored.area().district()).contains("区'\\");
+        assertThat(stored.area().address()).contains("地址\n'");
+        assertThat(stored.serviceCode()).isEmpty();
+        assertThat(stored.deadlines().respondBy()).isPresent();
+        assertThat(stored.deadlines().completeBy()).isEmpty();
+        assertThat(store.history(stored.id())).extracting(e -> e.details()).containsExactly(nasty);
+        assertThat(new MySqlOutbox(db.database().transactions(), Clock.systemUTC()).status("lit:" + nasty))
+                .isPresent();
+    }
+
+    @Test
     void partsOfACompletedMessageAreRecognisedWhenRedelivered() {
         PartKey key = new PartKey("8613800002222", "81890", 9);
         StagedPart p1 = new StagedPart(key, 1, 2, "甲", "fp", Optional.empty(), Instant.now());
@@ -107,6 +131,19 @@ class MySqlSmsStoreIT {
         sms.applyReceipt(bad);
         assertThat(sms.submissionState("m-a")).contains("DELIVERED");
         assertThat(sms.submissionState("m-b")).contains("FAILED");
+    }
+
+    @Test
+    void partsOfManyRepliesAreRecordedInOneGoAndARepeatIsIgnored() {
+        sms.recordAllAccepted(List.of(new AcceptedPart(77, 1, 1, "m-x", "8613800005555"),
+                new AcceptedPart(78, 1, 2, "m-y", "8613800006666"),
+                new AcceptedPart(78, 2, 2, "m-z", "8613800006666")));
+        sms.recordAllAccepted(List.of(new AcceptedPart(78, 2, 2, "m-z", "8613800006666"),
+                new AcceptedPart(79, 1, 1, "m-w", "8613800007777")));
+        assertThat(sms.accepted(77)).containsExactly(java.util.Map.entry(1, "m-x"));
+        assertThat(sms.accepted(78)).containsExactly(java.util.Map.entry(1, "m-y"), java.util.Map.entry(2, "m-z"));
+        assertThat(sms.accepted(79)).containsExactly(java.util.Map.entry(1, "m-w"));
+        assertThat(sms.submissionState("m-y")).contains("SUBMITTED");
     }
 
     @Test

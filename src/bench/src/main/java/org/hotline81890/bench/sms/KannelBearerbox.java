@@ -31,6 +31,10 @@ final class KannelBearerbox implements AutoCloseable {
                 Duration.ofSeconds(30));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     static boolean available() {
         return Files.isExecutable(Path.of("/usr/sbin/bearerbox")) || Files.isExecutable(Path.of("/usr/bin/bearerbox"));
     }

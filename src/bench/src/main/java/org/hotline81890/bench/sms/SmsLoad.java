@@ -29,9 +29,11 @@ public final class SmsLoad {
                 rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
             }
             long before = System.nanoTime();
+            CpuMeter cpu = new CpuMeter(rig.gatewayPid());
             rig.flood(n, window, "load");
             JsonObject done = rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
             double secs = (System.nanoTime() - before) / 1e9;
+            String cpuPerMo = cpu.perMessage(n);
             long floodEnd = System.currentTimeMillis();
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
             long distinct = rig.count("SELECT COUNT(DISTINCT text) FROM work_order WHERE text LIKE 'load %'");
@@ -40,6 +42,7 @@ public final class SmsLoad {
                             + " work orders %d (distinct %d)%n", n, window,
                     rig.intArg("binds", 1), done.getInteger("msgsPerSec"), secs, done.getDouble("p50ms"),
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
+            System.out.println(cpuPerMo.replace("process " + rig.gatewayPid(), "gateway"));
             replies(rig, n, floodEnd);
             System.out.println("gateway log: " + rig.gatewayLog());
             if (args.containsKey("kannel")) {
@@ -92,9 +95,11 @@ public final class SmsLoad {
             smsc.request(new JsonObject().put("cmd", "flood").put("n", Math.min(2000, n / 10)).put("window", window)
                     .put("prefix", "warm").put("sources", n), "flood_started", Duration.ofSeconds(30));
             smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
+            CpuMeter cpu = new CpuMeter(kannel.pid());
             smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window).put("prefix", "load")
                     .put("sources", n), "flood_started", Duration.ofSeconds(30));
             JsonObject k = smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
+            System.out.println("Kannel " + cpu.perMessage(n).replace("process " + kannel.pid(), "bearerbox"));
             System.out.printf("Kannel 1.4.5 bearerbox (no commit per message): %d msgs/s, p50 %.1f ms, p99 %.1f ms;"
                     + " hotline/Kannel = %.2f%n", k.getInteger("msgsPerSec"), k.getDouble("p50ms"),
                     k.getDouble("p99ms"), ours / (double) k.getInteger("msgsPerSec"));

@@ -97,6 +97,10 @@ final class SmsRig implements AutoCloseable {
                 Duration.ofSeconds(60));
     }
 
+    long gatewayPid() {
+        return gateway == null ? -1 : gateway.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no unbind, nothing flushed. */
     void killGateway() throws InterruptedException {
         gateway.destroyForcibly();
