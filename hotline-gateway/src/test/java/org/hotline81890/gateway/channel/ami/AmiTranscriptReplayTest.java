@@ -2,9 +2,11 @@ package org.hotline81890.gateway.channel.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -168,6 +170,112 @@ class AmiTranscriptReplayTest {
         Originator.Result r = originator(tracker).originate(survey(), "hotline-9-0");
 
         assertThat(r).isNotInstanceOf(Originator.Result.Answered.class);
+    }
+
+    @Test
+    void aCapturedQueueCallShouldBecomeTheCallRecordItsTimingsImply() throws Exception {
+        List<String> calls = replayQueueEvents(QUEUE_CALL, "login-1");
+        CapturedAmi.Message join = event(QUEUE_CALL, "QueueCallerJoin");
+        CapturedAmi.Message connect = event(QUEUE_CALL, "AgentConnect");
+        CapturedAmi.Message complete = event(QUEUE_CALL, "AgentComplete");
+        String caller = join.header("Uniqueid").orElseThrow();
+        long wait = Long.parseLong(connect.header("HoldTime").orElseThrow());
+        long talk = Long.parseLong(complete.header("TalkTime").orElseThrow());
+        // Asterisk counts whole seconds: the captured fields agree with the capture's own clock
+        assertThat((double) wait).isCloseTo(connect.seconds() - join.seconds(), within(1.0));
+        assertThat((double) talk).isCloseTo(complete.seconds() - connect.seconds(), within(1.0));
+
+        assertThat(calls.stream().filter(c -> c.contains(" " + caller)).toList()).containsExactly(
+                "joined " + caller + " " + join.header("CallerIDNum").orElseThrow() + " "
+                        + join.header("Queue").orElseThrow(),
+                "agentCalled " + caller,
+                "answered " + caller + " " + connect.header("MemberName").orElseThrow() + " " + wait,
+                "completed " + caller + " " + talk,
+                "hungUp " + caller);
+        assertThat(calls).filteredOn(c -> c.startsWith("joined ") || c.startsWith("abandoned ")).hasSize(1);
+    }
+
+    @Test
+    void aCapturedAbandonShouldBeCountedAsAbandoned() throws Exception {
+        List<String> calls = replayQueueEvents(ABANDON, "login-mon");
+        CapturedAmi.Message join = event(ABANDON, "QueueCallerJoin");
+        CapturedAmi.Message abandon = event(ABANDON, "QueueCallerAbandon");
+        String caller = join.header("Uniqueid").orElseThrow();
+        long wait = Long.parseLong(abandon.header("HoldTime").orElseThrow());
+        assertThat((double) wait).isCloseTo(abandon.seconds() - join.seconds(), within(1.0));
+
+        assertThat(calls.stream().filter(c -> c.contains(" " + caller)).toList()).containsExactly(
+                "joined " + caller + " " + join.header("CallerIDNum").orElseThrow() + " "
+                        + join.header("Queue").orElseThrow(),
+                "abandoned " + caller + " " + wait,
+                "hungUp " + caller);
+        assertThat(calls).noneMatch(c -> c.startsWith("answered ") || c.startsWith("agentCalled "));
+    }
+
+    /**
+     * Logs in with the capture's own Login answer (with the events Asterisk sent before the capture's next action),
+     * lets the fake push the session's later events, and returns what the recorder wrote.
+     */
+    private List<String> replayQueueEvents(CapturedAmi capture, String loginId) throws Exception {
+        CapturedAmi.Exchange login = capture.exchange(loginId);
+        List<CapturedAmi.Message> events = capture.eventsAfter(loginId);
+        asterisk(login).afterLogin(events);
+        RecordingCallRecords records = new RecordingCallRecords();
+        QueueEventRecorder recorder = new QueueEventRecorder(records, Clock.systemUTC());
+        connect(secret(), Duration.ofSeconds(2)).addListener(recorder);
+        connector.start();
+        // the captured Login's answer may itself carry events (ami-queue-abandon.txt: the whole session's)
+        long hangups = capture.allEvents().stream().filter(m -> m.isEvent("Hangup")).count();
+        Eventually.waitFor("every captured Hangup recorded", WAIT,
+                () -> records.calls.stream().filter(c -> c.startsWith("hungUp ")).count() == hangups);
+        recorder.close();
+        return List.copyOf(records.calls);
+    }
+
+    private static CapturedAmi.Message event(CapturedAmi capture, String name) {
+        List<CapturedAmi.Message> found = capture.allEvents().stream().filter(m -> m.isEvent(name)).toList();
+        assertThat(found).as(name).hasSize(1);
+        return found.getFirst();
+    }
+
+    /** Our CallRecords port as a log of the calls the recorder made (the MySQL adapter has its own tests). */
+    private static final class RecordingCallRecords implements CallRecords {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void joined(String uniqueId, String callerNumber, String queue, Instant at) {
+            calls.add("joined " + uniqueId + " " + callerNumber + " " + queue);
+        }
+
+        @Override
+        public void agentCalled(String uniqueId, Instant at) {
+            calls.add("agentCalled " + uniqueId);
+        }
+
+        @Override
+        public void answered(String uniqueId, String agent, long holdSeconds, Instant at) {
+            calls.add("answered " + uniqueId + " " + agent + " " + holdSeconds);
+        }
+
+        @Override
+        public void completed(String uniqueId, long talkSeconds, Instant at) {
+            calls.add("completed " + uniqueId + " " + talkSeconds);
+        }
+
+        @Override
+        public void abandoned(String uniqueId, long holdSeconds, Instant at) {
+            calls.add("abandoned " + uniqueId + " " + holdSeconds);
+        }
+
+        @Override
+        public void hungUp(String uniqueId, Instant at) {
+            calls.add("hungUp " + uniqueId);
+        }
+
+        @Override
+        public CallKpis kpis(Instant from, Instant to, Duration answeredWithin) {
+            throw new UnsupportedOperationException("not read by the recorder");
+        }
     }
 
     private Originator originator(OriginateTracker tracker) {
