@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -243,46 +242,6 @@ class AmiTranscriptReplayTest {
         List<CapturedAmi.Message> found = capture.allEvents().stream().filter(m -> m.isEvent(name)).toList();
         assertThat(found).as(name).hasSize(1);
         return found.getFirst();
-    }
-
-    /** Our CallRecords port as a log of the calls the recorder made (the MySQL adapter has its own tests). */
-    private static final class RecordingCallRecords implements CallRecords {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void joined(String uniqueId, String callerNumber, String queue, Instant at) {
-            calls.add("joined " + uniqueId + " " + callerNumber + " " + queue);
-        }
-
-        @Override
-        public void agentCalled(String uniqueId, Instant at) {
-            calls.add("agentCalled " + uniqueId);
-        }
-
-        @Override
-        public void answered(String uniqueId, String agent, long holdSeconds, Instant at) {
-            calls.add("answered " + uniqueId + " " + agent + " " + holdSeconds);
-        }
-
-        @Override
-        public void completed(String uniqueId, long talkSeconds, Instant at) {
-            calls.add("completed " + uniqueId + " " + talkSeconds);
-        }
-
-        @Override
-        public void abandoned(String uniqueId, long holdSeconds, Instant at) {
-            calls.add("abandoned " + uniqueId + " " + holdSeconds);
-        }
-
-        @Override
-        public void hungUp(String uniqueId, Instant at) {
-            calls.add("hungUp " + uniqueId);
-        }
-
-        @Override
-        public CallKpis kpis(Instant from, Instant to, Duration answeredWithin) {
-            throw new UnsupportedOperationException("not read by the recorder");
-        }
     }
 
     private Originator originator(OriginateTracker tracker) {
