@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Confirms originates from channel events rather than OriginateResponse alone: every originate carries
  * {@code HOTLINE_ACTION=<ActionID>}; the VarSet events tie the new channels' uniqueids to it; a Newstate "Up" on
- * one of them means the call was answered, a Hangup before that means it failed. OriginateResponse is logged.
+ * one of them means the call was answered, a Hangup before that means it failed. An OriginateResponse is trusted
+ * only when it says Failure (Asterisk gave up on the call; when no channel could be created, as for the captured
+ * originate to a missing extension that set no variable, it is the only event tied to the action); a Success one
+ * is only logged.
  */
 final class OriginateTracker implements ManagerEventListener {
     static final String VARIABLE = "HOTLINE_ACTION";
@@ -52,6 +55,10 @@ final class OriginateTracker implements ManagerEventListener {
                     complete(s.getUniqueId(), new Outcome.Answered(s.getUniqueId()));
             case HangupEvent h -> complete(h.getUniqueId(), new Outcome.Failed("hung up before answer, cause "
                     + h.getCause() + " " + h.getCauseTxt()));
+            case OriginateResponseEvent r when "Failure".equalsIgnoreCase(r.getResponse())
+                    && r.getActionId() != null && pending.containsKey(r.getActionId()) ->
+                    pending.get(r.getActionId()).complete(new Outcome.Failed("OriginateResponse Failure, reason "
+                            + r.getReason()));
             case OriginateResponseEvent r -> LOG.debug("OriginateResponse {} reason {} for {}", r.getResponse(),
                     r.getReason(), r.getActionId());
             default -> {
