@@ -98,7 +98,8 @@ public final class VoiceLoad {
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 rt.availableProcessors(), maxHeld.get(), agi.servedCalls(), agi.refusedConnections());
         System.out.printf("  gateway JIT compilation during the load: %d ms%n", compiledDuringLoad);
-        System.out.printf("  gateway heap (whole run): peak used %d MB, committed %d MB, live after GC %d MB, max %d MB%n",
+        System.out.printf("  gateway heap (whole run): peak used %d MB, committed %d MB, live after GC %d MB, "
+                        + "max %d MB%n",
                 maxHeap.get() >> 20, committed >> 20, memory.getHeapMemoryUsage().getUsed() >> 20,
                 rt.maxMemory() >> 20);
         System.out.println("  gateway GC during the load (the one Old collection is the final System.gc()):");
