@@ -55,14 +55,18 @@ final class OriginateTracker implements ManagerEventListener {
                     complete(s.getUniqueId(), new Outcome.Answered(s.getUniqueId()));
             case HangupEvent h -> complete(h.getUniqueId(), new Outcome.Failed("hung up before answer, cause "
                     + h.getCause() + " " + h.getCauseTxt()));
-            case OriginateResponseEvent r when "Failure".equalsIgnoreCase(r.getResponse())
-                    && r.getActionId() != null && pending.containsKey(r.getActionId()) ->
-                    pending.get(r.getActionId()).complete(new Outcome.Failed("OriginateResponse Failure, reason "
-                            + r.getReason()));
-            case OriginateResponseEvent r -> LOG.debug("OriginateResponse {} reason {} for {}", r.getResponse(),
-                    r.getReason(), r.getActionId());
+            case OriginateResponseEvent r -> onResponse(r);
             default -> {
             }
+        }
+    }
+
+    private void onResponse(OriginateResponseEvent r) {
+        LOG.debug("OriginateResponse {} reason {} for {}", r.getResponse(), r.getReason(), r.getActionId());
+        // one lookup: the waiter may give up (and forget the action) at any moment
+        CompletableFuture<Outcome> f = r.getActionId() == null ? null : pending.get(r.getActionId());
+        if (f != null && "Failure".equalsIgnoreCase(r.getResponse())) {
+            f.complete(new Outcome.Failed("OriginateResponse Failure, reason " + r.getReason()));
         }
     }
 
