@@ -3,10 +3,15 @@ package org.hotline81890.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.partners.Area;
@@ -27,6 +32,7 @@ import org.hotline81890.partners.offer.OfferTerms;
 import org.hotline81890.partners.offer.RequestKind;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.InMemoryOfferStore;
+import org.hotline81890.partners.store.OfferStore;
 import org.junit.jupiter.api.Test;
 
 /** The cached load view in a burst: the offers this node just made count before the aggregate is read again. */
@@ -90,6 +96,82 @@ class LoadCachingOffersTest {
         assertThat(offers.activeJobCounts()).containsEntry(ProviderId.of("F-02"), 1);
         offers.save(made.decline(clock.instant(), "busy"));
         assertThat(offers.activeJobCounts()).isEmpty();
+    }
+
+    @Test
+    void whileOneCallerReadsAnExpiredAggregateTheOthersUseTheStaleOne() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicBoolean slow = new AtomicBoolean();
+        InMemoryOfferStore slowStore = new InMemoryOfferStore();
+        OfferStore counting = new OfferStore() {
+            @Override
+            public Map<ProviderId, Integer> activeJobCounts() {
+                reads.incrementAndGet();
+                if (slow.get()) {
+                    reading.countDown();
+                    try {
+                        // bounded: without the single read, the callers below would all end up here
+                        release.await(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return slowStore.activeJobCounts();
+            }
+
+            @Override
+            public void save(Offer offer) {
+                slowStore.save(offer);
+            }
+
+            @Override
+            public Optional<Offer> find(OfferId id) {
+                return slowStore.find(id);
+            }
+
+            @Override
+            public List<Offer> forWorkOrder(WorkOrderRef workOrder) {
+                return slowStore.forWorkOrder(workOrder);
+            }
+
+            @Override
+            public List<Offer> forProvider(ProviderId provider) {
+                return slowStore.forProvider(provider);
+            }
+
+            @Override
+            public Map<ProviderId, Integer> acceptedSince(Instant since) {
+                return slowStore.acceptedSince(since);
+            }
+
+            @Override
+            public List<Offer> acceptDeadlinesDue(Instant now) {
+                return slowStore.acceptDeadlinesDue(now);
+            }
+        };
+        offers = new LoadCachingOffers(counting, Duration.ofMillis(500), clock);
+        Offer job = Offer.assignment(new OfferId("o-3"), job("wo-3"), ProviderId.of("F-03"), clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(5)));
+        slowStore.save(job);
+        slowStore.save(job.accept(clock.instant()));
+        assertThat(offers.activeJobCounts()).containsEntry(ProviderId.of("F-03"), 1);
+        clock.advance(Duration.ofSeconds(1));
+        slow.set(true);
+        Thread reader = Thread.ofVirtual().start(offers::activeJobCounts);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).as("the first caller reads").isTrue();
+        for (int i = 0; i < 20; i++) {
+            assertThat(offers.activeJobCounts()).as("the others get the stale aggregate at once")
+                    .containsEntry(ProviderId.of("F-03"), 1);
+        }
+        assertThat(reads).as("one read for the first fill, one for the refresh").hasValue(2);
+        release.countDown();
+        reader.join(Duration.ofSeconds(10));
+        assertThat(reader.isAlive()).isFalse();
+        slow.set(false);
+        offers.activeJobCounts();
+        assertThat(reads).as("the refreshed aggregate is used until the ttl runs out again").hasValue(2);
     }
 
     private Dispatcher dispatcher(List<Provider> providers) {
