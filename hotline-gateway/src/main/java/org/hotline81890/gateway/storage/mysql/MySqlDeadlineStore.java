@@ -127,8 +127,9 @@ public final class MySqlDeadlineStore implements DeadlineStore {
     @Override
     public Optional<Instant> nextDue() {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(GREATEST(due_at, COALESCE(claimed_until, "
-                    + "due_at))) AS due FROM deadline WHERE state='PENDING'");
+            // due_key (V7) = GREATEST(due_at, COALESCE(claimed_until, due_at)), indexed
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(due_key) AS due FROM deadline WHERE state='PENDING'");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
             }

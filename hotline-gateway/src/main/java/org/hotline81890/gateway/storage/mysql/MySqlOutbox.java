@@ -166,8 +166,8 @@ public final class MySqlOutbox implements Outbox {
     public Optional<Instant> nextDue() {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MIN(GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at))) AS due "
-                            + "FROM outbox WHERE state='PENDING'");
+                    // due_key (V7) = GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at)), indexed
+                    "SELECT MIN(due_key) AS due FROM outbox WHERE state='PENDING'");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
             }
