@@ -31,13 +31,11 @@ final class LoadCachingOffers implements OfferStore {
     private final OfferStore store;
     private final Duration ttl;
     private final Clock clock;
-    private volatile Cached<Map<ProviderId, Integer>> active;
-    private volatile Cached<Map<ProviderId, Integer>> accepted;
+    private final Aggregate active = new Aggregate();
+    private final Aggregate accepted = new Aggregate();
     private final RecentOffers recent;
-    private final ReentrantLock activeRefresh = new ReentrantLock();
-    private final ReentrantLock acceptedRefresh = new ReentrantLock();
 
-    private record Cached<T>(T value, Instant readAt, Instant key) {
+    private record Cached(Map<ProviderId, Integer> value, Instant readAt, Instant key) {
     }
 
     LoadCachingOffers(OfferStore store, Duration ttl, Clock clock) {
@@ -50,69 +48,66 @@ final class LoadCachingOffers implements OfferStore {
     @Override
     public Map<ProviderId, Integer> activeJobCounts() {
         Instant now = clock.instant();
-        Cached<Map<ProviderId, Integer>> c = active;
-        if (c == null || !now.isBefore(c.readAt().plus(ttl))) {
-            c = refreshed(activeRefresh, c, () -> {
-                Cached<Map<ProviderId, Integer>> fresh = new Cached<>(store.activeJobCounts(), now, now);
-                active = fresh;
-                return fresh;
-            }, () -> active, fresh -> now.isBefore(fresh.readAt().plus(ttl)));
-        }
-        return withRecent(c);
+        return withRecent(active.get(c -> now.isBefore(c.readAt().plus(ttl)),
+                () -> new Cached(store.activeJobCounts(), now, now)));
     }
 
     @Override
     public Map<ProviderId, Integer> acceptedSince(Instant since) {
         Instant now = clock.instant();
-        Cached<Map<ProviderId, Integer>> c = accepted;
-        if (c == null || !now.isBefore(c.readAt().plus(ttl)) || since.isBefore(c.key().minus(ttl))) {
-            c = refreshed(acceptedRefresh, c, () -> {
-                Cached<Map<ProviderId, Integer>> fresh = new Cached<>(store.acceptedSince(since), now, since);
-                accepted = fresh;
-                return fresh;
-            }, () -> accepted, fresh -> now.isBefore(fresh.readAt().plus(ttl))
-                    && !since.isBefore(fresh.key().minus(ttl)));
-        }
-        return withRecent(c);
+        return withRecent(accepted.get(
+                c -> now.isBefore(c.readAt().plus(ttl)) && !since.isBefore(c.key().minus(ttl)),
+                () -> new Cached(store.acceptedSince(since), now, since)));
     }
 
-    /**
-     * One read of an aggregate at a time. Each scans thousands of offers (160 ms each in a run at 200 orders a
-     * second); when the ttl ran out, every dispatch arriving during the read started the same read too, and at 200
-     * dispatches a second MariaDB spent more CPU on these duplicate scans than on everything else. Now the first caller
-     * reads; the others go on with the stale value (plus {@link RecentOffers}, which still counts what it cannot
-     * show: capacity is over-counted a little, never under-counted). With nothing cached yet, they wait for it.
-     * A zero ttl reads every time, as before.
-     */
-    private Cached<Map<ProviderId, Integer>> refreshed(ReentrantLock lock, Cached<Map<ProviderId, Integer>> stale,
-                                                       Supplier<Cached<Map<ProviderId, Integer>>> read,
-                                                       Supplier<Cached<Map<ProviderId, Integer>>> current,
-                                                       Predicate<Cached<Map<ProviderId, Integer>>> valid) {
-        if (ttl.isZero()) {
-            return read.get();
-        }
-        if (stale != null && !lock.tryLock()) {
-            return stale;
-        }
-        if (stale == null) {
-            lock.lock();
-        }
-        try {
-            Cached<Map<ProviderId, Integer>> now = current.get();
-            // another caller may have refreshed it while this one waited for the lock
-            return now != null && valid.test(now) ? now : read.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Map<ProviderId, Integer> withRecent(Cached<Map<ProviderId, Integer>> c) {
-        Cached<Map<ProviderId, Integer>> a = active;
-        Cached<Map<ProviderId, Integer>> b = accepted;
+    private Map<ProviderId, Integer> withRecent(Cached c) {
+        Cached a = active.cached;
+        Cached b = accepted.cached;
         if (a != null && b != null) {
             recent.seenBy(a.readAt().isBefore(b.readAt()) ? a.readAt() : b.readAt());
         }
         return recent.on(c.value(), c.readAt());
+    }
+
+    /**
+     * One cached aggregate, read once at a time. Each read scans thousands of offers (160 ms each in a run at 200
+     * orders a second); when the ttl ran out, every dispatch arriving during the read started the same read too,
+     * and at 200 dispatches a second MariaDB spent more CPU on these duplicate scans than on everything else. Now
+     * the first caller reads; the others go on with the stale value (plus {@link RecentOffers}, which still counts
+     * what it cannot show: capacity is over-counted a little, never under-counted). With nothing cached yet, they
+     * wait for it. A zero ttl reads every time, as before.
+     */
+    private final class Aggregate {
+        private final ReentrantLock reading = new ReentrantLock();
+        private volatile Cached cached;
+
+        Cached get(Predicate<Cached> fresh, Supplier<Cached> read) {
+            Cached c = cached;
+            if (c != null && fresh.test(c)) {
+                return c;
+            }
+            if (ttl.isZero()) {
+                cached = read.get();
+                return cached;
+            }
+            if (c != null && !reading.tryLock()) {
+                return c;
+            }
+            if (c == null) {
+                reading.lock();
+            }
+            try {
+                // another caller may have read it while this one waited for the lock
+                Cached now = cached;
+                if (now == null || !fresh.test(now)) {
+                    now = read.get();
+                    cached = now;
+                }
+                return now;
+            } finally {
+                reading.unlock();
+            }
+        }
     }
 
     @Override

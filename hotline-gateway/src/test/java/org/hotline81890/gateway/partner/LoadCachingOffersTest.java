@@ -2,13 +2,12 @@ package org.hotline81890.gateway.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,52 +104,19 @@ class LoadCachingOffersTest {
         AtomicInteger reads = new AtomicInteger();
         AtomicBoolean slow = new AtomicBoolean();
         InMemoryOfferStore slowStore = new InMemoryOfferStore();
-        OfferStore counting = new OfferStore() {
-            @Override
-            public Map<ProviderId, Integer> activeJobCounts() {
-                reads.incrementAndGet();
-                if (slow.get()) {
-                    reading.countDown();
-                    try {
-                        // bounded: without the single read, the callers below would all end up here
-                        release.await(2, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+        // every call goes to the in-memory store; activeJobCounts is counted, and held while slow is set
+        OfferStore counting = (OfferStore) Proxy.newProxyInstance(OfferStore.class.getClassLoader(),
+                new Class<?>[] {OfferStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("activeJobCounts")) {
+                        reads.incrementAndGet();
+                        if (slow.get()) {
+                            reading.countDown();
+                            // bounded: without the single read, the callers below would all end up here
+                            release.await(2, TimeUnit.SECONDS);
+                        }
                     }
-                }
-                return slowStore.activeJobCounts();
-            }
-
-            @Override
-            public void save(Offer offer) {
-                slowStore.save(offer);
-            }
-
-            @Override
-            public Optional<Offer> find(OfferId id) {
-                return slowStore.find(id);
-            }
-
-            @Override
-            public List<Offer> forWorkOrder(WorkOrderRef workOrder) {
-                return slowStore.forWorkOrder(workOrder);
-            }
-
-            @Override
-            public List<Offer> forProvider(ProviderId provider) {
-                return slowStore.forProvider(provider);
-            }
-
-            @Override
-            public Map<ProviderId, Integer> acceptedSince(Instant since) {
-                return slowStore.acceptedSince(since);
-            }
-
-            @Override
-            public List<Offer> acceptDeadlinesDue(Instant now) {
-                return slowStore.acceptDeadlinesDue(now);
-            }
-        };
+                    return method.invoke(slowStore, args);
+                });
         offers = new LoadCachingOffers(counting, Duration.ofMillis(500), clock);
         Offer job = Offer.assignment(new OfferId("o-3"), job("wo-3"), ProviderId.of("F-03"), clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(5)));
