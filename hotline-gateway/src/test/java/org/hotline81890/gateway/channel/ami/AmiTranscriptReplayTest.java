@@ -127,11 +127,7 @@ class AmiTranscriptReplayTest {
     @Test
     void anOriginateShouldBeConfirmedFromTheCapturedChannelEvents() throws Exception {
         CapturedAmi.Exchange captured = ORIGINATE.exchange("orig-ok-1");
-        asterisk(ORIGINATE.exchange("login-1")).answer(captured);
-        OriginateTracker tracker = new OriginateTracker();
-        connect(secret()).addListener(tracker);
-        connector.start();
-        Eventually.waitFor("AMI logged in", WAIT, connector::isConnected);
+        OriginateTracker tracker = loggedInAnswering(captured);
 
         Originator.Result r = originator(tracker).originate(survey(), "hotline-7-0");
 
@@ -149,11 +145,7 @@ class AmiTranscriptReplayTest {
     @CsvSource({"orig-sync-bad", "orig-bad-1"})
     void anOriginateAnsweredWithTheCapturedErrorShouldBeRefused(String actionId) throws Exception {
         CapturedAmi.Exchange captured = ERRORS.exchange(actionId);
-        asterisk(ORIGINATE.exchange("login-1")).answer(captured);
-        OriginateTracker tracker = new OriginateTracker();
-        connect(secret()).addListener(tracker);
-        connector.start();
-        Eventually.waitFor("AMI logged in", WAIT, connector::isConnected);
+        OriginateTracker tracker = loggedInAnswering(captured);
 
         assertThat(originator(tracker).originate(survey(), "hotline-8-0"))
                 .isEqualTo(new Originator.Result.Refused(captured.response().header("Message").orElseThrow()));
@@ -162,11 +154,7 @@ class AmiTranscriptReplayTest {
     @Test
     void anAsyncOriginateThatFailsShouldFailFromTheCapturedOriginateResponse() throws Exception {
         CapturedAmi.Exchange captured = ORIGINATE.exchange("orig-fail-1");
-        asterisk(ORIGINATE.exchange("login-1")).answer(captured);
-        OriginateTracker tracker = new OriginateTracker();
-        connect(secret()).addListener(tracker);
-        connector.start();
-        Eventually.waitFor("AMI logged in", WAIT, connector::isConnected);
+        OriginateTracker tracker = loggedInAnswering(captured);
 
         Originator.Result r = originator(tracker).originate(survey(), "hotline-9-0");
 
@@ -257,5 +245,15 @@ class AmiTranscriptReplayTest {
     private static OriginateRequest survey() {
         return new OriginateRequest(OriginateRequest.Purpose.SURVEY, "13800001111", Optional.of("261123000"),
                 Optional.empty());
+    }
+
+    /** Logs the gateway's client in (captured login), with the fake Asterisk answering {@code captured} next. */
+    private OriginateTracker loggedInAnswering(CapturedAmi.Exchange captured) throws Exception {
+        asterisk(ORIGINATE.exchange("login-1")).answer(captured);
+        OriginateTracker tracker = new OriginateTracker();
+        connect(secret()).addListener(tracker);
+        connector.start();
+        Eventually.waitFor("AMI logged in", WAIT, connector::isConnected);
+        return tracker;
     }
 }
