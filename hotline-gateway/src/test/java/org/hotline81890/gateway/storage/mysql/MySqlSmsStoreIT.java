@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 import org.hotline81890.gateway.channel.smpp.AcceptedPart;
 import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
@@ -73,6 +74,49 @@ class MySqlSmsStoreIT {
                 WorkOrderState.MATCHED);
         assertThat(new MySqlOutbox(db.database().transactions(), Clock.systemUTC()).status("ack:b-2")).isPresent();
         assertThat(store.createAll(List.of(pending("b-2"))).get(0).fresh()).isFalse();
+    }
+
+    @Test
+    void createAllDrawsAgainOnlyTheTicketsThatAreTakenAlready() {
+        // Every other ticket drawn is one stored already: drawing the whole batch anew on each attempt (as before)
+        // collides every time; looking the drawn tickets up and replacing the taken ones stores it at once.
+        String taken = store.create(pending("t-taken").order(), pending("t-taken").events(),
+                pending("t-taken").effects()).workOrder().ticket().value();
+        MySqlWorkOrderStore scripted = new MySqlWorkOrderStore(db.database().transactions(), Clock.systemUTC(),
+                new TakenEveryOtherDraw(taken.substring(0, 8)));
+        List<Created> out = scripted.createAll(List.of(pending("t-1"), pending("t-2"), pending("t-3")));
+        assertThat(out).extracting(Created::fresh).containsExactly(true, true, true);
+        assertThat(out).extracting(c -> c.workOrder().ticket().value()).doesNotHaveDuplicates()
+                .doesNotContain(taken);
+        for (Created c : out) {
+            assertThat(store.findByTicket(c.workOrder().ticket())).map(w -> w.idempotencyKey())
+                    .contains(c.workOrder().idempotencyKey());
+        }
+    }
+
+    /** Draws ticket bodies for {@code TicketNumber.random}: the taken body, then a new one, and so on. */
+    private static final class TakenEveryOtherDraw implements RandomGenerator {
+        private final String takenBody;
+        private int draws;
+        private String body = "";
+
+        TakenEveryOtherDraw(String takenBody) {
+            this.takenBody = takenBody;
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            if (bound == 9) {
+                body = draws++ % 2 == 0 ? takenBody : "9" + String.format("%07d", 7_300_000 + draws);
+                return body.charAt(0) - '1';
+            }
+            return Integer.parseInt(body.substring(1));
+        }
+
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("tickets draw with nextInt(bound) only");
+        }
     }
 
     @Test
