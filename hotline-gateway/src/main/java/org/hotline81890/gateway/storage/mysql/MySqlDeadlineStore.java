@@ -88,11 +88,11 @@ public final class MySqlDeadlineStore implements DeadlineStore {
         return tx.inTransaction(c -> {
             List<DueDeadline> due = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_type, subject_id, kind, due_at "
-                    + "FROM deadline WHERE state='PENDING' AND due_at<=? AND (claimed_until IS NULL OR "
-                    + "claimed_until<?) ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                    + "FROM deadline WHERE state='PENDING' AND due_key<=? ORDER BY due_key, id LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED")) {
+                // due_key (V7) = GREATEST(due_at, COALESCE(claimed_until, due_at)): due and not leased (V8).
                 Sql.setInstant(ps, 1, now);
-                Sql.setInstant(ps, 2, now);
-                ps.setInt(3, limit);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(new DueDeadline(rs.getLong("id"), rs.getString("subject_type"),

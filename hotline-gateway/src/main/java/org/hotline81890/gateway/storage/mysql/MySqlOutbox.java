@@ -64,12 +64,12 @@ public final class MySqlOutbox implements Outbox {
         return tx.inTransaction(c -> {
             List<OutboxEntry> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, destination, payload, dedupe_key, "
-                    + "work_order_id, attempts, created_at FROM outbox WHERE state='PENDING' AND next_attempt_at<=? "
-                    + "AND (claimed_until IS NULL OR claimed_until<?) ORDER BY next_attempt_at, id LIMIT ? "
-                    + "FOR UPDATE SKIP LOCKED")) {
+                    + "work_order_id, attempts, created_at FROM outbox WHERE state='PENDING' AND due_key<=? "
+                    + "ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                // due_key (V7) = GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at)): due and not
+                // leased. On its index the scan starts at the first due row and never reads leased ones (V8).
                 Sql.setInstant(ps, 1, now);
-                Sql.setInstant(ps, 2, now);
-                ps.setInt(3, limit);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(entry(rs));
