@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
@@ -49,16 +50,23 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
     private final BatchCreate batchCreate;
     private final Duration maxWait;
     private final int maxBatch;
+    private final Duration commitTimeout;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running = true;
 
+    /**
+     * {@code commitTimeout} bounds each caller's wait for its batch: past it the caller gets
+     * {@link StorageUnavailableException} (the SMSC is told to retry) even if the batch commits later, which the
+     * retry then finds by its key.
+     */
     public GroupCommitStore(WorkOrderStore delegate, BatchCreate batchCreate, Duration maxWait, int maxBatch,
-                            int committerThreads) {
+                            int committerThreads, Duration commitTimeout) {
         this.delegate = delegate;
         this.batchCreate = batchCreate;
         this.maxWait = maxWait;
         this.maxBatch = maxBatch;
+        this.commitTimeout = commitTimeout;
         for (int i = 0; i < committerThreads; i++) {
             // Platform threads: a committer is on every message's path and must not queue for a carrier behind
             // hundreds of handler virtual threads.
@@ -75,14 +83,19 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
         Job job = new Job(new PendingCreate(order, events, effects));
         queue.add(job);
         try {
-            Created created = job.done().join();
+            Created created = job.done().get(commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
             StageTimes.since(StageTimes.Stage.WAKEUP, job.completedAt()[0]);
             return created;
-        } catch (CompletionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageUnavailableException("group commit not done within " + commitTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting for the group commit", e);
         }
     }
 

@@ -48,6 +48,8 @@ public final class SmsModule implements HotlineModule {
      * replies; see docs/sms.md).
      */
     private static final int COMMITTERS = Math.max(1, Integer.getInteger("hotline.sms.committers", 2));
+    /** How long one deliver_sm may take before it is answered "retry" (its commit may still land: same key). */
+    private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
@@ -79,9 +81,10 @@ public final class SmsModule implements HotlineModule {
                 new SecureRandom());
         DedupWindow window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(),
                 cfg.dedupWindow());
-        GroupCommitStore group = new GroupCommitStore(core.store(),
-                batch -> batchStore.createAll(DedupWindow.rekey(window, batch)), cfg.groupCommitWait(),
-                cfg.groupCommitMax(), COMMITTERS);
+        // The episode upsert joins the batch's transaction: one commit (one log flush) per batch, not two.
+        GroupCommitStore group = new GroupCommitStore(core.store(), batch -> intakeDb.transactions().inTransaction(
+                c -> batchStore.createAll(DedupWindow.rekey(window, batch))), cfg.groupCommitWait(),
+                cfg.groupCommitMax(), COMMITTERS, HANDLER_TIMEOUT);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
                 new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
@@ -101,7 +104,7 @@ public final class SmsModule implements HotlineModule {
             }
         };
         DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()), reassembler,
-                smsIntake, receipts, threads, core.clock(), Duration.ofSeconds(10));
+                smsIntake, receipts, threads, core.clock(), HANDLER_TIMEOUT);
         SmppEsmeVerticle verticle = new SmppEsmeVerticle(bindConfigs(cfg), listener,
                 new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,

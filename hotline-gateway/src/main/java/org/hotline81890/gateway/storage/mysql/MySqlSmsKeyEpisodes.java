@@ -13,9 +13,10 @@ import java.util.Map;
 import org.hotline81890.gateway.channel.smpp.DedupWindow;
 
 /**
- * {@link DedupWindow} on the {@code sms_key_episode} table (V5): one multi-row upsert (auto-commit) that starts a
- * new episode for every key first seen before now - window, then one read of the keys past episode 0. The upsert
- * takes each key's row lock, so concurrent arrivals of one key (two committers, two nodes) agree on the episode.
+ * {@link DedupWindow} on the {@code sms_key_episode} table (V5): one multi-row upsert that starts a new episode for
+ * every key first seen before now - window, then one read of the keys past episode 0. The upsert takes each key's
+ * row lock, so concurrent arrivals of one key (two committers, two nodes) agree on the episode. Called inside a
+ * transaction (the SMS group commit's batch) it joins it and commits with the orders; otherwise it commits alone.
  */
 public final class MySqlSmsKeyEpisodes implements DedupWindow {
     private final Transactions tx;

@@ -49,6 +49,21 @@ class DeliverSmListenerTest {
     }
 
     @Test
+    void aHandlerThatThrowsOnAOnePartTextBecomesRxTAppnOnTheCallingThread() {
+        Thread caller = Thread.currentThread();
+        DeliverSmListener failing = new DeliverSmListener(new DeliverSmReader(Optional.empty()),
+                new Reassembler(store, Clock.systemUTC(), Duration.ofMinutes(1), "s"), sms -> {
+                    assertThat(Thread.currentThread()).isSameAs(caller);
+                    throw new IllegalStateException("boom (test)");
+                }, handler, vts, Clock.systemUTC(), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> failing.onAcceptDeliverSm(pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0)))
+                .isInstanceOfSatisfying(ProcessRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
+                    assertThat(e).hasMessageContaining("boom (test)");
+                });
+    }
+
+    @Test
     void partStoreDownRefusesThePartRetryably() {
         store.down = true;
         byte[] part = {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef};

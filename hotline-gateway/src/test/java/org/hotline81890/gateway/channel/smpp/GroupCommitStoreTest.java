@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +39,8 @@ class GroupCommitStoreTest {
         try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
             batchSizes.add(batch.size());
             return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
-        }, Duration.ofMillis(20), 500, 1); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        }, Duration.ofMillis(20), 500, 1, Duration.ofSeconds(30));
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<WorkOrderStore.Created>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String key = "k" + (i % 100);
@@ -56,10 +58,28 @@ class GroupCommitStoreTest {
     }
 
     @Test
+    void aCallerWhoseBatchOutlastsTheCommitTimeoutIsToldStorageIsUnavailable() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
+        }, Duration.ZERO, 10, 1, Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> group.create(order("slow"), List.of(), w -> List.of()))
+                    .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("PT0.2S");
+            release.countDown();
+        }
+        assertThat(store.findByIdempotencyKey("slow")).as("the batch still commits; a retry finds it").isPresent();
+    }
+
+    @Test
     void aFailedBatchFailsEveryCallerWithTheSameException() {
         try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
             throw new StorageUnavailableException("down", null);
-        }, Duration.ZERO, 10, 1)) {
+        }, Duration.ZERO, 10, 1, Duration.ofSeconds(30))) {
             assertThatThrownBy(() -> group.create(order("x"), List.of(), w -> List.of()))
                     .isInstanceOf(StorageUnavailableException.class);
         }
