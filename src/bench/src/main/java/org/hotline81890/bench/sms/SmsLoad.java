@@ -23,7 +23,7 @@ public final class SmsLoad {
         try (SmsRig rig = new SmsRig(args, "--system-id", "hotline", "--password", "secret",
                 "--redeliver-ms", "1000", "--resp-timeout-ms", "10000")) {
             rig.startGateway();
-            int warm = Math.min(2000, n / 10);
+            int warm = Integer.parseInt(args.getOrDefault("warm", String.valueOf(Math.min(2000, n / 10))));
             if (warm > 0) {
                 rig.flood(warm, window, "warm");
                 rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
