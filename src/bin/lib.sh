@@ -31,6 +31,8 @@ ensure_debs() {
 }
 
 # Starts a private, throwaway MariaDB on loopback (no systemd). Exports MDB_DIR, MDB_PORT, MDB_SOCKET.
+# MDB_BUFFER_POOL sets InnoDB's buffer pool (default 256M, enough for the tests; the load drivers write
+# millions of rows and want their working set in memory, as a production server has: 2G).
 start_private_mariadb() {
   MDB_DIR=$(mktemp -d)/mdb
   chmod 755 "$(dirname "$MDB_DIR")"   # mariadbd runs as mysql and must reach its directory
@@ -47,7 +49,8 @@ start_private_mariadb() {
   fi
   mariadbd --no-defaults --user="$user" --datadir="$MDB_DIR/data" --socket="$MDB_SOCKET" \
     --pid-file="$MDB_DIR/run/mysqld.pid" --port="$MDB_PORT" --bind-address=127.0.0.1 --skip-name-resolve \
-    --log-error="$MDB_DIR/error.log" --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=1 \
+    --log-error="$MDB_DIR/error.log" --innodb-buffer-pool-size="${MDB_BUFFER_POOL:-256M}" \
+    --innodb-flush-log-at-trx-commit=1 \
     --max-connections=500 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
   local i
   for i in $(seq 1 300); do

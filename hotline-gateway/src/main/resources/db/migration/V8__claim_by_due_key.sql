@@ -5,3 +5,7 @@
 -- flood writes an outbox row and two deadline rows per message).
 ALTER TABLE outbox DROP INDEX ix_outbox_due;
 ALTER TABLE deadline DROP INDEX ix_deadline_due;
+
+-- The per-work-order partner lock is the work_order row itself (SELECT ... FOR UPDATE, MySqlOfferLocks) since wave 3;
+-- this table of V4 has been written and read by nothing since.
+DROP TABLE partner_work_lock;

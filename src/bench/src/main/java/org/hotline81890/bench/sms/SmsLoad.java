@@ -43,7 +43,7 @@ public final class SmsLoad {
                     rig.intArg("binds", 1), done.getInteger("msgsPerSec"), secs, done.getDouble("p50ms"),
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
             System.out.println(cpuPerMo.replace("process " + rig.gatewayPid(), "gateway"));
-            replies(rig, n, floodEnd);
+            replies(rig, n, floodEnd, Duration.ofSeconds(Long.parseLong(args.getOrDefault("reply-wait", "300"))));
             System.out.println("gateway log: " + rig.gatewayLog());
             if (args.containsKey("kannel")) {
                 rig.stopGateway();
@@ -53,15 +53,16 @@ public final class SmsLoad {
     }
 
     /**
-     * The auto-replies: waits (up to 5 minutes) until every load message's reply was submitted, then prints the time
-     * from the MO's commit (outbox created_at, same transaction) to the reply's first submit_sm_resp, p50/p99, and
-     * how long after the flood's end the last one went out (the national norm: a reply within 3 minutes).
+     * The auto-replies: waits (up to {@code --reply-wait} seconds, default 300) until every load message's reply was
+     * submitted, then prints how many were, the time from the MO's commit (outbox created_at, same transaction) to the
+     * reply's first submit_sm_resp, p50/p99, and how long after the flood's end the last one went out (the national
+     * norm: a reply within 3 minutes).
      */
-    private static void replies(SmsRig rig, int n, long floodEndMillis) throws Exception {
+    private static void replies(SmsRig rig, int n, long floodEndMillis, Duration wait) throws Exception {
         String join = " FROM outbox o JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1"
                 + " JOIN work_order w ON w.id = o.work_order_id"
                 + " WHERE w.text LIKE 'load %' AND o.dedupe_key LIKE 'sms-reply:%'";
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         long sent = rig.count("SELECT COUNT(*)" + join);
         while (sent < n && System.nanoTime() < deadline) {
             Thread.sleep(500);
