@@ -75,7 +75,8 @@ public final class SmsLoad {
         long lastAfter = rig.count("SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, '" + floodEnd
                 + "', MAX(s.submitted_at)) DIV 1000, 0)" + join);
         if (ms.isEmpty()) {
-            System.out.println("Replies: none submitted");
+            System.out.printf("Replies: none of %d submitted within %d s of the flood's end (earlier rows, e.g. the"
+                    + " warm-up's replies, go first)%n", n, wait.toSeconds());
             return;
         }
         System.out.printf("Replies: %d of %d submitted; MO commit -> reply submit p50 %.1f s, p99 %.1f s;"
