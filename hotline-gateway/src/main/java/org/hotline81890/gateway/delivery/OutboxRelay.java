@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,6 +42,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight;
     private final DoneMarks done;
+    private final Set<String> kindsWithoutDelivery = ConcurrentHashMap.newKeySet();
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
@@ -115,7 +118,14 @@ public final class OutboxRelay implements AutoCloseable {
         OutboxDelivery delivery = deliveries.get(e.message().kind());
         if (delivery == null) {
             outbox.markFailed(e.id(), clock.instant(), "no delivery configured for kind " + e.message().kind());
-            LOG.error("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());
+            // Once per kind at ERROR (a channel switched off, e.g. smpp.enabled=false): each row says it in last_error.
+            if (kindsWithoutDelivery.add(e.message().kind())) {
+                LOG.error("outbox row {} has kind {} and nothing delivers it (is its channel enabled?); it and later "
+                        + "rows of this kind are marked FAILED, logged at DEBUG from now on", e.id(),
+                        e.message().kind());
+            } else {
+                LOG.debug("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());
+            }
             return;
         }
         DeliveryOutcome outcome;
