@@ -28,9 +28,8 @@ import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.workorder.Dispatch;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
-import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.SurveyScore;
 import org.hotline81890.gateway.workorder.WorkOrderId;
-import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
@@ -165,9 +164,9 @@ public final class PartnerModule implements HotlineModule {
 
     /**
      * Listens to committed work-order changes (the live-view events of this process): an order that is cancelled or
-     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told; a survey
-     * answer scores the provider whose completion it judged (its rating, see {@link RatedProviderStore}).
-     * These run after the commit: a crash in between loses that one notice or score (docs/partners.md).
+     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told. This runs after
+     * the commit: a crash in between loses that one notice until the offer's deadline (docs/partners.md). Survey
+     * answers score providers through outbox rows instead ({@link SurveyScore}, delivered in {@link #deliveries}).
      */
     @Override
     public void start() {
@@ -184,9 +183,6 @@ public final class PartnerModule implements HotlineModule {
                 String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": " + details;
                 inBackground(id, "withdrawing its offers", () -> notices.withdraw(id,
                         reason.length() > 500 ? reason.substring(0, 500) : reason));
-            } else if (WorkOrderState.SURVEYED.name().equals(to)) {
-                Survey.answerIn(details).ifPresent(answer -> inBackground(id, "rating its provider",
-                        () -> ratingUpdates.onSurveyed(id, order.getInteger("version", 0), answer)));
             }
         });
     }
@@ -206,7 +202,11 @@ public final class PartnerModule implements HotlineModule {
         return Map.of(Dispatch.KIND, entry -> {
             flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
             return new DeliveryOutcome.Confirmed("dispatched");
-        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()));
+        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
+                SurveyScore.KIND, entry -> SurveyScore.parse(entry.message().payload()).<DeliveryOutcome>map(r -> {
+                    ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer());
+                    return new DeliveryOutcome.Confirmed("scored");
+                }).orElseGet(() -> new DeliveryOutcome.Rejected("not a survey score: " + entry.message().payload())));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.hotline81890.gateway.workorder;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Set;
  * unsatisfied reopens it and writes a dispatch row so that it goes back to a provider (a different one first).
  */
 public final class Survey {
-    /** How the SURVEYED event's details start; the answer's Chinese word follows ({@link #answerIn}). */
+    /** How the SURVEYED event's details start; the answer's Chinese word follows. */
     public static final String ANSWER_DETAILS = "survey answer: ";
     private static final Set<WorkOrderState> ASKED = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED);
     private final WorkOrderStore store;
@@ -50,22 +49,14 @@ public final class Survey {
         if (!ASKED.contains(w.state())) {
             return new Result.NotAsked(w);
         }
+        // The provider's score is an outbox row of this move's transaction: it survives a crash right after commit.
         tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", channel, ANSWER_DETAILS + answer.zh(),
-                x -> List.of());
+                x -> SurveyScore.request(x, answer));
         WorkOrder after = answer == SurveyAnswer.UNSATISFIED
                 ? tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
                         "unsatisfied: back to dispatch, a different provider first", Dispatch::request)
                 : tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
                         x -> List.of());
         return new Result.Recorded(after);
-    }
-
-    /** The answer a SURVEYED event recorded, read back from its details (for listeners of committed events). */
-    public static Optional<SurveyAnswer> answerIn(String details) {
-        if (details == null || !details.startsWith(ANSWER_DETAILS)) {
-            return Optional.empty();
-        }
-        String zh = details.substring(ANSWER_DETAILS.length()).strip();
-        return Arrays.stream(SurveyAnswer.values()).filter(a -> a.zh().equals(zh)).findFirst();
     }
 }

@@ -56,15 +56,21 @@ class SurveyTest {
     }
 
     @Test
-    void theAnswerShouldBeReadableFromTheSurveyedEventForListeners() {
+    void theSurveyedMoveShouldWriteTheProviderScoreAsAnOutboxRowNamingItsVersion() {
         for (SurveyAnswer answer : SurveyAnswer.values()) {
             WorkOrder w = completed("1370000000" + answer.ordinal());
-            survey.answer(Optional.of(w.ticket()), w.callerNumber(), answer, Channel.SMS);
-            WorkOrderEvent surveyed = store.history(w.id()).stream()
-                    .filter(e -> e.to() == WorkOrderState.SURVEYED).findFirst().orElseThrow();
-            assertThat(Survey.answerIn(surveyed.details())).contains(answer);
+            WorkOrder after = ((Survey.Result.Recorded) survey.answer(Optional.of(w.ticket()), w.callerNumber(),
+                    answer, Channel.SMS)).workOrder();
+            int surveyedVersion = after.version() - 1; // CLOSED or REOPENED followed the SURVEYED move
+            OutboxEntry row = store.claimDue(clock.instant().plusSeconds(1), 100, Duration.ofMinutes(1)).stream()
+                    .filter(e -> e.message().kind().equals(SurveyScore.KIND)).findFirst().orElseThrow();
+            assertThat(row.message().dedupeKey()).isEqualTo("survey-score:" + w.id().value() + ":" + surveyedVersion);
+            assertThat(SurveyScore.parse(row.message().payload()))
+                    .contains(new SurveyScore.Request(w.id(), surveyedVersion, answer));
+            store.markDone(row.id(), clock.instant());
         }
-        assertThat(Survey.answerIn("closed: 满意")).isEmpty();
-        assertThat(Survey.answerIn("survey answer: 很好")).isEmpty();
+        assertThat(SurveyScore.parse("12:3")).isEmpty();
+        assertThat(SurveyScore.parse("12:3:VERY_HAPPY")).isEmpty();
+        assertThat(SurveyScore.parse("x:3:SATISFIED")).isEmpty();
     }
 }
