@@ -2,21 +2,19 @@ package org.hotline81890.gateway.partner;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.hotline81890.gateway.schedule.DeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
+import org.hotline81890.gateway.workorder.OfferWithdrawal;
 import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
-import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.offer.Offer;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class OfferNotices {
     static final String REMIND = "REMIND";
     /** An order in these states is out of the providers' hands: its open offers are withdrawn. */
-    static final Set<WorkOrderState> WITHDRAWING = EnumSet.of(WorkOrderState.ESCALATED, WorkOrderState.CANCELLED);
     private static final Logger LOG = LoggerFactory.getLogger(OfferNotices.class);
     private final ReminderSchedule schedule;
     private final MySqlOfferLocks locks;
@@ -105,7 +102,8 @@ public final class OfferNotices {
     }
 
     /**
-     * The safety net for a withdrawal the event listener missed (a crash after the commit): when an offer's accept
+     * The safety net for an order escalated or cancelled without its withdraw-offers row (moved past the tracker,
+     * e.g. by hand in the database; the tracker writes the row in the move's transaction): when an offer's accept
      * deadline fires and its order is already escalated or cancelled, the order's open offers are withdrawn (the
      * provider told) instead of expiring the offer and offering the order to the next provider. Returns whether it
      * withdrew; otherwise the caller handles the deadline as usual.
@@ -113,7 +111,7 @@ public final class OfferNotices {
     public boolean withdrawIfOrderLeft(OfferId id) {
         Optional<WorkOrder> w = offers.find(id).flatMap(offer -> store.find(
                 new WorkOrderId(Long.parseLong(offer.job().workOrder().value()))));
-        if (w.isEmpty() || !WITHDRAWING.contains(w.get().state())) {
+        if (w.isEmpty() || !OfferWithdrawal.WITHDRAWING.contains(w.get().state())) {
             return false;
         }
         withdraw(w.get().id(), "work order " + w.get().state().name().toLowerCase(Locale.ROOT)

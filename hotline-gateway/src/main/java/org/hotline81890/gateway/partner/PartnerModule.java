@@ -5,16 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
-import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.DeliveryOutcome;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
@@ -28,6 +25,7 @@ import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.workorder.Dispatch;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.OfferWithdrawal;
 import org.hotline81890.gateway.workorder.SurveyScore;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.partners.Provider;
@@ -162,38 +160,6 @@ public final class PartnerModule implements HotlineModule {
         return notices;
     }
 
-    /**
-     * Listens to committed work-order changes (the live-view events of this process): an order that is cancelled or
-     * escalated while a provider holds an offer for it has that offer withdrawn and the provider told. This runs after
-     * the commit: a crash in between loses that one notice until the offer's deadline (docs/partners.md). Survey
-     * answers score providers through outbox rows instead ({@link SurveyScore}, delivered in {@link #deliveries}).
-     */
-    @Override
-    public void start() {
-        if (!cfg.enabled()) {
-            return;
-        }
-        core.vertx().eventBus().<JsonObject>consumer(LiveViewBridge.ADDRESS, message -> {
-            JsonObject event = message.body().getJsonObject("event", new JsonObject());
-            JsonObject order = message.body().getJsonObject("workOrder", new JsonObject());
-            String to = event.getString("to", "");
-            String details = event.getString("details", "");
-            WorkOrderId id = new WorkOrderId(order.getLong("id", 0L));
-            if (OfferNotices.WITHDRAWING.stream().anyMatch(s -> s.name().equals(to))) {
-                String reason = "work order " + to.toLowerCase(Locale.ROOT) + ": " + details;
-                inBackground(id, "withdrawing its offers", () -> notices.withdraw(id,
-                        reason.length() > 500 ? reason.substring(0, 500) : reason));
-            }
-        });
-    }
-
-    private void inBackground(WorkOrderId id, String what, Runnable work) {
-        core.blocking().run(() -> {
-            work.run();
-            return null;
-        }).onFailure(e -> LOG.error("work order {}: {} failed", id, what, e));
-    }
-
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {
@@ -206,7 +172,13 @@ public final class PartnerModule implements HotlineModule {
                 SurveyScore.KIND, entry -> SurveyScore.parse(entry.message().payload()).<DeliveryOutcome>map(r -> {
                     ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer());
                     return new DeliveryOutcome.Confirmed("scored");
-                }).orElseGet(() -> new DeliveryOutcome.Rejected("not a survey score: " + entry.message().payload())));
+                }).orElseGet(() -> new DeliveryOutcome.Rejected("not a survey score: " + entry.message().payload())),
+                OfferWithdrawal.KIND, entry -> OfferWithdrawal.parse(entry.message().payload())
+                        .<DeliveryOutcome>map(r -> {
+                            notices.withdraw(r.workOrder(), r.reason());
+                            return new DeliveryOutcome.Confirmed("withdrawn");
+                        }).orElseGet(() -> new DeliveryOutcome.Rejected("not a withdrawal: "
+                                + entry.message().payload())));
     }
 
     @Override

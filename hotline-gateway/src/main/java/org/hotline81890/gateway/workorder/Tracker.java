@@ -2,6 +2,7 @@ package org.hotline81890.gateway.workorder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,9 @@ public final class Tracker {
         if (AWAITING_SURVEY.contains(event.to())) {
             next = next.withDeadlines(next.deadlines().withSurveyAt(now.plus(levels.surveyWait())));
         }
-        return new WorkOrderStore.Change(next, event, effects.apply(next));
+        List<OutboxMessage> rows = new ArrayList<>(effects.apply(next));
+        rows.addAll(OfferWithdrawal.request(next, event.details()));
+        return new WorkOrderStore.Change(next, event, List.copyOf(rows));
     }
 
     /** A deadline fired. Returns the order if it changed, empty if the deadline no longer mattered. */

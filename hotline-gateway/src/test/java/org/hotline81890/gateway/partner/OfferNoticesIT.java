@@ -136,11 +136,11 @@ class OfferNoticesIT {
     }
 
     @Test
-    void anEscalationTheListenerMissedShouldWithdrawTheOfferAtItsAcceptDeadline() {
+    void anEscalationWrittenWithoutTheTrackerShouldWithdrawTheOfferAtItsAcceptDeadline() {
         WorkOrder w = intake("it:notices:2");
         FakePartners.Received offered = waitFor(w, "offer.offered", 1);
         String offer = offerId(offered);
-        // escalated without the after-commit event (as after a crash between the commit and the listener)
+        // escalated straight through the store: no event and no withdraw-offers row (the tracker writes one)
         app.core().store().update(w.id(), current -> Optional.of(new WorkOrderStore.Change(
                 current.withState(WorkOrderState.ESCALATED, Instant.now()), new EventDraft("supervisor",
                 Channel.AGENT, WorkOrderState.ESCALATED, "escalated (督办): by hand"), List.of())));

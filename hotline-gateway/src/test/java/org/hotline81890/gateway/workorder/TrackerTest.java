@@ -33,6 +33,26 @@ class TrackerTest {
     }
 
     @Test
+    void escalatingOrCancellingShouldWriteTheOfferWithdrawalInTheSameMoveAndOtherMovesNone() {
+        WorkOrder escalated = tracker.onDeadline(received().id(), DeadlineKind.RESPOND_BY).orElseThrow();
+        WorkOrder offered = received();
+        tracker.move(offered.id(), WorkOrderState.MATCHED, "agent", Channel.AGENT, "", x -> List.of());
+        tracker.move(offered.id(), WorkOrderState.OFFERED, "dispatch", Channel.SYSTEM, "", x -> List.of());
+        WorkOrder cancelled = tracker.move(offered.id(), WorkOrderState.CANCELLED, "agent", Channel.AGENT,
+                "resident withdrew the request", x -> List.of());
+        List<OutboxMessage> rows = store.claimDue(clock.instant().plusSeconds(1), 100, Duration.ofMinutes(1))
+                .stream().map(OutboxEntry::message).filter(m -> m.kind().equals(OfferWithdrawal.KIND)).toList();
+        assertThat(rows).extracting(OutboxMessage::dedupeKey).containsExactlyInAnyOrder(
+                "withdraw-offers:" + escalated.id().value() + ":" + escalated.version(),
+                "withdraw-offers:" + cancelled.id().value() + ":" + cancelled.version());
+        assertThat(rows).extracting(m -> OfferWithdrawal.parse(m.payload()).orElseThrow()).containsExactlyInAnyOrder(
+                new OfferWithdrawal.Request(escalated.id(), "work order escalated: "
+                        + store.history(escalated.id()).getLast().details()),
+                new OfferWithdrawal.Request(cancelled.id(), "work order cancelled: resident withdrew the request"));
+        assertThat(OfferWithdrawal.parse("no id here")).isEmpty();
+    }
+
+    @Test
     void aDeadlineThatNoLongerMattersShouldChangeNothing() {
         WorkOrder w = received();
         tracker.move(w.id(), WorkOrderState.MATCHED, "agent", Channel.AGENT, "", x -> List.of());
