@@ -1,5 +1,9 @@
 package org.hotline81890.gateway.partner;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,11 +22,13 @@ import org.hotline81890.partners.privacy.JobViews;
 import org.hotline81890.partners.store.OfferStore;
 
 /**
- * {@link JobCommands} for the SMS channel: a provider texts 接单/拒单/完成 + ticket from its registered number; the
- * same use cases as the partner API run, and the reply says in Chinese what happened (after acceptance: the
- * address and the resident's masked number).
+ * {@link JobCommands} for the SMS channel: a provider texts 接单/拒单/完成 (a department also 延期) + ticket from its
+ * registered number; the same use cases as the partner API run, and the reply says in Chinese what happened (after
+ * acceptance: the address and the resident's masked number; after an extension: the new handling deadline).
  */
 public final class SmsJobCommands implements JobCommands {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
     private final MySqlProviderStore providers;
     private final WorkOrderStore store;
     private final OfferStore offers;
@@ -63,6 +69,18 @@ public final class SmsJobCommands implements JobCommands {
     public Result complete(String phone, TicketNumber ticket, String note) {
         return run(phone, ticket, (p, o) -> flow.complete(p.id(), o.id(), note, Channel.SMS),
                 (w, o) -> "工单" + ticket.value() + "已办结，感谢您的服务。");
+    }
+
+    @Override
+    public Result extend(String phone, TicketNumber ticket, Duration extra, String reason) {
+        return run(phone, ticket, (p, o) -> flow.requestExtension(p.id(), o.id(), extra, reason),
+                (w, o) -> "工单" + ticket.value() + "已延期，办理期限延至" + o.handleBy().map(SmsJobCommands::local)
+                        .orElse("（未定）") + "。");
+    }
+
+    /** A deadline as the department reads it: Beijing time, to the minute. */
+    private static String local(Instant at) {
+        return LOCAL.format(at);
     }
 
     private interface Act {

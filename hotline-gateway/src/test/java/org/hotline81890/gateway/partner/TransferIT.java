@@ -31,6 +31,7 @@ import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
+import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;
@@ -143,6 +144,25 @@ class TransferIT {
         JsonArray byProvider = admin("/api/admin/kpis").getJsonArray("byProvider");
         assertThat(byProvider.getJsonObject(0).getString("group")).isEqualTo(DEPT);
         assertThat(byProvider.getJsonObject(0).getInteger("overdue")).isEqualTo(1);
+
+        // 3. the department works by SMS from its registered number: 接单, then 延期 with hours and a reason
+        WorkOrder w3 = intake("it:transfer:3");
+        Offer t3 = transferOf(w3);
+        String dept = "19905740001";
+        JobCommands sms = partners.jobCommands();
+        assertThat(sms.accept(dept, w3.ticket())).isInstanceOf(JobCommands.Result.Done.class);
+        JobCommands.Result granted = sms.extend(dept, w3.ticket(), Duration.ofHours(24), "等待材料");
+        Instant moved = t3.handleBy().orElseThrow().plus(Duration.ofHours(24));
+        assertThat(granted).isInstanceOfSatisfying(JobCommands.Result.Done.class, d -> assertThat(d.replyZh())
+                .contains("已延期").contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(moved)));
+        assertThat(partners.offers().find(t3.id()).orElseThrow().handleBy()).contains(moved);
+        assertThat(pendingHandleBy(t3)).contains(moved);
+        assertThat(sms.extend(dept, w3.ticket(), Duration.ofHours(1), "再延")).as("one extension per transfer")
+                .isInstanceOfSatisfying(JobCommands.Result.Refused.class,
+                        r -> assertThat(r.replyZh()).startsWith("延期申请未获批准"));
+        assertThat(sms.extend("13800006666", w3.ticket(), Duration.ofHours(1), "x")).as("not a provider number")
+                .isInstanceOf(JobCommands.Result.Refused.class);
     }
 
     private static WorkOrder intake(String key) {

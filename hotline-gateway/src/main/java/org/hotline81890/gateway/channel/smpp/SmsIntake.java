@@ -80,6 +80,9 @@ public final class SmsIntake implements InboundSmsHandler {
                     t -> p.jobs().decline(caller, t, j.reason().orElse("")));
             case SmsCommand.CompleteJob j -> job(sms, caller, j.ticket(),
                     t -> p.jobs().complete(caller, t, j.note().orElse("")));
+            case SmsCommand.ExtendJob j -> j.hours().isEmpty() ? reply(sms, caller, Optional.empty(),
+                    SmsReplies.askExtension()) : job(sms, caller, j.ticket(), t -> p.jobs().extend(caller, t,
+                    java.time.Duration.ofHours(j.hours().get()), j.reason().orElse("")));
         };
     }
 

@@ -42,6 +42,10 @@ public final class SmsReplies {
         return SIGN + "请在指令后附上工单号，例如“接单 123456789”。";
     }
 
+    public static String askExtension() {
+        return SIGN + "申请延期请回复“延期 工单号 小时数 理由”，例如“延期 123456789 24 等待材料”。";
+    }
+
     public static String survey(Survey.Result r) {
         return switch (r) {
             case Survey.Result.Recorded rec -> SIGN + "感谢您的评价！工单" + rec.workOrder().ticket().grouped()

@@ -140,6 +140,16 @@ class SmsIntakeTest {
     }
 
     @Test
+    void anExtensionCarriesItsHoursAndReasonAndWithoutHoursTheReplySaysHowToAsk() {
+        text(PARTNER, "延期 " + validTicket() + " 24 等待材料");
+        text(PARTNER, "延期 " + validTicket() + " 等待材料");
+        assertThat(jobCalls).containsExactly("extend " + validTicket() + " PT24H 等待材料");
+        List<String> replies = repliesTo(PARTNER);
+        assertThat(replies).hasSize(2).first().isEqualTo("已延期");
+        assertThat(replies.get(1)).contains("延期 工单号 小时数 理由");
+    }
+
+    @Test
     void storageDownIsRetry() {
         SmsIntake broken = new SmsIntake(new SmsIntake.Parts(new Intake(store, r -> {
             throw new org.hotline81890.gateway.workorder.StorageUnavailableException("down", null);
@@ -183,6 +193,12 @@ class SmsIntakeTest {
         public Result complete(String phone, TicketNumber ticket, String note) {
             jobCalls.add("complete " + ticket.value());
             return new Result.Done("已完成");
+        }
+
+        @Override
+        public Result extend(String phone, TicketNumber ticket, Duration extra, String reason) {
+            jobCalls.add("extend " + ticket.value() + " " + extra + " " + reason);
+            return new Result.Done("已延期");
         }
     }
 

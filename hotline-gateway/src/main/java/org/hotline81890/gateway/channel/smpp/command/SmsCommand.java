@@ -48,6 +48,18 @@ public sealed interface SmsCommand {
         }
     }
 
+    /**
+     * A department asks for more time on a transfer (延期 ticket hours reason); {@code hours} is empty when the text
+     * gave none (the reply says how to ask).
+     */
+    record ExtendJob(Optional<String> ticket, Optional<Integer> hours, Optional<String> reason) implements SmsCommand {
+        public ExtendJob {
+            Objects.requireNonNull(ticket, "ticket");
+            Objects.requireNonNull(hours, "hours");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A command word followed by something that looks like a ticket number but fails the length or check. */
     record InvalidTicket(String command, String given) implements SmsCommand {
         public InvalidTicket {

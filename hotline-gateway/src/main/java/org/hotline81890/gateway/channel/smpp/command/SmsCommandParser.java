@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an SMS as a command (Chinese or simple Latin forms, case-insensitive, full-width characters allowed)
@@ -13,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * anyone else the same words are an ordinary request. Tickets may be typed with spaces or dashes.
  */
 public final class SmsCommandParser {
-    private enum Verb { QUERY, ACCEPT, DECLINE, COMPLETE }
+    private enum Verb { QUERY, ACCEPT, DECLINE, COMPLETE, EXTEND }
 
     private record Word(String text, Verb verb, boolean latin) {
     }
@@ -26,7 +28,12 @@ public final class SmsCommandParser {
             new Word("DECLINE", Verb.DECLINE, true), new Word("拒单", Verb.DECLINE, false),
             new Word("JJ", Verb.DECLINE, true),
             new Word("DONE", Verb.COMPLETE, true), new Word("完成", Verb.COMPLETE, false),
-            new Word("WC", Verb.COMPLETE, true));
+            new Word("WC", Verb.COMPLETE, true),
+            new Word("EXTEND", Verb.EXTEND, true), new Word("延期", Verb.EXTEND, false),
+            new Word("YQ", Verb.EXTEND, true));
+    /** The hours of an extension: a number (1–999) first, "h", "小时" or "个小时" may follow. */
+    private static final Pattern HOURS = Pattern.compile(
+            "^(\\d{1,3})(?:\\s*(?:HOURS?|H(?![A-Z])|个?小时)|(?=\\s|$|[，,:：]))", Pattern.CASE_INSENSITIVE);
     private static final Map<String, SmsCommand> EXACT = Map.ofEntries(
             Map.entry("1", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.SATISFIED)),
             Map.entry("满意", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.SATISFIED)),
@@ -93,6 +100,7 @@ public final class SmsCommandParser {
             case ACCEPT -> new SmsCommand.AcceptJob(ticket);
             case DECLINE -> new SmsCommand.DeclineJob(ticket, tail);
             case COMPLETE -> new SmsCommand.CompleteJob(ticket, tail);
+            case EXTEND -> extension(ticket, tail);
             case QUERY -> throw new IllegalStateException("handled above");
         };
     }
@@ -110,6 +118,15 @@ public final class SmsCommandParser {
         }
         return s.tail().isEmpty() ? new SmsCommand.InvalidTicket(w.text(), s.given())
                 : new SmsCommand.OrdinaryRequest(original);
+    }
+
+    private static SmsCommand extension(Optional<String> ticket, Optional<String> tail) {
+        Matcher m = HOURS.matcher(tail.orElse(""));
+        if (!m.find() || Integer.parseInt(m.group(1)) == 0) {
+            return new SmsCommand.ExtendJob(ticket, Optional.empty(), tail);
+        }
+        String reason = tail.get().substring(m.end()).replaceFirst("^[\\s，,:：]+", "");
+        return new SmsCommand.ExtendJob(ticket, Optional.of(Integer.parseInt(m.group(1))), nonBlank(reason));
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.AcceptJob;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.CompleteJob;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.DeclineJob;
+import org.hotline81890.gateway.channel.smpp.command.SmsCommand.ExtendJob;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.InvalidTicket;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.OrdinaryRequest;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand.QueryStatus;
@@ -55,6 +56,7 @@ class SmsCommandParserTest {
                 Arguments.of("stopped water since morning", new OrdinaryRequest("stopped water since morning")),
                 Arguments.of("接单 " + T, new OrdinaryRequest("接单 " + T)),
                 Arguments.of("JD", new OrdinaryRequest("JD")),
+                Arguments.of("延期 " + T + " 24 等待材料", new OrdinaryRequest("延期 " + T + " 24 等待材料")),
                 Arguments.of("路灯坏了", new OrdinaryRequest("路灯坏了")),
                 Arguments.of("12", new OrdinaryRequest("12")));
     }
@@ -78,6 +80,19 @@ class SmsCommandParserTest {
                 Arguments.of("DONE " + T + " replaced 2 bulbs",
                         new CompleteJob(Optional.of(T), Optional.of("replaced 2 bulbs"))),
                 Arguments.of("完成 " + WRONG, new InvalidTicket("完成", WRONG)),
+                Arguments.of("延期 " + T + " 24 等待材料", new ExtendJob(Optional.of(T), Optional.of(24),
+                        Optional.of("等待材料"))),
+                Arguments.of("延期 " + T + " 48小时，主管道要换", new ExtendJob(Optional.of(T), Optional.of(48),
+                        Optional.of("主管道要换"))),
+                Arguments.of("YQ " + SPACED + " 12h parts", new ExtendJob(Optional.of(T), Optional.of(12),
+                        Optional.of("parts"))),
+                Arguments.of("extend " + T + " 6", new ExtendJob(Optional.of(T), Optional.of(6), Optional.empty())),
+                Arguments.of("延期 " + T + " 等待材料", new ExtendJob(Optional.of(T), Optional.empty(),
+                        Optional.of("等待材料"))),
+                Arguments.of("延期 " + T + " 0 x", new ExtendJob(Optional.of(T), Optional.empty(), Optional.of("0 x"))),
+                Arguments.of("延期 " + T + " 24hello", new ExtendJob(Optional.of(T), Optional.empty(),
+                        Optional.of("24hello"))),
+                Arguments.of("延期 " + WRONG + " 24 x", new InvalidTicket("延期", WRONG)),
                 Arguments.of("查询 " + T, new QueryStatus(Optional.of(T))),
                 Arguments.of("JDX", new OrdinaryRequest("JDX")));
     }
