@@ -163,7 +163,10 @@ public final class PartnerModule implements HotlineModule {
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {
-            return Map.of();
+            // No partner network: no provider to score, no offer to withdraw. The rows the core writes for it are
+            // confirmed as nothing to do, not failed (dispatch rows do fail: the order needs someone to take it).
+            OutboxDelivery nothing = entry -> new DeliveryOutcome.Confirmed("partner network off: nothing to do");
+            return Map.of(SurveyScore.KIND, nothing, OfferWithdrawal.KIND, nothing);
         }
         return Map.of(Dispatch.KIND, entry -> {
             flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
