@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OfferNotices {
     static final String REMIND = "REMIND";
-    /** An order in these states is out of the providers' hands: its open offers are withdrawn. */
     private static final Logger LOG = LoggerFactory.getLogger(OfferNotices.class);
     private final ReminderSchedule schedule;
     private final MySqlOfferLocks locks;

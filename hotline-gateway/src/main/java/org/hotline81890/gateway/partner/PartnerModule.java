@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.vertx.ext.web.Router;
 import org.hotline81890.gateway.Core;
@@ -172,16 +173,18 @@ public final class PartnerModule implements HotlineModule {
             flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
             return new DeliveryOutcome.Confirmed("dispatched");
         }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
-                SurveyScore.KIND, entry -> SurveyScore.parse(entry.message().payload()).<DeliveryOutcome>map(r -> {
-                    ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer());
-                    return new DeliveryOutcome.Confirmed("scored");
-                }).orElseGet(() -> new DeliveryOutcome.Rejected("not a survey score: " + entry.message().payload())),
-                OfferWithdrawal.KIND, entry -> OfferWithdrawal.parse(entry.message().payload())
-                        .<DeliveryOutcome>map(r -> {
-                            notices.withdraw(r.workOrder(), r.reason());
-                            return new DeliveryOutcome.Confirmed("withdrawn");
-                        }).orElseGet(() -> new DeliveryOutcome.Rejected("not a withdrawal: "
-                                + entry.message().payload())));
+                SurveyScore.KIND, parsed(SurveyScore::parse,
+                        r -> ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer()), "survey score"),
+                OfferWithdrawal.KIND, parsed(OfferWithdrawal::parse,
+                        r -> notices.withdraw(r.workOrder(), r.reason()), "withdrawal"));
+    }
+
+    /** A delivery for rows whose payload {@code parse} reads: done once {@code act} ran, rejected if unreadable. */
+    private static <T> OutboxDelivery parsed(Function<String, Optional<T>> parse, Consumer<T> act, String what) {
+        return entry -> parse.apply(entry.message().payload()).<DeliveryOutcome>map(r -> {
+            act.accept(r);
+            return new DeliveryOutcome.Confirmed(what + " done");
+        }).orElseGet(() -> new DeliveryOutcome.Rejected("not a " + what + ": " + entry.message().payload()));
     }
 
     @Override

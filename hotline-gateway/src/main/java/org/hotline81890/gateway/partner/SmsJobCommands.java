@@ -1,7 +1,6 @@
 package org.hotline81890.gateway.partner;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.hotline81890.partners.store.OfferStore;
  * acceptance: the address and the resident's masked number; after an extension: the new handling deadline).
  */
 public final class SmsJobCommands implements JobCommands {
+    /** Deadlines as a department reads them: Beijing time, to the minute. */
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
     private final MySqlProviderStore providers;
@@ -74,13 +74,8 @@ public final class SmsJobCommands implements JobCommands {
     @Override
     public Result extend(String phone, TicketNumber ticket, Duration extra, String reason) {
         return run(phone, ticket, (p, o) -> flow.requestExtension(p.id(), o.id(), extra, reason),
-                (w, o) -> "工单" + ticket.value() + "已延期，办理期限延至" + o.handleBy().map(SmsJobCommands::local)
+                (w, o) -> "工单" + ticket.value() + "已延期，办理期限延至" + o.handleBy().map(LOCAL::format)
                         .orElse("（未定）") + "。");
-    }
-
-    /** A deadline as the department reads it: Beijing time, to the minute. */
-    private static String local(Instant at) {
-        return LOCAL.format(at);
     }
 
     private interface Act {

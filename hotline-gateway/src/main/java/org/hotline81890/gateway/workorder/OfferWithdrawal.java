@@ -2,6 +2,7 @@ package org.hotline81890.gateway.workorder;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public final class OfferWithdrawal {
         if (!WITHDRAWING.contains(moved.state())) {
             return List.of();
         }
-        String reason = "work order " + moved.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + details;
+        String reason = "work order " + moved.state().name().toLowerCase(Locale.ROOT) + ": " + details;
         return List.of(new OutboxMessage(KIND, "partner-network", moved.id().value() + ":"
                 + (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason),
                 "withdraw-offers:" + moved.id().value() + ":" + moved.version()));

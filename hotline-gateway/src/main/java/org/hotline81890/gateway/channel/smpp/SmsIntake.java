@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.smpp;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +83,7 @@ public final class SmsIntake implements InboundSmsHandler {
                     t -> p.jobs().complete(caller, t, j.note().orElse("")));
             case SmsCommand.ExtendJob j -> j.hours().isEmpty() ? reply(sms, caller, Optional.empty(),
                     SmsReplies.askExtension()) : job(sms, caller, j.ticket(), t -> p.jobs().extend(caller, t,
-                    java.time.Duration.ofHours(j.hours().get()), j.reason().orElse("")));
+                    Duration.ofHours(j.hours().get()), j.reason().orElse("")));
         };
     }
 
