@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
-import org.hotline81890.gateway.workorder.NewWorkOrder;
-
 /**
  * The dedup window for hash idempotency keys ({@code sms:<sha-256>}, see {@link IdempotencyKeys}): an SMSC
  * redelivery (minutes) keeps its key, so it maps to the same work order; the same text from the same phone after
@@ -38,18 +35,5 @@ public interface DedupWindow {
         Map<String, String> out = new HashMap<>();
         keys.forEach(k -> out.put(k, k));
         return out;
-    }
-
-    /** {@code batch} with each order's idempotency key replaced by its current episode's key. */
-    static List<PendingCreate> rekey(DedupWindow window, List<PendingCreate> batch) {
-        Map<String, String> keys = window.current(batch.stream().map(p -> p.order().idempotencyKey())
-                .distinct().toList());
-        return batch.stream().map(p -> {
-            NewWorkOrder o = p.order();
-            String key = keys.get(o.idempotencyKey());
-            return key.equals(o.idempotencyKey()) ? p : new PendingCreate(new NewWorkOrder(key, o.channel(),
-                    o.callerNumber(), o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(),
-                    o.deadlines(), o.state()), p.events(), p.effects());
-        }).toList();
     }
 }

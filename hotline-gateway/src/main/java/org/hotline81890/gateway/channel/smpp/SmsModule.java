@@ -79,12 +79,11 @@ public final class SmsModule implements HotlineModule {
                 COMMITTERS + 1, core.config().db().connectTimeout().toMillis(), Optional.empty());
         MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(intakeDb.transactions(), core.clock(),
                 new SecureRandom());
-        DedupWindow window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(),
+        MySqlSmsKeyEpisodes window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(),
                 cfg.dedupWindow());
-        // The episode upsert joins the batch's transaction: one commit (one log flush) per batch, not two.
-        GroupCommitStore group = new GroupCommitStore(core.store(), batch -> intakeDb.transactions().inTransaction(
-                c -> batchStore.createAll(DedupWindow.rekey(window, batch))), cfg.groupCommitWait(),
-                cfg.groupCommitMax(), COMMITTERS, HANDLER_TIMEOUT);
+        // A repeat after the dedup window is found by the batch itself and joins its transaction (one commit).
+        GroupCommitStore group = new GroupCommitStore(core.store(), batch -> window.createAll(batchStore, batch),
+                cfg.groupCommitWait(), cfg.groupCommitMax(), COMMITTERS, HANDLER_TIMEOUT);
         Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
                 new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),

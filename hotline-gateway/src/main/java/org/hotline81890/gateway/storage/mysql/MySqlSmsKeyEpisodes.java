@@ -1,22 +1,40 @@
 package org.hotline81890.gateway.storage.mysql;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hotline81890.gateway.channel.smpp.DedupWindow;
+import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
+import org.hotline81890.gateway.workorder.NewWorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
 
 /**
- * {@link DedupWindow} on the {@code sms_key_episode} table (V5): one multi-row upsert that starts a new episode for
- * every key first seen before now - window, then one read of the keys past episode 0. The upsert takes each key's
- * row lock, so concurrent arrivals of one key (two committers, two nodes) agree on the episode. Called inside a
- * transaction (the SMS group commit's batch) it joins it and commits with the orders; otherwise it commits alone.
+ * {@link DedupWindow} on what is stored. A hash key with nothing stored under it, or stored within the window,
+ * keeps its key (episode 0: a new request, or the SMSC's redelivery of one). Only a key whose episode-0 row is older
+ * than the window goes to the {@code sms_key_episode} table (V5, V9): one multi-row upsert starts a new episode for
+ * every such key first seen before now - window, then one read gives the episodes. Until V9 every message upserted
+ * its key there (a row with a 68-character random primary key per message, 12 % of the SMS flood's rate).
+ * <ul>
+ * <li>{@link #createAll} (the SMS group commit's batch) stores the batch under its keys as they are. An order found
+ * stored under a key before the window (the same text from the same phone, days later) is the only case that
+ * reads the episode table; that part of the batch is stored again under the episode's key. The common batch costs
+ * no statement at all beyond its own.</li>
+ * <li>{@link #current} (a note over the rate limit) reads when the key was stored, as an order or a note.</li>
+ * </ul>
+ * Concurrent first arrivals of one key meet on the unique key of work_order (or sms_note): the loser finds the
+ * winner's row. Concurrent repeats after the window take the episode row's lock and agree on the episode. Called
+ * inside a transaction (the group commit's batch) everything joins it and commits with the orders.
  */
 public final class MySqlSmsKeyEpisodes implements DedupWindow {
     private final Transactions tx;
@@ -32,6 +50,44 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
         this.window = window;
     }
 
+    /**
+     * {@link MySqlWorkOrderStore#createAll} of {@code batch}, with a hash key whose order was stored before the
+     * window moved to its next episode: that order is the same text days later, a new request.
+     */
+    public List<Created> createAll(MySqlWorkOrderStore store, List<PendingCreate> batch) {
+        return tx.inTransaction(c -> {
+            List<Created> out = new ArrayList<>(store.createAll(batch));
+            Instant cutoff = Sql.millis(clock.instant()).minus(window);
+            List<Integer> repeats = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                WorkOrder w = out.get(i).workOrder();
+                if (!out.get(i).fresh() && w.idempotencyKey().startsWith(HASH_PREFIX)
+                        && w.createdAt().isBefore(cutoff)) {
+                    repeats.add(i);
+                }
+            }
+            if (repeats.isEmpty()) {
+                return out;
+            }
+            Map<String, String> keys = new HashMap<>();
+            nextEpisodes(c, repeats.stream().map(i -> out.get(i).workOrder().idempotencyKey()).distinct().sorted()
+                    .toList(), Sql.millis(clock.instant()), Sql.text(cutoff), keys);
+            List<PendingCreate> again = repeats.stream().map(i -> rekeyed(batch.get(i), keys)).toList();
+            List<Created> stored = store.createAll(again);
+            for (int j = 0; j < repeats.size(); j++) {
+                out.set(repeats.get(j), stored.get(j));
+            }
+            return out;
+        });
+    }
+
+    private static PendingCreate rekeyed(PendingCreate p, Map<String, String> keys) {
+        NewWorkOrder o = p.order();
+        return new PendingCreate(new NewWorkOrder(keys.get(o.idempotencyKey()), o.channel(), o.callerNumber(),
+                o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(), o.deadlines(), o.state()),
+                p.events(), p.effects());
+    }
+
     @Override
     public Map<String, String> current(Collection<String> keys) {
         Map<String, String> out = DedupWindow.identity(keys);
@@ -42,67 +98,73 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
         }
         Instant now = Sql.millis(clock.instant());
         String cutoff = Sql.text(now.minus(window));
-        // Assignments run left to right and see earlier ones: episode is computed from the OLD first_seen.
-        String upsert = "INSERT INTO sms_key_episode (hash_key, episode, first_seen) VALUES "
-                + String.join(",", hashes.stream().map(k -> "(?,0,?)").toList())
-                + " ON DUPLICATE KEY UPDATE episode = IF(first_seen < ?, episode + 1, episode),"
-                + " first_seen = IF(first_seen < ?, VALUES(first_seen), first_seen)";
-        String select = "SELECT hash_key, episode FROM sms_key_episode WHERE episode > 0 AND hash_key IN ("
-                + String.join(",", hashes.stream().map(k -> "?").toList()) + ")";
         tx.read(c -> {
-            if (MultiRowInsert.allowsMultiQueries(c)) {
-                // Both in one round trip (the committers' pool allows multi-statements).
-                try (PreparedStatement ps = c.prepareStatement(upsert + ";\n" + select)) {
-                    int i = bindUpsert(ps, hashes, now, cutoff);
-                    bindKeys(ps, i, hashes);
-                    ps.execute();
-                    while (!ps.getMoreResults() && ps.getUpdateCount() != -1) {
-                        continue;
-                    }
-                    readEpisodes(ps.getResultSet(), out);
-                }
-                return out;
-            }
-            try (PreparedStatement ps = c.prepareStatement(upsert)) {
-                bindUpsert(ps, hashes, now, cutoff);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                bindKeys(ps, 1, hashes);
-                readEpisodes(ps.executeQuery(), out);
+            List<String> old = storedBefore(c, hashes, cutoff);
+            if (!old.isEmpty()) {
+                nextEpisodes(c, old, now, cutoff, out);
             }
             return out;
         });
         return out;
     }
 
-    private static int bindUpsert(PreparedStatement ps, List<String> hashes, Instant now, String cutoff)
-            throws SQLException {
-        int i = 1;
-        for (String k : hashes) {
-            ps.setString(i++, k);
-            Sql.setInstant(ps, i++, now);
-        }
-        ps.setString(i++, cutoff);
-        ps.setString(i++, cutoff);
-        return i;
-    }
-
-    private static void bindKeys(PreparedStatement ps, int from, List<String> hashes) throws SQLException {
-        for (int i = 0; i < hashes.size(); i++) {
-            ps.setString(from + i, hashes.get(i));
-        }
-    }
-
-    private static void readEpisodes(ResultSet rs, Map<String, String> out) throws SQLException {
-        if (rs == null) {
-            throw new SQLException("no result set for the episode read");
-        }
-        try (rs) {
-            while (rs.next()) {
-                String k = rs.getString(1);
-                out.put(k, DedupWindow.episodeKey(k, rs.getInt(2)));
+    /** The keys of {@code hashes} with a work order or a note stored under them before {@code cutoff}, sorted. */
+    private static List<String> storedBefore(Connection c, List<String> hashes, String cutoff) throws SQLException {
+        String marks = String.join(",", hashes.stream().map(k -> "?").toList());
+        List<String> old = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key FROM work_order WHERE idempotency_key "
+                + "IN (" + marks + ") AND created_at < ? UNION SELECT idempotency_key FROM sms_note WHERE "
+                + "idempotency_key IN (" + marks + ") AND received_at < ?")) {
+            int i = bindKeys(ps, 1, hashes);
+            ps.setString(i++, cutoff);
+            i = bindKeys(ps, i, hashes);
+            ps.setString(i, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    old.add(rs.getString(1));
+                }
             }
         }
+        old.sort(null);
+        return old;
+    }
+
+    /**
+     * Episode 1 for a key with no episode row yet; the next episode for one whose episode started before the
+     * cutoff; the same episode otherwise (the SMSC redelivering a repeat). Assignments run left to right and see
+     * earlier ones: the episode is computed from the OLD first_seen.
+     */
+    private static void nextEpisodes(Connection c, List<String> old, Instant now, String cutoff,
+                                     Map<String, String> out) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sms_key_episode (hash_key, episode, first_seen) "
+                + "VALUES " + String.join(",", old.stream().map(k -> "(?,1,?)").toList())
+                + " ON DUPLICATE KEY UPDATE episode = IF(first_seen < ?, episode + 1, episode),"
+                + " first_seen = IF(first_seen < ?, VALUES(first_seen), first_seen)")) {
+            int i = 1;
+            for (String k : old) {
+                ps.setString(i++, k);
+                Sql.setInstant(ps, i++, now);
+            }
+            ps.setString(i++, cutoff);
+            ps.setString(i, cutoff);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash_key, episode FROM sms_key_episode "
+                + "WHERE hash_key IN (" + String.join(",", old.stream().map(k -> "?").toList()) + ")")) {
+            bindKeys(ps, 1, old);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), DedupWindow.episodeKey(rs.getString(1), rs.getInt(2)));
+                }
+            }
+        }
+    }
+
+    private static int bindKeys(PreparedStatement ps, int from, List<String> keys) throws SQLException {
+        int i = from;
+        for (String k : keys) {
+            ps.setString(i++, k);
+        }
+        return i;
     }
 }

@@ -17,9 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hotline81890.gateway.channel.smpp.DedupWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.workorder.Area;
@@ -35,42 +33,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dedup window of hash idempotency keys (V5 sms_key_episode) on real MariaDB. */
+/** The dedup window of hash idempotency keys (episode 0 from what is stored, V5/V9 sms_key_episode) on MariaDB. */
 class MySqlSmsKeyEpisodesIT {
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
     private static TestDatabase db;
-    /** The same schema through a pool like the SMS committers' (allowMultiQueries: upsert and read in one trip). */
-    private static Database multi;
 
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        String url = db.url();
-        multi = Database.open(url + (url.contains("?") ? "&" : "?") + "allowMultiQueries=true", TestDatabase.user(),
-                TestDatabase.password(), 4, 5000, Optional.empty());
     }
 
     @AfterAll
     static void stop() {
-        multi.close();
         db.close();
     }
 
-    /** Alternates the two pools so every test goes through both code paths. */
-    private static final AtomicInteger CALLS = new AtomicInteger();
-
     private static MySqlSmsKeyEpisodes at(Instant t) {
-        Database d = CALLS.getAndIncrement() % 2 == 0 ? db.database() : multi;
-        return new MySqlSmsKeyEpisodes(d.transactions(), Clock.fixed(t, ZoneOffset.UTC), WINDOW);
+        return new MySqlSmsKeyEpisodes(db.database().transactions(), Clock.fixed(t, ZoneOffset.UTC), WINDOW);
     }
 
-    @Test
-    void bothPathsAreExercised() throws Exception {
-        try (var c = multi.dataSource().getConnection(); var plain = db.database().dataSource().getConnection()) {
-            assertThat(MultiRowInsert.allowsMultiQueries(c)).isTrue();
-            assertThat(MultiRowInsert.allowsMultiQueries(plain)).isFalse();
-        }
+    /** Stores the order the SMS group commit would store at {@code t} for {@code keys}. */
+    private static List<Created> storeAt(Instant t, String... keys) {
+        MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.database().transactions(),
+                Clock.fixed(t, ZoneOffset.UTC), new SecureRandom());
+        return at(t).createAll(store, List.of(keys).stream().map(k -> pending(k, t)).toList());
     }
 
     private static String hashKey() {
@@ -81,17 +68,56 @@ class MySqlSmsKeyEpisodesIT {
     void redeliveryWithinTheWindowKeepsTheKeyAndARepeatAfterItStartsANewEpisode() {
         String key = hashKey();
         assertThat(at(T0).current(key)).isEqualTo(key);
+        storeAt(T0, key);
         assertThat(at(T0.plus(Duration.ofMinutes(10))).current(key)).isEqualTo(key);
         assertThat(at(T0.plus(Duration.ofHours(23))).current(key)).isEqualTo(key);
         Instant later = T0.plus(Duration.ofHours(25));
         assertThat(at(later).current(key)).isEqualTo(key + "#1");
+        storeAt(later, key);
         assertThat(at(later.plus(Duration.ofMinutes(5))).current(key)).isEqualTo(key + "#1");
         assertThat(at(later.plus(Duration.ofDays(3))).current(key)).isEqualTo(key + "#2");
     }
 
     @Test
+    void aKeyWithNothingStoredKeepsItsKeyAndWritesNoEpisodeRow() throws Exception {
+        String key = hashKey();
+        assertThat(at(T0).current(key)).isEqualTo(key);
+        assertThat(at(T0.plus(Duration.ofDays(5))).current(key)).isEqualTo(key);
+        storeAt(T0.plus(Duration.ofDays(5)), key);
+        assertThat(episodeRows(key)).isZero();
+    }
+
+    @Test
+    void aBatchWithARepeatAmongNewKeysStoresEachOnceAndWritesOneEpisodeRow() throws Exception {
+        String repeated = hashKey();
+        Created first = storeAt(T0, repeated).get(0);
+        String a = hashKey();
+        String b = hashKey();
+        List<Created> batch = storeAt(T0.plus(Duration.ofDays(2)), a, repeated, b, repeated);
+        assertThat(batch.subList(0, 3)).allMatch(Created::fresh);
+        assertThat(batch.get(1).workOrder().idempotencyKey()).isEqualTo(repeated + "#1");
+        assertThat(batch.get(1).workOrder().id()).isNotEqualTo(first.workOrder().id());
+        assertThat(batch.get(3).fresh()).isFalse();
+        assertThat(batch.get(3).workOrder().id()).isEqualTo(batch.get(1).workOrder().id());
+        assertThat(batch.get(0).workOrder().idempotencyKey()).isEqualTo(a);
+        assertThat(episodeRows(a) + episodeRows(b)).isZero();
+        assertThat(episodeRows(repeated)).isOne();
+    }
+
+    @Test
+    void aNoteOverTheRateLimitCountsAsTheKeysFirstEpisode() {
+        String key = hashKey();
+        Created order = storeAt(T0, hashKey()).get(0);
+        new MySqlSmsStore(db.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC))
+                .attach(key, order.workOrder().id(), "8613800005555", "又是路灯");
+        assertThat(at(T0.plus(Duration.ofHours(1))).current(key)).isEqualTo(key);
+        assertThat(at(T0.plus(Duration.ofDays(2))).current(key)).isEqualTo(key + "#1");
+    }
+
+    @Test
     void smscMessageIdKeysAreNotWindowed() {
         String key = "smsc:smsc:" + UUID.randomUUID();
+        storeAt(T0, key);
         assertThat(at(T0).current(key)).isEqualTo(key);
         assertThat(at(T0.plus(Duration.ofDays(9))).current(key)).isEqualTo(key);
     }
@@ -99,7 +125,7 @@ class MySqlSmsKeyEpisodesIT {
     @Test
     void concurrentArrivalsAfterTheWindowAgreeOnOneEpisode() throws Exception {
         String key = hashKey();
-        at(T0).current(key);
+        storeAt(T0, key);
         Instant later = T0.plus(Duration.ofDays(2));
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> answers = new ArrayList<>();
@@ -121,28 +147,37 @@ class MySqlSmsKeyEpisodesIT {
 
     @Test
     void theSameTextDaysLaterIsANewOrderAndItsRedeliveryIsThatOrder() {
-        MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.database().transactions(), Clock.systemUTC(),
-                new SecureRandom());
         String key = hashKey();
-        Created first = store.createAll(DedupWindow.rekey(at(T0), List.of(pending(key)))).get(0);
-        Created redelivered = store.createAll(DedupWindow.rekey(at(T0.plusSeconds(90)), List.of(pending(key))))
-                .get(0);
+        Created first = storeAt(T0, key).get(0);
+        Created redelivered = storeAt(T0.plusSeconds(90), key).get(0);
         Instant later = T0.plus(Duration.ofDays(3));
-        Created repeat = store.createAll(DedupWindow.rekey(at(later), List.of(pending(key), pending(key)))).get(0);
-        Created repeatAgain = store.createAll(DedupWindow.rekey(at(later.plusSeconds(60)), List.of(pending(key))))
-                .get(0);
+        List<Created> repeats = storeAt(later, key, key);
+        Created repeatAgain = storeAt(later.plusSeconds(60), key).get(0);
         assertThat(first.fresh()).isTrue();
         assertThat(redelivered.fresh()).isFalse();
         assertThat(redelivered.workOrder().id()).isEqualTo(first.workOrder().id());
-        assertThat(repeat.fresh()).isTrue();
-        assertThat(repeat.workOrder().id()).isNotEqualTo(first.workOrder().id());
-        assertThat(repeat.workOrder().idempotencyKey()).isEqualTo(key + "#1");
+        assertThat(repeats.get(0).fresh()).isTrue();
+        assertThat(repeats.get(1).fresh()).isFalse();
+        assertThat(repeats.get(1).workOrder().id()).isEqualTo(repeats.get(0).workOrder().id());
+        assertThat(repeats.get(0).workOrder().id()).isNotEqualTo(first.workOrder().id());
+        assertThat(repeats.get(0).workOrder().idempotencyKey()).isEqualTo(key + "#1");
         assertThat(repeatAgain.fresh()).isFalse();
-        assertThat(repeatAgain.workOrder().id()).isEqualTo(repeat.workOrder().id());
+        assertThat(repeatAgain.workOrder().id()).isEqualTo(repeats.get(0).workOrder().id());
     }
 
-    private static PendingCreate pending(String key) {
-        Instant due = Instant.now().plusSeconds(600);
+    private static int episodeRows(String key) throws Exception {
+        try (var c = db.database().dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT COUNT(*) FROM sms_key_episode WHERE hash_key=?")) {
+            ps.setString(1, key);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static PendingCreate pending(String key, Instant at) {
+        Instant due = at.plusSeconds(600);
         NewWorkOrder o = new NewWorkOrder(key, Channel.SMS, "8613800005555", RequestType.HELP, "路灯坏了",
                 Optional.of("S001"), Area.UNKNOWN, Priority.NORMAL, new Deadlines(Optional.of(due), Optional.of(due),
                 Optional.empty()), WorkOrderState.MATCHED);
