@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,12 +29,24 @@ import org.slf4j.LoggerFactory;
  * Glue between jSMPP and the ports. Returns normally (so jSMPP answers deliver_sm_resp OK) only after the
  * handler said {@link InboundOutcome.Committed}, or after a part of a long message was staged durably. On
  * {@link InboundOutcome.Retry}, an exception or a handler slower than {@code handlerTimeout} it throws
- * {@link ProcessRequestException} with ESME_RX_T_APPN so the SMSC delivers again. A one-part text is handled on
- * the calling jSMPP thread; staging and completing the parts of a long message and receipts run on virtual threads
- * from {@code virtualThreads}, each bounded by {@code handlerTimeout}.
+ * {@link ProcessRequestException} with ESME_RX_T_APPN so the SMSC delivers again. Staging and completing the parts
+ * of a long message and receipts run on virtual threads from {@code virtualThreads}, each bounded by
+ * {@code handlerTimeout}, while the jSMPP thread waits.
+ * <p>A one-part text (nearly every message) does not hold the jSMPP thread: it is handled on a virtual thread and
+ * its answer is {@link Deferral deferred} (in production {@link DeferredResponses}): OK once the handler said
+ * Committed, ESME_RX_T_APPN on Retry or an exception. The handler's one long wait, the group commit, is bounded
+ * ({@link GroupCommitStore}) and answers "retry" when it runs out. Parking a platform thread per message until its
+ * commit and waking it afterwards cost two thread switches and a socket write per message.
  */
 public final class DeliverSmListener implements MessageReceiverListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverSmListener.class);
+
+    /** Where the answer to a deliver_sm goes when the listener returns before it is known. */
+    @FunctionalInterface
+    public interface Deferral {
+        /** The answer to deliver_sm {@code sequence} is {@code status} (a command status) once it completes. */
+        void defer(int sequence, CompletionStage<Integer> status);
+    }
 
     private final DeliverSmReader reader;
     private final Reassembler reassembler;
@@ -40,9 +55,11 @@ public final class DeliverSmListener implements MessageReceiverListener {
     private final ExecutorService virtualThreads;
     private final Clock clock;
     private final Duration handlerTimeout;
+    private final Deferral deferral;
 
     public DeliverSmListener(DeliverSmReader reader, Reassembler reassembler, InboundSmsHandler inbound,
-            ReceiptHandler receipts, ExecutorService virtualThreads, Clock clock, Duration handlerTimeout) {
+            ReceiptHandler receipts, ExecutorService virtualThreads, Clock clock, Duration handlerTimeout,
+            Deferral deferral) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reassembler = Objects.requireNonNull(reassembler, "reassembler");
         this.inbound = Objects.requireNonNull(inbound, "inbound");
@@ -50,31 +67,47 @@ public final class DeliverSmListener implements MessageReceiverListener {
         this.virtualThreads = Objects.requireNonNull(virtualThreads, "virtualThreads");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.handlerTimeout = Objects.requireNonNull(handlerTimeout, "handlerTimeout");
+        this.deferral = Objects.requireNonNull(deferral, "deferral");
     }
 
     @Override
     public void onAcceptDeliverSm(DeliverSm pdu) throws ProcessRequestException {
         long start = System.nanoTime();
+        if (DeferredResponses.clear()) {
+            LOG.error("A deferred deliver_sm_resp was never picked up: this session is not built with "
+                    + "DeferredResponses.sender()");
+        }
         IncomingPdu in = reader.read(pdu, clock.instant());
         try {
             switch (in) {
                 case IncomingPdu.Receipt r -> require(call(() -> receipts.handle(r.receipt()), "receipt"), "receipt");
                 case IncomingPdu.UnreadableReceipt u -> LOG.warn("Delivery receipt ignored: {}", u.reason());
-                case IncomingPdu.MoPart part -> onMessagePart(part);
+                case IncomingPdu.MoPart part -> onMessagePart(part, pdu.getSequenceNumber());
             }
         } finally {
             StageTimes.since(StageTimes.Stage.LISTENER, start);
         }
     }
 
-    private void onMessagePart(IncomingPdu.MoPart part) throws ProcessRequestException {
+    private void onMessagePart(IncomingPdu.MoPart part, int sequence) throws ProcessRequestException {
         if (!part.isMultipart()) {
-            // Nearly every text: nothing to reassemble, and handled right here on the session's PDU thread (a
-            // platform thread that waits for the commit anyway before jSMPP may answer). A hop to a virtual thread
-            // cost a thread start and two wake-ups per message, 12 % of the gateway's CPU in a flood; the handler's
-            // one long wait, the group commit, is bounded (GroupCommitStore) and answers "retry" when it runs out.
             Reassembler.Ready r = reassembler.accept(part).orElseThrow();
-            require(here(() -> inbound.handle(r.sms()), "inbound SMS"), "inbound SMS");
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            long submitted = System.nanoTime();
+            try {
+                virtualThreads.execute(() -> {
+                    StageTimes.since(StageTimes.Stage.DISPATCH, submitted);
+                    try {
+                        status.complete(statusOf(r.sms()));
+                    } catch (Throwable t) {
+                        status.completeExceptionally(t);
+                        throw t;
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                throw retryable("inbound SMS not taken (shutting down)", e);
+            }
+            deferral.defer(sequence, status);
             return;
         }
         Optional<Reassembler.Ready> ready = call(() -> reassembler.accept(part), "staging a part");
@@ -128,13 +161,22 @@ public final class DeliverSmListener implements MessageReceiverListener {
         }
     }
 
-    /** {@code work} on this thread, failures mapped as {@link #call} maps them. */
-    private static <T> T here(Callable<T> work, String what) throws ProcessRequestException {
+    /** The command status that answers a one-part text: the handler's outcome, failures mapped as in {@link #call}. */
+    private int statusOf(InboundSms sms) {
         try {
-            return work.call();
-        } catch (Exception e) {
-            LOG.warn("{} failed, the SMSC will retry", what, e);
-            throw retryable(what + " failed: " + e, e);
+            return switch (inbound.handle(sms)) {
+                case InboundOutcome.Committed c -> {
+                    LOG.debug("inbound SMS committed as {}", c.ticketOrRef());
+                    yield SMPPConstant.STAT_ESME_ROK;
+                }
+                case InboundOutcome.Retry retry -> {
+                    LOG.debug("inbound SMS not committed, the SMSC will retry: {}", retry.reason());
+                    yield SMPPConstant.STAT_ESME_RX_T_APPN;
+                }
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("inbound SMS failed, the SMSC will retry", e);
+            return SMPPConstant.STAT_ESME_RX_T_APPN;
         }
     }
 

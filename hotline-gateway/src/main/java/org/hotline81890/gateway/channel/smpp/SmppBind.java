@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -16,6 +17,7 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +97,9 @@ public final class SmppBind implements AutoCloseable {
     }
 
     private SMPPSession bind(CompletableFuture<Void> lost) throws IOException {
-        SMPPSession s = new SMPPSession();
+        // The listener defers its answers to one-part texts (DeliverSmListener): jSMPP's sender, holding them back.
+        SMPPSession s = new SMPPSession(DeferredResponses.sender(), new DefaultPDUReader(),
+                SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
         s.setTransactionTimer(config.transactionTimeout().toMillis());
         s.setPduProcessorDegree(config.window());

@@ -103,7 +103,7 @@ public final class SmsModule implements HotlineModule {
             }
         };
         DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()), reassembler,
-                smsIntake, receipts, threads, core.clock(), HANDLER_TIMEOUT);
+                smsIntake, receipts, threads, core.clock(), HANDLER_TIMEOUT, DeferredResponses::defer);
         SmppEsmeVerticle verticle = new SmppEsmeVerticle(bindConfigs(cfg), listener,
                 new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,

@@ -24,7 +24,7 @@ import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
  * keeps its key (episode 0: a new request, or the SMSC's redelivery of one). Only a key whose episode-0 row is older
  * than the window goes to the {@code sms_key_episode} table (V5, V9): one multi-row upsert starts a new episode for
  * every such key first seen before now - window, then one read gives the episodes. Until V9 every message upserted
- * its key there (a row with a 68-character random primary key per message, 12 % of the SMS flood's rate).
+ * its key there: a row with a 68-character random primary key per message, read by nothing after the window.
  * <ul>
  * <li>{@link #createAll} (the SMS group commit's batch) stores the batch under its keys as they are. An order found
  * stored under a key before the window (the same text from the same phone, days later) is the only case that

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DeliverSm;
@@ -20,9 +27,15 @@ class DeliverSmListenerTest {
     private final ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor();
     private final InMemoryPartStore store = new InMemoryPartStore();
     private final RecordingInboundHandler handler = new RecordingInboundHandler();
-    private final DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()),
-            new Reassembler(store, Clock.systemUTC(), Duration.ofMinutes(1), "s"), handler, handler, vts,
-            Clock.systemUTC(), Duration.ofSeconds(5));
+    /** The answers the listener deferred, by deliver_sm sequence number. */
+    private final Map<Integer, CompletionStage<Integer>> deferred = new ConcurrentHashMap<>();
+    private final DeliverSmListener listener = listener(handler);
+
+    private DeliverSmListener listener(InboundSmsHandler inbound) {
+        return new DeliverSmListener(new DeliverSmReader(Optional.empty()),
+                new Reassembler(store, Clock.systemUTC(), Duration.ofMinutes(1), "s"), inbound, handler, vts,
+                Clock.systemUTC(), Duration.ofSeconds(5), deferred::put);
+    }
 
     @AfterEach
     void close() {
@@ -39,28 +52,65 @@ class DeliverSmListenerTest {
         return d;
     }
 
+    private int answer(int sequence) throws Exception {
+        return deferred.get(sequence).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
     @Test
-    void retryBecomesRxTAppn() {
+    void aCommittedTextIsAnsweredOkOnlyOnceTheHandlerSaidSoWithoutHoldingTheCallingThread() throws Exception {
+        CountDownLatch commit = new CountDownLatch(1);
+        DeliverSmListener slow = listener(sms -> {
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return handler.handle(sms);
+        });
+        DeliverSm d = pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0);
+        d.setSequenceNumber(41);
+        slow.onAcceptDeliverSm(d);
+        CompletionStage<Integer> status = deferred.get(41);
+        Thread.sleep(100);
+        assertThat(status.toCompletableFuture()).isNotDone();
+        assertThat(handler.committed).isEmpty();
+        commit.countDown();
+        assertThat(answer(41)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
+        assertThat(handler.committedTexts()).containsExactly("路灯");
+    }
+
+    @Test
+    void retryBecomesRxTAppn() throws Exception {
         handler.retriesLeft.set(1);
-        assertThatThrownBy(() -> listener.onAcceptDeliverSm(pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0)))
-                .isInstanceOfSatisfying(ProcessRequestException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN));
+        DeliverSm d = pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0);
+        d.setSequenceNumber(7);
+        listener.onAcceptDeliverSm(d);
+        assertThat(answer(7)).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
         assertThat(handler.committed).isEmpty();
     }
 
     @Test
-    void aHandlerThatThrowsOnAOnePartTextBecomesRxTAppnOnTheCallingThread() {
+    void aHandlerThatThrowsOnAOnePartTextBecomesRxTAppn() throws Exception {
         Thread caller = Thread.currentThread();
-        DeliverSmListener failing = new DeliverSmListener(new DeliverSmReader(Optional.empty()),
-                new Reassembler(store, Clock.systemUTC(), Duration.ofMinutes(1), "s"), sms -> {
-                    assertThat(Thread.currentThread()).isSameAs(caller);
-                    throw new IllegalStateException("boom (test)");
-                }, handler, vts, Clock.systemUTC(), Duration.ofSeconds(5));
-        assertThatThrownBy(() -> failing.onAcceptDeliverSm(pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0)))
-                .isInstanceOfSatisfying(ProcessRequestException.class, e -> {
-                    assertThat(e.getErrorCode()).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
-                    assertThat(e).hasMessageContaining("boom (test)");
-                });
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        DeliverSmListener failing = listener(sms -> {
+            ranOn.add(Thread.currentThread());
+            throw new IllegalStateException("boom (test)");
+        });
+        DeliverSm d = pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0);
+        d.setSequenceNumber(8);
+        failing.onAcceptDeliverSm(d);
+        assertThat(answer(8)).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
+        assertThat(ranOn).hasSize(1).doesNotContain(caller);
+    }
+
+    @Test
+    void aTextArrivingDuringShutdownIsRefusedRetryably() {
+        vts.shutdown();
+        assertThatThrownBy(() -> listener.onAcceptDeliverSm(pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0)))
+                .isInstanceOfSatisfying(ProcessRequestException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN));
+        assertThat(deferred).isEmpty();
     }
 
     @Test

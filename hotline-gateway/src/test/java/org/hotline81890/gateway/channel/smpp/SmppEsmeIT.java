@@ -42,7 +42,8 @@ class SmppEsmeIT {
         parts = new InMemoryPartStore();
         Reassembler reassembler = new Reassembler(parts, Clock.systemUTC(), Duration.ofMinutes(5), "it");
         DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(java.util.Optional.empty()),
-                reassembler, handler, handler, virtualThreads, Clock.systemUTC(), Duration.ofSeconds(5));
+                reassembler, handler, handler, virtualThreads, Clock.systemUTC(), Duration.ofSeconds(5),
+                DeferredResponses::defer);
         SmppBindConfig config = SmppBindConfig.of("it", "127.0.0.1", smsc.port(), "hotline", "secret")
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withRate(500, 50);
         verticle = new SmppEsmeVerticle(List.of(config), listener, new PartSweeper(reassembler, handler),
