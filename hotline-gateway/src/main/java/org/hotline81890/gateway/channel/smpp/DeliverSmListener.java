@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
@@ -26,22 +23,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Glue between jSMPP and the ports. Returns normally (so jSMPP answers deliver_sm_resp OK) only after the
- * handler said {@link InboundOutcome.Committed}, or after a part of a long message was staged durably. On
- * {@link InboundOutcome.Retry}, an exception or a handler slower than {@code handlerTimeout} it throws
- * {@link ProcessRequestException} with ESME_RX_T_APPN so the SMSC delivers again. Staging and completing the parts
- * of a long message and receipts run on virtual threads from {@code virtualThreads}, each bounded by
- * {@code handlerTimeout}, while the jSMPP thread waits.
- * <p>A one-part text (nearly every message) does not hold the jSMPP thread: it is handled on a virtual thread and
- * its answer is {@link Deferral deferred} (in production {@link DeferredResponses}): OK once the handler said
- * Committed, ESME_RX_T_APPN on Retry or an exception. The handler's one long wait, the group commit, is bounded
- * ({@link GroupCommitStore}) and answers "retry" when it runs out. Parking a platform thread per message until its
- * commit and waking it afterwards cost two thread switches and a socket write per message.
+ * Glue between jSMPP and the ports. No deliver_sm holds a jSMPP thread: each is handled on a virtual thread from
+ * {@code virtualThreads} and its answer is {@link Deferral deferred} (in production {@link DeferredResponses}, whose
+ * sender holds the deliver_sm_resp back until then). The answer is OK only after the handler said
+ * {@link InboundOutcome.Committed}, or after a part of a long message was staged durably; it is ESME_RX_T_APPN (the
+ * SMSC delivers again) on {@link InboundOutcome.Retry} or an exception, and for staging parts and receipts also when
+ * they take longer than {@code handlerTimeout}. A one-part text's one long wait, the group commit, is bounded by
+ * {@link GroupCommitStore}, which answers "retry" when it runs out. Parking a jSMPP thread per message until its
+ * commit and waking it afterwards cost two thread switches and a socket write per message, and kept a pool of
+ * hundreds of threads convoying on jSMPP's task queue.
  */
 public final class DeliverSmListener implements MessageReceiverListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverSmListener.class);
 
-    /** Where the answer to a deliver_sm goes when the listener returns before it is known. */
+    /** Where the answer to a deliver_sm goes: the listener returns before it is known. */
     @FunctionalInterface
     public interface Deferral {
         /** The answer to deliver_sm {@code sequence} is {@code status} (a command status) once it completes. */
@@ -80,108 +75,92 @@ public final class DeliverSmListener implements MessageReceiverListener {
         IncomingPdu in = reader.read(pdu, clock.instant());
         try {
             switch (in) {
-                case IncomingPdu.Receipt r -> require(call(() -> receipts.handle(r.receipt()), "receipt"), "receipt");
+                case IncomingPdu.Receipt r -> defer(pdu.getSequenceNumber(), "receipt", true,
+                        () -> status(receipts.handle(r.receipt()), "receipt"));
                 case IncomingPdu.UnreadableReceipt u -> LOG.warn("Delivery receipt ignored: {}", u.reason());
-                case IncomingPdu.MoPart part -> onMessagePart(part, pdu.getSequenceNumber());
+                case IncomingPdu.MoPart part when !part.isMultipart() -> {
+                    // Nearly every text: nothing to reassemble or stage, bounded by the group commit.
+                    Reassembler.Ready r = reassembler.accept(part).orElseThrow();
+                    defer(pdu.getSequenceNumber(), "inbound SMS", false,
+                            () -> status(inbound.handle(r.sms()), "inbound SMS"));
+                }
+                case IncomingPdu.MoPart part -> defer(pdu.getSequenceNumber(), "message part", true,
+                        () -> onMessagePart(part));
             }
         } finally {
             StageTimes.since(StageTimes.Stage.LISTENER, start);
         }
     }
 
-    private void onMessagePart(IncomingPdu.MoPart part, int sequence) throws ProcessRequestException {
-        if (!part.isMultipart()) {
-            Reassembler.Ready r = reassembler.accept(part).orElseThrow();
-            CompletableFuture<Integer> status = new CompletableFuture<>();
-            long submitted = System.nanoTime();
-            try {
-                virtualThreads.execute(() -> {
-                    StageTimes.since(StageTimes.Stage.DISPATCH, submitted);
-                    try {
-                        status.complete(statusOf(r.sms()));
-                    } catch (Throwable t) {
-                        status.completeExceptionally(t);
-                        throw t;
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                throw retryable("inbound SMS not taken (shutting down)", e);
-            }
-            deferral.defer(sequence, status);
-            return;
-        }
-        Optional<Reassembler.Ready> ready = call(() -> reassembler.accept(part), "staging a part");
+    /** A part of a long message: staged, or the last one, when the whole message is handled. */
+    private int onMessagePart(IncomingPdu.MoPart part) {
+        Optional<Reassembler.Ready> ready = reassembler.accept(part);
         if (ready.isEmpty()) {
             LOG.debug("Part staged, waiting for the rest of the message");
-            return;
+            return SMPPConstant.STAT_ESME_ROK;
         }
         Reassembler.Ready r = ready.get();
-        require(call(() -> inbound.handle(r.sms()), "inbound SMS"), "inbound SMS");
-        r.staged().ifPresent(key -> forget(key));
+        int status = status(inbound.handle(r.sms()), "inbound SMS");
+        if (status == SMPPConstant.STAT_ESME_ROK) {
+            r.staged().ifPresent(this::forget);
+        }
+        return status;
     }
 
     private void forget(PartKey key) {
         try {
-            call(() -> {
-                reassembler.done(key);
-                return key;
-            }, "forgetting staged parts");
-        } catch (ProcessRequestException e) {
+            reassembler.done(key);
+        } catch (RuntimeException e) {
             // Committed already; the sweeper's retry finds the same idempotency key, so nothing is duplicated.
             LOG.warn("Staged parts not deleted yet: {}", e.getMessage());
         }
     }
 
-    private static void require(InboundOutcome outcome, String what) throws ProcessRequestException {
-        switch (outcome) {
-            case InboundOutcome.Committed c -> LOG.debug("{} committed as {}", what, c.ticketOrRef());
-            case InboundOutcome.Retry retry -> throw new ProcessRequestException(
-                    what + " not committed: " + retry.reason(), SMPPConstant.STAT_ESME_RX_T_APPN);
-        }
+    private static int status(InboundOutcome outcome, String what) {
+        return switch (outcome) {
+            case InboundOutcome.Committed c -> {
+                LOG.debug("{} committed as {}", what, c.ticketOrRef());
+                yield SMPPConstant.STAT_ESME_ROK;
+            }
+            case InboundOutcome.Retry retry -> {
+                LOG.debug("{} not committed, the SMSC will retry: {}", what, retry.reason());
+                yield SMPPConstant.STAT_ESME_RX_T_APPN;
+            }
+        };
     }
 
-    private <T> T call(Callable<T> work, String what) throws ProcessRequestException {
+    /**
+     * Runs {@code work} on a virtual thread and defers the answer to its status; an exception answers
+     * ESME_RX_T_APPN, and so does a {@code bounded} work still running after {@code handlerTimeout}.
+     */
+    private void defer(int sequence, String what, boolean bounded, Supplier<Integer> work)
+            throws ProcessRequestException {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
         long submitted = System.nanoTime();
-        Future<T> f = virtualThreads.submit(() -> {
-            StageTimes.since(StageTimes.Stage.DISPATCH, submitted);
-            return work.call();
-        });
         try {
-            return f.get(handlerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw retryable(what + " interrupted", e);
-        } catch (ExecutionException e) {
-            LOG.warn("{} failed, the SMSC will retry", what, e.getCause());
-            throw retryable(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            LOG.warn("{} took longer than {}, the SMSC will retry", what, handlerTimeout);
-            throw retryable(what + " timed out", e);
-        }
-    }
-
-    /** The command status that answers a one-part text: the handler's outcome, failures mapped as in {@link #call}. */
-    private int statusOf(InboundSms sms) {
-        try {
-            return switch (inbound.handle(sms)) {
-                case InboundOutcome.Committed c -> {
-                    LOG.debug("inbound SMS committed as {}", c.ticketOrRef());
-                    yield SMPPConstant.STAT_ESME_ROK;
+            virtualThreads.execute(() -> {
+                StageTimes.since(StageTimes.Stage.DISPATCH, submitted);
+                int answer;
+                try {
+                    answer = work.get();
+                } catch (RuntimeException e) {
+                    LOG.warn("{} failed, the SMSC will retry", what, e);
+                    answer = SMPPConstant.STAT_ESME_RX_T_APPN;
+                } catch (Throwable t) {
+                    status.completeExceptionally(t);
+                    throw t;
                 }
-                case InboundOutcome.Retry retry -> {
-                    LOG.debug("inbound SMS not committed, the SMSC will retry: {}", retry.reason());
-                    yield SMPPConstant.STAT_ESME_RX_T_APPN;
+                if (!status.complete(answer)) {
+                    LOG.warn("{} took longer than {}; answered retry, it ended with status {}", what,
+                            handlerTimeout, answer);
                 }
-            };
-        } catch (RuntimeException e) {
-            LOG.warn("inbound SMS failed, the SMSC will retry", e);
-            return SMPPConstant.STAT_ESME_RX_T_APPN;
+            });
+        } catch (RejectedExecutionException e) {
+            throw new ProcessRequestException(what + " not taken (shutting down)",
+                    SMPPConstant.STAT_ESME_RX_T_APPN, e);
         }
-    }
-
-    private static ProcessRequestException retryable(String message, Throwable cause) {
-        return new ProcessRequestException(message, SMPPConstant.STAT_ESME_RX_T_APPN, cause);
+        deferral.defer(sequence, bounded ? status.completeOnTimeout(SMPPConstant.STAT_ESME_RX_T_APPN,
+                handlerTimeout.toMillis(), TimeUnit.MILLISECONDS) : status);
     }
 
     @Override

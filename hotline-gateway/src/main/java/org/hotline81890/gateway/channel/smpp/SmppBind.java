@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmppBind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmppBind.class);
+    /** jSMPP's PDU threads per session. */
+    private static final int PDU_THREADS = 4;
 
     public enum State { CONNECTING, BOUND, DISCONNECTED, STOPPED }
 
@@ -102,7 +104,9 @@ public final class SmppBind implements AutoCloseable {
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
         s.setTransactionTimer(config.transactionTimeout().toMillis());
-        s.setPduProcessorDegree(config.window());
+        // jSMPP's threads only decode and hand over (the listener defers every answer): a few suffice, and each
+        // idle one more costs wake-ups on its task queue. The SMSC's window bounds the messages in flight.
+        s.setPduProcessorDegree(Math.min(config.window(), PDU_THREADS));
         s.setQueueCapacity(Math.max(100, config.window() * 4));
         s.setMessageReceiverListener(listener);
         s.addSessionStateListener((newState, oldState, source) -> {

@@ -113,22 +113,38 @@ class DeliverSmListenerTest {
         assertThat(deferred).isEmpty();
     }
 
+    private DeliverSm part(byte[] sm, int sequence) {
+        DeliverSm d = pdu(sm, 0x40);
+        d.setSequenceNumber(sequence);
+        return d;
+    }
+
     @Test
-    void partStoreDownRefusesThePartRetryably() {
+    void partStoreDownRefusesThePartRetryably() throws Exception {
         store.down = true;
-        byte[] part = {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef};
-        assertThatThrownBy(() -> listener.onAcceptDeliverSm(pdu(part, 0x40)))
-                .isInstanceOfSatisfying(ProcessRequestException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN));
+        listener.onAcceptDeliverSm(part(new byte[] {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef}, 20));
+        assertThat(answer(20)).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 
     @Test
     void firstPartIsAckedAfterStagingAndTheLastCommits() throws Exception {
-        listener.onAcceptDeliverSm(pdu(new byte[] {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef}, 0x40));
+        listener.onAcceptDeliverSm(part(new byte[] {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef}, 21));
+        assertThat(answer(21)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
         assertThat(store.size()).isEqualTo(1);
         assertThat(handler.calls).isEmpty();
-        listener.onAcceptDeliverSm(pdu(new byte[] {5, 0, 3, 1, 2, 2, 0x70, 0x6f}, 0x40));
+        listener.onAcceptDeliverSm(part(new byte[] {5, 0, 3, 1, 2, 2, 0x70, 0x6f}, 22));
+        assertThat(answer(22)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
         assertThat(handler.committedTexts()).containsExactly("路灯");
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aPartStagedTooSlowlyIsAnsweredRetryAfterTheTimeout() throws Exception {
+        DeliverSmListener quick = new DeliverSmListener(new DeliverSmReader(Optional.empty()),
+                new Reassembler(store, Clock.systemUTC(), Duration.ofMinutes(1), "s"), handler, handler, vts,
+                Clock.systemUTC(), Duration.ofMillis(50), deferred::put);
+        store.delay = Duration.ofMillis(500);
+        quick.onAcceptDeliverSm(part(new byte[] {5, 0, 3, 1, 2, 1, (byte) 0x8d, (byte) 0xef}, 23));
+        assertThat(answer(23)).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 }

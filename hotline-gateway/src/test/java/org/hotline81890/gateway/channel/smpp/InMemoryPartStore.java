@@ -1,16 +1,21 @@
 package org.hotline81890.gateway.channel.smpp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Test double of {@link PartStore}; {@code down} makes every call fail as an unavailable database would. */
+/**
+ * Test double of {@link PartStore}; {@code down} makes every call fail as an unavailable database would, and
+ * {@code delay} makes every call that long (a slow one).
+ */
 public final class InMemoryPartStore implements PartStore {
     private final Map<PartKey, Map<Integer, StagedPart>> parts = new ConcurrentHashMap<>();
     private final Map<PartKey, Map<Integer, StagedPart>> completed = new ConcurrentHashMap<>();
     public volatile boolean down;
+    public volatile Duration delay = Duration.ZERO;
 
     @Override
     public synchronized Saved save(StagedPart part) {
@@ -55,6 +60,13 @@ public final class InMemoryPartStore implements PartStore {
     }
 
     private void check() {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (down) {
             throw new IllegalStateException("part store unavailable");
         }
