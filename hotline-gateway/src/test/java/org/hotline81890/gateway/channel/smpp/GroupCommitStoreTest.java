@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Deadlines;
@@ -73,6 +74,38 @@ class GroupCommitStoreTest {
             release.countDown();
         }
         assertThat(store.findByIdempotencyKey("slow")).as("the batch still commits; a retry finds it").isPresent();
+    }
+
+    @Test
+    void aCallerStillQueuedBehindASlowBatchAfterTheCommitTimeoutIsToldStorageIsUnavailable() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
+        }, Duration.ZERO, 1, 1, Duration.ofMillis(200))) {
+            AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+            Thread first = Thread.ofVirtual().start(() -> {
+                try {
+                    group.create(order("first"), List.of(), w -> List.of());
+                } catch (RuntimeException e) {
+                    firstFailure.set(e);
+                }
+            });
+            Thread.sleep(50);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> group.create(order("queued"), List.of(), w -> List.of()))
+                    .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("PT0.2S");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            release.countDown();
+            first.join();
+            assertThat(firstFailure.get()).as("in its batch past the timeout too")
+                    .isInstanceOf(StorageUnavailableException.class);
+        }
+        assertThat(store.findByIdempotencyKey("queued")).as("failed while queued: never stored").isEmpty();
     }
 
     @Test
