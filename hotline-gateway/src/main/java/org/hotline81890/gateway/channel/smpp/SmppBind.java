@@ -99,7 +99,7 @@ public final class SmppBind implements AutoCloseable {
     }
 
     private SMPPSession bind(CompletableFuture<Void> lost) throws IOException {
-        // The listener defers its answers to one-part texts (DeliverSmListener): jSMPP's sender, holding them back.
+        // The listener defers every answer (DeliverSmListener): this sender holds each deliver_sm_resp back till then.
         SMPPSession s = new SMPPSession(DeferredResponses.sender(), new DefaultPDUReader(),
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
