@@ -58,17 +58,22 @@ class GroupCommitStoreTest {
         }
     }
 
-    @Test
-    void aCallerWhoseBatchOutlastsTheCommitTimeoutIsToldStorageIsUnavailable() {
-        CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+    /** Stores each batch in {@code store}, but only once {@code release} is counted down (a slow database). */
+    private GroupCommitStore.BatchCreate storesOnceReleased(CountDownLatch release) {
+        return batch -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
-        }, Duration.ZERO, 10, 1, Duration.ofMillis(200))) {
+        };
+    }
+
+    @Test
+    void aCallerWhoseBatchOutlastsTheCommitTimeoutIsToldStorageIsUnavailable() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 10, 1, Duration.ofMillis(200))) {
             assertThatThrownBy(() -> group.create(order("slow"), List.of(), w -> List.of()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("PT0.2S");
             release.countDown();
@@ -79,14 +84,7 @@ class GroupCommitStoreTest {
     @Test
     void aCallerStillQueuedBehindASlowBatchAfterTheCommitTimeoutIsToldStorageIsUnavailable() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
-        }, Duration.ZERO, 1, 1, Duration.ofMillis(200))) {
+        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 1, 1, Duration.ofMillis(200))) {
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
             Thread first = Thread.ofVirtual().start(() -> {
                 try {
