@@ -73,7 +73,8 @@ class GroupCommitStoreTest {
     @Test
     void aCallerWhoseBatchOutlastsTheCommitTimeoutIsToldStorageIsUnavailable() {
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 10, 1, Duration.ofMillis(200))) {
+        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 10, 1,
+                Duration.ofMillis(200))) {
             assertThatThrownBy(() -> group.create(order("slow"), List.of(), w -> List.of()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("PT0.2S");
             release.countDown();
@@ -84,7 +85,8 @@ class GroupCommitStoreTest {
     @Test
     void aCallerStillQueuedBehindASlowBatchAfterTheCommitTimeoutIsToldStorageIsUnavailable() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 1, 1, Duration.ofMillis(200))) {
+        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 1, 1,
+                Duration.ofMillis(200))) {
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
             Thread first = Thread.ofVirtual().start(() -> {
                 try {
