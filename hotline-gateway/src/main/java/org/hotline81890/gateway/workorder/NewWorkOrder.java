@@ -21,4 +21,10 @@ public record NewWorkOrder(String idempotencyKey, Channel channel, String caller
         callerNumber = PhoneNumbers.normalise(callerNumber);
         text = text == null ? "" : text;
     }
+
+    /** The same order under another idempotency key (e.g. a later episode of an SMS's hash key). */
+    public NewWorkOrder withIdempotencyKey(String key) {
+        return new NewWorkOrder(key, channel, callerNumber, requestType, text, serviceCode, area, priority, deadlines,
+                state);
+    }
 }

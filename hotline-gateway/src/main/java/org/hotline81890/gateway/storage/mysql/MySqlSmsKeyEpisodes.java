@@ -15,7 +15,6 @@ import java.util.Map;
 
 import org.hotline81890.gateway.channel.smpp.DedupWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
-import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
 
@@ -57,7 +56,8 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
     public List<Created> createAll(MySqlWorkOrderStore store, List<PendingCreate> batch) {
         return tx.inTransaction(c -> {
             List<Created> out = new ArrayList<>(store.createAll(batch));
-            Instant cutoff = Sql.millis(clock.instant()).minus(window);
+            Instant now = Sql.millis(clock.instant());
+            Instant cutoff = now.minus(window);
             List<Integer> repeats = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 WorkOrder w = out.get(i).workOrder();
@@ -71,21 +71,16 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
             }
             Map<String, String> keys = new HashMap<>();
             nextEpisodes(c, repeats.stream().map(i -> out.get(i).workOrder().idempotencyKey()).distinct().sorted()
-                    .toList(), Sql.millis(clock.instant()), Sql.text(cutoff), keys);
-            List<PendingCreate> again = repeats.stream().map(i -> rekeyed(batch.get(i), keys)).toList();
+                    .toList(), now, Sql.text(cutoff), keys);
+            List<PendingCreate> again = repeats.stream().map(i -> batch.get(i)).map(p -> new PendingCreate(
+                    p.order().withIdempotencyKey(keys.get(p.order().idempotencyKey())), p.events(), p.effects()))
+                    .toList();
             List<Created> stored = store.createAll(again);
             for (int j = 0; j < repeats.size(); j++) {
                 out.set(repeats.get(j), stored.get(j));
             }
             return out;
         });
-    }
-
-    private static PendingCreate rekeyed(PendingCreate p, Map<String, String> keys) {
-        NewWorkOrder o = p.order();
-        return new PendingCreate(new NewWorkOrder(keys.get(o.idempotencyKey()), o.channel(), o.callerNumber(),
-                o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(), o.deadlines(), o.state()),
-                p.events(), p.effects());
     }
 
     @Override

@@ -31,6 +31,18 @@ class DeferredResponsesTest {
         return out;
     }
 
+    /** What the listener and jSMPP do for deliver_sm {@code sequence}: defer its answer, then send OK for it. */
+    private CompletableFuture<Integer> deferredThenSent(int sequence) throws Exception {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        DeferredResponses.defer(sequence, status);
+        sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, sequence, "");
+        return status;
+    }
+
+    private static int[] resp(int status, int sequence) {
+        return new int[] {SMPPConstant.CID_DELIVER_SM_RESP, status, sequence};
+    }
+
     @AfterEach
     void nothingLeft() {
         assertThat(DeferredResponses.clear()).isFalse();
@@ -39,34 +51,28 @@ class DeferredResponsesTest {
     @Test
     void anAnswerNotDeferredIsWrittenAtOnce() throws Exception {
         sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, 5, "");
-        assertThat(written()).containsExactly(new int[] {SMPPConstant.CID_DELIVER_SM_RESP, 0, 5});
+        assertThat(written()).containsExactly(resp(0, 5));
     }
 
     @Test
     void aDeferredAnswerWaitsForItsStatus() throws Exception {
-        CompletableFuture<Integer> committed = new CompletableFuture<>();
-        CompletableFuture<Integer> refused = new CompletableFuture<>();
-        DeferredResponses.defer(6, committed);
-        sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, 6, "");
-        DeferredResponses.defer(7, refused);
-        sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, 7, "");
+        CompletableFuture<Integer> committed = deferredThenSent(6);
+        CompletableFuture<Integer> refused = deferredThenSent(7);
         assertThat(written()).isEmpty();
         Thread other = Thread.ofVirtual().start(() -> refused.complete(SMPPConstant.STAT_ESME_RX_T_APPN));
         other.join();
         committed.complete(SMPPConstant.STAT_ESME_ROK);
         assertThat(written()).containsExactly(
-                new int[] {SMPPConstant.CID_DELIVER_SM_RESP, SMPPConstant.STAT_ESME_RX_T_APPN, 7},
-                new int[] {SMPPConstant.CID_DELIVER_SM_RESP, SMPPConstant.STAT_ESME_ROK, 6});
+                resp(SMPPConstant.STAT_ESME_RX_T_APPN, 7),
+                resp(SMPPConstant.STAT_ESME_ROK, 6));
     }
 
     @Test
     void aStatusThatFailsIsAnsweredRetryLater() throws Exception {
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        DeferredResponses.defer(8, status);
-        sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, 8, "");
+        CompletableFuture<Integer> status = deferredThenSent(8);
         status.completeExceptionally(new IllegalStateException("handler died (test)"));
         assertThat(written()).containsExactly(
-                new int[] {SMPPConstant.CID_DELIVER_SM_RESP, SMPPConstant.STAT_ESME_RX_T_APPN, 8});
+                resp(SMPPConstant.STAT_ESME_RX_T_APPN, 8));
     }
 
     @Test
@@ -77,7 +83,7 @@ class DeferredResponsesTest {
         DeferredResponses.defer(10, never);
         sender.sendDeliverSmResp(wire, SMPPConstant.STAT_ESME_ROK, 11, "");
         assertThat(written()).containsExactly(
-                new int[] {SMPPConstant.CID_DELIVER_SM_RESP, SMPPConstant.STAT_ESME_RSYSERR, 9},
-                new int[] {SMPPConstant.CID_DELIVER_SM_RESP, SMPPConstant.STAT_ESME_ROK, 11});
+                resp(SMPPConstant.STAT_ESME_RSYSERR, 9),
+                resp(SMPPConstant.STAT_ESME_ROK, 11));
     }
 }
