@@ -11,6 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.hotline81890.gateway.diagnostics.StageTimes;
+import org.hotline81890.gateway.sms.PartKey;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@link InboundOutcome.Committed}, or after a part of a long message was staged durably; it is ESME_RX_T_APPN (the
  * SMSC delivers again) on {@link InboundOutcome.Retry} or an exception, and for staging parts and receipts also when
  * they take longer than {@code handlerTimeout}. A one-part text's one long wait, the group commit, is bounded by
- * {@link GroupCommitStore}, which answers "retry" when it runs out. Parking a jSMPP thread per message until its
+ * the group-committing store, which answers "retry" when it runs out. Parking a jSMPP thread per message until its
  * commit and waking it afterwards cost two thread switches and a socket write per message, and kept a pool of
  * hundreds of threads convoying on jSMPP's task queue.
  */

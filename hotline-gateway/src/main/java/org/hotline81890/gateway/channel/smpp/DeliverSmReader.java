@@ -8,6 +8,7 @@ import org.hotline81890.gateway.channel.smpp.text.Concat;
 import org.hotline81890.gateway.channel.smpp.text.ReceiptText;
 import org.hotline81890.gateway.channel.smpp.text.SmsText;
 import org.hotline81890.gateway.channel.smpp.text.UserData;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 

@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline81890.gateway.sms.AcceptedPart;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
+import org.hotline81890.gateway.sms.SubmissionLog;
 
 /**
  * A {@link SubmissionLog} that writes the accepted parts of concurrent deliveries together: the caller that finds

@@ -2,6 +2,7 @@ package org.hotline81890.gateway.channel.smpp;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.hotline81890.gateway.sms.IdempotencyKeys;
 
 /**
  * A mobile-originated SMS, reassembled when it came in parts, handed to {@link InboundSmsHandler}.

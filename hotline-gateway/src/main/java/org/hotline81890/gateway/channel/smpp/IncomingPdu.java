@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.hotline81890.gateway.channel.smpp.text.Concat;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
 
 /** What one deliver_sm turned out to be, once translated. */
 public sealed interface IncomingPdu {

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.hotline81890.gateway.channel.smpp.text.Concat;
+import org.hotline81890.gateway.sms.IdempotencyKeys;
+import org.hotline81890.gateway.sms.PartKey;
+import org.hotline81890.gateway.sms.PartStore;
+import org.hotline81890.gateway.sms.StagedPart;
 
 /**
  * Puts long messages back together. Single-part messages pass straight through. A part of a long message is

@@ -1,5 +1,7 @@
 package org.hotline81890.gateway.channel.smpp;
 
+import org.hotline81890.gateway.sms.DeliveryReceipt;
+
 /**
  * Driven port: applies a delivery receipt to the outbox row whose submit returned {@link
  * DeliveryReceipt#messageId()}. Idempotent (receipts are redelivered too). Return {@code Committed} also when

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.hotline81890.gateway.channel.smpp.text.OutboundPart;
 import org.hotline81890.gateway.delivery.DeliveryOutcome;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.sms.SubmissionLog;
 import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.slf4j.Logger;

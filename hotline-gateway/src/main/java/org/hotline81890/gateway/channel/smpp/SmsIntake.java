@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.channel.smpp.command.SmsCommand;
 import org.hotline81890.gateway.channel.smpp.command.SmsCommandParser;
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.SmsNotes;
+import org.hotline81890.gateway.sms.SmsPreferences;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.hotline81890.gateway.channel.smpp.text.Concat;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.OptionalParameters;

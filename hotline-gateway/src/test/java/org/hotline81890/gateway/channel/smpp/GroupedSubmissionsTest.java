@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotline81890.gateway.sms.AcceptedPart;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
+import org.hotline81890.gateway.sms.SubmissionLog;
 import org.junit.jupiter.api.Test;
 
 class GroupedSubmissionsTest {

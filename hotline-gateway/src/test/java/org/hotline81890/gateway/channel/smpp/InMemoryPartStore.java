@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hotline81890.gateway.sms.PartKey;
+import org.hotline81890.gateway.sms.PartStore;
+import org.hotline81890.gateway.sms.StagedPart;
 
 /**
  * Test double of {@link PartStore}; {@code down} makes every call fail as an unavailable database would, and

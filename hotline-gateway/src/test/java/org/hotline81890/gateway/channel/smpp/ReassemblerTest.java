@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.hotline81890.gateway.channel.smpp.text.Concat;
+import org.hotline81890.gateway.sms.PartKey;
 import org.junit.jupiter.api.Test;
 
 class ReassemblerTest {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
 
 /**
  * In-memory {@link InboundSmsHandler} and {@link ReceiptHandler}: idempotent on the key like the real store,

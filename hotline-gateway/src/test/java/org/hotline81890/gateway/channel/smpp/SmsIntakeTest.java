@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.SmsNotes;
+import org.hotline81890.gateway.sms.SmsPreferences;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventPublisher;
 import org.hotline81890.gateway.workorder.HintsClassifier;

@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.storage.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 import org.junit.jupiter.api.Test;
 
-class GroupCommitStoreTest {
+class GroupCommitWorkOrderStoreTest {
     private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(Clock.systemUTC());
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 
@@ -37,7 +37,7 @@ class GroupCommitStoreTest {
 
     @Test
     void concurrentCreatesShareBatchesAndEachGetsItsOwnResult() throws Exception {
-        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+        try (GroupCommitWorkOrderStore group = new GroupCommitWorkOrderStore(store, batch -> {
             batchSizes.add(batch.size());
             return batch.stream().map(p -> store.create(p.order(), p.events(), p.effects())).toList();
         }, Duration.ofMillis(20), 500, 1, Duration.ofSeconds(30));
@@ -59,7 +59,7 @@ class GroupCommitStoreTest {
     }
 
     /** Stores each batch in {@code store}, but only once {@code release} is counted down (a slow database). */
-    private GroupCommitStore.BatchCreate storesOnceReleased(CountDownLatch release) {
+    private GroupCommitWorkOrderStore.BatchCreate storesOnceReleased(CountDownLatch release) {
         return batch -> {
             try {
                 release.await();
@@ -73,7 +73,8 @@ class GroupCommitStoreTest {
     @Test
     void aCallerWhoseBatchOutlastsTheCommitTimeoutIsToldStorageIsUnavailable() {
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 10, 1,
+        try (GroupCommitWorkOrderStore group = new GroupCommitWorkOrderStore(store, storesOnceReleased(release),
+                Duration.ZERO, 10, 1,
                 Duration.ofMillis(200))) {
             assertThatThrownBy(() -> group.create(order("slow"), List.of(), w -> List.of()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("PT0.2S");
@@ -85,7 +86,8 @@ class GroupCommitStoreTest {
     @Test
     void aCallerStillQueuedBehindASlowBatchAfterTheCommitTimeoutIsToldStorageIsUnavailable() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitStore group = new GroupCommitStore(store, storesOnceReleased(release), Duration.ZERO, 1, 1,
+        try (GroupCommitWorkOrderStore group = new GroupCommitWorkOrderStore(store, storesOnceReleased(release),
+                Duration.ZERO, 1, 1,
                 Duration.ofMillis(200))) {
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
             Thread first = Thread.ofVirtual().start(() -> {
@@ -110,7 +112,7 @@ class GroupCommitStoreTest {
 
     @Test
     void aFailedBatchFailsEveryCallerWithTheSameException() {
-        try (GroupCommitStore group = new GroupCommitStore(store, batch -> {
+        try (GroupCommitWorkOrderStore group = new GroupCommitWorkOrderStore(store, batch -> {
             throw new StorageUnavailableException("down", null);
         }, Duration.ZERO, 10, 1, Duration.ofSeconds(30))) {
             assertThatThrownBy(() -> group.create(order("x"), List.of(), w -> List.of()))

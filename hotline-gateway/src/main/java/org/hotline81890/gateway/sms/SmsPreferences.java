@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.sms;
 
 /** Driven port: whether a resident wants status notifications by SMS (TD/STOP and KT/START). */
 public interface SmsPreferences {

@@ -1,9 +1,14 @@
-package org.hotline81890.gateway.channel.ami;
+package org.hotline81890.gateway.wiring;
 
-import org.hotline81890.gateway.Core;
+import org.hotline81890.gateway.channel.ami.AmiConnector;
+import org.hotline81890.gateway.channel.ami.OriginateDelivery;
+import org.hotline81890.gateway.channel.ami.OriginateTracker;
+import org.hotline81890.gateway.channel.ami.Originator;
+import org.hotline81890.gateway.channel.ami.QueueEventRecorder;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
+import org.hotline81890.gateway.voice.CallRecords;
 
 /** The AMI half of the voice module: the connection, queue events into call records, originate delivery. */
 public final class AmiModulePart implements AutoCloseable {

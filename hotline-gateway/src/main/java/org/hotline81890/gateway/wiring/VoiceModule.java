@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.agi;
+package org.hotline81890.gateway.wiring;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,17 +11,27 @@ import io.vertx.ext.web.Router;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline81890.directory.ivr.IvrMenu;
 import org.hotline81890.directory.ivr.IvrSettings;
-import org.hotline81890.gateway.Core;
-import org.hotline81890.gateway.HotlineModule;
-import org.hotline81890.gateway.channel.ami.AmiModulePart;
+import org.hotline81890.gateway.channel.agi.AllowedHosts;
+import org.hotline81890.gateway.channel.agi.CallRouting;
+import org.hotline81890.gateway.channel.agi.FastAgiServer;
+import org.hotline81890.gateway.channel.agi.IntakeLanes;
+import org.hotline81890.gateway.channel.agi.IntakeScript;
+import org.hotline81890.gateway.channel.agi.MenuStep;
+import org.hotline81890.gateway.channel.agi.OpeningHours;
+import org.hotline81890.gateway.channel.agi.ScriptMapping;
+import org.hotline81890.gateway.channel.agi.StatusScript;
+import org.hotline81890.gateway.channel.agi.SurveyScript;
+import org.hotline81890.gateway.channel.agi.TerminalCsv;
 import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
-import org.hotline81890.gateway.channel.ami.CallRecords;
 import org.hotline81890.gateway.channel.ami.ClickToCallRoutes;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
+import org.hotline81890.gateway.voice.CallRecords;
+import org.hotline81890.gateway.voice.OneKeyTerminal;
+import org.hotline81890.gateway.voice.TerminalRegistry;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +68,8 @@ public final class VoiceModule implements HotlineModule {
                 .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
         return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
                 core.config().ami().answeredWithin())::mount,
-                ClickToCallRoutes.of(ami, core.blocking(), core.config().ami().agentChannel())::mount);
+                ClickToCallRoutes.of(ami.map(AmiModulePart::originator), core.blocking(),
+                        core.config().ami().agentChannel())::mount);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.sms;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.wiring;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +10,30 @@ import java.util.concurrent.Executors;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
-import org.hotline81890.gateway.Core;
-import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.channel.http.HealthCheck;
+import org.hotline81890.gateway.channel.smpp.DeferredResponses;
+import org.hotline81890.gateway.channel.smpp.DeliverSmListener;
+import org.hotline81890.gateway.channel.smpp.DeliverSmReader;
+import org.hotline81890.gateway.channel.smpp.GroupedSubmissions;
+import org.hotline81890.gateway.channel.smpp.InboundLimiter;
+import org.hotline81890.gateway.channel.smpp.InboundOutcome;
+import org.hotline81890.gateway.channel.smpp.PartSweeper;
+import org.hotline81890.gateway.channel.smpp.Reassembler;
+import org.hotline81890.gateway.channel.smpp.ReceiptHandler;
+import org.hotline81890.gateway.channel.smpp.SmppBind;
 import org.hotline81890.gateway.channel.smpp.SmppBindConfig.BindKind;
+import org.hotline81890.gateway.channel.smpp.SmppBindConfig;
+import org.hotline81890.gateway.channel.smpp.SmppEsmeVerticle;
+import org.hotline81890.gateway.channel.smpp.SmsDelivery;
+import org.hotline81890.gateway.channel.smpp.SmsIntake;
+import org.hotline81890.gateway.channel.smpp.SmsSubmitter;
 import org.hotline81890.gateway.channel.smpp.text.OutboundSplitter;
-import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
-import org.hotline81890.gateway.matching.DirectoryClassifier;
-import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
-import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
-import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
-import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,22 +45,14 @@ import org.slf4j.LoggerFactory;
  * when smpp.enabled is false.
  */
 public final class SmsModule implements HotlineModule {
-    /**
-     * Two committers: while one batch waits for its commit (log flush), the next one is written. Under READ
-     * COMMITTED new orders take no gap locks on the deadline table any more (with one, two committers deadlocked
-     * there); a deadlock that still happens reruns the batch (Transactions). {@code -Dhotline.sms.committers=N}
-     * overrides it for load experiments (4 vs 2 on a shared 2-core machine: +12 % MO within the noise, slower
-     * replies; see docs/sms.md).
-     */
-    private static final int COMMITTERS = Math.max(1, Integer.getInteger("hotline.sms.committers", 2));
     /** How long one deliver_sm may take before it is answered "retry" (its commit may still land: same key). */
-    private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
 
-    private record Wiring(SmppEsmeVerticle verticle, GroupCommitStore group, ExecutorService threads,
-                          SmsDelivery delivery, Database intakeDb, MySqlPartStore parts) {
+    private record Wiring(SmppEsmeVerticle verticle, ExecutorService threads, SmsDelivery delivery,
+                          MySqlPartStore parts) {
     }
 
     private final Core core;
@@ -69,27 +66,11 @@ public final class SmsModule implements HotlineModule {
 
     private static Wiring wire(Core core, JobCommands jobs) {
         HotlineConfig.Smpp cfg = core.config().smpp();
-        HotlineConfig.Sla sla = core.config().sla();
         var tx = core.database().transactions();
         MySqlSmsStore sms = new MySqlSmsStore(tx, core.clock());
-        // The committer has connections of its own: with the shared pool it queued behind the outbox relay.
-        var shared = core.database().dataSource();
-        Database intakeDb = Database.open(committerUrl(shared.getJdbcUrl()), shared.getUsername(),
-                shared.getPassword(),
-                COMMITTERS + 1, core.config().db().connectTimeout().toMillis(), Optional.empty());
-        MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(intakeDb.transactions(), core.clock(),
-                new SecureRandom());
-        MySqlSmsKeyEpisodes window = new MySqlSmsKeyEpisodes(intakeDb.transactions(), core.clock(),
-                cfg.dedupWindow());
-        // A repeat after the dedup window is found by the batch itself and joins its transaction (one commit).
-        GroupCommitStore group = new GroupCommitStore(core.store(), batch -> window.createAll(batchStore, batch),
-                cfg.groupCommitWait(), cfg.groupCommitMax(), COMMITTERS, HANDLER_TIMEOUT);
-        Intake intake = new Intake(group, new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
-                new ServiceLevels(sla.respondWithin(), sla.completeWithin(), sla.surveyWait()),
-                new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
-                core.clock());
-        SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
-                jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock()), window));
+        SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(core.intake(), core.store(), core.survey(),
+                core.outbox(), jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(),
+                core.clock()), core.dedupWindow()));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");
@@ -109,16 +90,7 @@ public final class SmsModule implements HotlineModule {
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
         SmsDelivery delivery = new SmsDelivery(submitter, new GroupedSubmissions(sms), sms);
-        return new Wiring(verticle, group, threads, delivery, intakeDb, parts);
-    }
-
-    /**
-     * The committers' pool: a batch's child rows go in one multi-statement round trip (BatchRows), and the driver
-     * skips session-state statements the server's status already answers.
-     */
-    static String committerUrl(String url) {
-        return url + (url.contains("?") ? "&" : "?")
-                + "allowMultiQueries=true&useLocalSessionState=true&useLocalTransactionState=true";
+        return new Wiring(verticle, threads, delivery, parts);
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
@@ -172,9 +144,7 @@ public final class SmsModule implements HotlineModule {
             if (!deploymentId.isEmpty()) {
                 core.vertx().undeploy(deploymentId).await();
             }
-            w.group().close();
             w.threads().close();
-            w.intakeDb().close();
         });
     }
 }

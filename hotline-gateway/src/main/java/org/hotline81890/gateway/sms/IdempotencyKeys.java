@@ -1,10 +1,12 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.hotline81890.gateway.channel.smpp.DeliverSmReader;
+import org.hotline81890.gateway.channel.smpp.InboundSms;
 
 /**
  * Derives {@link InboundSms#idempotencyKey()}, the same for every redelivery of one message:

@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.channel.web;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.agi;
+package org.hotline81890.gateway.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package org.hotline81890.gateway;
+package org.hotline81890.gateway.wiring;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
+import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.schedule.DeadlineHandler;

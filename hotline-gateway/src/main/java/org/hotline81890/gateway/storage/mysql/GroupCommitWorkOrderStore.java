@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.storage.mysql;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
+import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
@@ -34,7 +35,7 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * org.hotline81890.gateway.workorder.Intake} asks before creating, and the batch itself returns the order already
  * stored under a key ({@code fresh == false}), which Intake reports as Duplicate. Everything else is delegated.
  */
-public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
+public final class GroupCommitWorkOrderStore implements WorkOrderStore, AutoCloseable {
     /** Stores a batch in one transaction, results in batch order (e.g. MySqlWorkOrderStore::createAll). */
     @FunctionalInterface
     public interface BatchCreate {
@@ -65,7 +66,7 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
      * {@link StorageUnavailableException} (the SMSC is told to retry) even if the batch commits later, which the
      * retry then finds by its key.
      */
-    public GroupCommitStore(WorkOrderStore delegate, BatchCreate batchCreate, Duration maxWait, int maxBatch,
+    public GroupCommitWorkOrderStore(WorkOrderStore delegate, BatchCreate batchCreate, Duration maxWait, int maxBatch,
                             int committerThreads, Duration commitTimeout) {
         this.delegate = delegate;
         this.batchCreate = batchCreate;

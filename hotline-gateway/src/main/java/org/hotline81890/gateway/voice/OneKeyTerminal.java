@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.agi;
+package org.hotline81890.gateway.voice;
 
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 

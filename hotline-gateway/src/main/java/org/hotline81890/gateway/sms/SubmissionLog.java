@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.smpp;
+package org.hotline81890.gateway.sms;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.hotline81890.gateway.channel.ami;
+package org.hotline81890.gateway.voice;
 
 import java.time.Duration;
 import java.time.Instant;
