@@ -66,6 +66,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theGatewaysPackagesShouldFormNoCycle() {
+        slices().matching(GATEWAY + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void theDomainModulesShouldNotKnowTheGateway() {
         noClasses().that().resideInAnyPackage("org.hotline81890.directory..", "org.hotline81890.partners..")
                 .should().dependOnClassesThat().resideInAPackage("org.hotline81890.gateway..")

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.hotline81890.gateway.channel.smpp.DeliverSmReader;
-import org.hotline81890.gateway.channel.smpp.InboundSms;
+import org.hotline81890.gateway.channel.smpp.pdu.DeliverSmReader;
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 
 /**
  * Derives {@link InboundSms#idempotencyKey()}, the same for every redelivery of one message:
