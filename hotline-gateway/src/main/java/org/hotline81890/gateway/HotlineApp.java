@@ -30,8 +30,9 @@ import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
@@ -40,6 +41,7 @@ import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.wiring.Core;
@@ -102,7 +104,7 @@ public final class HotlineApp implements AutoCloseable {
             db.migrate();
             Core core = core(cfg, db);
             mods.forEach(m -> modules.add(m.apply(core)));
-            Map<String, OutboxDelivery> deliveries = new HashMap<>();
+            Deliveries deliveries = new Deliveries();
             Map<String, DeadlineHandler> handlers = new HashMap<>();
             handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
                     new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));
@@ -111,12 +113,12 @@ public final class HotlineApp implements AutoCloseable {
             routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
             List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
             for (HotlineModule m : modules) {
-                deliveries.putAll(m.deliveries());
+                deliveries.registerAll(m.deliveries());
                 handlers.putAll(m.deadlineHandlers());
                 routes.addAll(m.routes());
                 checks.addAll(m.healthChecks());
             }
-            OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries, cfg.outbox(), core.clock()).start();
+            OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
             HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes);
@@ -159,6 +161,16 @@ public final class HotlineApp implements AutoCloseable {
         return new Core(cfg, clock, db, vertx, registry, directory, matcher, store,
                 new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
                 tracker, new Survey(store, tracker), new Blocking(vertx), window, group);
+    }
+
+    /** {@code hotline providers import}: validates a provider CSV and saves all of it, or nothing; the exit code. */
+    public static int importProviders(HotlineConfig cfg, String csv, String source, PrintStream out,
+                                      PrintStream err) {
+        try (Database db = Database.open(cfg.db(), cfg.data())) {
+            db.migrate();
+            return ProviderImport.run(csv, source, DirectoryLoader.loadDefault(),
+                    new MySqlProviderStore(db.transactions()), out, err);
+        }
     }
 
     public Core core() {

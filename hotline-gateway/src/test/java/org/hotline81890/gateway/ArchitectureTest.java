@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String GATEWAY = "org.hotline81890.gateway";
     /** The core: use cases and the driven ports they declare, in our language. */
-    private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice.."};
+    private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice..",
+        GATEWAY + ".dispatch.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -41,6 +42,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(GATEWAY + ".channel..", GATEWAY + ".storage..",
                         GATEWAY + ".delivery..", GATEWAY + ".schedule..", GATEWAY + ".cli..", GATEWAY + ".wiring..")
+                .check(classes);
+    }
+
+    @Test
+    void theUseCasesShouldReachStorageOnlyThroughTheirPorts() {
+        noClasses().that().resideInAnyPackage(CORE).or().resideInAnyPackage(GATEWAY + ".dispatch..",
+                        GATEWAY + ".schedule..", GATEWAY + ".matching..")
+                .should().dependOnClassesThat().resideInAnyPackage(GATEWAY + ".storage..", GATEWAY + ".channel..")
                 .check(classes);
     }
 

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.hotline81890.directory.load.DirectoryLoader;
+import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.partner.ProviderImport;
-import org.hotline81890.gateway.storage.mysql.Database;
-import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,12 +36,8 @@ public final class ProvidersCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             String csv = Files.readString(file, StandardCharsets.UTF_8);
-            HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
-            try (Database db = Database.open(cfg.db(), cfg.data())) {
-                db.migrate();
-                return ProviderImport.run(csv, file.toString(), DirectoryLoader.loadDefault(),
-                        new MySqlProviderStore(db.transactions()), System.out, System.err);
-            }
+            return HotlineApp.importProviders(HotlineConfig.load(config, System.getenv()), csv, file.toString(),
+                    System.out, System.err);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

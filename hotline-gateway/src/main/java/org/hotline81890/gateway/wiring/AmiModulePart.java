@@ -1,7 +1,7 @@
 package org.hotline81890.gateway.wiring;
 
 import org.hotline81890.gateway.channel.ami.AmiConnector;
-import org.hotline81890.gateway.channel.ami.OriginateDelivery;
+import org.hotline81890.gateway.delivery.OriginateDelivery;
 import org.hotline81890.gateway.channel.ami.OriginateTracker;
 import org.hotline81890.gateway.channel.ami.Originator;
 import org.hotline81890.gateway.channel.ami.QueueEventRecorder;

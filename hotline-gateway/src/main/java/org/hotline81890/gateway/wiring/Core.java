@@ -8,7 +8,7 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.match.TextMatcher;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.schedule.DeadlineStore;
+import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;

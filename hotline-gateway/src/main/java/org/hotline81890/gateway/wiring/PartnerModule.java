@@ -8,35 +8,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.vertx.ext.web.Router;
+import org.hotline81890.gateway.channel.http.PartnerRoutes;
+import org.hotline81890.gateway.channel.http.SupervisorRoutes;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.delivery.DeliveryOutcome;
+import org.hotline81890.gateway.delivery.DispatchDelivery;
+import org.hotline81890.gateway.delivery.NothingToDoDelivery;
+import org.hotline81890.gateway.delivery.OfferWithdrawalDelivery;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
-import org.hotline81890.gateway.partner.ApiKeys;
-import org.hotline81890.gateway.partner.DirectoryCatalog;
-import org.hotline81890.gateway.partner.DispatchOutcomes;
-import org.hotline81890.gateway.partner.JobFacts;
-import org.hotline81890.gateway.partner.KpiReport;
-import org.hotline81890.gateway.partner.LoadCachingOffers;
-import org.hotline81890.gateway.partner.OfferIds;
-import org.hotline81890.gateway.partner.OfferMessages;
-import org.hotline81890.gateway.partner.OfferNotices;
-import org.hotline81890.gateway.partner.PartnerFlow;
-import org.hotline81890.gateway.partner.PartnerRoutes;
-import org.hotline81890.gateway.partner.ProviderCache;
-import org.hotline81890.gateway.partner.ProviderRatings;
-import org.hotline81890.gateway.partner.RatedProviderStore;
-import org.hotline81890.gateway.partner.RatingUpdates;
-import org.hotline81890.gateway.partner.SmsJobCommands;
-import org.hotline81890.gateway.partner.SupervisorRoutes;
-import org.hotline81890.gateway.partner.WebhookDelivery;
+import org.hotline81890.gateway.delivery.SurveyScoreDelivery;
+import org.hotline81890.gateway.delivery.WebhookDelivery;
+import org.hotline81890.gateway.dispatch.ApiKeys;
+import org.hotline81890.gateway.dispatch.DirectoryCatalog;
+import org.hotline81890.gateway.dispatch.DispatchOutcomes;
+import org.hotline81890.gateway.dispatch.JobFacts;
+import org.hotline81890.gateway.channel.http.KpiReport;
+import org.hotline81890.gateway.dispatch.LoadCachingOffers;
+import org.hotline81890.gateway.dispatch.OfferIds;
+import org.hotline81890.gateway.dispatch.OfferMessages;
+import org.hotline81890.gateway.dispatch.OfferNotices;
+import org.hotline81890.gateway.dispatch.PartnerFlow;
+import org.hotline81890.gateway.dispatch.ProviderCache;
+import org.hotline81890.gateway.dispatch.ProviderRatings;
+import org.hotline81890.gateway.dispatch.RatedProviderStore;
+import org.hotline81890.gateway.dispatch.RatingUpdates;
+import org.hotline81890.gateway.dispatch.SmsJobCommands;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderRatings;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.workorder.Dispatch;
@@ -44,7 +47,6 @@ import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OfferWithdrawal;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.SurveyScore;
-import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
@@ -87,7 +89,7 @@ public final class PartnerModule implements HotlineModule {
         ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
         offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
         keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock());
-        ProviderRatings ratings = new ProviderRatings(tx);
+        ProviderRatings ratings = new MySqlProviderRatings(tx);
         ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
         providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
@@ -180,27 +182,14 @@ public final class PartnerModule implements HotlineModule {
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {
-            // No partner network: no provider to score, no offer to withdraw. The rows the core writes for it are
-            // confirmed as nothing to do, not failed (dispatch rows do fail: the order needs someone to take it).
-            OutboxDelivery nothing = entry -> new DeliveryOutcome.Confirmed("partner network off: nothing to do");
-            return Map.of(SurveyScore.KIND, nothing, OfferWithdrawal.KIND, nothing);
+            // Dispatch rows do fail here: the order needs someone to take it.
+            NothingToDoDelivery off = new NothingToDoDelivery("partner network off");
+            return Map.of(SurveyScore.KIND, off, OfferWithdrawal.KIND, off);
         }
-        return Map.of(Dispatch.KIND, entry -> {
-            flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
-            return new DeliveryOutcome.Confirmed("dispatched");
-        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
-                SurveyScore.KIND, parsed(SurveyScore::parse,
-                        r -> ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer()), "survey score"),
-                OfferWithdrawal.KIND, parsed(OfferWithdrawal::parse,
-                        r -> notices.withdraw(r.workOrder(), r.reason()), "withdrawal"));
-    }
-
-    /** A delivery for rows whose payload {@code parse} reads: done once {@code act} ran, rejected if unreadable. */
-    private static <T> OutboxDelivery parsed(Function<String, Optional<T>> parse, Consumer<T> act, String what) {
-        return entry -> parse.apply(entry.message().payload()).<DeliveryOutcome>map(r -> {
-            act.accept(r);
-            return new DeliveryOutcome.Confirmed(what + " done");
-        }).orElseGet(() -> new DeliveryOutcome.Rejected("not a " + what + ": " + entry.message().payload()));
+        return Map.of(Dispatch.KIND, new DispatchDelivery(flow),
+                OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
+                SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),
+                OfferWithdrawal.KIND, new OfferWithdrawalDelivery(notices));
     }
 
     @Override

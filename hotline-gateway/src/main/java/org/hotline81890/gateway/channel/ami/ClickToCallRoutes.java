@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.BadRequestException;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HttpErrors;
+import org.hotline81890.gateway.voice.OriginateRequest;
 
 /**
  * {@code POST /api/admin/click-to-call} with {@code {"agent":"1001","number":"13800001111","ticket":"..."}}

@@ -13,6 +13,7 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.voice.OriginateRequest;
 
 /**
  * Sends one async AMI Originate (ActionID and channel variable HOTLINE_ACTION = the given action id) and waits
@@ -31,7 +32,7 @@ public final class Originator {
     }
 
     /** How an originate went. */
-    sealed interface Result {
+    public sealed interface Result {
         /** One of its channels went Up (Newstate 6). */
         record Answered(String uniqueId) implements Result {
         }
@@ -57,7 +58,7 @@ public final class Originator {
         return ami.isConnected();
     }
 
-    Result originate(OriginateRequest request, String actionId) {
+    public Result originate(OriginateRequest request, String actionId) {
         if (!ami.isConnected()) {
             return new Result.NotConnected();
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.hotline81890.gateway.schedule.DeadlineStore;
+import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Deadlines;
 import org.hotline81890.gateway.workorder.WorkOrderId;

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.dispatch.OfferLocks;
 
 /**
  * The per-work-order lock the partner network holds while it decides about offers (dispatch, expiry, a provider's
@@ -24,7 +25,7 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
  * <p>At most {@code holders} decisions run at once in this process, so a burst of dispatches cannot take every
  * pooled connection from intake and the partner API.
  */
-public final class MySqlOfferLocks {
+public final class MySqlOfferLocks implements OfferLocks {
     private final Transactions tx;
     private final Semaphore holders;
 
@@ -38,6 +39,7 @@ public final class MySqlOfferLocks {
      * Locks the work order's row and runs {@code work} in the same transaction with the row as locked (empty when
      * there is no such work order; the work then runs without a lock, as there is nothing to decide about).
      */
+    @Override
     public <T> T withWorkOrder(WorkOrderId id, Function<Optional<WorkOrder>, T> work) {
         return inOneTransaction(() -> tx.inTransaction(c -> work.apply(lock(c, id))));
     }
@@ -47,6 +49,7 @@ public final class MySqlOfferLocks {
      * to know which work order to lock: the lock taken inside with {@link #withWorkOrder} joins it. Joins the
      * caller's transaction if there is one.
      */
+    @Override
     public <T> T inOneTransaction(Supplier<T> work) {
         if (tx.inTransaction()) {
             return work.get();
@@ -62,11 +65,6 @@ public final class MySqlOfferLocks {
         } finally {
             holders.release();
         }
-    }
-
-    /** The same for callers that hold the work order's id as text (an offer's work-order reference). */
-    public <T> T withLock(String workOrder, Supplier<T> work) {
-        return withWorkOrder(new WorkOrderId(Long.parseLong(workOrder)), w -> work.get());
     }
 
     private Optional<WorkOrder> lock(Connection c, WorkOrderId id) throws SQLException {

@@ -19,9 +19,11 @@ import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.ConcurrentOfferUpdateException;
 import org.hotline81890.partners.store.OfferStore;
+import org.hotline81890.gateway.dispatch.OfferArm;
+import org.hotline81890.gateway.dispatch.OfferHistory;
 
 /** {@link OfferStore} on MySQL: optimistic locking on the version column. */
-public final class MySqlOfferStore implements OfferStore {
+public final class MySqlOfferStore implements OfferStore, OfferHistory {
     private static final String SELECT = "SELECT " + MySqlOfferRows.COLUMNS + " FROM offer ";
     private static final String INSERT = "INSERT INTO offer (" + MySqlOfferRows.COLUMNS + ") VALUES "
             + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -30,16 +32,7 @@ public final class MySqlOfferStore implements OfferStore {
             + "answered_at=?, started_at=?, finished_at=?, note=?, extensions=?, overdue=?, version=? "
             + "WHERE id=? AND version=?";
     private final Transactions tx;
-    private final Function<Offer, List<Arm>> armOnInsert;
-
-    /** A deadline row written in the same transaction as the new offer it belongs to. */
-    public record Arm(String subjectType, long subjectId, String kind, Instant dueAt) {
-        public Arm {
-            Objects.requireNonNull(subjectType, "subjectType");
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(dueAt, "dueAt");
-        }
-    }
+    private final Function<Offer, List<OfferArm>> armOnInsert;
 
     public MySqlOfferStore(Transactions tx) {
         this(tx, offer -> List.of());
@@ -49,7 +42,7 @@ public final class MySqlOfferStore implements OfferStore {
      * {@code armOnInsert}: the deadlines a new offer needs (its accept-by, a transfer's handle-by), inserted with the
      * offer in one transaction, so a dispatch pays one commit for both and never leaves an offer without them.
      */
-    public MySqlOfferStore(Transactions tx, Function<Offer, List<Arm>> armOnInsert) {
+    public MySqlOfferStore(Transactions tx, Function<Offer, List<OfferArm>> armOnInsert) {
         this.tx = tx;
         this.armOnInsert = Objects.requireNonNull(armOnInsert);
     }
@@ -63,7 +56,7 @@ public final class MySqlOfferStore implements OfferStore {
                 MultiRowInsert rows = new MultiRowInsert();
                 MultiRowInsert.Rows deadlines = rows.table("INSERT INTO deadline (subject_type, subject_id, kind, "
                         + "due_at, state)", 5);
-                for (Arm arm : armOnInsert.apply(offer)) {
+                for (OfferArm arm : armOnInsert.apply(offer)) {
                     deadlines.add(arm.subjectType(), arm.subjectId(), arm.kind(), Sql.text(arm.dueAt()), "PENDING");
                 }
                 rows.execute(c);

@@ -8,23 +8,21 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline81890.partners.kpi.SurveyAnswer;
+import org.hotline81890.gateway.dispatch.SurveyOutcomes;
 
 /**
  * Survey outcomes as the work-order history records them (the survey use case writes "survey answer: 满意" on
  * SURVEYED, the scheduler "no reply" on CLOSED): the partner network's KPIs read them back from there rather than
  * keeping a second copy.
  */
-public final class MySqlOfferSurveys {
+public final class MySqlOfferSurveys implements SurveyOutcomes {
     private final Transactions tx;
 
     public MySqlOfferSurveys(Transactions tx) {
         this.tx = tx;
     }
 
-    /** One survey outcome of one work order. */
-    public record Answered(String workOrder, Instant at, SurveyAnswer answer) {
-    }
-
+    @Override
     public List<Answered> since(Instant since) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT work_order_id, at, to_state, details "

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline81890.partners.ProviderId;
+import org.hotline81890.gateway.dispatch.ProviderKeys;
 
 /**
  * Partner-API keys by their SHA-256 hash (hex); the keys themselves are never stored. A key found is remembered for
@@ -17,7 +18,7 @@ import org.hotline81890.partners.ProviderId;
  * remembered, so a key added on another node works at once, and a key deleted from the table stops working within
  * {@code ttl}.
  */
-public final class MySqlProviderKeys {
+public final class MySqlProviderKeys implements ProviderKeys {
     private record Known(ProviderId provider, Instant until) {
     }
 
@@ -37,6 +38,7 @@ public final class MySqlProviderKeys {
     }
 
     /** Registers a key hash for the provider (keeps any earlier keys, so keys can be rotated). */
+    @Override
     public void add(ProviderId provider, String keyHash, Instant at) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO provider_api_key (key_hash, provider_id, "
@@ -49,6 +51,7 @@ public final class MySqlProviderKeys {
         });
     }
 
+    @Override
     public Optional<ProviderId> providerOf(String keyHash) {
         Instant now = clock.instant();
         Known k = known.get(keyHash);

@@ -11,9 +11,10 @@ import java.util.Optional;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.store.ProviderStore;
+import org.hotline81890.gateway.dispatch.ProviderPhones;
 
 /** {@link ProviderStore} on MySQL: one row per provider, lists and schedules in their CSV text form. */
-public final class MySqlProviderStore implements ProviderStore {
+public final class MySqlProviderStore implements ProviderStore, ProviderPhones {
     private static final String UPSERT = "INSERT INTO provider (id, kind, name, services, coverage, hours, capacity, "
             + "webhook_url, webhook_secret, sms, portal_login, status, rating) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
             + "ON DUPLICATE KEY UPDATE kind=VALUES(kind), name=VALUES(name), services=VALUES(services), "
@@ -59,6 +60,7 @@ public final class MySqlProviderStore implements ProviderStore {
     }
 
     /** Active or not, the providers whose SMS number is {@code digits}. */
+    @Override
     public List<Provider> bySms(String digits) {
         return tx.read(c -> query(c, "SELECT * FROM provider WHERE sms=? ORDER BY id", digits));
     }

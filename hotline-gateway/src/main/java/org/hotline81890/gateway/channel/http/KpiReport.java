@@ -1,0 +1,95 @@
+package org.hotline81890.gateway.channel.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.hotline81890.gateway.dispatch.OfferHistory;
+import org.hotline81890.gateway.dispatch.RatedProviderStore;
+import org.hotline81890.gateway.dispatch.SurveyOutcomes;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.kpi.KpiRow;
+import org.hotline81890.partners.kpi.Kpis;
+import org.hotline81890.partners.kpi.Rate;
+import org.hotline81890.partners.kpi.Scorecard;
+import org.hotline81890.partners.kpi.SurveyRecord;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferState;
+
+/** Supervisor figures as JSON: 响应率, 解决率, 满意率 and response-time percentiles; scorecards per provider. */
+public final class KpiReport {
+    private final OfferHistory offers;
+    private final SurveyOutcomes surveys;
+    private final RatedProviderStore providers;
+
+    public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers) {
+        this.offers = offers;
+        this.surveys = surveys;
+        this.providers = providers;
+    }
+
+    public JsonObject kpis(Instant since) {
+        List<Offer> all = offers.offeredSince(since);
+        List<SurveyRecord> rated = surveys(all, since);
+        JsonArray categories = new JsonArray();
+        Kpis.byCategory(all, rated).forEach(r -> categories.add(row(r)));
+        JsonArray providers = new JsonArray();
+        Kpis.byProvider(all, rated).forEach(r -> providers.add(row(r)));
+        return new JsonObject().put("since", since.toString()).put("offers", all.size())
+                .put("surveys", rated.size()).put("byCategory", categories).put("byProvider", providers);
+    }
+
+    public JsonObject scorecard(ProviderId provider, Instant since) {
+        List<Offer> all = offers.offeredSince(since);
+        Scorecard s = Kpis.scorecard(provider, all, surveys(all, since));
+        return new JsonObject().put("provider", provider.value()).put("since", since.toString())
+                .put("offers", s.offers()).put("acceptance", rate(s.acceptance()))
+                .put("medianTimeToAcceptMs", s.medianTimeToAccept().map(Duration::toMillis).orElse(null))
+                .put("completion", rate(s.completion())).put("satisfaction", rate(s.satisfaction()))
+                .put("unsatisfied", s.unsatisfied()).put("noReply", s.noReply()).put("overdue", s.overdue())
+                .put("rating", providers.find(provider).map(p -> p.rating().stars()).orElse(null))
+                .put("ratingPrior", providers.unrated(provider).map(p -> p.rating().stars()).orElse(null));
+    }
+
+    /**
+     * Each survey answer is credited to the provider whose completion it judged. Completions and survey outcomes of
+     * one work order alternate (completed, surveyed, reopened, completed, surveyed…), so the n-th outcome pairs with
+     * the n-th completed offer; timestamps alone cannot tell them apart when both fall in the same instant.
+     */
+    private List<SurveyRecord> surveys(List<Offer> all, Instant since) {
+        Map<String, List<Offer>> completed = new HashMap<>();
+        all.stream().filter(o -> o.state() == OfferState.COMPLETED)
+                .sorted(Comparator.comparing(Offer::offeredAt).thenComparing(o -> o.finishedAt().orElseThrow()))
+                .forEach(o -> completed.computeIfAbsent(o.job().workOrder().value(), k -> new ArrayList<>()).add(o));
+        Map<String, Integer> seen = new HashMap<>();
+        List<SurveyRecord> out = new ArrayList<>();
+        for (SurveyOutcomes.Answered a : surveys.since(since)) {
+            int n = seen.merge(a.workOrder(), 1, Integer::sum) - 1;
+            List<Offer> done = completed.getOrDefault(a.workOrder(), List.of());
+            if (n < done.size()) {
+                Offer o = done.get(n);
+                out.add(new SurveyRecord(o.job().workOrder(), o.provider(), o.job().service(), a.answer()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonObject row(KpiRow r) {
+        return new JsonObject().put("group", r.group()).put("offers", r.offers())
+                .put("response", rate(r.response())).put("resolution", rate(r.resolution()))
+                .put("satisfaction", rate(r.satisfaction())).put("noReply", r.noReply())
+                .put("overdue", r.overdue()).put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
+                .put("p90Ms", r.p90().map(Duration::toMillis).orElse(null))
+                .put("p99Ms", r.p99().map(Duration::toMillis).orElse(null));
+    }
+
+    private static JsonObject rate(Rate r) {
+        return new JsonObject().put("count", r.count()).put("outOf", r.outOf()).put("value", r.value().orElse(null));
+    }
+}

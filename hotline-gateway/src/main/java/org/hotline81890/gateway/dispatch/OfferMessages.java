@@ -1,0 +1,149 @@
+package org.hotline81890.gateway.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hotline81890.gateway.voice.OriginateRequest;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.partners.OpeningHours;
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.privacy.JobDetails;
+import org.hotline81890.partners.privacy.JobView;
+import org.hotline81890.partners.privacy.JobViews;
+import org.hotline81890.partners.webhook.WebhookEvent;
+import org.hotline81890.partners.webhook.WebhookPayload;
+
+/**
+ * The outbox rows the partner network writes: the offer to the provider (signed webhook if it has one, otherwise
+ * an SMS), and the short SMS to the resident at each step that matters. Bodies are built from the provider's
+ * {@link JobView} only, so an offer never carries the resident's number or address.
+ */
+public final class OfferMessages {
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private final Clock clock;
+    private final boolean surveyByCall;
+
+    /** The survey goes by SMS. */
+    public OfferMessages(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * {@code surveyByCall}: residents who prefer calls get the survey as an IVR callback (an {@code originate} row
+     * for AMI) instead of the SMS; true only when both {@code partners.survey-by-call} and {@code ami.enabled} are.
+     */
+    public OfferMessages(Clock clock, boolean surveyByCall) {
+        this.clock = clock;
+        this.surveyByCall = surveyByCall;
+    }
+
+    public List<OutboxMessage> offer(Offer offer, Provider provider, WorkOrder w, JobDetails details) {
+        JobView view = JobViews.forProvider(offer, details);
+        List<OutboxMessage> rows = new ArrayList<>();
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.OFFERED, view, 0, clock.instant());
+            rows.add(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(), p.idempotencyKey()));
+        } else if (provider.contact().sms().isPresent() && view instanceof JobView.Restricted r) {
+            String ticket = w.ticket().value();
+            String text = "【81890】新工单" + ticket + "：" + r.serviceName() + "，" + r.area() + "。请于"
+                    + local(offer) + "前回复“接单" + ticket + "”或“拒单" + ticket + " 原因”。";
+            rows.add(new OutboxMessage(OutboxMessage.SMS, provider.contact().sms().get().value(), text,
+                    "offer-sms:" + offer.id().value()));
+        }
+        return rows;
+    }
+
+    /**
+     * A reminder of an open offer (answer by its accept deadline) or of an accepted transfer (complete by its
+     * handling deadline). {@code sequence} (1, 2, …) tells reminders of one offer apart in the idempotency key.
+     */
+    public List<OutboxMessage> reminder(Offer offer, Provider provider, WorkOrder w, JobDetails details,
+                                        int sequence) {
+        JobView view = JobViews.forProvider(offer, details);
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.REMINDER, view, sequence, clock.instant());
+            return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
+                    p.idempotencyKey()));
+        }
+        String ticket = w.ticket().value();
+        String text = offer.handleBy().isPresent() && offer.state().isActiveJob()
+                ? "【81890】提醒：转办工单" + ticket + "请于" + local(offer.handleBy().get()) + "前办结；"
+                        + "如需延期请在截止前申请。"
+                : "【81890】提醒：新工单" + ticket + "尚未答复，请于" + local(offer.acceptBy()) + "前回复“接单"
+                        + ticket + "”或“拒单" + ticket + " 原因”。";
+        return providerSms(provider, text, "reminder-sms:" + offer.id().value() + ":" + sequence);
+    }
+
+    /** The offer was withdrawn (order cancelled, escalated or reassigned): the provider must not act on it. */
+    public List<OutboxMessage> cancelled(Offer offer, Provider provider, WorkOrder w, JobDetails details) {
+        JobView view = JobViews.forProvider(offer, details);
+        if (provider.contact().webhook().isPresent()) {
+            WebhookPayload p = WebhookPayload.of(WebhookEvent.CANCELLED, view, 0, clock.instant());
+            return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
+                    p.idempotencyKey()));
+        }
+        return providerSms(provider, "【81890】工单" + w.ticket().value() + "已撤回，无需再处理，谢谢。",
+                "cancel-sms:" + offer.id().value());
+    }
+
+    private static List<OutboxMessage> providerSms(Provider provider, String text, String key) {
+        return provider.contact().sms()
+                .map(n -> List.of(new OutboxMessage(OutboxMessage.SMS, n.value(), text, key)))
+                .orElseGet(List::of);
+    }
+
+    /** After acceptance: the resident learns who will come. */
+    public List<OutboxMessage> accepted(Offer offer, Provider provider, WorkOrder w) {
+        return resident(w, "accepted:" + offer.id().value(), "【81890】您的工单" + w.ticket().value() + "已由"
+                + provider.name() + "受理，对方将与您联系预约上门时间。");
+    }
+
+    public List<OutboxMessage> started(Offer offer, WorkOrder w) {
+        return resident(w, "started:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
+                + "：服务人员已出发，请保持电话畅通。");
+    }
+
+    /**
+     * The survey after completion; the resident's answer 1/2/3 goes to the survey use case. A resident who prefers
+     * calls (see {@link #prefersCall}) gets an IVR callback ({@code agi://HOST/survey}), everyone else an SMS; no
+     * answer either way closes the order as "no reply" when {@code sla.survey-wait} runs out.
+     */
+    public List<OutboxMessage> survey(Offer offer, WorkOrder w) {
+        if (surveyByCall && prefersCall(w)) {
+            return List.of(OriginateRequest.surveyCallback(w));
+        }
+        return resident(w, "survey:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
+                + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意");
+    }
+
+    /**
+     * The preference rule: a resident prefers calls when the work order came in by phone (they called 81890, so
+     * they can be called back) and the number is one a callback can dial; SMS, web and agent-entered requests get
+     * the SMS survey.
+     */
+    static boolean prefersCall(WorkOrder w) {
+        return w.channel() == Channel.PHONE && w.callerNumber().matches("[0-9+]{3,32}");
+    }
+
+    private static List<OutboxMessage> resident(WorkOrder w, String key, String text) {
+        if (w.callerNumber().equals("anonymous")) {
+            return List.of();
+        }
+        return List.of(new OutboxMessage(OutboxMessage.SMS, w.callerNumber(), text, "resident-" + key));
+    }
+
+    private static String local(Offer offer) {
+        return local(offer.acceptBy());
+    }
+
+    private static String local(Instant at) {
+        return LocalDateTime.ofInstant(at, OpeningHours.SHANGHAI).format(HHMM);
+    }
+}

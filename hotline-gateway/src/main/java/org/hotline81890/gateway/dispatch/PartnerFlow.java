@@ -1,0 +1,173 @@
+package org.hotline81890.gateway.dispatch;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import org.hotline81890.gateway.workorder.DeadlineStore;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Outbox;
+import org.hotline81890.gateway.workorder.Tracker;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.flow.ActionResult;
+import org.hotline81890.partners.flow.DeadlineResult;
+import org.hotline81890.partners.flow.Dispatcher;
+import org.hotline81890.partners.flow.PartnerActions;
+import org.hotline81890.partners.offer.DispatchJob;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.store.OfferStore;
+
+/**
+ * The partner network's use cases over the work-order core, each under the work order's partner lock so two nodes
+ * never decide about one work order at once: dispatch (outbox kind "dispatch"), the offer and transfer deadlines,
+ * and what a provider does (accept, decline, start, complete, ask for more time), whatever the channel.
+ */
+public final class PartnerFlow {
+    private static final Set<WorkOrderState> DISPATCHABLE = EnumSet.of(WorkOrderState.MATCHED,
+            WorkOrderState.REOPENED);
+    private final OfferLocks locks;
+    private final OfferStore offers;
+    private final Dispatcher dispatcher;
+    private final PartnerActions actions;
+    private final DispatchOutcomes outcomes;
+    private final Tracker tracker;
+    private final Outbox outbox;
+    private final DeadlineStore deadlines;
+    private final ProviderCache providers;
+    private final OfferMessages messages;
+    private final JobFacts facts;
+
+    public PartnerFlow(OfferLocks locks, OfferStore offers, Dispatcher dispatcher, PartnerActions actions,
+                DispatchOutcomes outcomes, Tracker tracker, Outbox outbox, DeadlineStore deadlines,
+                ProviderCache providers, OfferMessages messages, JobFacts facts) {
+        this.locks = locks;
+        this.offers = offers;
+        this.dispatcher = dispatcher;
+        this.actions = actions;
+        this.outcomes = outcomes;
+        this.tracker = tracker;
+        this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.providers = providers;
+        this.messages = messages;
+        this.facts = facts;
+    }
+
+    /** Finds a provider for a matched or reopened work order (idempotent: a repeat finds the offer made). */
+    public void dispatch(WorkOrderId id) {
+        locks.withWorkOrder(id, locked -> {
+            WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order " + id));
+            if (!DISPATCHABLE.contains(w.state())) {
+                return null;
+            }
+            Optional<DispatchJob> job = facts.job(w);
+            if (job.isEmpty()) {
+                outcomes.escalate(w, "escalated (督办): no service matched, nothing to dispatch on");
+            } else {
+                outcomes.apply(w, dispatcher.dispatch(job.get()));
+            }
+            return null;
+        });
+    }
+
+    /** The accept deadline of an offer fired: expire it if unanswered and offer the next candidate. */
+    public void onAcceptDeadline(OfferId id) {
+        withOffer(id, offer -> outcomes.apply(workOrder(offer), dispatcher.onAcceptDeadline(offer)));
+    }
+
+    /** A transfer's handling deadline fired: missed escalates, an extension re-arms. */
+    public void onHandlingDeadline(OfferId id) {
+        withOffer(id, offer -> {
+            switch (dispatcher.onHandlingDeadline(id)) {
+                case DeadlineResult.Missed m -> outcomes.escalate(outcomes.load(workOrder(offer)),
+                        "escalated (督办): " + m.reason());
+                case DeadlineResult.NotDue n -> deadlines.arm(DispatchOutcomes.TRANSFER, OfferIds.subjectId(id),
+                        DispatchOutcomes.HANDLE_BY, n.handleBy());
+                case DeadlineResult.Settled s -> { }
+            }
+        });
+    }
+
+    public ActionResult accept(ProviderId caller, OfferId id, Channel channel) {
+        return act(id, () -> actions.accept(caller, id), (applied, w) -> {
+            if (w.state().canMoveTo(WorkOrderState.ACCEPTED)) {
+                Optional<Provider> p = providers.find(caller);
+                tracker.move(w.id(), WorkOrderState.ACCEPTED, caller.value(), channel, "accepted by " + caller,
+                        next -> p.map(provider -> messages.accepted(applied, provider, next)).orElse(List.of()));
+            }
+        });
+    }
+
+    public ActionResult decline(ProviderId caller, OfferId id, String reason, Channel channel) {
+        return act(id, () -> actions.decline(caller, id, reason), (applied, w) ->
+                outcomes.apply(w, dispatcher.next(applied.job())));
+    }
+
+    public ActionResult start(ProviderId caller, OfferId id, Channel channel) {
+        return act(id, () -> actions.start(caller, id), (applied, w) -> {
+            outbox.enqueue(Optional.of(w.id()), messages.started(applied, w));
+        });
+    }
+
+    public ActionResult complete(ProviderId caller, OfferId id, String note, Channel channel) {
+        return act(id, () -> actions.complete(caller, id, note), (applied, w) -> {
+            if (w.state().canMoveTo(WorkOrderState.COMPLETED)) {
+                String text = "completed by " + caller + (note == null || note.isBlank() ? "" : ": " + note.strip());
+                tracker.move(w.id(), WorkOrderState.COMPLETED, caller.value(), channel, text,
+                        next -> messages.survey(applied, next));
+            }
+        });
+    }
+
+    public ActionResult requestExtension(ProviderId caller, OfferId id, Duration extra, String reason) {
+        return act(id, () -> actions.requestExtension(caller, id, extra, reason), (applied, w) -> applied.handleBy()
+                .ifPresent(at -> deadlines.arm(DispatchOutcomes.TRANSFER, OfferIds.subjectId(id),
+                        DispatchOutcomes.HANDLE_BY, at)));
+    }
+
+    /**
+     * Finds the offer and locks its work order in one transaction, then runs the action and its effects in it;
+     * {@code onApplied} gets the work order as locked (the action changes only the offer).
+     */
+    private ActionResult act(OfferId id, Supplier<ActionResult> action, BiConsumer<Offer, WorkOrder> onApplied) {
+        return locks.inOneTransaction(() -> {
+            Optional<Offer> found = offers.find(id);
+            if (found.isEmpty()) {
+                return action.get();
+            }
+            WorkOrderId workOrder = workOrder(found.get());
+            return locks.withWorkOrder(workOrder, locked -> {
+                ActionResult result = action.get();
+                if (result instanceof ActionResult.Applied applied) {
+                    onApplied.accept(applied.offer(), locked.orElseThrow(
+                            () -> new NoSuchElementException("no work order " + workOrder)));
+                }
+                return result;
+            });
+        });
+    }
+
+    private void withOffer(OfferId id, java.util.function.Consumer<Offer> work) {
+        locks.inOneTransaction(() -> {
+            offers.find(id).ifPresent(offer -> locks.withLock(offer.job().workOrder().value(), () -> {
+                work.accept(offer);
+                return null;
+            }));
+            return null;
+        });
+    }
+
+    private static WorkOrderId workOrder(Offer offer) {
+        return new WorkOrderId(Long.parseLong(offer.job().workOrder().value()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.hotline81890.gateway.dispatch;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.partners.offer.Offer;
+import org.hotline81890.partners.offer.OfferState;
+import org.hotline81890.partners.offer.WorkOrderRef;
+import org.hotline81890.partners.store.OfferStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A resident answered the survey: the answer scores the provider whose completion it judged (the work order's
+ * latest completed offer), and the provider cache is dropped so the next dispatch ranks on the new rating.
+ */
+public final class RatingUpdates {
+    private static final Logger LOG = LoggerFactory.getLogger(RatingUpdates.class);
+    private final OfferStore offers;
+    private final ProviderRatings ratings;
+    private final ProviderCache providers;
+    private final Clock clock;
+
+    public RatingUpdates(OfferStore offers, ProviderRatings ratings, ProviderCache providers, Clock clock) {
+        this.offers = offers;
+        this.ratings = ratings;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** {@code version}: the work order's version after its SURVEYED move (names the answer; repeats are no-ops). */
+    public void onSurveyed(WorkOrderId id, int version, SurveyAnswer answer) {
+        Optional<Offer> judged = offers.forWorkOrder(new WorkOrderRef(Long.toString(id.value()))).stream()
+                .filter(o -> o.state() == OfferState.COMPLETED && o.finishedAt().isPresent())
+                .max(Comparator.comparing((Offer o) -> o.finishedAt().get()));
+        if (judged.isEmpty()) {
+            LOG.debug("work order {} surveyed ({}) with no completed offer: no provider to rate", id, answer);
+            return;
+        }
+        Offer offer = judged.get();
+        org.hotline81890.partners.kpi.SurveyAnswer scored =
+                org.hotline81890.partners.kpi.SurveyAnswer.valueOf(answer.name());
+        if (ratings.record(id, version, offer.provider(), offer.id(), scored, clock.instant())) {
+            LOG.info("provider {} rated by the survey of work order {}: {}", offer.provider(), id, answer);
+            providers.invalidate();
+        }
+    }
+}

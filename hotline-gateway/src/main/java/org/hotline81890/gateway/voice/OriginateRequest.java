@@ -1,0 +1,69 @@
+package org.hotline81890.gateway.voice;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrder;
+
+/**
+ * The payload of an outbox row of kind {@code originate}: what to call and why. JSON
+ * {@code {"purpose":"survey"|"click-to-call","number":"...","ticket":"...","agent":"PJSIP/1001"}}; the row's
+ * destination is the resident's number. {@code survey} calls the resident and runs {@code agi://HOST/survey};
+ * {@code click-to-call} rings the agent's phone first, then dials the resident.
+ */
+public record OriginateRequest(Purpose purpose, String number, Optional<String> ticket, Optional<String> agent) {
+
+    public enum Purpose { SURVEY, CLICK_TO_CALL }
+
+    public OriginateRequest {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(agent, "agent");
+        if (number == null || !number.matches("[0-9+]{3,32}")) {
+            throw new IllegalArgumentException("originate number must be 3..32 digits: " + number);
+        }
+        if (purpose == Purpose.CLICK_TO_CALL && agent.isEmpty()) {
+            throw new IllegalArgumentException("click-to-call needs the agent's channel");
+        }
+    }
+
+    /** The satisfaction callback for a completed order; one per order version, so a retry is the same row. */
+    public static OutboxMessage surveyCallback(WorkOrder w) {
+        OriginateRequest r = new OriginateRequest(Purpose.SURVEY, w.callerNumber(), Optional.of(w.ticket().value()),
+                Optional.empty());
+        return new OutboxMessage(OutboxMessage.ORIGINATE, w.callerNumber(), r.toJson(),
+                "originate:survey:" + w.id().value() + ":" + w.version());
+    }
+
+    /** An agent's click-to-call; {@code requestId} is the agent UI's idempotency key. */
+    public static OutboxMessage clickToCall(String agentChannel, String number, Optional<String> ticket,
+                                            String requestId) {
+        OriginateRequest r = new OriginateRequest(Purpose.CLICK_TO_CALL, number, ticket, Optional.of(agentChannel));
+        return new OutboxMessage(OutboxMessage.ORIGINATE, number, r.toJson(), "originate:click:" + requestId);
+    }
+
+    /** The row's payload; read back by the AMI channel ({@code OriginatePayload}). */
+    public String toJson() {
+        StringBuilder j = new StringBuilder("{\"purpose\":\"")
+                .append(purpose == Purpose.SURVEY ? "survey" : "click-to-call").append("\",\"number\":\"")
+                .append(number).append('"');
+        ticket.ifPresent(t -> j.append(",\"ticket\":").append(quoted(t)));
+        agent.ifPresent(a -> j.append(",\"agent\":").append(quoted(a)));
+        return j.append('}').toString();
+    }
+
+    private static String quoted(String s) {
+        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                q.append('\\').append(c);
+            } else if (c < 0x20) {
+                q.append(String.format("\\u%04x", (int) c));
+            } else {
+                q.append(c);
+            }
+        }
+        return q.append('"').toString();
+    }
+}
