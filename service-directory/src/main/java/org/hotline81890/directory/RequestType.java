@@ -25,6 +25,20 @@ public enum RequestType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses what a channel sends: the English word exactly as {@link #english()} writes it, or the Chinese one;
+     * throws {@link IllegalArgumentException} naming the expected words for anything else.
+     */
+    public static RequestType parse(String value) {
+        for (RequestType t : values()) {
+            if (t.english().equals(value) || t.chinese.equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown request type '" + value
+                + "' (expected consultation, help, complaint, report or suggestion)");
+    }
+
     /** Parses the English word (any case); throws {@link IllegalArgumentException} for anything else. */
     public static RequestType of(String english) {
         for (RequestType type : values()) {

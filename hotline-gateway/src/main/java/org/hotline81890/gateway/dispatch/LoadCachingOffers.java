@@ -70,9 +70,8 @@ public final class LoadCachingOffers implements OfferStore {
     }
 
     /**
-     * One cached aggregate, read once at a time. Each read scans thousands of offers (160 ms each in a run at 200
-     * orders a second); when the ttl ran out, every dispatch arriving during the read started the same read too,
-     * and at 200 dispatches a second MariaDB spent more CPU on these duplicate scans than on everything else. Now
+     * One cached aggregate, read once at a time. Each read scans thousands of offers; if every dispatch arriving
+     * during a read started the same read, the database would spend its CPU on duplicate scans (docs/partners.md). So
      * the first caller reads; the others go on with the stale value (plus {@link RecentOffers}, which still counts
      * what it cannot show: capacity is over-counted a little, never under-counted). With nothing cached yet, they
      * wait for it. A zero ttl reads every time, as before.

@@ -2,40 +2,34 @@ package org.hotline81890.gateway.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.ProviderIndex;
 import org.hotline81890.partners.store.ProviderStore;
 
-/** The providers as dispatch sees them: the table, re-read at most every {@code ttl} (or after an import). */
+/**
+ * The providers as dispatch sees them: the table, re-read at most every {@code ttl} (or after an import). A
+ * one-entry Caffeine cache on the given clock: one caller re-reads, callers arriving meanwhile wait for it.
+ */
 public final class ProviderCache implements Supplier<ProviderIndex> {
-    private final ProviderStore store;
-    private final Duration ttl;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
-
-    private record Snapshot(ProviderIndex index, Instant readAt) {
-    }
+    private static final String ALL = "all";
+    private final LoadingCache<String, ProviderIndex> index;
 
     public ProviderCache(ProviderStore store, Duration ttl, Clock clock) {
-        this.store = store;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.index = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build(k -> ProviderIndex.of(store.all()));
     }
 
     @Override
     public ProviderIndex get() {
-        Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s == null || !now.isBefore(s.readAt().plus(ttl))) {
-            s = new Snapshot(ProviderIndex.of(store.all()), now);
-            snapshot = s;
-        }
-        return s.index();
+        return index.get(ALL);
     }
 
     public Optional<Provider> find(ProviderId id) {
@@ -44,6 +38,6 @@ public final class ProviderCache implements Supplier<ProviderIndex> {
 
     /** Forget what was read: the next dispatch sees the table as it is now. */
     public void invalidate() {
-        snapshot = null;
+        index.invalidateAll();
     }
 }

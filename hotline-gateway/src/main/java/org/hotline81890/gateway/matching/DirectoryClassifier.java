@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.hotline81890.directory.Directory;
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.directory.Service;
 import org.hotline81890.directory.Sla;
 import org.hotline81890.directory.match.Match;
@@ -16,7 +17,6 @@ import org.hotline81890.gateway.workorder.Classification;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.RequestClassifier;
-import org.hotline81890.gateway.workorder.RequestType;
 
 /**
  * The directory as the intake's classifier: a service the agent chose wins; otherwise the text matcher picks the
@@ -39,7 +39,7 @@ public final class DirectoryClassifier implements RequestClassifier {
         Optional<Service> chosen = request.serviceCode().flatMap(directory::find);
         if (chosen.isPresent()) {
             Service s = chosen.get();
-            RequestType type = request.requestType().orElse(toGateway(s.defaultRequestType()));
+            RequestType type = request.requestType().orElse(s.defaultRequestType());
             boolean urgent = request.priority().orElse(Priority.NORMAL) == Priority.EMERGENCY;
             return classification(s, type, request.priority().orElse(Priority.NORMAL), urgent,
                     "chosen by " + request.actor());
@@ -49,7 +49,7 @@ public final class DirectoryClassifier implements RequestClassifier {
                     request.priority().orElse(Priority.NORMAL), Optional.empty(), Optional.empty(), "no text yet");
         }
         MatchResult r = matcher.match(request.text());
-        RequestType type = request.requestType().orElse(toGateway(r.requestType()));
+        RequestType type = request.requestType().orElse(r.requestType());
         Priority priority = r.urgent() ? Priority.EMERGENCY : request.priority().orElse(Priority.NORMAL);
         if (r.isNone() || r.top().isEmpty()) {
             return new Classification(Optional.empty(), type, priority, Optional.empty(), Optional.empty(),
@@ -62,19 +62,11 @@ public final class DirectoryClassifier implements RequestClassifier {
 
     private Classification classification(Service s, RequestType type, Priority priority, boolean urgent,
                                           String reason) {
-        Sla sla = s.sla(toDirectory(type), urgent);
+        Sla sla = s.sla(type, urgent);
         Instant now = clock.instant();
         return new Classification(Optional.of(s.code()), type, priority,
                 Optional.of(WorkingDays.from(now, sla.respondBy(), HOTLINE_ZONE)),
                 Optional.of(WorkingDays.from(now, sla.completeBy(), HOTLINE_ZONE)),
                 reason + " [SLA " + sla.name() + "]");
-    }
-
-    static RequestType toGateway(org.hotline81890.directory.RequestType t) {
-        return RequestType.valueOf(t.name());
-    }
-
-    static org.hotline81890.directory.RequestType toDirectory(RequestType t) {
-        return org.hotline81890.directory.RequestType.valueOf(t.name());
     }
 }

@@ -3,6 +3,7 @@ package org.hotline81890.gateway.workorder;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotline81890.directory.RequestType;
 
 /**
  * What the directory made of a request: the service (if any fits), request type, priority, the service levels to

@@ -1,6 +1,7 @@
 package org.hotline81890.gateway.workorder;
 
 import java.util.Optional;
+import org.hotline81890.directory.RequestType;
 
 /**
  * Classification from what the channel already knows: the agent picked a service, the caller keyed a request type.

@@ -48,7 +48,7 @@ public final class Intake {
                 "received by " + request.channel().wire()));
         if (state == WorkOrderState.MATCHED) {
             events.add(new EventDraft("directory", request.channel(), WorkOrderState.MATCHED,
-                    "matched " + c.serviceCode().get() + " (" + c.requestType().wire() + ", "
+                    "matched " + c.serviceCode().get() + " (" + c.requestType().english() + ", "
                             + c.priority().wire() + ") " + c.reason()));
         }
         WorkOrderStore.Created created = store.create(order, events, w -> {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hotline81890.directory.RequestType;
 
 /**
  * A request arriving from a channel. {@code idempotencyKey} is the channel's own key (SMSC message id, Asterisk

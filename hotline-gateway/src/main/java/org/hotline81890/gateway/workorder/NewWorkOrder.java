@@ -2,6 +2,7 @@ package org.hotline81890.gateway.workorder;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.hotline81890.directory.RequestType;
 
 /** A work order about to be created: everything but the id, ticket and times, which the store assigns. */
 public record NewWorkOrder(String idempotencyKey, Channel channel, String callerNumber, RequestType requestType,

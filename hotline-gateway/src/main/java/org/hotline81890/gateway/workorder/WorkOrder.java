@@ -3,6 +3,7 @@ package org.hotline81890.gateway.workorder;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotline81890.directory.RequestType;
 
 /** One resident request, followed from intake until it is closed. Immutable; changes go through the store. */
 public record WorkOrder(WorkOrderId id, TicketNumber ticket, String idempotencyKey, Channel channel,

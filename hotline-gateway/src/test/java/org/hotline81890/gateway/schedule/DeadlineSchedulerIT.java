@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.testing.Eventually;
@@ -22,7 +23,6 @@ import org.hotline81890.gateway.workorder.Deadlines;
 import org.hotline81890.gateway.workorder.EventPublisher;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.directory.RequestType;
 import org.junit.jupiter.api.Test;
 
 class IntakeTest {

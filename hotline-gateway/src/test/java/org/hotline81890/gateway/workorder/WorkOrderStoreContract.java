@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.hotline81890.directory.RequestType;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link WorkOrderStore} (and its {@link Outbox}) must do; run against the fake and real MariaDB. */

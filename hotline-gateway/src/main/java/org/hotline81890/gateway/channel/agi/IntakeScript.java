@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.voice.OneKeyTerminal;
 import org.hotline81890.gateway.voice.TerminalRegistry;
 import org.hotline81890.gateway.workorder.Channel;
@@ -17,7 +18,6 @@ import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 import org.slf4j.Logger;

@@ -6,11 +6,11 @@ import java.util.function.Function;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 
 /** Translates an HTTP body into an {@link IntakeRequest}, naming the field of anything it cannot use. */
 public final class IntakeBodies {
@@ -36,7 +36,7 @@ public final class IntakeBodies {
             throw new BadRequestException("text", "text is required unless a serviceCode is given");
         }
         Channel channel = parsed(json, "channel", Channel::ofWire).orElse(Channel.AGENT);
-        Optional<RequestType> type = parsed(json, "requestType", RequestType::ofWire);
+        Optional<RequestType> type = parsed(json, "requestType", RequestType::parse);
         Optional<Priority> priority = parsed(json, "priority", Priority::ofWire);
         Area area = area(json);
         String key = idempotencyKey.map(k -> {

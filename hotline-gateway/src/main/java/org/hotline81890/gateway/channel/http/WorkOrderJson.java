@@ -21,7 +21,7 @@ public final class WorkOrderJson {
                 .put("ticket", w.ticket().value())
                 .put("channel", w.channel().wire())
                 .put("callerNumber", w.callerNumber())
-                .put("requestType", w.requestType().wire())
+                .put("requestType", w.requestType().english())
                 .put("text", w.text())
                 .put("serviceCode", w.serviceCode().orElse(null))
                 .put("area", area(w.area()))

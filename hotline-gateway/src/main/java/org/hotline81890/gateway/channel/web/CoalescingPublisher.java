@@ -11,7 +11,7 @@ import org.hotline81890.gateway.workorder.WorkOrder;
 
 /**
  * Hands live-view events to {@code delegate} on one Vert.x context, many per hop: publishing on the event bus from
- * a virtual thread wakes the event loop once per event (about a tenth of the gateway's CPU under an SMS flood).
+ * a virtual thread wakes the event loop once per event, a large share of the CPU of an SMS flood (docs/sms.md).
  * Here the intake threads queue, and the first one after the queue was drained schedules one run that publishes
  * everything queued by then. Order is kept.
  */

@@ -55,12 +55,12 @@ public final class Database implements AutoCloseable {
         // Fail fast only on the first connection's credentials; afterwards the pool waits for the database.
         hc.setInitializationFailTimeout(-1);
         // READ COMMITTED: no gap locks, so concurrent intakes and the relay's SKIP LOCKED claims do not deadlock on
-        // index ranges (REPEATABLE READ, the default, deadlocked at ~50 intakes/s). Each unit of work is one
+        // index ranges (REPEATABLE READ, the default, deadlocks under concurrent intake). Each unit of work is one
         // transaction and re-reads what it locks, so it needs no repeatable snapshot.
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // Connections are handed out with auto-commit OFF and every unit of work ends in commit or rollback
-        // (Transactions; Hikari rolls back a connection returned dirty): toggling it around each transaction cost two
-        // "SET autocommit" round trips per transaction, a fifth of all statements in the partner loop.
+        // (Transactions; Hikari rolls back a connection returned dirty): toggling it around each transaction would
+        // cost two "SET autocommit" round trips per transaction.
         hc.setAutoCommit(false);
         hc.addDataSourceProperty("useLocalSessionState", "true");
         hc.addDataSourceProperty("useLocalTransactionState", "true");

@@ -30,7 +30,7 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * to {@code maxWait} for more, at most {@code maxBatch}) and store it in one transaction with {@code batchCreate}.
  * Each caller returns only after that commit, so "commit before acknowledging" holds message by message.
  * <p>A caller waits at most {@code commitTimeout}: one watchdog thread fails the jobs still queued or in a batch
- * after it (a timed wait per caller put a timer in the virtual-thread scheduler per message, 4 % of a flood's CPU).
+ * after it (no timer per caller in the virtual-thread scheduler).
  * <p>{@link #findByIdempotencyKey} answers "not known" without a query: {@link
  * org.hotline81890.gateway.workorder.Intake} asks before creating, and the batch itself returns the order already
  * stored under a key ({@code fresh == false}), which Intake reports as Duplicate. Everything else is delegated.

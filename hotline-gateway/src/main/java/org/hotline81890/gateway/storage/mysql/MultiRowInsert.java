@@ -12,7 +12,7 @@ import com.mysql.cj.jdbc.JdbcConnection;
 /**
  * Rows for several tables written in as few round trips as the connection allows: each table's rows become one
  * multi-row INSERT, and with {@code allowMultiQueries=true} on the connection all of them go in ONE statement
- * (one round trip instead of one per table; under CPU load each round trip costs milliseconds of scheduling).
+ * (one round trip instead of one per table).
  * Values are Strings, Longs, Integers or null, written as SQL literals ({@link SqlLiterals}), not bound.
  */
 final class MultiRowInsert {

@@ -5,27 +5,27 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-import org.hotline81890.partners.ProviderId;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.hotline81890.gateway.dispatch.ProviderKeys;
+import org.hotline81890.partners.ProviderId;
 
 /**
  * Partner-API keys by their SHA-256 hash (hex); the keys themselves are never stored. A key found is remembered for
- * {@code ttl} (every partner-API call looked its key up: a read and its commit per call); a key not found is not
+ * {@code ttl} in a bounded Caffeine cache (every partner-API call looks its key up); a key not found is not
  * remembered, so a key added on another node works at once, and a key deleted from the table stops working within
  * {@code ttl}.
  */
 public final class MySqlProviderKeys implements ProviderKeys {
-    private record Known(ProviderId provider, Instant until) {
-    }
+    /** Far more keys than providers; a flood of made-up keys is never cached (only keys found are). */
+    private static final int MAX_KEYS = 10_000;
 
     private final Transactions tx;
     private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Cache<String, ProviderId> known;
 
     public MySqlProviderKeys(Transactions tx) {
         this(tx, Duration.ZERO, Clock.systemUTC());
@@ -34,7 +34,8 @@ public final class MySqlProviderKeys implements ProviderKeys {
     public MySqlProviderKeys(Transactions tx, Duration ttl, Clock clock) {
         this.tx = tx;
         this.ttl = ttl;
-        this.clock = clock;
+        this.known = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** Registers a key hash for the provider (keeps any earlier keys, so keys can be rotated). */
@@ -53,16 +54,13 @@ public final class MySqlProviderKeys implements ProviderKeys {
 
     @Override
     public Optional<ProviderId> providerOf(String keyHash) {
-        Instant now = clock.instant();
-        Known k = known.get(keyHash);
-        if (k != null && now.isBefore(k.until())) {
-            return Optional.of(k.provider());
+        ProviderId k = known.getIfPresent(keyHash);
+        if (k != null) {
+            return Optional.of(k);
         }
         Optional<ProviderId> found = lookUp(keyHash);
         if (found.isPresent() && ttl.isPositive()) {
-            known.put(keyHash, new Known(found.get(), now.plus(ttl)));
-        } else {
-            known.remove(keyHash);
+            known.put(keyHash, found.get());
         }
         return found;
     }

@@ -7,8 +7,8 @@ import com.mysql.cj.jdbc.JdbcConnection;
 
 /**
  * Values written into SQL text as literals, for the SMS group commit's multi-row INSERTs: binding thousands of
- * parameters through Connector/J's client-side prepared statements (per-parameter property lookups, escaping and
- * charset work) was the committers' main CPU cost. Strings are quoted and escaped as Connector/J itself does for a
+ * parameters through Connector/J's client-side prepared statements costs per-parameter property lookups, escaping
+ * and charset work on the committers' path. Strings are quoted and escaped as Connector/J itself does for a
  * client-side prepared statement: backslash escapes unless the server runs with NO_BACKSLASH_ESCAPES, then quotes
  * are doubled. Only Strings, Longs, Integers and null.
  */

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
@@ -23,7 +24,6 @@ import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.Test;

@@ -14,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Deadlines;
 import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore;

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.testing.TestDatabase;
@@ -27,7 +28,6 @@ import org.hotline81890.gateway.workorder.Deadlines;
 import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
 import org.junit.jupiter.api.AfterAll;

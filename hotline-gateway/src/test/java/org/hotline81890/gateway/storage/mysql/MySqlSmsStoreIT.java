@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.sms.AcceptedPart;
 import org.hotline81890.gateway.sms.DeliveryReceipt;
 import org.hotline81890.gateway.sms.PartKey;
@@ -23,7 +24,6 @@ import org.hotline81890.gateway.workorder.EventDraft;
 import org.hotline81890.gateway.workorder.NewWorkOrder;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.Priority;
-import org.hotline81890.gateway.workorder.RequestType;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
 import org.junit.jupiter.api.AfterAll;

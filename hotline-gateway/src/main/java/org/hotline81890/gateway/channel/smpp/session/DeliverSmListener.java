@@ -37,9 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@link InboundOutcome.Committed}, or after a part of a long message was staged durably; it is ESME_RX_T_APPN (the
  * SMSC delivers again) on {@link InboundOutcome.Retry} or an exception, and for staging parts and receipts also when
  * they take longer than {@code handlerTimeout}. A one-part text's one long wait, the group commit, is bounded by
- * the group-committing store, which answers "retry" when it runs out. Parking a jSMPP thread per message until its
- * commit and waking it afterwards cost two thread switches and a socket write per message, and kept a pool of
- * hundreds of threads convoying on jSMPP's task queue.
+ * the group-committing store, which answers "retry" when it runs out. No jSMPP thread is parked until a
+ * commit.
  */
 public final class DeliverSmListener implements MessageReceiverListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverSmListener.class);
