@@ -13,6 +13,7 @@ import org.hotline81890.directory.ivr.IvrMenu;
 import org.hotline81890.directory.ivr.IvrSettings;
 import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineModule;
+import org.hotline81890.gateway.callback.Callbacks;
 import org.hotline81890.gateway.channel.ami.AmiModulePart;
 import org.hotline81890.gateway.channel.ami.CallKpiRoutes;
 import org.hotline81890.gateway.channel.ami.CallRecords;
@@ -21,6 +22,7 @@ import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class VoiceModule implements HotlineModule {
     private final Core core;
     private final HotlineConfig.Agi agi;
     private final TerminalRegistry terminals;
+    private final Callbacks callbacks;
     private final Optional<AmiModulePart> ami;
     private volatile Optional<FastAgiServer> server = Optional.empty();
     private volatile Optional<IntakeLanes> lanes = Optional.empty();
@@ -44,6 +47,7 @@ public final class VoiceModule implements HotlineModule {
         this.core = core;
         this.agi = core.config().agi();
         this.terminals = new MySqlTerminalRegistry(core.database().transactions(), core.clock());
+        this.callbacks = new Callbacks(new MySqlCallbackRequests(core.database().transactions()), core.clock());
         this.ami = core.config().ami().enabled() ? Optional.of(new AmiModulePart(core)) : Optional.empty();
     }
 
@@ -91,9 +95,9 @@ public final class VoiceModule implements HotlineModule {
                 new CallRouting.Queues(agi.queue(), agi.priorityQueue(), agi.terminalQueuePriority()),
                 OpeningHours.parse(agi.openingHours(), agi.timeZone()), agi.greeting(), agi.recentOrders(),
                 menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock(),
-                intakeLanes());
+                intakeLanes(), new AfterHours(callbacks));
         return Map.of("intake", intake, "status", new StatusScript(core.store()),
-                "survey", new SurveyScript(core.survey()));
+                "survey", new SurveyScript(core.survey()), "callback", new CallbackScript(callbacks));
     }
 
     private IntakeLanes intakeLanes() {
@@ -118,6 +122,11 @@ public final class VoiceModule implements HotlineModule {
 
     public TerminalRegistry terminals() {
         return terminals;
+    }
+
+    /** The agents' callback list (after-hours and queue-timeout callback requests). */
+    public Callbacks callbacks() {
+        return callbacks;
     }
 
     public Optional<AmiModulePart> ami() {
