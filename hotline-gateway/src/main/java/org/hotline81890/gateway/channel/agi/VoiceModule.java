@@ -133,9 +133,12 @@ public final class VoiceModule implements HotlineModule {
         return ami;
     }
 
+    /** How long a stopping gateway lets the calls in progress finish (intake is a greeting long). */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(15);
+
     @Override
     public void close() {
-        server.ifPresent(FastAgiServer::close);
+        server.ifPresent(s -> s.close(DRAIN));
         lanes.ifPresent(IntakeLanes::close);
         ami.ifPresent(AmiModulePart::close);
     }
