@@ -10,10 +10,10 @@ import org.hotline81890.gateway.callback.Callbacks;
  * uniqueid key, so a re-entry asks once), never a work order: there are no words to match. HOTLINE_STATUS tells the
  * dialplan to hang up (CLOSED, or CALLBACK once the request is committed).
  */
-final class AfterHours {
+public final class AfterHours {
     private final Callbacks callbacks;
 
-    AfterHours(Callbacks callbacks) {
+    public AfterHours(Callbacks callbacks) {
         this.callbacks = callbacks;
     }
 

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * returned with nobody answering. The request is committed, then the caller hears that we will call back;
  * HOTLINE_STATUS=CALLBACK and HOTLINE_CALLBACK (its id) are set. An unknown reason records nothing.
  */
-final class CallbackScript extends VoiceScript {
+public final class CallbackScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackScript.class);
     private final Callbacks callbacks;
 
-    CallbackScript(Callbacks callbacks) {
+    public CallbackScript(Callbacks callbacks) {
         this.callbacks = callbacks;
     }
 

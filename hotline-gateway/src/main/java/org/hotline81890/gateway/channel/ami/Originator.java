@@ -20,14 +20,14 @@ import org.hotline81890.gateway.config.HotlineConfig;
  * (the Originate's Timeout), and the wait ends {@link #ANSWER_MARGIN} later.
  * The OriginateResponse alone is not trusted. Used by the outbox (survey callbacks) and the click-to-call route.
  */
-final class Originator {
+public final class Originator {
     /** How long after Asterisk's own ring time the tracker still waits for its verdict. */
     static final Duration ANSWER_MARGIN = Duration.ofSeconds(2);
     private final AmiConnector ami;
     private final OriginateTracker tracker;
     private final HotlineConfig.Ami cfg;
 
-    Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
+    public Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
         this.ami = ami;
         this.tracker = tracker;
         this.cfg = cfg;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * order and replayed when storage is back, so that no queue call goes missing from the KPIs. Bounded: beyond
  * {@code limit} events the newest are dropped and counted (WARN). Used from one thread only (the recorder's writer).
  */
-final class PendingCallEvents {
+public final class PendingCallEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PendingCallEvents.class);
     private final Path file;
     private final int limit;
@@ -45,7 +45,7 @@ final class PendingCallEvents {
 
     enum Kind { JOINED, AGENT_CALLED, ANSWERED, COMPLETED, ABANDONED, HUNG_UP }
 
-    PendingCallEvents(Path file, int limit) {
+    public PendingCallEvents(Path file, int limit) {
         this.file = file;
         this.limit = limit;
         this.size = Files.exists(file) ? read().size() : 0;

@@ -17,6 +17,7 @@ import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.hotline81890.gateway.channel.ami.PendingCallEvents.Event;
 import org.hotline81890.gateway.channel.ami.PendingCallEvents.Kind;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * While the database is down the events are kept ({@link PendingCallEvents}) and replayed, in order, once it is
  * back: the queue keeps answering people whether or not we can write it down.
  */
-final class QueueEventRecorder implements ManagerEventListener, AutoCloseable {
+public final class QueueEventRecorder implements ManagerEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEventRecorder.class);
     private final CallRecords records;
     private final Clock clock;
@@ -36,7 +37,7 @@ final class QueueEventRecorder implements ManagerEventListener, AutoCloseable {
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().factory());
 
-    QueueEventRecorder(CallRecords records, Clock clock, PendingCallEvents pending, Duration retry) {
+    public QueueEventRecorder(CallRecords records, Clock clock, PendingCallEvents pending, Duration retry) {
         this.records = records;
         this.clock = clock;
         this.pending = pending;
