@@ -22,10 +22,12 @@ import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
+import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.ServiceLevels;
@@ -89,7 +91,11 @@ public final class SmsModule implements HotlineModule {
                 new CoalescingPublisher(new LiveViewBridge(core.vertx()), core.vertx().getOrCreateContext()),
                 core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(intake, core.store(), core.survey(), core.outbox(),
-                jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock()), window));
+                jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(), core.clock()), window,
+                new MySqlReplyEpisodes(tx, core.clock(), cfg.redeliveryWindow()),
+                new AddressQuestion(core.store(), core.tracker(), code -> core.directory().find(code)
+                        .map(s -> s.questions().stream().anyMatch(q -> q.code().equals("address"))).orElse(false),
+                        jobs::addressNotice), core.clock()));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");
