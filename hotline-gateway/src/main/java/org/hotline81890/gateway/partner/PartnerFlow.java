@@ -123,6 +123,11 @@ public final class PartnerFlow {
                 channel, "on the way (出发): " + caller, x -> x, next -> messages.started(applied, next)));
     }
 
+    /** The provider's registered SMS number (digits), where a bridged call rings by default. */
+    public Optional<String> registeredPhone(ProviderId provider) {
+        return providers.find(provider).flatMap(p -> p.contact().sms()).map(n -> n.value().replace("+", ""));
+    }
+
     /**
      * The provider holding the job asks to be put through to the resident: an {@code originate} row rings the
      * provider's phone, then the resident, both showing 81890 (the number stays hidden), and the history records
