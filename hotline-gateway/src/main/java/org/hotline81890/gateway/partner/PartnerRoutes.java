@@ -102,7 +102,8 @@ public final class PartnerRoutes {
         respond(ctx, () -> {
             Optional<String> phone = given.isEmpty() ? flow.registeredPhone(caller) : Optional.of(given);
             if (phone.isEmpty()) {
-                throw new BadRequestException("phone", "no phone registered for " + caller + "; send {\"phone\":\"…\"}");
+                throw new BadRequestException("phone", "no phone registered for " + caller
+                        + "; send {\"phone\":\"…\"}");
             }
             return switch (flow.callResident(caller, id, phone.get(), "api:" + id.value() + ":"
                     + java.util.UUID.randomUUID(), Channel.PARTNER)) {

@@ -155,8 +155,8 @@ class PartnerLoopIT {
         assertThat(app.core().store().history(w.id())).extracting(WorkOrderEvent::to).containsExactly(
                 WorkOrderState.RECEIVED, WorkOrderState.MATCHED, WorkOrderState.OFFERED, WorkOrderState.OFFERED,
                 WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.ACCEPTED /* 出发 (start) */,
-                WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.REOPENED, WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED,
-                WorkOrderState.SURVEYED, WorkOrderState.CLOSED);
+                WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.REOPENED, WorkOrderState.OFFERED,
+                WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.CLOSED);
         assertThat(fake.received()).allMatch(FakePartners.Received::signatureValid);
         Map<String, Long> okPerKey = delivered(w).stream()
                 .collect(Collectors.groupingBy(FakePartners.Received::idempotencyKey, Collectors.counting()));

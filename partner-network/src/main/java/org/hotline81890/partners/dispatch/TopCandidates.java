@@ -1,8 +1,8 @@
 package org.hotline81890.partners.dispatch;
 
 /**
- * Keeps the best {@code limit} candidates seen, best first (higher score, then the higher {@link Draw}), in O(n · limit)
- * without sorting or boxing all of them.
+ * Keeps the best {@code limit} candidates seen, best first (higher score, then the higher {@link Draw}), in
+ * O(n · limit) without sorting or boxing all of them.
  */
 final class TopCandidates {
     private final BalancedDispatchPolicy.Eligible[] items;

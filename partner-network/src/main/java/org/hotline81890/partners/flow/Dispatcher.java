@@ -167,7 +167,8 @@ public final class Dispatcher {
         Offer offer;
         if (provider.kind() == ProviderKind.DEPARTMENT) {
             Instant acceptBy = deadlines.transferAcceptBy(job, now);
-            offer = Offer.transfer(ids.get(), job, provider.id(), now, acceptBy, deadlines.handleBy(job, now, acceptBy));
+            offer = Offer.transfer(ids.get(), job, provider.id(), now, acceptBy,
+                    deadlines.handleBy(job, now, acceptBy));
         } else {
             offer = Offer.assignment(ids.get(), job, provider.id(), now, deadlines.assignmentAcceptBy(job, now));
         }
