@@ -43,8 +43,8 @@ public final class PartnerRoutes {
     private final boolean calls;
 
     /** {@code calls}: AMI is enabled, so a bridged call to the resident can be placed. */
-    PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store, JobFacts facts,
-                  MySqlProviderKeys keys, Blocking blocking, boolean calls) {
+    public PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store,
+                         JobFacts facts, MySqlProviderKeys keys, Blocking blocking, boolean calls) {
         this.calls = calls;
         this.flow = flow;
         this.notices = notices;

@@ -32,8 +32,8 @@ public final class SmsJobCommands implements JobCommands {
     private final JobFacts facts;
     private final OfferMessages messages;
 
-    SmsJobCommands(MySqlProviderStore providers, WorkOrderStore store, OfferStore offers, PartnerFlow flow,
-                   JobFacts facts, OfferMessages messages) {
+    public SmsJobCommands(MySqlProviderStore providers, WorkOrderStore store, OfferStore offers, PartnerFlow flow,
+                          JobFacts facts, OfferMessages messages) {
         this.messages = messages;
         this.providers = providers;
         this.store = store;

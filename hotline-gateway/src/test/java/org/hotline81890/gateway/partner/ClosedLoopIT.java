@@ -20,8 +20,6 @@ import java.util.stream.IntStream;
 
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.channel.agi.VoiceModule;
-import org.hotline81890.gateway.channel.smpp.SmsModule;
 import org.hotline81890.gateway.channel.smpp.SmscProcess;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
@@ -31,6 +29,9 @@ import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.wiring.PartnerModule;
+import org.hotline81890.gateway.wiring.SmsModule;
+import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.Wording;
 import org.hotline81890.partners.Capacity;
 import org.hotline81890.partners.ContactChannels;

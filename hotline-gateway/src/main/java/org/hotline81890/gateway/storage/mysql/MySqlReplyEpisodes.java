@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.hotline81890.gateway.channel.smpp.DedupWindow;
-import org.hotline81890.gateway.channel.smpp.ReplyKeys;
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.ReplyKeys;
 
 /**
  * {@link ReplyKeys} on the {@code sms_reply_episode} table (V11): one upsert under the key's row lock and one read
