@@ -312,8 +312,13 @@ class ClosedLoopIT {
                 .filter(o -> o.text().contains("代买菜")));
         String t = Wording.ticket(w.ticket());
         offerOf(w, 1);
+        expectResident("【81890】工单" + t + "需要上门服务，请回复“地址 详细地址”，例如“地址 柳汀街88号3单元502”。");
         text("19905744001", "接单" + t);
         expectResident("【81890】您的工单" + t + "已由代购服务社受理，对方将通过81890热线与您联系，来电显示81890，请留意接听。");
+        // The address after the provider accepted: the resident is thanked, the provider holding the job told.
+        text(RESIDENT, "DZ 孝闻街12号");
+        expectResident("【81890】已收到您的地址，已补充到工单" + t + "。");
+        expect("19905744001", "【81890】工单" + t + "居民补充地址：孝闻街12号。");
         text("19905744001", "完成" + t);
         expectResident("【81890】您的工单" + t + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意。");
         survey(RESIDENT, "3");
