@@ -10,11 +10,13 @@ import org.hotline81890.gateway.workorder.WorkOrder;
  * The payload of an outbox row of kind {@code originate}: what to call and why. JSON
  * {@code {"purpose":"survey"|"click-to-call","number":"...","ticket":"...","agent":"PJSIP/1001"}}; the row's
  * destination is the resident's number. {@code survey} calls the resident and runs {@code agi://HOST/survey};
- * {@code click-to-call} rings the agent's phone first, then dials the resident.
+ * {@code click-to-call} rings the agent's phone first, then dials the resident; {@code bridge} rings the provider's
+ * phone (through the callback channel) and then dials the resident from ami.bridge-context, both showing 81890, so
+ * a provider reaches the resident without ever seeing the number (隐私号).
  */
 public record OriginateRequest(Purpose purpose, String number, Optional<String> ticket, Optional<String> agent) {
 
-    public enum Purpose { SURVEY, CLICK_TO_CALL }
+    public enum Purpose { SURVEY, CLICK_TO_CALL, BRIDGE }
 
     public OriginateRequest {
         Objects.requireNonNull(purpose, "purpose");
@@ -25,6 +27,9 @@ public record OriginateRequest(Purpose purpose, String number, Optional<String> 
         }
         if (purpose == Purpose.CLICK_TO_CALL && agent.isEmpty()) {
             throw new IllegalArgumentException("click-to-call needs the agent's channel");
+        }
+        if (purpose == Purpose.BRIDGE && (agent.isEmpty() || !agent.get().matches("[0-9+]{3,32}"))) {
+            throw new IllegalArgumentException("a bridged call needs the provider's number");
         }
     }
 
@@ -43,10 +48,25 @@ public record OriginateRequest(Purpose purpose, String number, Optional<String> 
         return new OutboxMessage(OutboxMessage.ORIGINATE, number, r.toJson(), "originate:click:" + requestId);
     }
 
+    /**
+     * A provider's call to the resident bridged through the hotline: {@code provider} (its number) rings first;
+     * {@code requestId} tells presses apart (each press calls again; a retried row is the same call).
+     */
+    public static OutboxMessage bridge(String provider, WorkOrder w, String requestId) {
+        OriginateRequest r = new OriginateRequest(Purpose.BRIDGE, w.callerNumber(), Optional.of(w.ticket().value()),
+                Optional.of(provider));
+        return new OutboxMessage(OutboxMessage.ORIGINATE, w.callerNumber(), r.toJson(), "originate:bridge:"
+                + requestId);
+    }
+
     /** The row's payload; read back by the AMI channel ({@code OriginatePayload}). */
     public String toJson() {
         StringBuilder j = new StringBuilder("{\"purpose\":\"")
-                .append(purpose == Purpose.SURVEY ? "survey" : "click-to-call").append("\",\"number\":\"")
+                .append(switch (purpose) {
+                    case SURVEY -> "survey";
+                    case CLICK_TO_CALL -> "click-to-call";
+                    case BRIDGE -> "bridge";
+                }).append("\",\"number\":\"")
                 .append(number).append('"');
         ticket.ifPresent(t -> j.append(",\"ticket\":").append(quoted(t)));
         agent.ifPresent(a -> j.append(",\"agent\":").append(quoted(a)));

@@ -80,6 +80,7 @@ public final class PartnerModule implements HotlineModule {
     private final OfferNotices notices;
     private final RatedProviderStore ratedProviders;
     private final RatingUpdates ratingUpdates;
+    private final OfferMessages messages;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -98,7 +99,7 @@ public final class PartnerModule implements HotlineModule {
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
-        OfferMessages messages = new OfferMessages(core.clock(),
+        messages = new OfferMessages(core.clock(),
                 cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
@@ -166,7 +167,8 @@ public final class PartnerModule implements HotlineModule {
     }
 
     public JobCommands jobCommands() {
-        return cfg.enabled() ? new SmsJobCommands(providerStore, core.store(), offerStore, flow, facts)
+        return cfg.enabled() ? new SmsJobCommands(providerStore, core.store(), offerStore, flow, facts,
+                messages)
                 : JobCommands.NONE;
     }
 
@@ -187,7 +189,8 @@ public final class PartnerModule implements HotlineModule {
             return Map.of(SurveyScore.KIND, off, OfferWithdrawal.KIND, off);
         }
         return Map.of(Dispatch.KIND, new DispatchDelivery(flow),
-                OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
+                OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
+                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state)),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),
                 OfferWithdrawal.KIND, new OfferWithdrawalDelivery(notices));
     }
@@ -219,7 +222,8 @@ public final class PartnerModule implements HotlineModule {
         }
         KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
                 ratedProviders);
-        return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking())::mount,
+        return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking(),
+                core.config().ami().enabled())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
 }

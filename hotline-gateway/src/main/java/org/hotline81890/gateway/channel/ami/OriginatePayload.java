@@ -16,6 +16,7 @@ public final class OriginatePayload {
         Purpose p = switch (j.getString("purpose", "")) {
             case "survey" -> Purpose.SURVEY;
             case "click-to-call" -> Purpose.CLICK_TO_CALL;
+            case "bridge" -> Purpose.BRIDGE;
             default -> throw new IllegalArgumentException("unknown originate purpose: " + j.getString("purpose"));
         };
         return new OriginateRequest(p, j.getString("number"), Optional.ofNullable(j.getString("ticket")),
