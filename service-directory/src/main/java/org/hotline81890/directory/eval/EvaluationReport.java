@@ -14,8 +14,13 @@ public record EvaluationReport(int rows, double top1, double top3, double type, 
     public List<String> lines() {
         return List.of(
                 "rows=" + rows,
-                f("none-precision", nonePrecision) + " " + f("none-recall", noneRecall),
+                f("none-precision", nonePrecision) + " " + f("none-recall", noneRecall) + " " + f("none-f1", noneF1()),
                 f("top1", top1) + " " + f("top3", top3) + " " + f("type", type));
+    }
+
+    /** The harmonic mean of NONE precision and recall. */
+    public double noneF1() {
+        return nonePrecision + noneRecall == 0 ? 0 : 2 * nonePrecision * noneRecall / (nonePrecision + noneRecall);
     }
 
     private static String f(String name, double v) {
