@@ -8,19 +8,17 @@ import java.util.Set;
 /**
  * The trained combiner: for each candidate (a service, or NONE) a feature vector from the keyword and semantic
  * evidence, and a softmax over the candidates whose probability ranks the services, decides NONE and says how sure
- * the matcher is. Latin-script text (English, pinyin) has its own weights for the semantic features, which the
- * Chinese sentence model reads poorly.
+ * the matcher is. It is trained on Chinese text only: Latin-script text (English, pinyin), which the Chinese
+ * sentence model reads poorly, keeps the keyword and pinyin path.
  */
 final class Combiner {
     static final List<String> FEATURES = List.of(
             "kw.log", "kw.top", "kw.share",
-            "han.desc", "han.desc-top", "han.example", "han.example-gap", "han.knn", "han.category-knn",
-            "han.example-top",
-            "latin.desc", "latin.desc-top", "latin.example", "latin.example-gap", "latin.knn", "latin.category-knn",
-            "latin.example-top",
+            "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top",
             "none.bias", "none.example", "none.example-gap", "none.knn", "none.cues", "none.keyword-rule",
             "none.keyword-best", "none.latin", "none.short");
     static final int NONE = -1;
+    private static final int N = 10;
     /** Similarities differ by hundredths between services; scaled so the weights stay of order one. */
     private static final double SIM_SCALE = 10;
     private static final int KW_CANDIDATES = 8;
@@ -83,30 +81,30 @@ final class Combiner {
         double[] f = new double[FEATURES.size()];
         if (c == NONE) {
             float bestService = ev.bestServiceExMax();
-            f[17] = 1;
-            f[18] = SIM_SCALE * ev.noneExMax();
-            f[19] = SIM_SCALE * (ev.noneExMax() - bestService);
-            f[20] = ev.noneKnn();
-            f[21] = Math.log1p(ev.keywords().noneCues());
-            f[22] = ev.keywords().none() ? 1 : 0;
-            f[23] = Math.log1p(ev.keywords().best());
-            f[24] = ev.latin() ? 1 : 0;
-            f[25] = ev.length() <= 4 ? 1 : 0;
+            f[N] = 1;
+            f[N + 1] = SIM_SCALE * ev.noneExMax();
+            f[N + 2] = SIM_SCALE * (ev.noneExMax() - bestService);
+            f[N + 3] = ev.noneKnn();
+            f[N + 4] = Math.log1p(ev.keywords().noneCues());
+            f[N + 5] = ev.keywords().none() ? 1 : 0;
+            f[N + 6] = Math.log1p(ev.keywords().best());
+            f[N + 7] = ev.latin() ? 1 : 0;
+            f[N + 8] = ev.length() <= 4 ? 1 : 0;
             return f;
         }
         float kwBest = max(ev.kw());
-        f[0] = Math.log1p(ev.kw()[c]);
-        f[1] = kwBest > 0 && ev.kw()[c] == kwBest ? 1 : 0;
-        f[2] = kwBest > 0 ? ev.kw()[c] / kwBest : 0;
-        int o = ev.latin() ? 10 : 3;
+        int o = 0;
+        f[o] = Math.log1p(ev.kw()[c]);
+        f[o + 1] = kwBest > 0 && ev.kw()[c] == kwBest ? 1 : 0;
+        f[o + 2] = kwBest > 0 ? ev.kw()[c] / kwBest : 0;
         float exBest = Math.max(max(ev.exMax()), ev.noneExMax());
-        f[o] = SIM_SCALE * ev.proto()[c];
-        f[o + 1] = ev.proto()[c] == max(ev.proto()) ? 1 : 0;
-        f[o + 2] = SIM_SCALE * ev.exMax()[c];
-        f[o + 3] = SIM_SCALE * (ev.exMax()[c] - exBest);
-        f[o + 4] = ev.knn()[c];
-        f[o + 5] = ev.categoryKnn()[c];
-        f[o + 6] = ev.exMax()[c] == exBest ? 1 : 0;
+        f[o + 3] = SIM_SCALE * ev.proto()[c];
+        f[o + 4] = ev.proto()[c] == max(ev.proto()) ? 1 : 0;
+        f[o + 5] = SIM_SCALE * ev.exMax()[c];
+        f[o + 6] = SIM_SCALE * (ev.exMax()[c] - exBest);
+        f[o + 7] = ev.knn()[c];
+        f[o + 8] = ev.categoryKnn()[c];
+        f[o + 9] = ev.exMax()[c] == exBest ? 1 : 0;
         return f;
     }
 

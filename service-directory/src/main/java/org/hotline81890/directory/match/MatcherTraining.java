@@ -26,7 +26,7 @@ public final class MatcherTraining {
     private MatcherTraining() {
     }
 
-    /** The trained model and the leave-one-out figures, for the report. */
+    /** The trained model and the leave-one-out figures (Chinese examples), for the report. */
     public record Trained(MatcherModel model, int examples, double top1, double type, double asked) {
         public String summary() {
             return String.format(Locale.ROOT, "examples=%d leave-one-out top1=%.3f type=%.3f ask-agent=%.3f below=%.2f",
@@ -51,12 +51,18 @@ public final class MatcherTraining {
         }
         List<Softmax.Item> items = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            items.add(item(evidence.get(i), stage.labelIndex(examples.get(i))));
+            if (!evidence.get(i).latin()) {
+                items.add(item(evidence.get(i), stage.labelIndex(examples.get(i))));
+            }
         }
         Combiner combiner = new Combiner(Softmax.fit(items, Combiner.FEATURES.size(), L2, ITERATIONS));
         List<Softmax.Item> typeItems = new ArrayList<>();
         List<Combiner.Ranked> tops = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
+            if (evidence.get(i).latin()) {
+                tops.add(null);
+                continue;
+            }
             Combiner.Ranked top = combiner.rank(evidence.get(i)).get(0);
             tops.add(top);
             Service first = top.candidate() == Combiner.NONE ? null : directory.services().get(top.candidate());
@@ -70,16 +76,23 @@ public final class MatcherTraining {
     private static Trained report(Directory directory, List<LabelledExample> examples, SemanticStage stage,
                                   List<Evidence> evidence, List<Combiner.Ranked> tops, Combiner combiner,
                                   TypeModel types) {
-        int n = examples.size();
+        List<Integer> han = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (tops.get(i) != null) {
+                han.add(i);
+            }
+        }
+        int n = han.size();
         boolean[] right = new boolean[n];
         double[] p = new double[n];
         int top1 = 0;
         int type = 0;
-        for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+            int i = han.get(j);
             Combiner.Ranked top = tops.get(i);
-            right[i] = top.candidate() == stage.labelIndex(examples.get(i));
-            p[i] = top.probability();
-            top1 += right[i] ? 1 : 0;
+            right[j] = top.candidate() == stage.labelIndex(examples.get(i));
+            p[j] = top.probability();
+            top1 += right[j] ? 1 : 0;
             Service first = top.candidate() == Combiner.NONE ? null : directory.services().get(top.candidate());
             type += Evidence.typeIndex(types.type(evidence.get(i), first, first == null))
                     == Evidence.typeIndex(examples.get(i).type()) ? 1 : 0;

@@ -80,9 +80,33 @@ public final class SemanticMatcher implements Matcher {
                     false);
         }
         KeywordEvidence kw = keywords.evidence(cleaned);
-        Evidence ev = stage.evidence(kw, InputGuard.latin(cleaned), cleaned.length(), encoder.encode(cleaned), -1);
+        if (InputGuard.latin(cleaned)) {
+            return lexical(kw);
+        }
+        Evidence ev = stage.evidence(kw, false, cleaned.length(), encoder.encode(cleaned), -1);
         return decide(ev);
     }
+
+    /**
+     * English and pinyin keep the keyword and pinyin path: its answer, sent to an agent when no service word was
+     * strong (below {@link #LEXICAL_SURE} points).
+     */
+    private MatchResult lexical(KeywordEvidence kw) {
+        List<String> notes = new ArrayList<>(List.of("latin script: keyword and pinyin path"));
+        if (kw.none()) {
+            notes.add("not a request");
+            return new MatchResult(List.of(), kw.requestType(), kw.urgent(), notes, LEXICAL_CONFIDENCE,
+                    kw.urgent());
+        }
+        boolean sure = kw.best() >= LEXICAL_SURE;
+        return new MatchResult(kw.ranked(), kw.requestType(), kw.urgent(), notes,
+                sure ? LEXICAL_CONFIDENCE : LEXICAL_UNSURE, !sure);
+    }
+
+    /** One ordinary data word and a half: enough for the keyword path to answer without an agent. */
+    static final double LEXICAL_SURE = 1.5;
+    private static final double LEXICAL_CONFIDENCE = 0.9;
+    private static final double LEXICAL_UNSURE = 0.5;
 
     MatchResult decide(Evidence ev) {
         List<Combiner.Ranked> ranked = new ArrayList<>(combiner.rank(ev));
@@ -135,7 +159,7 @@ public final class SemanticMatcher implements Matcher {
     /** The emergency referral service (110/120/119), for an emergency no candidate can take. */
     static final String EMERGENCY_REFERRAL = "ER-04";
 
-    /** Departments, the emergency category and services with their own emergency words. */
+    /** Departments, the emergency category and the services with their own emergency words (gas, lifts). */
     static boolean takesEmergencies(Service s) {
         return s.providerKind() == ProviderKind.DEPARTMENT || s.category().code().equals("ER")
                 || s.keywords().stream().anyMatch(k -> k.kind() == Keyword.Kind.URGENT);

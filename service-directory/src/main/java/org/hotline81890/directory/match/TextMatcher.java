@@ -65,7 +65,7 @@ public final class TextMatcher implements Matcher {
                 .limit(MAX_MATCHES)
                 .map(c -> new Match(vocabulary.services.get(c.service), round(c.score(anyCore)), c.reasons))
                 .toList();
-        boolean urgent = hits.stream().anyMatch(this::isUrgentHit);
+        boolean urgent = hits.stream().anyMatch(h -> isUrgentHit(h) && !insideLonger(h, hits));
         double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
         double noneCues = sum(hits, Term.NotARequest.class);
         Map<RequestType, Double> cues = typeCues(hits);
@@ -205,6 +205,11 @@ public final class TextMatcher implements Matcher {
             }
         }
         return seen.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** An emergency word inside a longer ordinary word is not an emergency: 着火 in 打不着火 (won't ignite). */
+    private static boolean insideLonger(Hit h, List<Hit> hits) {
+        return hits.stream().anyMatch(o -> o != h && !o.pinyin && covers(o, h) && o.end - o.start > h.end - h.start);
     }
 
     private boolean isUrgentHit(Hit h) {

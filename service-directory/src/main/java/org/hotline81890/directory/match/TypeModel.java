@@ -15,7 +15,8 @@ final class TypeModel {
     static final List<String> INPUTS = List.of("bias",
             "cue.consultation", "cue.help", "cue.complaint", "cue.suggestion",
             "prior.consultation", "prior.help", "prior.complaint", "prior.suggestion",
-            "knn.consultation", "knn.help", "knn.complaint", "knn.suggestion", "none");
+            "knn.consultation", "knn.help", "knn.complaint", "knn.suggestion", "none",
+            "keywords.consultation", "keywords.help", "keywords.complaint", "keywords.suggestion");
     private final double[] weights;
 
     TypeModel(double[] weights) {
@@ -65,6 +66,7 @@ final class TypeModel {
             x[9 + t] = ev.typeKnn()[t];
         }
         x[13] = none ? 1 : 0;
+        x[14 + Evidence.typeIndex(kw.requestType())] = 1;
         return x;
     }
 
