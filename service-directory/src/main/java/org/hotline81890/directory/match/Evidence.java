@@ -10,7 +10,7 @@ import org.hotline81890.directory.RequestType;
  * the service's own description, best similarity to its examples, a vote of the nearest examples (weights sum to
  * 1), the same per category, and what the nearest examples say about NONE and the request type.
  */
-record Evidence(KeywordEvidence keywords, boolean latin, int length, float[] kw, float[] proto, float[] exMax, float[] knn,
+record Evidence(KeywordEvidence keywords, boolean latin, String text, float[] kw, float[] proto, float[] exMax, float[] knn,
                 float[] categoryKnn, float noneExMax, float noneKnn, float[] typeKnn,
                 Optional<Nearest> nearest) {
 
@@ -33,6 +33,10 @@ record Evidence(KeywordEvidence keywords, boolean latin, int length, float[] kw,
             case 2 -> RequestType.COMPLAINT;
             default -> RequestType.SUGGESTION;
         };
+    }
+
+    int length() {
+        return text.length();
     }
 
     float bestServiceExMax() {

@@ -46,8 +46,7 @@ public final class MatcherTraining {
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             String text = texts.get(i);
-            evidence.add(stage.evidence(keywords.evidence(text), InputGuard.latin(text), text.length(),
-                    vectors.get(i), i));
+            evidence.add(stage.evidence(keywords.evidence(text), InputGuard.latin(text), text, vectors.get(i), i));
         }
         List<Softmax.Item> items = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -66,7 +65,8 @@ public final class MatcherTraining {
             Combiner.Ranked top = combiner.rank(evidence.get(i)).get(0);
             tops.add(top);
             Service first = top.candidate() == Combiner.NONE ? null : directory.services().get(top.candidate());
-            double[] x = TypeModel.inputs(evidence.get(i), first, first == null);
+            double[] x = TypeModel.inputs(evidence.get(i), first,
+                    first == null ? null : stage.typeShare(top.candidate()));
             typeItems.add(new Softmax.Item(TypeModel.classes(x), Evidence.typeIndex(examples.get(i).type())));
         }
         TypeModel types = new TypeModel(Softmax.fit(typeItems, TypeModel.dims(), L2, ITERATIONS));
@@ -94,7 +94,8 @@ public final class MatcherTraining {
             p[j] = top.probability();
             top1 += right[j] ? 1 : 0;
             Service first = top.candidate() == Combiner.NONE ? null : directory.services().get(top.candidate());
-            type += Evidence.typeIndex(types.type(evidence.get(i), first, first == null))
+            type += Evidence.typeIndex(types.type(evidence.get(i), first,
+                    first == null ? null : stage.typeShare(top.candidate())))
                     == Evidence.typeIndex(examples.get(i).type()) ? 1 : 0;
         }
         double below = askBelow(right, p);

@@ -83,7 +83,7 @@ public final class SemanticMatcher implements Matcher {
         if (InputGuard.latin(cleaned)) {
             return lexical(kw);
         }
-        Evidence ev = stage.evidence(kw, false, cleaned.length(), encoder.encode(cleaned), -1);
+        Evidence ev = stage.evidence(kw, false, cleaned, encoder.encode(cleaned), -1);
         return decide(ev);
     }
 
@@ -120,7 +120,7 @@ public final class SemanticMatcher implements Matcher {
         boolean none = top.candidate() == Combiner.NONE;
         List<Match> matches = none ? List.of() : matches(ev, ranked);
         Service first = none ? null : matches.get(0).service();
-        RequestType type = types.type(ev, first, none);
+        RequestType type = types.type(ev, first, none ? null : stage.typeShare(ranked.get(0).candidate()));
         boolean ask = top.probability() < askBelow;
         return new MatchResult(matches, type, urgent, notes, round(top.probability()), ask);
     }

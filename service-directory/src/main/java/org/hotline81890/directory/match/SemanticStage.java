@@ -42,6 +42,31 @@ final class SemanticStage {
         this.memory = memory;
     }
 
+    /** The share of each request type among a service's examples (all zero when it has none). */
+    float[] typeShare(int service) {
+        float[][] shares = typeShares;
+        if (shares == null) {
+            shares = new float[protos.length][Evidence.TYPES];
+            int[] counts = new int[protos.length];
+            for (LabelledExample e : memory.examples()) {
+                int s = labelIndex(e);
+                if (s >= 0) {
+                    shares[s][Evidence.typeIndex(e.type())]++;
+                    counts[s]++;
+                }
+            }
+            for (int s = 0; s < shares.length; s++) {
+                for (int t = 0; t < Evidence.TYPES; t++) {
+                    shares[s][t] /= Math.max(1, counts[s]);
+                }
+            }
+            typeShares = shares;
+        }
+        return shares[service];
+    }
+
+    private volatile float[][] typeShares;
+
     int serviceIndex(String code) {
         Integer i = index.get(code);
         if (i == null) {
@@ -55,7 +80,7 @@ final class SemanticStage {
         return e.serviceCode().map(this::serviceIndex).orElse(-1);
     }
 
-    Evidence evidence(KeywordEvidence kw, boolean latin, int length, float[] vector, int exclude) {
+    Evidence evidence(KeywordEvidence kw, boolean latin, String text, float[] vector, int exclude) {
         int n = protos.length;
         float[] kwScores = new float[n];
         for (Match m : kw.ranked()) {
@@ -88,10 +113,10 @@ final class SemanticStage {
             }
             insert(top, topSim, e, v);
         }
-        return vote(kw, latin, length, kwScores, proto, exMax, noneExMax, examples, top, topSim);
+        return vote(kw, latin, text, kwScores, proto, exMax, noneExMax, examples, top, topSim);
     }
 
-    private Evidence vote(KeywordEvidence kw, boolean latin, int length, float[] kwScores, float[] proto, float[] exMax,
+    private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto, float[] exMax,
                           float noneExMax, List<LabelledExample> examples, int[] top, float[] topSim) {
         float[] knn = new float[protos.length];
         float[] cat = new float[categories];
@@ -121,7 +146,7 @@ final class SemanticStage {
         for (int s = 0; s < protos.length; s++) {
             categoryKnn[s] = cat[categoryOf[s]];
         }
-        return new Evidence(kw, latin, length, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest);
+        return new Evidence(kw, latin, text, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest);
     }
 
     /** Keeps the K most similar, best first. */

@@ -16,7 +16,14 @@ final class TypeModel {
             "cue.consultation", "cue.help", "cue.complaint", "cue.suggestion",
             "prior.consultation", "prior.help", "prior.complaint", "prior.suggestion",
             "knn.consultation", "knn.help", "knn.complaint", "knn.suggestion", "none",
-            "keywords.consultation", "keywords.help", "keywords.complaint", "keywords.suggestion");
+            "keywords.consultation", "keywords.help", "keywords.complaint", "keywords.suggestion",
+            "examples.consultation", "examples.help", "examples.complaint", "examples.suggestion",
+            "question", "asks-how");
+    /** A question to the hotline: a question mark or particle. */
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile("[?？吗嘛么呢伐]");
+    /** Asking for information: how, where, how much, when, which. */
+    private static final java.util.regex.Pattern ASKS_HOW =
+            java.util.regex.Pattern.compile("怎么|怎样|咋|哪|多少|几点|几时|什么时候|啥时候|多久|多长|什么|啥");
     private final double[] weights;
 
     TypeModel(double[] weights) {
@@ -40,8 +47,8 @@ final class TypeModel {
         return out;
     }
 
-    RequestType type(Evidence ev, Service top, boolean none) {
-        double[] p = Softmax.probabilities(weights, classes(inputs(ev, top, none)));
+    RequestType type(Evidence ev, Service top, float[] serviceTypes) {
+        double[] p = Softmax.probabilities(weights, classes(inputs(ev, top, serviceTypes)));
         int best = 0;
         for (int t = 1; t < p.length; t++) {
             best = p[t] > p[best] ? t : best;
@@ -51,8 +58,12 @@ final class TypeModel {
                 ? RequestType.REPORT : type;
     }
 
-    /** {@code top} may be null (NONE, or no service at all). */
-    static double[] inputs(Evidence ev, Service top, boolean none) {
+    /**
+     * {@code top} is null for NONE; {@code serviceTypes} is the share of each type among its examples (null for
+     * NONE).
+     */
+    static double[] inputs(Evidence ev, Service top, float[] serviceTypes) {
+        boolean none = top == null;
         double[] x = new double[INPUTS.size()];
         x[0] = 1;
         KeywordEvidence kw = ev.keywords();
@@ -67,6 +78,11 @@ final class TypeModel {
         }
         x[13] = none ? 1 : 0;
         x[14 + Evidence.typeIndex(kw.requestType())] = 1;
+        for (int t = 0; t < Evidence.TYPES && serviceTypes != null; t++) {
+            x[18 + t] = serviceTypes[t];
+        }
+        x[22] = QUESTION.matcher(ev.text()).find() ? 1 : 0;
+        x[23] = ASKS_HOW.matcher(ev.text()).find() ? 1 : 0;
         return x;
     }
 
