@@ -1,5 +1,6 @@
 package org.hotline81890.directory.match;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.hotline81890.directory.LabelledExample;
@@ -10,9 +11,15 @@ import org.hotline81890.directory.RequestType;
  * the service's own description, best similarity to its examples, a vote of the nearest examples (weights sum to
  * 1), the same per category, and what the nearest examples say about NONE and the request type.
  */
-record Evidence(KeywordEvidence keywords, boolean latin, String text, float[] kw, float[] proto, float[] exMax, float[] knn,
+record Evidence(KeywordEvidence keywords, boolean latin, String text, float[] kw, float[] proto, float[] exMax,
+                float[] knn,
                 float[] categoryKnn, float noneExMax, float noneKnn, float[] typeKnn,
-                Optional<Nearest> nearest) {
+                Optional<Nearest> nearest, List<LabelledExample> examples, int[] exArg) {
+
+    /** The most similar example labelled with service {@code s}, if it has any. */
+    Optional<Nearest> nearestOf(int s) {
+        return exArg[s] < 0 ? Optional.empty() : Optional.of(new Nearest(examples.get(exArg[s]), exMax[s]));
+    }
 
     static final int TYPES = 4;
 

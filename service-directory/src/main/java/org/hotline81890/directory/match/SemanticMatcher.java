@@ -178,9 +178,8 @@ public final class SemanticMatcher implements Matcher {
             }
             Service s = directory.services().get(r.candidate());
             List<MatchReason> reasons = new ArrayList<>(keywordReasons(ev, s));
-            ev.nearest().filter(n -> n.example().serviceCode().filter(s.code()::equals).isPresent())
-                    .ifPresent(n -> reasons.add(MatchReason.example(n.example().text(), s.code(),
-                            round(n.similarity()))));
+            ev.nearestOf(r.candidate()).ifPresent(n -> reasons.add(MatchReason.example(n.example().text(), s.code(),
+                    round(n.similarity()))));
             out.add(new Match(s, round(r.probability()), reasons));
         }
         return out;

@@ -94,6 +94,8 @@ final class SemanticStage {
         float[] values = sims.values();
         List<LabelledExample> examples = sims.examples();
         float[] exMax = new float[n];
+        int[] exArg = new int[n];
+        java.util.Arrays.fill(exArg, -1);
         float noneExMax = 0;
         int[] top = new int[K];
         float[] topSim = new float[K];
@@ -108,16 +110,17 @@ final class SemanticStage {
             int label = labelIndex(examples.get(e));
             if (label < 0) {
                 noneExMax = Math.max(noneExMax, v);
-            } else {
-                exMax[label] = Math.max(exMax[label], v);
+            } else if (v > exMax[label]) {
+                exMax[label] = v;
+                exArg[label] = e;
             }
             insert(top, topSim, e, v);
         }
-        return vote(kw, latin, text, kwScores, proto, exMax, noneExMax, examples, top, topSim);
+        return vote(kw, latin, text, kwScores, proto, exMax, exArg, noneExMax, examples, top, topSim);
     }
 
-    private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto, float[] exMax,
-                          float noneExMax, List<LabelledExample> examples, int[] top, float[] topSim) {
+    private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto,
+                          float[] exMax, int[] exArg, float noneExMax, List<LabelledExample> examples, int[] top, float[] topSim) {
         float[] knn = new float[protos.length];
         float[] cat = new float[categories];
         float[] types = new float[Evidence.TYPES];
@@ -146,7 +149,8 @@ final class SemanticStage {
         for (int s = 0; s < protos.length; s++) {
             categoryKnn[s] = cat[categoryOf[s]];
         }
-        return new Evidence(kw, latin, text, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest);
+        return new Evidence(kw, latin, text, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest,
+                examples, exArg);
     }
 
     /** Keeps the K most similar, best first. */

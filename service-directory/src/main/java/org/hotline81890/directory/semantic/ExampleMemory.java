@@ -39,7 +39,8 @@ public final class ExampleMemory {
         float[] data = java.util.Arrays.copyOf(old.data, old.data.length + examples.size() * dimension);
         for (int i = 0; i < vectors.size(); i++) {
             if (vectors.get(i).length != dimension) {
-                throw new IllegalArgumentException("vector of " + vectors.get(i).length + " floats, expected " + dimension);
+                throw new IllegalArgumentException("vector of " + vectors.get(i).length + " floats, expected "
+                        + dimension);
             }
             System.arraycopy(vectors.get(i), 0, data, old.data.length + i * dimension, dimension);
         }
