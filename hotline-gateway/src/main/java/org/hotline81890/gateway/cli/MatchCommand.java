@@ -44,7 +44,7 @@ public final class MatchCommand implements Callable<Integer> {
     Path evalFile;
 
     @Option(names = "--directory", paramLabel = "DIR",
-            description = "Load the directory (and its examples and model) from this folder instead of the built-in one.")
+            description = "Load the directory (with its examples and model) from this folder, not the built-in one.")
     Path directoryFolder;
 
     @Option(names = "--train", description = "Retrain the combiner and the type model; write DIR/model/.")

@@ -120,7 +120,8 @@ final class SemanticStage {
     }
 
     private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto,
-                          float[] exMax, int[] exArg, float noneExMax, List<LabelledExample> examples, int[] top, float[] topSim) {
+                          float[] exMax, int[] exArg, float noneExMax, List<LabelledExample> examples, int[] top,
+                          float[] topSim) {
         float[] knn = new float[protos.length];
         float[] cat = new float[categories];
         float[] types = new float[Evidence.TYPES];

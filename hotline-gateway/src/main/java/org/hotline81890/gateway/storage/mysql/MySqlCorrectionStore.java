@@ -52,7 +52,8 @@ public final class MySqlCorrectionStore implements CorrectionStore {
 
     @Override
     public Optional<Correction> find(long id) {
-        List<Correction> found = query("SELECT " + COLUMNS + " FROM match_correction WHERE id = ?", ps -> ps.setLong(1, id));
+        List<Correction> found = query("SELECT " + COLUMNS + " FROM match_correction WHERE id = ?",
+                ps -> ps.setLong(1, id));
         return found.stream().findFirst();
     }
 
