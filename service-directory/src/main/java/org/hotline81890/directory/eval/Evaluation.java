@@ -49,6 +49,8 @@ public final class Evaluation {
         int predictedNone = 0;
         int correctNone = 0;
         int noneRows = 0;
+        int asked = 0;
+        int sureRight = 0;
         List<String> misses = new ArrayList<>();
         for (LabelledRequest row : rows) {
             MatchResult result = matcher.match(row.text());
@@ -56,6 +58,8 @@ public final class Evaluation {
             boolean hit3 = row.isNone() ? result.isNone() : hits(result.topCodes(3), row);
             boolean typeOk = sameType(result.requestType(), row.type());
             top1 += hit1 ? 1 : 0;
+            asked += result.askAgent() ? 1 : 0;
+            sureRight += !result.askAgent() && hit1 ? 1 : 0;
             top3 += hit3 ? 1 : 0;
             type += typeOk ? 1 : 0;
             noneRows += row.isNone() ? 1 : 0;
@@ -71,7 +75,8 @@ public final class Evaluation {
         int n = Math.max(1, rows.size());
         return new EvaluationReport(rows.size(), (double) top1 / n, (double) top3 / n, (double) type / n,
                 predictedNone == 0 ? 1.0 : (double) correctNone / predictedNone,
-                noneRows == 0 ? 1.0 : (double) correctNone / noneRows, misses);
+                noneRows == 0 ? 1.0 : (double) correctNone / noneRows, (double) asked / n,
+                rows.size() == asked ? 1.0 : (double) sureRight / (rows.size() - asked), misses);
     }
 
     /** A report counts as a complaint (the hotline files both with the complaint SLA family). */

@@ -14,11 +14,11 @@ import java.util.Set;
 final class Combiner {
     static final List<String> FEATURES = List.of(
             "kw.log", "kw.top", "kw.share",
-            "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top",
+            "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top", "example-top3",
             "none.bias", "none.example", "none.example-gap", "none.knn", "none.cues", "none.keyword-rule",
             "none.keyword-best", "none.latin", "none.short");
     static final int NONE = -1;
-    private static final int N = 10;
+    private static final int N = 11;
     /** Similarities differ by hundredths between services; scaled so the weights stay of order one. */
     private static final double SIM_SCALE = 10;
     private static final int KW_CANDIDATES = 8;
@@ -105,6 +105,7 @@ final class Combiner {
         f[o + 7] = ev.knn()[c];
         f[o + 8] = ev.categoryKnn()[c];
         f[o + 9] = ev.exMax()[c] == exBest ? 1 : 0;
+        f[o + 10] = SIM_SCALE * ev.exTop3()[c];
         return f;
     }
 

@@ -14,7 +14,8 @@ import org.hotline81890.directory.RequestType;
 record Evidence(KeywordEvidence keywords, boolean latin, String text, float[] kw, float[] proto, float[] exMax,
                 float[] knn,
                 float[] categoryKnn, float noneExMax, float noneKnn, float[] typeKnn,
-                Optional<Nearest> nearest, List<LabelledExample> examples, int[] exArg) {
+                Optional<Nearest> nearest, List<LabelledExample> examples, int[] exArg,
+                float[] exTop3) {
 
     /** The most similar example labelled with service {@code s}, if it has any. */
     Optional<Nearest> nearestOf(int s) {

@@ -19,7 +19,7 @@ import org.hotline81890.directory.semantic.VectorCache;
  * the time.
  */
 public final class MatcherTraining {
-    static final double TARGET_PRECISION = 0.95;
+    static final double TARGET_PRECISION = 0.9;
     private static final double L2 = 1e-3;
     private static final int ITERATIONS = 1000;
 

@@ -94,6 +94,8 @@ final class SemanticStage {
         float[] values = sims.values();
         List<LabelledExample> examples = sims.examples();
         float[] exMax = new float[n];
+        float[] ex2 = new float[n];
+        float[] ex3 = new float[n];
         int[] exArg = new int[n];
         java.util.Arrays.fill(exArg, -1);
         float noneExMax = 0;
@@ -111,17 +113,28 @@ final class SemanticStage {
             if (label < 0) {
                 noneExMax = Math.max(noneExMax, v);
             } else if (v > exMax[label]) {
+                ex3[label] = ex2[label];
+                ex2[label] = exMax[label];
                 exMax[label] = v;
                 exArg[label] = e;
+            } else if (v > ex2[label]) {
+                ex3[label] = ex2[label];
+                ex2[label] = v;
+            } else if (v > ex3[label]) {
+                ex3[label] = v;
             }
             insert(top, topSim, e, v);
         }
-        return vote(kw, latin, text, kwScores, proto, exMax, exArg, noneExMax, examples, top, topSim);
+        float[] exTop3 = new float[n];
+        for (int s = 0; s < n; s++) {
+            exTop3[s] = (exMax[s] + ex2[s] + ex3[s]) / 3;
+        }
+        return vote(kw, latin, text, kwScores, proto, exMax, exTop3, exArg, noneExMax, examples, top, topSim);
     }
 
     private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto,
-                          float[] exMax, int[] exArg, float noneExMax, List<LabelledExample> examples, int[] top,
-                          float[] topSim) {
+                          float[] exMax, float[] exTop3, int[] exArg, float noneExMax, List<LabelledExample> examples,
+                          int[] top, float[] topSim) {
         float[] knn = new float[protos.length];
         float[] cat = new float[categories];
         float[] types = new float[Evidence.TYPES];
@@ -151,7 +164,7 @@ final class SemanticStage {
             categoryKnn[s] = cat[categoryOf[s]];
         }
         return new Evidence(kw, latin, text, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest,
-                examples, exArg);
+                examples, exArg, exTop3);
     }
 
     /** Keeps the K most similar, best first. */
