@@ -20,6 +20,7 @@ final class SemanticStage {
     static final int K = 10;
     /** Votes fall off with distance from the nearest example: weight exp((sim - best) / TEMPERATURE). */
     static final double TEMPERATURE = 0.05;
+    static final double TYPE_TEMPERATURE = 0.15;
     /** Neighbours this close to a training text count as the text itself when the combiner is trained. */
     static final float SAME_TEXT = 0.985f;
 
@@ -155,7 +156,11 @@ final class SemanticStage {
                 knn[label] += share;
                 cat[categoryOf[label]] += share;
             }
-            types[Evidence.typeIndex(e.type())] += share;
+            types[Evidence.typeIndex(e.type())] += (float) (Math.exp((topSim[i] - topSim[0]) / TYPE_TEMPERATURE));
+        }
+        float typeTotal = types[0] + types[1] + types[2] + types[3];
+        for (int t = 0; t < types.length && typeTotal > 0; t++) {
+            types[t] /= typeTotal;
         }
         Optional<Evidence.Nearest> nearest = top[0] < 0 ? Optional.empty()
                 : Optional.of(new Evidence.Nearest(examples.get(top[0]), topSim[0]));
