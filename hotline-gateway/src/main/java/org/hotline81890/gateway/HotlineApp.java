@@ -23,21 +23,35 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.TextMatcher;
 import org.hotline81890.gateway.channel.agi.VoiceModule;
+import org.hotline81890.gateway.channel.http.AccessGate;
+import org.hotline81890.gateway.channel.http.AccessPolicy;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.smpp.SmsModule;
+import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
+import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.partner.PartnerModule;
+import org.hotline81890.gateway.people.FirstAdmin;
+import org.hotline81890.gateway.people.Passwords;
+import org.hotline81890.gateway.people.People;
+import org.hotline81890.gateway.people.PersonalDataViews;
+import org.hotline81890.gateway.people.Sessions;
+import org.hotline81890.gateway.people.SignIn;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.storage.mysql.Database;
+import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
+import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
+import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
@@ -98,6 +112,7 @@ public final class HotlineApp implements AutoCloseable {
             List<Consumer<Router>> routes = new ArrayList<>();
             AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console);
             routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
+            AccessGate gate = people(cfg, core, console, routes);
             List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
             for (HotlineModule m : modules) {
                 deliveries.putAll(m.deliveries());
@@ -108,7 +123,7 @@ public final class HotlineApp implements AutoCloseable {
             OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries, cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
-            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes);
+            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes, gate);
             core.vertx().deployVerticle(http, new DeploymentOptions()).await();
             modules.forEach(HotlineModule::start);
             LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),
@@ -119,6 +134,23 @@ public final class HotlineApp implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** People and access: accounts, sessions, the audit, the pages, and the gate every request passes. */
+    private static AccessGate people(HotlineConfig cfg, Core core, PrintStream console, List<Consumer<Router>> routes) {
+        Transactions tx = core.database().transactions();
+        MySqlPersonStore persons = new MySqlPersonStore(tx);
+        MySqlSessionStore sessionStore = new MySqlSessionStore(tx);
+        Passwords passwords = new Passwords();
+        Sessions sessions = new Sessions(sessionStore, cfg.web().sessionIdle(), core.clock());
+        People people = new People(persons, sessionStore, passwords, core.clock());
+        new FirstAdmin(persons, people).ensure().ifPresent(password -> FirstAdminNotice.announce(password,
+                cfg.data().dir(), console, FirstAdminNotice.onTerminal()));
+        AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
+        WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
+                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), gate, core.blocking());
+        routes.add(pages::mount);
+        return gate;
     }
 
     private static Core core(HotlineConfig cfg, Database db) {
@@ -143,6 +175,11 @@ public final class HotlineApp implements AutoCloseable {
 
     public Core core() {
         return core;
+    }
+
+    /** The HTTP routes as mounted (the authz matrix test walks them). */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return http.routes();
     }
 
     public int httpPort() {
