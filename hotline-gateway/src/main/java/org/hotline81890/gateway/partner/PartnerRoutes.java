@@ -41,8 +41,8 @@ public final class PartnerRoutes {
     private final MySqlProviderKeys keys;
     private final Blocking blocking;
 
-    PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store, JobFacts facts,
-                  MySqlProviderKeys keys, Blocking blocking) {
+    public PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store,
+                         JobFacts facts, MySqlProviderKeys keys, Blocking blocking) {
         this.flow = flow;
         this.notices = notices;
         this.offers = offers;

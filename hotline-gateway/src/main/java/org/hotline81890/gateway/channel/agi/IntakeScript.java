@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.hotline81890.gateway.voice.OneKeyTerminal;
+import org.hotline81890.gateway.voice.TerminalRegistry;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -28,7 +30,7 @@ import org.slf4j.MDC;
  * QUEUE_PRIO and returns to the dialplan, which queues the caller. One-key terminals get emergency priority and
  * the priority queue with a jump. Outside opening hours the caller may leave a callback request instead.
  */
-final class IntakeScript extends VoiceScript {
+public final class IntakeScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeScript.class);
     /** One step of holding after the greeting while the order commits (Wait's argument, seconds). */
     static final String HOLD_STEP = "0.25";
@@ -43,7 +45,7 @@ final class IntakeScript extends VoiceScript {
     private final Clock clock;
     private final IntakeLanes lanes;
 
-    IntakeScript(Intake intake, WorkOrderStore store, TerminalRegistry terminals, CallRouting.Queues queues,
+    public IntakeScript(Intake intake, WorkOrderStore store, TerminalRegistry terminals, CallRouting.Queues queues,
                  OpeningHours hours, String greeting, int recentOrders, Optional<MenuStep> menu, Clock clock,
                  IntakeLanes lanes) {
         this.lanes = lanes;

@@ -13,11 +13,11 @@ import org.hotline81890.directory.ivr.IvrStep;
  * ({@code root} for the top), one key per step. Returns the chosen service's code, or empty for "agent" (0), no
  * key, or too many wrong keys: then the caller simply goes to a person.
  */
-final class MenuStep {
+public final class MenuStep {
     private static final int MAX_STEPS = 8;
     private final IvrMenu menu;
 
-    MenuStep(IvrMenu menu) {
+    public MenuStep(IvrMenu menu) {
         this.menu = menu;
     }
 

@@ -14,11 +14,11 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * number" + SayDigits + the state's prompt. Three tries; a typo fails the Damm check and is asked again. Only the
  * state is said, nothing personal, so the ticket number alone is enough.
  */
-final class StatusScript extends VoiceScript {
+public final class StatusScript extends VoiceScript {
     private static final int TRIES = 3;
     private final WorkOrderStore store;
 
-    StatusScript(WorkOrderStore store) {
+    public StatusScript(WorkOrderStore store) {
         this.store = store;
     }
 

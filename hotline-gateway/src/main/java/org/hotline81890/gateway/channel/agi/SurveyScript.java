@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * answer after two tries, or a hang-up, records nothing: the survey deadline closes it as "no reply".
  * HOTLINE_SURVEY tells the dialplan what happened (RECORDED, NOT_ASKED, UNKNOWN, NO_ANSWER).
  */
-final class SurveyScript extends VoiceScript {
+public final class SurveyScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyScript.class);
     private static final int TRIES = 2;
     private final Survey survey;
 
-    SurveyScript(Survey survey) {
+    public SurveyScript(Survey survey) {
         this.survey = survey;
     }
 

@@ -31,8 +31,8 @@ public final class ClickToCallRoutes {
     }
 
     /** The route for this node: with the AMI part when AMI is enabled, else one that answers 503. */
-    public static ClickToCallRoutes of(Optional<AmiModulePart> ami, Blocking blocking, String agentChannel) {
-        return new ClickToCallRoutes(ami.map(AmiModulePart::originator), blocking, agentChannel);
+    public static ClickToCallRoutes of(Optional<Originator> originator, Blocking blocking, String agentChannel) {
+        return new ClickToCallRoutes(originator, blocking, agentChannel);
     }
 
     public void mount(Router router) {

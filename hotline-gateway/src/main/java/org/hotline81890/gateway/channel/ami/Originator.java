@@ -19,12 +19,12 @@ import org.hotline81890.gateway.config.HotlineConfig;
  * until {@link OriginateTracker} sees one of its channels come up or hang up, for at most ami.originate-timeout.
  * The OriginateResponse alone is not trusted. Used by the outbox (survey callbacks) and the click-to-call route.
  */
-final class Originator {
+public final class Originator {
     private final AmiConnector ami;
     private final OriginateTracker tracker;
     private final HotlineConfig.Ami cfg;
 
-    Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
+    public Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
         this.ami = ami;
         this.tracker = tracker;
         this.cfg = cfg;

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * AgentComplete / QueueCallerAbandon fill it, Hangup ends it. QueueCallerLeave needs nothing (it precedes both an
  * AgentConnect and an abandon). Writes run in arrival order on one virtual thread, off Asterisk-Java's reader.
  */
-final class QueueEventRecorder implements ManagerEventListener, AutoCloseable {
+public final class QueueEventRecorder implements ManagerEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEventRecorder.class);
     private final CallRecords records;
     private final Clock clock;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-    QueueEventRecorder(CallRecords records, Clock clock) {
+    public QueueEventRecorder(CallRecords records, Clock clock) {
         this.records = records;
         this.clock = clock;
     }

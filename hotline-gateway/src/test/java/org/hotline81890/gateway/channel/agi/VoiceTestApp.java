@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.simulators.agi.AgiCallResult;
 import org.hotline81890.simulators.agi.AgiCallSimulator;
 import org.hotline81890.simulators.agi.AgiCallSpec;

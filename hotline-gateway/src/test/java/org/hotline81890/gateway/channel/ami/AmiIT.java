@@ -16,6 +16,7 @@ import java.util.Optional;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
 import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
