@@ -11,7 +11,10 @@ import io.vertx.ext.web.Router;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline81890.directory.ivr.IvrMenu;
 import org.hotline81890.directory.ivr.IvrSettings;
+import org.hotline81890.gateway.callback.Callbacks;
+import org.hotline81890.gateway.channel.agi.AfterHours;
 import org.hotline81890.gateway.channel.agi.AllowedHosts;
+import org.hotline81890.gateway.channel.agi.CallbackScript;
 import org.hotline81890.gateway.channel.agi.CallRouting;
 import org.hotline81890.gateway.channel.agi.FastAgiServer;
 import org.hotline81890.gateway.channel.agi.IntakeLanes;
@@ -28,6 +31,7 @@ import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.voice.OneKeyTerminal;
@@ -46,6 +50,7 @@ public final class VoiceModule implements HotlineModule {
     private final Core core;
     private final HotlineConfig.Agi agi;
     private final TerminalRegistry terminals;
+    private final Callbacks callbacks;
     private final Optional<AmiModulePart> ami;
     private volatile Optional<FastAgiServer> server = Optional.empty();
     private volatile Optional<IntakeLanes> lanes = Optional.empty();
@@ -54,6 +59,7 @@ public final class VoiceModule implements HotlineModule {
         this.core = core;
         this.agi = core.config().agi();
         this.terminals = new MySqlTerminalRegistry(core.database().transactions(), core.clock());
+        this.callbacks = new Callbacks(new MySqlCallbackRequests(core.database().transactions()), core.clock());
         this.ami = core.config().ami().enabled() ? Optional.of(new AmiModulePart(core)) : Optional.empty();
     }
 
@@ -102,9 +108,9 @@ public final class VoiceModule implements HotlineModule {
                 new CallRouting.Queues(agi.queue(), agi.priorityQueue(), agi.terminalQueuePriority()),
                 OpeningHours.parse(agi.openingHours(), agi.timeZone()), agi.greeting(), agi.recentOrders(),
                 menu.enabled() ? Optional.of(new MenuStep(menu)) : Optional.empty(), core.clock(),
-                intakeLanes());
+                intakeLanes(), new AfterHours(callbacks));
         return Map.of("intake", intake, "status", new StatusScript(core.store()),
-                "survey", new SurveyScript(core.survey()));
+                "survey", new SurveyScript(core.survey()), "callback", new CallbackScript(callbacks));
     }
 
     private IntakeLanes intakeLanes() {
@@ -131,13 +137,21 @@ public final class VoiceModule implements HotlineModule {
         return terminals;
     }
 
+    /** The agents' callback list (after-hours and queue-timeout callback requests). */
+    public Callbacks callbacks() {
+        return callbacks;
+    }
+
     public Optional<AmiModulePart> ami() {
         return ami;
     }
 
+    /** How long a stopping gateway lets the calls in progress finish (intake is a greeting long). */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(15);
+
     @Override
     public void close() {
-        server.ifPresent(FastAgiServer::close);
+        server.ifPresent(s -> s.close(DRAIN));
         lanes.ifPresent(IntakeLanes::close);
         ami.ifPresent(AmiModulePart::close);
     }

