@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,6 +23,9 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.gateway.channel.ami.AgentRingListener;
+import org.hotline81890.gateway.channel.ami.AmiConnector;
+import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.AccessPolicy;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
@@ -31,6 +35,7 @@ import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
+import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -56,6 +61,9 @@ import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
+import org.hotline81890.gateway.voice.AgentSeat;
+import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.wiring.AmiModulePart;
 import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
 import org.hotline81890.gateway.wiring.PartnerModule;
@@ -123,7 +131,7 @@ public final class HotlineApp implements AutoCloseable {
             List<Consumer<Router>> routes = new ArrayList<>();
             AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console);
             routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
-            AccessGate gate = people(cfg, core, console, routes);
+            AccessGate gate = people(cfg, core, console, routes, modules);
             List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
             for (HotlineModule m : modules) {
                 deliveries.putAll(m.deliveries());
@@ -148,7 +156,8 @@ public final class HotlineApp implements AutoCloseable {
     }
 
     /** People and access: accounts, sessions, the audit, the pages, and the gate every request passes. */
-    private static AccessGate people(HotlineConfig cfg, Core core, PrintStream console, List<Consumer<Router>> routes) {
+    private static AccessGate people(HotlineConfig cfg, Core core, PrintStream console, List<Consumer<Router>> routes,
+                                     List<HotlineModule> modules) {
         Transactions tx = core.database().transactions();
         MySqlPersonStore persons = new MySqlPersonStore(tx);
         MySqlSessionStore sessionStore = new MySqlSessionStore(tx);
@@ -159,9 +168,39 @@ public final class HotlineApp implements AutoCloseable {
                 cfg.data().dir(), console, FirstAdminNotice.onTerminal()));
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
-                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), gate, core.blocking());
+                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), agentSeat(cfg, core, modules),
+                core.vertx(), gate, core.blocking());
         routes.add(pages::mount);
         return gate;
+    }
+
+    /** The agent desk's queue membership through the voice module's AMI connection, which also feeds the pops. */
+    private static AgentSeat agentSeat(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
+        Optional<AmiConnector> ami = modules.stream().filter(VoiceModule.class::isInstance)
+                .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
+                .findFirst();
+        ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
+        QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
+                .orElseGet(NoTelephony::new);
+        return new AgentSeat(queue, cfg.ami().agentChannel());
+    }
+
+    /** With AMI off, the state bar says so instead of pretending. */
+    private static final class NoTelephony implements QueueMembership {
+        @Override
+        public void signIn(String iface, String memberName) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
+        }
+
+        @Override
+        public void signOut(String iface) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
+        }
+
+        @Override
+        public void pause(String iface, boolean paused, String reason) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
+        }
     }
 
     private static Core core(HotlineConfig cfg, Database db) {

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.web;
 
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline81890.gateway.channel.http.AccessGate;
@@ -8,6 +9,7 @@ import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
+import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /** The people's pages and their static files (ours under /static, htmx from its WebJar under /webjars). */
@@ -18,14 +20,16 @@ public final class WebPages {
     private final SupervisorRoutes supervisor;
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
+    private final AgentDeskRoutes desk;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AccessGate gate, Blocking blocking) {
+                    AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
+        this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views), pages, blocking);
     }
 
     public void mount(Router router) {
@@ -34,7 +38,7 @@ public final class WebPages {
         login.mount(router);
         admin.mount(router);
         supervisor.mount(router);
-        router.get("/agent").handler(ctx -> pages.send(ctx, 200, "agent", java.util.Map.of()));
+        desk.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

@@ -71,6 +71,66 @@ public final class WebClient {
         }
     }
 
+    /**
+     * Sends and returns the status, headers and body, except for an event stream (an open desk's SSE), whose body
+     * never ends: it is closed once its headers arrived and the body is left empty.
+     */
+    public HttpResponse<String> sendOnce(HttpRequest.Builder b) {
+        try {
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            boolean stream = r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            String body;
+            try (java.io.InputStream in = r.body()) {
+                body = stream ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            r.headers().allValues("Set-Cookie").forEach(this::keep);
+            return new Answer(r, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response whose body was read (or dropped) by {@link #sendOnce}. */
+    private record Answer(HttpResponse<java.io.InputStream> r, String body) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return r.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return r.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return r.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return r.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return r.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return r.version();
+        }
+    }
+
     /** Logs in through the page; returns the answer to the POST (302 to the home on success). */
     public HttpResponse<String> login(String login, String password) {
         get("/login");
