@@ -57,11 +57,7 @@ public final class WebClient {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             r.headers().allValues("Set-Cookie").forEach(this::keep);
-            if (r.body().contains("action=\"/login\"")) {
-                csrfIn(r.body()).ifPresent(t -> loginCsrf = t);
-            } else {
-                csrfIn(r.body()).ifPresent(t -> csrf = t);
-            }
+            remember(r.body());
             return r;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -84,6 +80,7 @@ public final class WebClient {
                 body = stream ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             r.headers().allValues("Set-Cookie").forEach(this::keep);
+            remember(body);
             return new Answer(r, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -131,6 +128,14 @@ public final class WebClient {
         }
     }
 
+    private void remember(String body) {
+        if (body.contains("action=\"/login\"")) {
+            csrfIn(body).ifPresent(t -> loginCsrf = t);
+        } else {
+            csrfIn(body).ifPresent(t -> csrf = t);
+        }
+    }
+
     /** Logs in through the page; returns the answer to the POST (302 to the home on success). */
     public HttpResponse<String> login(String login, String password) {
         get("/login");
@@ -143,7 +148,12 @@ public final class WebClient {
         if (r.statusCode() != 302) {
             throw new IllegalStateException("login of " + login + " answered " + r.statusCode());
         }
-        get(r.headers().firstValue("Location").orElseThrow());
+        // A home may redirect once more (/supervisor -> /supervisor/audit): follow until a page with the token.
+        String location = r.headers().firstValue("Location").orElseThrow();
+        for (int hop = 0; hop < 3 && location != null; hop++) {
+            HttpResponse<String> page = get(location);
+            location = page.statusCode() == 302 ? page.headers().firstValue("Location").orElse(null) : null;
+        }
         return this;
     }
 
