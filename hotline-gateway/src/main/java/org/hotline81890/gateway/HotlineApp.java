@@ -22,12 +22,12 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
-import org.hotline81890.directory.match.TextMatcher;
 import org.hotline81890.gateway.channel.ami.AgentRingListener;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.AccessPolicy;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
@@ -41,6 +41,7 @@ import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.people.FirstAdmin;
 import org.hotline81890.gateway.people.Passwords;
@@ -48,6 +49,7 @@ import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
+import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
@@ -57,6 +59,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
@@ -211,7 +214,10 @@ public final class HotlineApp implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Directory directory = DirectoryLoader.loadDefault();
-        TextMatcher matcher = new TextMatcher(directory);
+        MySqlCorrectionStore correctionStore = new MySqlCorrectionStore(db.transactions());
+        LearningMatcher learning = LearningMatcher.load(directory, correctionStore);
+        Corrections corrections = new Corrections(correctionStore, directory, learning::remember, clock);
+        Matcher matcher = learning.matcher();
         MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.transactions(), clock, new SecureRandom());
         ServiceLevels levels = new ServiceLevels(cfg.sla().respondWithin(), cfg.sla().completeWithin(),
                 cfg.sla().surveyWait());
@@ -227,7 +233,7 @@ public final class HotlineApp implements AutoCloseable {
         Intake intake = new Intake(group, new DirectoryClassifier(directory, matcher, clock), levels,
                 new CoalescingPublisher(live, vertx.getOrCreateContext()), clock);
         Tracker tracker = new Tracker(store, levels, live, clock);
-        return new Core(cfg, clock, db, vertx, registry, directory, matcher, store,
+        return new Core(cfg, clock, db, vertx, registry, directory, matcher, corrections, store,
                 new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
                 tracker, new Survey(store, tracker), new Blocking(vertx), window, group);
     }

@@ -359,7 +359,7 @@ class ClosedLoopIT {
     @Order(5)
     void anOfferWebhookThatFailedIsNotRetriedOnceTheOfferWasAccepted() throws Exception {
         JsonObject created = new JsonObject(adminPost("/api/admin/work-orders", new JsonObject()
-                .put("callerNumber", "13812340009").put("text", "帮忙送一份午饭到家").put("channel", "WEB")
+                .put("callerNumber", "13812340009").put("text", "想找人跑腿，帮我把一份文件送到江北").put("channel", "WEB")
                 .encode(), 201));
         WorkOrder w = app.core().store().findByTicket(TicketNumber.of(created.getString("ticket"))).orElseThrow();
         assertThat(w.serviceCode()).hasValueSatisfying(code -> assertThat(code).startsWith("MV-"));
