@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,25 +22,43 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
+import org.hotline81890.gateway.channel.ami.AgentRingListener;
+import org.hotline81890.gateway.channel.ami.AmiConnector;
+import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
+import org.hotline81890.gateway.channel.http.AccessGate;
+import org.hotline81890.gateway.channel.http.AccessPolicy;
 import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
+import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
+import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
+import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.people.FirstAdmin;
+import org.hotline81890.gateway.people.Passwords;
+import org.hotline81890.gateway.people.People;
+import org.hotline81890.gateway.people.PersonalDataViews;
+import org.hotline81890.gateway.people.Sessions;
+import org.hotline81890.gateway.people.SignIn;
 import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
+import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
+import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
+import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
@@ -47,6 +66,9 @@ import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
+import org.hotline81890.gateway.voice.AgentSeat;
+import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.wiring.AmiModulePart;
 import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
 import org.hotline81890.gateway.wiring.PartnerModule;
@@ -114,6 +136,7 @@ public final class HotlineApp implements AutoCloseable {
             List<Consumer<Router>> routes = new ArrayList<>();
             AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console);
             routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
+            AccessGate gate = people(cfg, core, console, routes, modules);
             List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
             for (HotlineModule m : modules) {
                 deliveries.registerAll(m.deliveries());
@@ -124,7 +147,7 @@ public final class HotlineApp implements AutoCloseable {
             OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
-            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes);
+            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes, gate);
             core.vertx().deployVerticle(http, new DeploymentOptions()).await();
             modules.forEach(HotlineModule::start);
             LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),
@@ -134,6 +157,54 @@ public final class HotlineApp implements AutoCloseable {
             modules.forEach(HotlineModule::close);
             db.close();
             throw e;
+        }
+    }
+
+    /** People and access: accounts, sessions, the audit, the pages, and the gate every request passes. */
+    private static AccessGate people(HotlineConfig cfg, Core core, PrintStream console, List<Consumer<Router>> routes,
+                                     List<HotlineModule> modules) {
+        Transactions tx = core.database().transactions();
+        MySqlPersonStore persons = new MySqlPersonStore(tx);
+        MySqlSessionStore sessionStore = new MySqlSessionStore(tx);
+        Passwords passwords = new Passwords();
+        Sessions sessions = new Sessions(sessionStore, cfg.web().sessionIdle(), core.clock());
+        People people = new People(persons, sessionStore, passwords, core.clock());
+        new FirstAdmin(persons, people).ensure().ifPresent(password -> FirstAdminNotice.announce(password,
+                cfg.data().dir(), console, FirstAdminNotice.onTerminal()));
+        AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
+        WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
+                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), agentSeat(cfg, core, modules),
+                core.vertx(), gate, core.blocking());
+        routes.add(pages::mount);
+        return gate;
+    }
+
+    /** The agent desk's queue membership through the voice module's AMI connection, which also feeds the pops. */
+    private static AgentSeat agentSeat(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
+        Optional<AmiConnector> ami = modules.stream().filter(VoiceModule.class::isInstance)
+                .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
+                .findFirst();
+        ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
+        QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
+                .orElseGet(NoTelephony::new);
+        return new AgentSeat(queue, cfg.ami().agentChannel());
+    }
+
+    /** With AMI off, the state bar says so instead of pretending. */
+    private static final class NoTelephony implements QueueMembership {
+        @Override
+        public void signIn(String iface, String memberName) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
+        }
+
+        @Override
+        public void signOut(String iface) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
+        }
+
+        @Override
+        public void pause(String iface, boolean paused, String reason) {
+            throw new Refused("AMI 未启用 (ami.enabled)");
         }
     }
 
@@ -181,6 +252,11 @@ public final class HotlineApp implements AutoCloseable {
 
     public Core core() {
         return core;
+    }
+
+    /** The HTTP routes as mounted (the authz matrix test walks them). */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return http.routes();
     }
 
     public int httpPort() {

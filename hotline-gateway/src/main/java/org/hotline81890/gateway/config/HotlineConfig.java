@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
 public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
-                            Smpp smpp, Agi agi, Ami ami, Partners partners) {
+                            Smpp smpp, Agi agi, Ami ami, Partners partners, Web web) {
 
     public static HotlineConfig load(Path overrideFile, Map<String, String> env) {
         return from(ConfigSource.load(overrideFile, env));
@@ -51,7 +51,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed"),
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
-                        c.bool("partners.survey-by-call")));
+                        c.bool("partners.survey-by-call")),
+                new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies")));
     }
 
     private static String bindType(ConfigSource c) {
@@ -65,6 +66,10 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
 
     /** HTTP server. */
     public record Http(String host, int port, String adminToken, int maxBody) {
+    }
+
+    /** The people's pages: sessions and their cookies. */
+    public record Web(Duration sessionIdle, boolean secureCookies) {
     }
 
     /** Where the embedded database and generated secrets live. */

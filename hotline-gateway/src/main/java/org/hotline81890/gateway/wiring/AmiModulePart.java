@@ -48,6 +48,11 @@ public final class AmiModulePart implements AutoCloseable {
         return originator;
     }
 
+    /** The one AMI connection (the agent desk adds its listener and sends queue actions through it). */
+    public AmiConnector connector() {
+        return connector;
+    }
+
     public HealthCheck healthCheck() {
         return HealthCheck.informative("ami", connector::isConnected);
     }

@@ -26,6 +26,9 @@ import org.hotline81890.simulators.ami.AmiServerSimulator;
  * --script intake          the FastAGI script name (agi://host/intake)
  * --digits 1               what each caller keys when asked (empty = silent)
  * --prompt-ms 0            how long each prompt plays
+ * --ring-agent 1001        with --agi and --ami-port: once this agent is ready in queue hotline, one intake call,
+ *                          then the queue rings the agent (AgentCalled)
+ * --caller 13800001111     the resident's number for --ring-agent
  * </pre>
  */
 public final class AsteriskSimulatorMain {
@@ -41,7 +44,24 @@ public final class AsteriskSimulatorMain {
                     .withPort(Integer.parseInt(opt.get("ami-port")))).start();
             System.out.println("AMI simulator on port " + ami.port() + " (user hotline / hotline-secret)");
         }
-        if (opt.containsKey("agi")) {
+        if (opt.containsKey("ring-agent")) {
+            if (ami == null || !opt.containsKey("agi")) {
+                throw new IllegalArgumentException("--ring-agent needs --agi HOST:PORT and --ami-port");
+            }
+            String[] hp = opt.get("agi").split(":");
+            String agent = opt.get("ring-agent");
+            String caller = opt.getOrDefault("caller", "13800001111");
+            System.out.println("waiting until agent " + agent + " is ready in queue hotline (QueueAdd, then "
+                    + "QueuePause Paused: false from the desk) ...");
+            AmiServerSimulator sim = ami;
+            while (!sim.queue("hotline").flatMap(q -> q.findMember("PJSIP/" + agent)).map(m -> !m.paused())
+                    .orElse(false)) {
+                Thread.sleep(200);
+            }
+            RingAgent.Rang rang = new RingAgent(ami, "hotline").ring(hp[0], Integer.parseInt(hp[1]), agent, caller);
+            System.out.println("rang agent " + agent + " with " + caller + " (uniqueid " + rang.uniqueId() + ")"
+                    + rang.intakeFailure().map(f -> "; intake failed: " + f).orElse(""));
+        } else if (opt.containsKey("agi")) {
             String[] hp = opt.get("agi").split(":");
             fire(hp[0], Integer.parseInt(hp[1]), Integer.parseInt(opt.getOrDefault("calls", "1")),
                     opt.getOrDefault("script", "intake"), opt.getOrDefault("digits", ""),

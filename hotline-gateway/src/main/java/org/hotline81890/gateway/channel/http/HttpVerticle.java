@@ -6,9 +6,11 @@ import java.util.function.Consumer;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,22 +23,27 @@ public final class HttpVerticle extends VerticleBase {
     private final List<HealthCheck> checks;
     private final PrometheusMeterRegistry registry;
     private final List<Consumer<Router>> mounts;
+    private final Handler<RoutingContext> gate;
     private Blocking blocking;
     private HttpServer server;
+    private Router router;
 
+    /** {@code gate} runs on every request after the body is read and before any route (see {@link AccessGate}). */
     public HttpVerticle(HotlineConfig.Http cfg, List<HealthCheck> checks, PrometheusMeterRegistry registry,
-                        List<Consumer<Router>> mounts) {
+                        List<Consumer<Router>> mounts, Handler<RoutingContext> gate) {
         this.cfg = cfg;
         this.checks = List.copyOf(checks);
         this.registry = registry;
         this.mounts = List.copyOf(mounts);
+        this.gate = gate;
     }
 
     @Override
     public Future<?> start() {
         blocking = new Blocking(vertx);
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(cfg.maxBody()).setHandleFileUploads(false));
+        router.route().handler(gate);
         router.get("/health").handler(ctx -> handleHealth(ctx, false));
         router.get("/health/ready").handler(ctx -> handleHealth(ctx, true));
         router.get("/health/live").handler(ctx -> HttpErrors.send(ctx, 200, new JsonObject().put("status", "UP")));
@@ -66,6 +73,11 @@ public final class HttpVerticle extends VerticleBase {
             HttpErrors.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN")
                     .put("checks", parts));
         });
+    }
+
+    /** The routes as mounted (the authz matrix test walks them). */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     public int actualPort() {

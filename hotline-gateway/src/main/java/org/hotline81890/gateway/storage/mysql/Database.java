@@ -33,6 +33,18 @@ public final class Database implements AutoCloseable {
 
     /** Connects (starting the embedded MariaDB when db.url is empty). */
     public static Database open(HotlineConfig.Db db, HotlineConfig.Data data) {
+        return open(db, data, false);
+    }
+
+    /**
+     * As {@link #open(HotlineConfig.Db, HotlineConfig.Data)}; with {@code attach}, a command run beside a running
+     * hotline uses that hotline's embedded server rather than starting (and so stopping) one of its own.
+     */
+    public static Database open(HotlineConfig.Db db, HotlineConfig.Data data, boolean attach) {
+        Optional<String> running = attach && db.embedded() ? EmbeddedMariaDb.runningUrl(data.dir()) : Optional.empty();
+        if (running.isPresent()) {
+            return open(running.get(), "root", "", 2, db.connectTimeout().toMillis(), Optional.empty());
+        }
         Optional<EmbeddedMariaDb> embedded = db.embedded()
                 ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort()))
                 : Optional.empty();

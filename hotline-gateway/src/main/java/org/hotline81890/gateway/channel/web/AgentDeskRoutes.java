@@ -1,0 +1,112 @@
+package org.hotline81890.gateway.channel.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.hotline81890.gateway.channel.http.AccessGate;
+import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.people.Person;
+import org.hotline81890.gateway.voice.AgentSeat;
+import org.hotline81890.gateway.voice.AgentState;
+
+/**
+ * The agent desk: {@code /agent} (state bar, screen pop), {@code POST /agent/state} (through AMI) and
+ * {@code /agent/events}, one Server-Sent Events stream per open desk fed by the event bus. EventSource reconnects by
+ * itself after a dropped connection; a comment every 15 s keeps proxies from closing an idle stream.
+ */
+public final class AgentDeskRoutes {
+    private static final long KEEP_ALIVE_MS = 15_000;
+    private final Vertx vertx;
+    private final AgentSeat seat;
+    private final ScreenPop pop;
+    private final Pages pages;
+    private final Blocking blocking;
+
+    AgentDeskRoutes(Vertx vertx, AgentSeat seat, ScreenPop pop, Pages pages, Blocking blocking) {
+        this.vertx = vertx;
+        this.seat = seat;
+        this.pop = pop;
+        this.pages = pages;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/agent").handler(ctx -> pages.send(ctx, 200, "agent", Map.of("reasons", AgentSeat.PAUSE_REASONS,
+                "state", AgentState.SIGNED_OUT, "message", "")));
+        router.post("/agent/state").handler(this::handleState);
+        router.get("/agent/events").handler(this::handleEvents);
+    }
+
+    private void handleState(RoutingContext ctx) {
+        Person me = AccessGate.person(ctx).person();
+        String to = Optional.ofNullable(ctx.request().getFormAttribute("to")).orElse("");
+        String reason = Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse("");
+        AgentState target;
+        try {
+            target = AgentState.valueOf(to);
+        } catch (IllegalArgumentException e) {
+            stateBar(ctx, 400, AgentState.SIGNED_OUT, "未知状态: " + to);
+            return;
+        }
+        blocking.run(() -> to.equals("PAUSED") && reason.equals("签入")
+                ? seat.signIn(me.extension(), me.name())
+                : seat.change(me.extension(), new AgentSeat.Change(target, Optional.of(reason))))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        ctx.fail(ar.cause());
+                    } else if (ar.result().isPresent()) {
+                        stateBar(ctx, 409, target, ar.result().get());
+                    } else {
+                        stateBar(ctx, 200, target, "");
+                    }
+                });
+    }
+
+    private void stateBar(RoutingContext ctx, int status, AgentState state, String message) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("state", state);
+        vars.put("reasons", AgentSeat.PAUSE_REASONS);
+        vars.put("message", message);
+        vars.put("reason", Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse(""));
+        pages.sendFragment(ctx, status, "agent", "statebar", vars);
+    }
+
+    private void handleEvents(RoutingContext ctx) {
+        Person me = AccessGate.person(ctx).person();
+        HttpServerResponse res = ctx.response();
+        res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("X-Accel-Buffering", "no");
+        res.write(": desk " + me.login() + "\n\n");
+        MessageConsumer<JsonObject> rings = vertx.eventBus().consumer(LiveRings.ADDRESS, msg -> {
+            JsonObject ring = msg.body();
+            if (!seat.extensionOf(ring.getString("iface")).equals(me.extension())) {
+                return;
+            }
+            blocking.run(() -> pop.build(me, ring.getString("uniqueId"), ring.getString("caller")))
+                    .onSuccess(vars -> send(res, "pop", pages.renderFragment("pop", "pop", vars)));
+        });
+        long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, id -> res.write(": keep-alive\n\n"));
+        res.closeHandler(v -> {
+            rings.unregister();
+            vertx.cancelTimer(keepAlive);
+        });
+    }
+
+    private static void send(HttpServerResponse res, String event, String html) {
+        if (res.closed() || res.ended()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("event: ").append(event).append('\n');
+        for (String line : html.split("\n", -1)) {
+            b.append("data: ").append(line).append('\n');
+        }
+        res.write(b.append('\n').toString());
+    }
+}

@@ -1,0 +1,100 @@
+package org.hotline81890.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline81890.gateway.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hotline users} as scripts outside the project call it: the packaged jar in its own JVM, the password on
+ * standard input, one line out and the exit code.
+ */
+class UsersCommandIT {
+    @TempDir
+    static Path dir;
+    private static TestDatabase db;
+    private static Path config;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        db = TestDatabase.create();
+        config = dir.resolve("hotline.yaml");
+        Files.writeString(config, "db:\n  url: \"" + db.url() + "\"\n  user: \"" + TestDatabase.user()
+                + "\"\n  password: \"" + TestDatabase.password() + "\"\ndata:\n  dir: \"" + dir + "\"\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static Run hotline(String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "hotline.jar").toString(), "users"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--config", config.toString()));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
+    void addListDisableAndResetShouldKeepTheirExactOutputsAndExitCodes() throws Exception {
+        Run added = hotline("secret-pass-1\n", "add", "wangfang", "--role", "agent", "--name", "王芳",
+                "--extension", "1001", "--password-stdin");
+        assertThat(added.exit()).isZero();
+        assertThat(added.out().strip()).isEqualTo("created wangfang agent");
+
+        Run again = hotline("secret-pass-1\n", "add", "wangfang", "--role", "agent", "--password-stdin");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(lastLine(again.err())).isEqualTo("login wangfang already exists");
+
+        Run badRole = hotline("secret-pass-1\n", "add", "li", "--role", "boss", "--password-stdin");
+        assertThat(badRole.exit()).isEqualTo(2);
+        assertThat(lastLine(badRole.err())).startsWith("unknown role boss");
+
+        Run noProvider = hotline("secret-pass-1\n", "add", "zhao", "--role", "partner", "--password-stdin");
+        assertThat(noProvider.exit()).isEqualTo(2);
+        assertThat(lastLine(noProvider.err())).isEqualTo("role partner needs --provider");
+
+        Run partner = hotline("secret-pass-2\n", "add", "zhao", "--role", "partner", "--provider", "P-7",
+                "--password-stdin");
+        assertThat(partner.out().strip()).isEqualTo("created zhao partner");
+
+        Run list = hotline("", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("wangfang\tagent\t王芳\t-\t1001\tenabled",
+                "zhao\tpartner\tzhao\tP-7\t-\tenabled");
+
+        Run disabled = hotline("", "disable", "zhao");
+        assertThat(disabled.out().strip()).isEqualTo("disabled zhao");
+        assertThat(hotline("", "list").out()).contains("zhao\tpartner\tzhao\tP-7\t-\tdisabled");
+
+        Run reset = hotline("new-secret-3\n", "reset-password", "wangfang", "--password-stdin");
+        assertThat(reset.exit()).isZero();
+        assertThat(reset.out().strip()).isEqualTo("password reset wangfang");
+        assertThat(hotline("new-secret-3\n", "reset-password", "nobody", "--password-stdin").exit()).isEqualTo(2);
+    }
+}
