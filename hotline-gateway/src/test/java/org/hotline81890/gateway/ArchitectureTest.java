@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of the README's "How it is built" (ADR 0007): the domain knows no framework, no protocol, no
+ * The dependency rules of the README's "How it is built" (ADR 0008): the domain knows no framework, no protocol, no
  * database; driven ports live in the core and storage only implements them; storage and the channels never see each
  * other; only the composition root (wiring) names a MySQL adapter; the gateway's packages form no cycle.
  */
