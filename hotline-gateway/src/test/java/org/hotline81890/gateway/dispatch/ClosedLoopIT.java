@@ -259,6 +259,10 @@ class ClosedLoopIT {
         JsonObject before = get(u, first);
         assertThat(before.getString("area")).isEqualTo("海曙区/南门街道/柳西社区");
         assertThat(before.getMap()).doesNotContainKeys("address", "phone", "description");
+        // A provider on the API learns of the offer from its webhook: accept only after it arrived (an offer accepted
+        // first makes the pending webhook stale, and stale offer webhooks are dropped by design).
+        Eventually.waitFor("the offer's webhook", WAIT, () -> hooks.delivered().stream()
+                .anyMatch(r -> r.body().contains("\"offerId\":\"" + first.id().value())));
 
         assertThat(post(u, first, "accept", "").statusCode()).isEqualTo(200);
         JsonObject after = get(u, first);
