@@ -19,7 +19,10 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
         Duration ms1 = Duration.ofMillis(1);
         return new HotlineConfig(
                 new Http(c.text("http.host"), c.port("http.port"), c.text("http.admin-token"),
-                        c.integer("http.max-body", 1024, 16 * 1024 * 1024)),
+                        c.integer("http.max-body", 1024, 16 * 1024 * 1024),
+                        new Tls(c.text("http.tls.cert-file"), c.text("http.tls.key-file")),
+                        MetricsAccess.valueOf(c.choice("http.metrics", "public", "token", "loopback")
+                                .toUpperCase(java.util.Locale.ROOT))),
                 new Data(Path.of(c.text("data.dir").isEmpty() ? "./data" : c.text("data.dir"))),
                 new Db(c.text("db.url"), c.text("db.user"), c.text("db.password"),
                         c.integer("db.pool-size", 1, 200), c.duration("db.connect-timeout", Duration.ofMillis(250)),
@@ -63,8 +66,28 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     }
 
     /** HTTP server. */
-    public record Http(String host, int port, String adminToken, int maxBody) {
+    public record Http(String host, int port, String adminToken, int maxBody, Tls tls, MetricsAccess metrics) {
+        public Http {
+            if (tls.certFile().isEmpty() != tls.keyFile().isEmpty()) {
+                throw new ConfigException("http.tls.cert-file and http.tls.key-file go together: set both or neither");
+            }
+        }
+
+        /** Plain HTTP with /metrics on loopback only (tests). */
+        public static Http plain(String host, int port, String adminToken, int maxBody) {
+            return new Http(host, port, adminToken, maxBody, new Tls("", ""), MetricsAccess.LOOPBACK);
+        }
     }
+
+    /** PEM files for HTTPS; both empty means plain HTTP (e.g. behind a TLS-terminating proxy). */
+    public record Tls(String certFile, String keyFile) {
+        public boolean enabled() {
+            return !certFile.isEmpty();
+        }
+    }
+
+    /** Who may read {@code /metrics}: anyone, holders of the admin token, or clients on the loopback address. */
+    public enum MetricsAccess { PUBLIC, TOKEN, LOOPBACK }
 
     /** Where the embedded database and generated secrets live. */
     public record Data(Path dir) {

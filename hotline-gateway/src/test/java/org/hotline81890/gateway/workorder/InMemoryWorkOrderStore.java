@@ -114,6 +114,12 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     }
 
     @Override
+    public synchronized Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix) {
+        return byKey.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .map(e -> orders.get(e.getValue()));
+    }
+
+    @Override
     public synchronized List<WorkOrderEvent> history(WorkOrderId id) {
         return List.copyOf(events.getOrDefault(id.value(), List.of()));
     }

@@ -58,7 +58,8 @@ public final class VoiceModule implements HotlineModule {
                 .orElseGet(() -> new MySqlCallRecords(core.database().transactions()));
         return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
                 core.config().ami().answeredWithin())::mount,
-                ClickToCallRoutes.of(ami, core.blocking(), core.config().ami().agentChannel())::mount);
+                ClickToCallRoutes.of(ami, core.blocking(), core.config().ami().agentChannel(),
+                        core.config().http().maxBody())::mount);
     }
 
     @Override

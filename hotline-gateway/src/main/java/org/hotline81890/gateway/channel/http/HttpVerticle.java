@@ -8,25 +8,28 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.hotline81890.gateway.config.HotlineConfig;
 
 /** Owns the HTTP socket: health, metrics, and the route groups mounted by others. */
 public final class HttpVerticle extends VerticleBase {
     private final HotlineConfig.Http cfg;
+    private final AdminToken token;
     private final List<HealthCheck> checks;
     private final PrometheusMeterRegistry registry;
     private final List<Consumer<Router>> mounts;
     private Blocking blocking;
     private HttpServer server;
 
-    public HttpVerticle(HotlineConfig.Http cfg, List<HealthCheck> checks, PrometheusMeterRegistry registry,
-                        List<Consumer<Router>> mounts) {
+    public HttpVerticle(HotlineConfig.Http cfg, AdminToken token, List<HealthCheck> checks,
+                        PrometheusMeterRegistry registry, List<Consumer<Router>> mounts) {
         this.cfg = cfg;
+        this.token = token;
         this.checks = List.copyOf(checks);
         this.registry = registry;
         this.mounts = List.copyOf(mounts);
@@ -36,21 +39,38 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         blocking = new Blocking(vertx);
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(cfg.maxBody()).setHandleFileUploads(false));
+        // No body handler here: only the routes that take a body read one (JsonBody, per route).
+        router.route().handler(HttpVerticle::safeHeaders);
         router.get("/health").handler(this::handleHealth);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.head("/health").handler(this::handleHealth);
+        router.get("/metrics").handler(MetricsGate.of(cfg.metrics(), token)).handler(
+                PrometheusScrapingHandler.create(registry));
         mounts.forEach(m -> m.accept(router));
         router.route().failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
-                HttpErrors.fail(ctx, new BadRequestException("body", "larger than " + cfg.maxBody() + " bytes"));
+                HttpErrors.tooLarge(ctx, cfg.maxBody());
             } else if (ctx.failure() != null) {
                 HttpErrors.fail(ctx, ctx.failure());
             } else {
                 ctx.response().setStatusCode(ctx.statusCode()).end();
             }
         });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port(), cfg.host())
+        HttpServerOptions options = new HttpServerOptions();
+        if (cfg.tls().enabled()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cfg.tls().certFile())
+                    .setKeyPath(cfg.tls().keyFile()));
+        }
+        return vertx.createHttpServer(options).requestHandler(router).listen(cfg.port(), cfg.host())
                 .onSuccess(s -> server = s);
+    }
+
+    /**
+     * Every answer may carry residents' data: never cached, never content-sniffed. A route that serves something
+     * cacheable (a page's static assets) replaces Cache-Control itself.
+     */
+    private static void safeHeaders(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
+        ctx.next();
     }
 
     private void handleHealth(RoutingContext ctx) {

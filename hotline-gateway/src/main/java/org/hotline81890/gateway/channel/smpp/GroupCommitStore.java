@@ -222,6 +222,11 @@ public final class GroupCommitStore implements WorkOrderStore, AutoCloseable {
     }
 
     @Override
+    public Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix) {
+        return delegate.findByIdempotencyKeyPrefix(prefix);
+    }
+
+    @Override
     public List<WorkOrderEvent> history(WorkOrderId id) {
         return delegate.history(id);
     }

@@ -76,11 +76,22 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending Flyway migrations; returns how many ran. */
     public int migrate() {
-        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .failOnMissingLocations(true).load().migrate();
-        LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .failOnMissingLocations(true).load();
+        var result = flyway.migrate();
+        LOG.info("database schema at version {} ({} migrations applied now)", schemaVersion(flyway),
                 result.migrationsExecuted);
         return result.migrationsExecuted;
+    }
+
+    /** The version the schema is at (Flyway's result names only a version it migrated to, null on a restart). */
+    public String schemaVersion() {
+        return schemaVersion(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load());
+    }
+
+    private static String schemaVersion(Flyway flyway) {
+        var current = flyway.info().current();
+        return current == null || current.getVersion() == null ? "empty" : current.getVersion().getVersion();
     }
 
     /** True when the database answers a trivial query within the connect timeout. */
