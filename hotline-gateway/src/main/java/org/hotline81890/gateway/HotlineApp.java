@@ -110,7 +110,8 @@ public final class HotlineApp implements AutoCloseable {
             OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries, cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
-            HttpVerticle http = new HttpVerticle(cfg.http(), token, checks, core.registry(), routes);
+            HttpVerticle http = new HttpVerticle(cfg.http(), token, checks, core.outbox()::parked,
+                    core.registry(), routes);
             core.vertx().deployVerticle(http, new DeploymentOptions()).await();
             modules.forEach(HotlineModule::start);
             LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),

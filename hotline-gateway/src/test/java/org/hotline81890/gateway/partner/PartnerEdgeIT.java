@@ -109,6 +109,28 @@ class PartnerEdgeIT {
     }
 
     @Test
+    void identifiersInTheResidentsWordsShouldReachTheProviderMasked() throws Exception {
+        WorkOrder w = intake("edge:mask", "HK-01", "请打我电话13912345678，身份证330203199001011234，车牌浙B12345");
+        String offer = offerFor(w);
+        assertThat(post(offer, "accept", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> view = send(HttpRequest.newBuilder(uri("/api/partner/offers/" + offer))
+                .header("Authorization", "Bearer " + key).GET());
+        String description = new JsonObject(view.body()).getString("description");
+        assertThat(description).isEqualTo("请打我电话139****5678，身份证330***********1234，车牌浙B***45");
+        assertThat(view.body()).doesNotContain("13912345678").doesNotContain("330203199001011234");
+    }
+
+    @Test
+    void healthShouldSayWhatADisabledChannelHasParked() throws Exception {
+        offerFor(intake("edge:parked", "HK-01"));
+        // the provider takes offers by SMS too, and SMS is disabled here: those rows wait, they do not fail
+        Eventually.waitFor("an SMS row parked", WAIT, () -> app.core().outbox().parked().containsKey("sms"));
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(health.body()).getJsonObject("parked").getInteger("sms")).isPositive();
+    }
+
+    @Test
     void theBearerSchemeShouldBeCaseInsensitive() throws Exception {
         String offer = offerFor(intake("edge:bearer", "HK-01"));
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/partner/offers/" + offer))
@@ -137,9 +159,13 @@ class PartnerEdgeIT {
     }
 
     private static WorkOrder intake(String idem, String service) {
+        return intake(idem, service, "想找个阿姨");
+    }
+
+    private static WorkOrder intake(String idem, String service, String text) {
         Area area = new Area(Optional.of("海曙区"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("柳汀街1号"));
-        IntakeRequest request = new IntakeRequest(idem, Channel.WEB, "13800004444", "想找个阿姨",
+        IntakeRequest request = new IntakeRequest(idem, Channel.WEB, "13800004444", text,
                 Optional.empty(), Optional.of(service), Optional.empty(), area, "it", x -> List.of());
         IntakeResult result = app.core().intake().receive(request);
         app.wakeRelay();

@@ -196,6 +196,36 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     }
 
     @Override
+    public synchronized void park(long id, String why) {
+        Row r = outbox.get(id);
+        r.state = "PARKED";
+        r.claimedUntil = null;
+        r.attempts = Math.max(0, r.attempts - 1);
+        r.lastError = why;
+    }
+
+    @Override
+    public synchronized int unpark(java.util.Set<String> kinds, Instant now) {
+        int n = 0;
+        for (Row r : outbox.values()) {
+            if (r.state.equals("PARKED") && kinds.contains(r.message.kind())) {
+                r.state = "PENDING";
+                r.nextAttempt = now;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> parked() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        outbox.values().stream().filter(r -> r.state.equals("PARKED")).forEach(r -> out.merge(r.message.kind(), 1,
+                Integer::sum));
+        return out;
+    }
+
+    @Override
     public synchronized Optional<Instant> nextDue() {
         return outbox.values().stream().filter(r -> r.state.equals("PENDING"))
                 .map(r -> r.claimedUntil != null && r.claimedUntil.isAfter(r.nextAttempt) ? r.claimedUntil

@@ -17,8 +17,9 @@ import org.hotline81890.gateway.channel.http.TextFields;
  * (ticket optional): rings the agent's phone (ami.agent-channel with the extension) through an AMI Originate into
  * ami.click-to-call-context, which dials the resident. Answered only when the agent's channel goes Up (from the
  * channel events, as for survey callbacks): 200 with the channel's uniqueid. 400 names the bad field; 501 when
- * AMI is disabled on this node (retrying cannot help); 503 with Retry-After while AMI is not logged in; 502 when Asterisk refused or the phone hung up; 504 when it did not come up
- * within ami.originate-timeout. Behind the admin token, like every {@code /api/admin/*} route.
+ * AMI is disabled on this node (retrying cannot help); 503 with Retry-After while AMI is not logged in; 502 when
+ * Asterisk refused or the phone hung up; 504 when it did not come up within ami.originate-timeout. Behind the admin
+ * token, like every {@code /api/admin/*} route.
  */
 public final class ClickToCallRoutes {
     private final Optional<Originator> originator;

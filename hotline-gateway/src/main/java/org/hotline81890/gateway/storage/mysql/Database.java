@@ -31,11 +31,11 @@ public final class Database implements AutoCloseable {
     /** Connects (starting the embedded MariaDB when db.url is empty). */
     public static Database open(HotlineConfig.Db db, HotlineConfig.Data data) {
         Optional<EmbeddedMariaDb> embedded = db.embedded()
-                ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort()))
+                ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort(), db.embeddedServerArgs()))
                 : Optional.empty();
         String url = embedded.map(EmbeddedMariaDb::jdbcUrl).orElse(db.url());
-        String user = embedded.isPresent() ? "root" : db.user();
-        String password = embedded.isPresent() ? "" : db.password();
+        String user = embedded.map(EmbeddedMariaDb::user).orElse(db.user());
+        String password = embedded.map(EmbeddedMariaDb::password).orElse(db.password());
         return open(url, user, password, db.poolSize(), db.connectTimeout().toMillis(), embedded);
     }
 

