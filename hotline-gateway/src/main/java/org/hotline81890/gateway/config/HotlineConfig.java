@@ -114,12 +114,12 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
             return url.isEmpty();
         }
 
-        /** The embedded server's sizing: {@code auto} is a quarter of the machine's memory, 128 MiB to 2 GiB. */
+        /** The embedded server's sizing: {@code auto} is a quarter of the machine's memory, 128 MiB to 1 GiB. */
         public java.util.List<String> embeddedServerArgs() {
             String pool = embeddedBufferPool;
             if (pool.equals("auto")) {
                 long total = totalMemory();
-                long quarterMib = Math.max(128, Math.min(2048, total / 4 / (1024 * 1024)));
+                long quarterMib = Math.max(128, Math.min(1024, total / 4 / (1024 * 1024)));
                 pool = quarterMib + "M";
             }
             return java.util.List.of("--innodb-buffer-pool-size=" + pool,
