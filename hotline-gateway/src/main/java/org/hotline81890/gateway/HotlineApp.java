@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,25 +22,31 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.TextMatcher;
-import org.hotline81890.gateway.channel.agi.VoiceModule;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
-import org.hotline81890.gateway.channel.smpp.SmsModule;
+import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
-import org.hotline81890.gateway.partner.PartnerModule;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
+import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
+import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
+import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
+import org.hotline81890.gateway.wiring.Core;
+import org.hotline81890.gateway.wiring.HotlineModule;
+import org.hotline81890.gateway.wiring.PartnerModule;
+import org.hotline81890.gateway.wiring.SmsModule;
+import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.ServiceLevels;
@@ -52,6 +58,11 @@ import org.slf4j.LoggerFactory;
 
 /** The one wiring place: builds the core from the configuration, then the modules, and starts them in order. */
 public final class HotlineApp implements AutoCloseable {
+    /**
+     * Group-commit committers: while one batch waits for its commit (log flush), the next one is written.
+     * {@code -Dhotline.sms.committers=N} overrides it for load experiments (docs/sms.md).
+     */
+    private static final int COMMITTERS = Math.max(1, Integer.getInteger("hotline.sms.committers", 2));
     private static final Logger LOG = LoggerFactory.getLogger(HotlineApp.class);
     private final Core core;
     private final List<HotlineModule> modules;
@@ -137,11 +148,20 @@ public final class HotlineApp implements AutoCloseable {
         ServiceLevels levels = new ServiceLevels(cfg.sla().respondWithin(), cfg.sla().completeWithin(),
                 cfg.sla().surveyWait());
         LiveViewBridge live = new LiveViewBridge(vertx);
-        Intake intake = new Intake(store, new DirectoryClassifier(directory, matcher, clock), levels, live, clock);
+        // The one intake, for every channel: creates go through the group commit on the committers' own lane.
+        Database lane = db.committerLane(COMMITTERS + 1);
+        MySqlWorkOrderStore batchStore = new MySqlWorkOrderStore(lane.transactions(), clock, new SecureRandom());
+        MySqlSmsKeyEpisodes window = new MySqlSmsKeyEpisodes(lane.transactions(), clock,
+                new RepeatAfterWindow(cfg.smpp().dedupWindow()));
+        GroupCommitWorkOrderStore group = new GroupCommitWorkOrderStore(store,
+                batch -> window.createAll(batchStore, batch), cfg.smpp().groupCommitWait(),
+                cfg.smpp().groupCommitMax(), COMMITTERS, SmsModule.HANDLER_TIMEOUT);
+        Intake intake = new Intake(group, new DirectoryClassifier(directory, matcher, clock), levels,
+                new CoalescingPublisher(live, vertx.getOrCreateContext()), clock);
         Tracker tracker = new Tracker(store, levels, live, clock);
         return new Core(cfg, clock, db, vertx, registry, directory, matcher, store,
                 new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
-                tracker, new Survey(store, tracker), new Blocking(vertx));
+                tracker, new Survey(store, tracker), new Blocking(vertx), window, group);
     }
 
     public Core core() {
@@ -163,6 +183,7 @@ public final class HotlineApp implements AutoCloseable {
         scheduler.close();
         relay.close();
         core.blocking().close();
+        core.groupCommit().close();
         core.vertx().close().await();
         core.database().close();
     }

@@ -1,6 +1,7 @@
 package org.hotline81890.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,8 +9,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of ARCHITECTURE.md: the domain knows no framework, no protocol, no database. */
+/**
+ * The dependency rules of the README's "How it is built" (ADR 0007): the domain knows no framework, no protocol, no
+ * database; driven ports live in the core and storage only implements them; storage and the channels never see each
+ * other; only the composition root (wiring) names a MySQL adapter; the gateway's packages form no cycle.
+ */
 class ArchitectureTest {
+    private static final String GATEWAY = "org.hotline81890.gateway";
+    /** The core: use cases and the driven ports they declare, in our language. */
+    private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -19,9 +27,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void theDomainModulesAndTheWorkOrderCoreShouldUseNoFrameworkOrProtocolLibrary() {
-        noClasses().that().resideInAnyPackage("org.hotline81890.directory..", "org.hotline81890.partners..",
-                        "org.hotline81890.gateway.workorder..")
+    void theDomainModulesAndTheCoreShouldUseNoFrameworkOrProtocolLibrary() {
+        noClasses().that().resideInAnyPackage("org.hotline81890.directory..", "org.hotline81890.partners..")
+                .or().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "java.sql..", "javax.sql..",
                         "org.jsmpp..", "org.asteriskjava..", "com.zaxxer..", "org.flywaydb..", "com.mysql..",
                         "io.micrometer..")
@@ -29,12 +37,37 @@ class ArchitectureTest {
     }
 
     @Test
-    void theWorkOrderCoreShouldNotKnowItsAdapters() {
-        noClasses().that().resideInAPackage("org.hotline81890.gateway.workorder..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.hotline81890.gateway.channel..",
-                        "org.hotline81890.gateway.storage..", "org.hotline81890.gateway.delivery..",
-                        "org.hotline81890.gateway.schedule..", "org.hotline81890.gateway.cli..")
+    void theCoreShouldNotKnowItsAdapters() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage(GATEWAY + ".channel..", GATEWAY + ".storage..",
+                        GATEWAY + ".delivery..", GATEWAY + ".schedule..", GATEWAY + ".cli..", GATEWAY + ".wiring..")
                 .check(classes);
+    }
+
+    @Test
+    void storageShouldNotKnowTheChannels() {
+        noClasses().that().resideInAPackage(GATEWAY + ".storage..")
+                .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".channel..")
+                .check(classes);
+    }
+
+    @Test
+    void theChannelsShouldNotKnowStorage() {
+        noClasses().that().resideInAPackage(GATEWAY + ".channel..")
+                .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".storage..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootShouldKnowTheWiring() {
+        noClasses().that().resideInAPackage(GATEWAY + ".(*)..").and().resideOutsideOfPackage(GATEWAY + ".wiring..")
+                .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".wiring..")
+                .check(classes);
+    }
+
+    @Test
+    void theGatewaysPackagesShouldFormNoCycle() {
+        slices().matching(GATEWAY + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * the offer) moves the order to OFFERED with the offer's outbox rows; Escalate moves it to ESCALATED (督办) with
  * the reasons. Called with the work order's partner lock held.
  */
-final class DispatchOutcomes {
-    static final String OFFER = "offer";
-    static final String TRANSFER = "transfer";
+public final class DispatchOutcomes {
+    public static final String OFFER = "offer";
+    public static final String TRANSFER = "transfer";
     static final String ACCEPT_BY = "ACCEPT_BY";
     static final String HANDLE_BY = "HANDLE_BY";
     static final String ACTOR = "partner-network";
@@ -41,7 +41,7 @@ final class DispatchOutcomes {
     private final OfferMessages messages;
     private final JobFacts facts;
 
-    DispatchOutcomes(WorkOrderStore store, Tracker tracker, DeadlineStore deadlines, ProviderCache providers,
+    public DispatchOutcomes(WorkOrderStore store, Tracker tracker, DeadlineStore deadlines, ProviderCache providers,
                      OfferMessages messages, JobFacts facts) {
         this.store = store;
         this.tracker = tracker;

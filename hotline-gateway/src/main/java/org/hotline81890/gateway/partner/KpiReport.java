@@ -24,12 +24,12 @@ import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferState;
 
 /** Supervisor figures as JSON: 响应率, 解决率, 满意率 and response-time percentiles; scorecards per provider. */
-final class KpiReport {
+public final class KpiReport {
     private final MySqlOfferStore offers;
     private final MySqlOfferSurveys surveys;
     private final RatedProviderStore providers;
 
-    KpiReport(MySqlOfferStore offers, MySqlOfferSurveys surveys, RatedProviderStore providers) {
+    public KpiReport(MySqlOfferStore offers, MySqlOfferSurveys surveys, RatedProviderStore providers) {
         this.offers = offers;
         this.surveys = surveys;
         this.providers = providers;

@@ -27,7 +27,7 @@ import org.hotline81890.partners.store.OfferStore;
  * an active job and a recent paid job of their provider: the next decision in the burst already knows the firm
  * just got one. Give the provider actions this same instance so it sees answers too.
  */
-final class LoadCachingOffers implements OfferStore {
+public final class LoadCachingOffers implements OfferStore {
     private final OfferStore store;
     private final Duration ttl;
     private final Clock clock;
@@ -38,7 +38,7 @@ final class LoadCachingOffers implements OfferStore {
     private record Cached(Map<ProviderId, Integer> value, Instant readAt, Instant key) {
     }
 
-    LoadCachingOffers(OfferStore store, Duration ttl, Clock clock) {
+    public LoadCachingOffers(OfferStore store, Duration ttl, Clock clock) {
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * provider is configured) whose dedupe key makes a repeated deadline or withdrawal write it once.
  */
 public final class OfferNotices {
-    static final String REMIND = "REMIND";
+    public static final String REMIND = "REMIND";
     private static final Logger LOG = LoggerFactory.getLogger(OfferNotices.class);
     private final ReminderSchedule schedule;
     private final MySqlOfferLocks locks;
@@ -44,7 +44,7 @@ public final class OfferNotices {
     private final JobFacts facts;
     private final Clock clock;
 
-    OfferNotices(ReminderSchedule schedule, MySqlOfferLocks locks, OfferStore offers, WorkOrderStore store,
+    public OfferNotices(ReminderSchedule schedule, MySqlOfferLocks locks, OfferStore offers, WorkOrderStore store,
                  Outbox outbox, DeadlineStore deadlines, ProviderCache providers, OfferMessages messages,
                  JobFacts facts, Clock clock) {
         this.schedule = schedule;
@@ -60,7 +60,7 @@ public final class OfferNotices {
     }
 
     /** The deadlines a new offer is inserted with: its accept-by (and handle-by) plus the reminders. */
-    static List<MySqlOfferStore.Arm> arms(ReminderSchedule schedule, Offer offer) {
+    public static List<MySqlOfferStore.Arm> arms(ReminderSchedule schedule, Offer offer) {
         List<MySqlOfferStore.Arm> arms = new ArrayList<>(DispatchOutcomes.arms(offer));
         long subject = OfferIds.subjectId(offer.id());
         schedule.acceptReminderAt(offer).ifPresent(at -> arms.add(

@@ -48,7 +48,7 @@ public final class PartnerFlow {
     private final OfferMessages messages;
     private final JobFacts facts;
 
-    PartnerFlow(MySqlOfferLocks locks, OfferStore offers, Dispatcher dispatcher, PartnerActions actions,
+    public PartnerFlow(MySqlOfferLocks locks, OfferStore offers, Dispatcher dispatcher, PartnerActions actions,
                 DispatchOutcomes outcomes, Tracker tracker, Outbox outbox, DeadlineStore deadlines,
                 ProviderCache providers, OfferMessages messages, JobFacts facts) {
         this.locks = locks;

@@ -48,8 +48,8 @@ public final class PartnerRoutes {
     private final Blocking blocking;
     private final int maxBody;
 
-    PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store, JobFacts facts,
-                  MySqlProviderKeys keys, Blocking blocking, int maxBody) {
+    public PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store,
+                         JobFacts facts, MySqlProviderKeys keys, Blocking blocking, int maxBody) {
         this.maxBody = maxBody;
         this.flow = flow;
         this.notices = notices;

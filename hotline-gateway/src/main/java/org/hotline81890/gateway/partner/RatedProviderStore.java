@@ -14,12 +14,12 @@ import org.hotline81890.partners.store.ProviderStore;
  * The provider table as dispatch sees it: each provider's stored rating is its prior (imported or configured), and
  * what is read carries the Bayesian average of that prior and its survey scores. Writes pass through unchanged.
  */
-final class RatedProviderStore implements ProviderStore {
+public final class RatedProviderStore implements ProviderStore {
     private final ProviderStore table;
     private final ProviderRatings ratings;
     private final BayesianRating formula;
 
-    RatedProviderStore(ProviderStore table, ProviderRatings ratings, BayesianRating formula) {
+    public RatedProviderStore(ProviderStore table, ProviderRatings ratings, BayesianRating formula) {
         this.table = table;
         this.ratings = ratings;
         this.formula = formula;

@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
  * A resident answered the survey: the answer scores the provider whose completion it judged (the work order's
  * latest completed offer), and the provider cache is dropped so the next dispatch ranks on the new rating.
  */
-final class RatingUpdates {
+public final class RatingUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(RatingUpdates.class);
     private final OfferStore offers;
     private final ProviderRatings ratings;
     private final ProviderCache providers;
     private final Clock clock;
 
-    RatingUpdates(OfferStore offers, ProviderRatings ratings, ProviderCache providers, Clock clock) {
+    public RatingUpdates(OfferStore offers, ProviderRatings ratings, ProviderCache providers, Clock clock) {
         this.offers = offers;
         this.ratings = ratings;
         this.providers = providers;
@@ -32,7 +32,7 @@ final class RatingUpdates {
     }
 
     /** {@code version}: the work order's version after its SURVEYED move (names the answer; repeats are no-ops). */
-    void onSurveyed(WorkOrderId id, int version, SurveyAnswer answer) {
+    public void onSurveyed(WorkOrderId id, int version, SurveyAnswer answer) {
         Optional<Offer> judged = offers.forWorkOrder(new WorkOrderRef(Long.toString(id.value()))).stream()
                 .filter(o -> o.state() == OfferState.COMPLETED && o.finishedAt().isPresent())
                 .max(Comparator.comparing((Offer o) -> o.finishedAt().get()));

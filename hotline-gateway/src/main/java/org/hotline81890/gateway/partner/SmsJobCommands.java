@@ -35,7 +35,7 @@ public final class SmsJobCommands implements JobCommands {
     private final PartnerFlow flow;
     private final JobFacts facts;
 
-    SmsJobCommands(MySqlProviderStore providers, WorkOrderStore store, OfferStore offers, PartnerFlow flow,
+    public SmsJobCommands(MySqlProviderStore providers, WorkOrderStore store, OfferStore offers, PartnerFlow flow,
                    JobFacts facts) {
         this.providers = providers;
         this.store = store;

@@ -15,18 +15,18 @@ import org.hotline81890.partners.ProviderId;
  * Supervisor JSON under {@code /api/admin} (the admin token check that AdminRoutes mounts on {@code /api/admin/*}
  * runs first): {@code GET /api/admin/kpis?days=30} and {@code GET /api/admin/providers/{id}/scorecard?days=30}.
  */
-final class SupervisorRoutes {
+public final class SupervisorRoutes {
     private final KpiReport report;
     private final Blocking blocking;
     private final Clock clock;
 
-    SupervisorRoutes(KpiReport report, Blocking blocking, Clock clock) {
+    public SupervisorRoutes(KpiReport report, Blocking blocking, Clock clock) {
         this.report = report;
         this.blocking = blocking;
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    public void mount(Router router) {
         router.get("/api/admin/kpis").handler(this::handleKpis);
         router.get("/api/admin/providers/:id/scorecard").handler(this::handleScorecard);
     }

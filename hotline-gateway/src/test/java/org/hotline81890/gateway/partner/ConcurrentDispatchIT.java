@@ -17,6 +17,7 @@ import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;

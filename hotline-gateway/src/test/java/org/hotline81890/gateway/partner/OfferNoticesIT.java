@@ -19,13 +19,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.vertx.core.json.JsonObject;
-import org.hotline81890.gateway.Core;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.HotlineModule;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.wiring.Core;
+import org.hotline81890.gateway.wiring.HotlineModule;
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventDraft;

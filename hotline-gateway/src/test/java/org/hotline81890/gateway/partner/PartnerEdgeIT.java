@@ -19,6 +19,9 @@ import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.wiring.Core;
+import org.hotline81890.gateway.wiring.HotlineModule;
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -55,7 +58,7 @@ class PartnerEdgeIT {
         Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
                 "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
-        List<Function<org.hotline81890.gateway.Core, org.hotline81890.gateway.HotlineModule>> modules = List.of(
+        List<Function<Core, HotlineModule>> modules = List.of(
                 core -> partners = new PartnerModule(core));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
         partners.saveProviders(List.of(TestProviders.housekeeping("P-E", 50,

@@ -22,10 +22,14 @@ import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.wiring.Core;
+import org.hotline81890.gateway.wiring.HotlineModule;
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
+import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.SurveyAnswer;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
@@ -34,7 +38,6 @@ import org.hotline81890.partners.PhoneNumber;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.OfferId;
-import org.hotline81890.gateway.workorder.JobCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,7 @@ class PartnerLoopIT {
                 "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
                 "HOTLINE_OUTBOX_BACKOFF_INITIAL", "100ms", "HOTLINE_OUTBOX_BACKOFF_MAX", "500ms",
                 "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
-        List<Function<org.hotline81890.gateway.Core, org.hotline81890.gateway.HotlineModule>> modules = List.of(
+        List<Function<Core, HotlineModule>> modules = List.of(
                 core -> partners = new PartnerModule(core));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
         List<Provider> list = new ArrayList<>();

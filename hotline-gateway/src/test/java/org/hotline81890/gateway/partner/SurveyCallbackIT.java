@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.channel.agi.VoiceModule;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.wiring.PartnerModule;
+import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;

@@ -2,23 +2,19 @@ package org.hotline81890.gateway.channel.agi;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
-import org.hotline81890.gateway.workorder.Channel;
-import org.hotline81890.gateway.workorder.Intake;
-import org.hotline81890.gateway.workorder.IntakeRequest;
-import org.hotline81890.gateway.workorder.IntakeResult;
-import org.hotline81890.gateway.workorder.PhoneNumbers;
-import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.callback.CallbackReason;
+import org.hotline81890.gateway.callback.Callbacks;
 
 /**
- * Outside opening hours: "press 1 and we call you back". A 1 becomes a work order (same uniqueid key as a normal
- * intake) that agents call back; its ticket is read out. HOTLINE_STATUS tells the dialplan to hang up.
+ * Outside opening hours: "press 1 and we call you back". A 1 becomes an item on the agents' callback list (same
+ * uniqueid key, so a re-entry asks once), never a work order: there are no words to match. HOTLINE_STATUS tells the
+ * dialplan to hang up (CLOSED, or CALLBACK once the request is committed).
  */
-final class AfterHours {
-    static final String CALLBACK_TEXT = "非工作时间来电，请求回电";
-    private final Intake intake;
+public final class AfterHours {
+    private final Callbacks callbacks;
 
-    AfterHours(Intake intake) {
-        this.intake = intake;
+    public AfterHours(Callbacks callbacks) {
+        this.callbacks = callbacks;
     }
 
     void offerCallback(CallInfo call, AgiChannel ch) throws AgiException {
@@ -27,17 +23,6 @@ final class AfterHours {
         if (!(keys instanceof Keys.Digits d) || !d.value().equals("1")) {
             return;
         }
-        IntakeRequest request = IntakeRequest.of(call.intakeKey(), Channel.PHONE,
-                PhoneNumbers.normalise(call.callerNumber()), CALLBACK_TEXT);
-        WorkOrder order = switch (intake.receive(request)) {
-            case IntakeResult.Accepted a -> a.workOrder();
-            case IntakeResult.Duplicate dup -> dup.workOrder();
-            case IntakeResult.Refused r -> throw new IllegalStateException("intake refused a callback: " + r.reason());
-        };
-        ch.setVariable("HOTLINE_TICKET", order.ticket().value());
-        ch.setVariable("HOTLINE_WORKORDER", Long.toString(order.id().value()));
-        ch.setVariable("HOTLINE_STATUS", "CALLBACK");
-        ch.streamFile(Prompts.CALLBACK_RECORDED);
-        ch.sayDigits(order.ticket().value());
+        CallbackScript.record(callbacks, call, ch, CallbackReason.AFTER_HOURS, Prompts.CALLBACK_RECORDED);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline81890.gateway.voice.OneKeyTerminal;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.WorkOrder;
 
@@ -15,11 +16,11 @@ import org.hotline81890.gateway.workorder.WorkOrder;
  * @param queue              HOTLINE_QUEUE: the ordinary queue, or the priority queue for terminals and emergencies
  * @param queuePriority      QUEUE_PRIO: app_queue's position priority, the queue jump (0 = join at the end)
  */
-record CallRouting(WorkOrder workOrder, String queue, int queuePriority, boolean terminal,
+public record CallRouting(WorkOrder workOrder, String queue, int queuePriority, boolean terminal,
                    List<WorkOrder> otherOpenOrders) {
 
     /** The queue names and the jump from configuration. */
-    record Queues(String normal, String priority, int terminalJump) {
+    public record Queues(String normal, String priority, int terminalJump) {
     }
 
     static CallRouting decide(WorkOrder order, Optional<OneKeyTerminal> terminal, List<WorkOrder> recent,

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
@@ -124,8 +126,8 @@ public final class FastAgiServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops taking calls: Asterisk's next AGI() is refused and its dialplan queues the caller. */
+    public void stopAccepting() {
         ServerSocket s = server;
         if (s != null) {
             try {
@@ -134,6 +136,30 @@ public final class FastAgiServer implements AutoCloseable {
                 LOG.debug("closing FastAGI listener: {}", e.toString());
             }
         }
+    }
+
+    /**
+     * Orderly stop: no new calls, then the calls in progress run to their end (their orders commit, their variables
+     * reach the dialplan) for at most {@code drain}; whatever is still open after that is cut.
+     */
+    public void close(Duration drain) {
+        stopAccepting();
+        long deadline = System.nanoTime() + drain.toNanos();
+        if (active.get() > 0) {
+            LOG.info("FastAGI stopped accepting; draining {} calls in progress (at most {} s)", active.get(),
+                    drain.toSeconds());
+        }
+        while (active.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        if (active.get() > 0) {
+            LOG.warn("{} FastAGI calls still open after {} s: cut", active.get(), drain.toSeconds());
+        }
         open.forEach(FastAgiServer::closeQuietly);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ZERO);
     }
 }

@@ -19,11 +19,11 @@ import org.slf4j.MDC;
  * the operating system time-slices it against them instead. A task that waited longer than the lane wait (the
  * greeting's length and then some) fails with {@link StorageUnavailableException} instead of running late.
  */
-final class IntakeLanes implements AutoCloseable {
+public final class IntakeLanes implements AutoCloseable {
     private final ExecutorService threads;
     private final Duration wait;
 
-    IntakeLanes(int lanes, Duration wait) {
+    public IntakeLanes(int lanes, Duration wait) {
         if (lanes < 1) {
             throw new IllegalArgumentException("lanes must be at least 1: " + lanes);
         }

@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.hotline81890.gateway.voice.OneKeyTerminal;
+import org.hotline81890.gateway.voice.TerminalRegistry;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -28,7 +30,7 @@ import org.slf4j.MDC;
  * QUEUE_PRIO and returns to the dialplan, which queues the caller. One-key terminals get emergency priority and
  * the priority queue with a jump. Outside opening hours the caller may leave a callback request instead.
  */
-final class IntakeScript extends VoiceScript {
+public final class IntakeScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeScript.class);
     /** One step of holding after the greeting while the order commits (Wait's argument, seconds). */
     static final String HOLD_STEP = "0.25";
@@ -42,11 +44,13 @@ final class IntakeScript extends VoiceScript {
     private final Optional<MenuStep> menu;
     private final Clock clock;
     private final IntakeLanes lanes;
+    private final AfterHours afterHours;
 
-    IntakeScript(Intake intake, WorkOrderStore store, TerminalRegistry terminals, CallRouting.Queues queues,
+    public IntakeScript(Intake intake, WorkOrderStore store, TerminalRegistry terminals, CallRouting.Queues queues,
                  OpeningHours hours, String greeting, int recentOrders, Optional<MenuStep> menu, Clock clock,
-                 IntakeLanes lanes) {
+                 IntakeLanes lanes, AfterHours afterHours) {
         this.lanes = lanes;
+        this.afterHours = afterHours;
         this.intake = intake;
         this.store = store;
         this.terminals = terminals;
@@ -67,18 +71,18 @@ final class IntakeScript extends VoiceScript {
     protected void run(CallInfo call, AgiChannel ch) throws AgiException {
         ch.answer();
         if (!hours.isOpen(clock.instant())) {
-            new AfterHours(intake).offerCallback(call, ch);
+            afterHours.offerCallback(call, ch);
             return;
         }
         CallRouting routing;
         if (menu.isPresent()) {
-            ch.streamFile(greeting);
+            Playback.play(ch, greeting);
             Optional<String> service = menu.get().choose(ch);
             routing = await(lanes.submit(() -> open(call, service)));
         } else {
             // The order commits while the greeting plays: the caller waits for neither alone.
             Future<CallRouting> opening = lanes.submit(() -> open(call, Optional.empty()));
-            ch.streamFile(greeting);
+            Playback.play(ch, greeting);
             // Not committed yet (a busy database): the caller holds in short Waits, so that no AGI command waits
             // on the transaction; the lane wait (agi.lane-wait) bounds this.
             while (!opening.isDone()) {
@@ -90,6 +94,15 @@ final class IntakeScript extends VoiceScript {
         for (Map.Entry<String, String> v : routing.variables().entrySet()) {
             ch.setVariable(v.getKey(), v.getValue());
         }
+    }
+
+    /**
+     * Storage down: no ticket, but a person can still answer. HOTLINE_STATUS=FAILED and no prompt; the dialplan
+     * queues the caller without a ticket (the call record follows from the queue events once storage is back).
+     */
+    @Override
+    protected void storageDown(AgiChannel ch) throws AgiException {
+        ch.setVariable("HOTLINE_STATUS", "FAILED");
     }
 
     private CallRouting open(CallInfo call, Optional<String> service) {

@@ -9,22 +9,22 @@ import org.hotline81890.directory.ivr.IvrNode;
 import org.hotline81890.directory.ivr.IvrStep;
 
 /**
- * The directory's DTMF menu (agi.menu, off by default): each page is a prompt {@code hotline/menu-<category>-<page>}
- * ({@code root} for the top), one key per step. Returns the chosen service's code, or empty for "agent" (0), no
- * key, or too many wrong keys: then the caller simply goes to a person.
+ * The directory's DTMF menu (agi.menu, off by default): each page is a prompt ({@link Prompts#menu}), one key per
+ * step. Returns the chosen service's code, or empty for "agent" (0), no key, or too many wrong keys: then the caller
+ * simply goes to a person.
  */
-final class MenuStep {
+public final class MenuStep {
     private static final int MAX_STEPS = 8;
     private final IvrMenu menu;
 
-    MenuStep(IvrMenu menu) {
+    public MenuStep(IvrMenu menu) {
         this.menu = menu;
     }
 
     Optional<String> choose(AgiChannel ch) throws AgiException {
         IvrNode at = menu.root();
         for (int step = 0; step < MAX_STEPS; step++) {
-            Keys keys = Keys.read(ch, promptOf(at), 6000, 1);
+            Keys keys = Keys.read(ch, Prompts.menu(at), 6000, 1);
             if (!(keys instanceof Keys.Digits d)) {
                 return Optional.empty();
             }
@@ -40,9 +40,5 @@ final class MenuStep {
             }
         }
         return Optional.empty();
-    }
-
-    static String promptOf(IvrNode node) {
-        return "hotline/menu-" + node.category().map(c -> c.code()).orElse("root") + "-" + node.page();
     }
 }

@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * {@code agi://HOST/intake}, {@code /status}, {@code /survey} to their scripts. Any other name (or none, as a
  * readiness probe sends) gets a script that does nothing, so the dialplan carries on with its fallback.
  */
-final class ScriptMapping implements MappingStrategy {
+public final class ScriptMapping implements MappingStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptMapping.class);
     private static final AgiScript NOTHING = (request, channel) -> LOG.debug("no FastAGI script named '{}'",
             request.getScript());
     private final Map<String, AgiScript> scripts;
 
-    ScriptMapping(Map<String, AgiScript> scripts) {
+    public ScriptMapping(Map<String, AgiScript> scripts) {
         this.scripts = Map.copyOf(scripts);
     }
 

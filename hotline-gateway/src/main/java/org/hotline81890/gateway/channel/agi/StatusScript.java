@@ -1,6 +1,5 @@
 package org.hotline81890.gateway.channel.agi;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
@@ -14,11 +13,11 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * number" + SayDigits + the state's prompt. Three tries; a typo fails the Damm check and is asked again. Only the
  * state is said, nothing personal, so the ticket number alone is enough.
  */
-final class StatusScript extends VoiceScript {
+public final class StatusScript extends VoiceScript {
     private static final int TRIES = 3;
     private final WorkOrderStore store;
 
-    StatusScript(WorkOrderStore store) {
+    public StatusScript(WorkOrderStore store) {
         this.store = store;
     }
 
@@ -43,19 +42,19 @@ final class StatusScript extends VoiceScript {
                 return;
             }
             if (keys instanceof Keys.Digits) {
-                ch.streamFile(Prompts.TICKET_UNKNOWN);
+                Playback.play(ch, Prompts.TICKET_UNKNOWN);
             }
         }
         ch.setVariable("HOTLINE_STATUS", "NOT_FOUND");
-        ch.streamFile(Prompts.GOODBYE);
+        Playback.play(ch, Prompts.GOODBYE);
     }
 
     private static void readBack(AgiChannel ch, WorkOrder w) throws AgiException {
         ch.setVariable("HOTLINE_STATE", w.state().name());
         ch.setVariable("HOTLINE_STATUS", "OK");
-        ch.streamFile(Prompts.TICKET_IS);
+        Playback.play(ch, Prompts.TICKET_IS);
         ch.sayDigits(w.ticket().value());
-        ch.streamFile(Prompts.STATE_PREFIX + w.state().name().toLowerCase(Locale.ROOT));
-        ch.streamFile(Prompts.GOODBYE);
+        Playback.play(ch, Prompts.state(w.state()));
+        Playback.play(ch, Prompts.GOODBYE);
     }
 }

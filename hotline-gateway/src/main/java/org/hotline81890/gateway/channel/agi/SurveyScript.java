@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * answer after two tries, or a hang-up, records nothing: the survey deadline closes it as "no reply".
  * HOTLINE_SURVEY tells the dialplan what happened (RECORDED, NOT_ASKED, UNKNOWN, NO_ANSWER).
  */
-final class SurveyScript extends VoiceScript {
+public final class SurveyScript extends VoiceScript {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyScript.class);
     private static final int TRIES = 2;
     private final Survey survey;
 
-    SurveyScript(Survey survey) {
+    public SurveyScript(Survey survey) {
         this.survey = survey;
     }
 
@@ -50,7 +50,7 @@ final class SurveyScript extends VoiceScript {
             }
         }
         ch.setVariable("HOTLINE_SURVEY", "NO_ANSWER");
-        ch.streamFile(Prompts.GOODBYE);
+        Playback.play(ch, Prompts.GOODBYE);
     }
 
     private static void record(AgiChannel ch, Survey.Result result) throws AgiException {
@@ -60,6 +60,6 @@ final class SurveyScript extends VoiceScript {
             case Survey.Result.Unknown u -> "UNKNOWN";
         };
         ch.setVariable("HOTLINE_SURVEY", outcome);
-        ch.streamFile(Prompts.THANK_YOU);
+        Playback.play(ch, Prompts.THANK_YOU);
     }
 }

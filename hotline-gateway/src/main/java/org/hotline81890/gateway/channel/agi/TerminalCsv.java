@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline81890.gateway.voice.OneKeyTerminal;
 
 /**
  * Reads the one-key terminal list: UTF-8, one terminal a line, fields separated by {@code |}

@@ -13,8 +13,9 @@ import org.slf4j.MDC;
 
 /**
  * The edge of every call script: sets the MDC, and turns what can happen to a call into log lines and prompts. A
- * caller hanging up (HANGUP, 511, AgiHangupException) is normal flow at DEBUG; storage down plays "please call
- * again" at WARN; only a bug is an ERROR. Nothing escapes to Asterisk-Java, which would log it as an error.
+ * caller hanging up (HANGUP, 511, AgiHangupException) is normal flow at DEBUG; storage down is a WARN and, unless the
+ * script knows better ({@link #storageDown}), plays "please call again"; only a bug (or a missing prompt) is an
+ * ERROR. Nothing escapes to Asterisk-Java, which would log it as an error.
  * One instance serves all calls: per-call state lives in locals.
  */
 abstract class VoiceScript implements AgiScript {
@@ -35,8 +36,12 @@ abstract class VoiceScript implements AgiScript {
             LOG.warn("{}: AGI command failed: {}", name(), e.toString());
             callAgain(channel);
         } catch (StorageUnavailableException e) {
-            LOG.warn("{}: storage unavailable, caller asked to call again: {}", name(), e.getMessage());
-            callAgain(channel);
+            LOG.warn("{}: storage unavailable: {}", name(), e.getMessage());
+            try {
+                storageDown(channel);
+            } catch (AgiException gone) {
+                LOG.debug("{}: caller gone while handling storage down: {}", name(), gone.toString());
+            }
         } catch (RuntimeException e) {
             LOG.error("{}: script failed", name(), e);
             callAgain(channel);
@@ -52,10 +57,15 @@ abstract class VoiceScript implements AgiScript {
 
     protected abstract String name();
 
+    /** Storage is down: by default the caller is asked to call again (HOTLINE_STATUS=FAILED). */
+    protected void storageDown(AgiChannel channel) throws AgiException {
+        callAgain(channel);
+    }
+
     private static void callAgain(AgiChannel channel) {
         try {
             channel.setVariable("HOTLINE_STATUS", "FAILED");
-            channel.streamFile(Prompts.CALL_AGAIN);
+            Playback.play(channel, Prompts.CALL_AGAIN);
         } catch (AgiException e) {
             LOG.debug("could not play the call-again prompt (caller gone): {}", e.toString());
         }

@@ -51,14 +51,26 @@ public final class AmiConnector implements AutoCloseable {
 
     private void supervise() {
         Duration wait = initial;
+        long lostAt = 0;
         while (!closed) {
             ManagerConnectionState state = connection.getState();
+            if (state == ManagerConnectionState.RECONNECTING && lostAt == 0) {
+                lostAt = System.nanoTime();
+                LOG.warn("AMI connection to {}:{} lost; Asterisk-Java is reconnecting", connection.getHostname(),
+                        connection.getPort());
+            }
+            if (state == ManagerConnectionState.CONNECTED && lostAt != 0) {
+                LOG.info("AMI connection to {}:{} re-established after {} ms", connection.getHostname(),
+                        connection.getPort(), (System.nanoTime() - lostAt) / 1_000_000);
+                lostAt = 0;
+            }
             if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING
                     || state == ManagerConnectionState.CONNECTING) {
                 wait = initial;
                 LockSupport.parkNanos(initial.toNanos());
                 continue;
             }
+            lostAt = 0;
             try {
                 connection.login();
                 LOG.info("AMI logged in to {}:{}", connection.getHostname(), connection.getPort());

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.BadRequestException;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HttpErrors;
+import org.hotline81890.gateway.voice.CallRecords;
 
 /**
  * {@code GET /api/admin/call-kpis?from=&to=&answeredWithin=}: the queue KPIs from the call records (offered,

@@ -34,10 +34,10 @@ public final class ClickToCallRoutes {
         this.agentChannel = agentChannel;
     }
 
-    /** The route for this node: with the AMI part when AMI is enabled, else one that answers 501. */
-    public static ClickToCallRoutes of(Optional<AmiModulePart> ami, Blocking blocking, String agentChannel,
+    /** The route for this node: with the AMI originator when AMI is enabled, else one that answers 501. */
+    public static ClickToCallRoutes of(Optional<Originator> originator, Blocking blocking, String agentChannel,
                                        int maxBody) {
-        return new ClickToCallRoutes(ami.map(AmiModulePart::originator), blocking, agentChannel, maxBody);
+        return new ClickToCallRoutes(originator, blocking, agentChannel, maxBody);
     }
 
     public void mount(Router router) {

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * HOTLINE_ACTION) {@code hotline-<row>-<attempt>}; confirmed only when one of its channels comes up. Not
  * connected, refused, not answered or no event in time: Retry, with the relay's backoff.
  */
-final class OriginateDelivery implements OutboxDelivery {
+public final class OriginateDelivery implements OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(OriginateDelivery.class);
     private final Originator originator;
 
-    OriginateDelivery(Originator originator) {
+    public OriginateDelivery(Originator originator) {
         this.originator = originator;
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * originate to a missing extension that set no variable, it is the only event tied to the action); a Success one
  * is only logged.
  */
-final class OriginateTracker implements ManagerEventListener {
+public final class OriginateTracker implements ManagerEventListener {
     static final String VARIABLE = "HOTLINE_ACTION";
     private static final Logger LOG = LoggerFactory.getLogger(OriginateTracker.class);
     private static final int UP = 6;

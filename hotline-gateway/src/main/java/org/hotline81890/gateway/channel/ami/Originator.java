@@ -16,15 +16,18 @@ import org.hotline81890.gateway.config.HotlineConfig;
 
 /**
  * Sends one async AMI Originate (ActionID and channel variable HOTLINE_ACTION = the given action id) and waits
- * until {@link OriginateTracker} sees one of its channels come up or hang up, for at most ami.originate-timeout.
+ * until {@link OriginateTracker} sees one of its channels come up or hang up. The phone rings for ami.originate-timeout
+ * (the Originate's Timeout), and the wait ends {@link #ANSWER_MARGIN} later.
  * The OriginateResponse alone is not trusted. Used by the outbox (survey callbacks) and the click-to-call route.
  */
-final class Originator {
+public final class Originator {
+    /** How long after Asterisk's own ring time the tracker still waits for its verdict. */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(2);
     private final AmiConnector ami;
     private final OriginateTracker tracker;
     private final HotlineConfig.Ami cfg;
 
-    Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
+    public Originator(AmiConnector ami, OriginateTracker tracker, HotlineConfig.Ami cfg) {
         this.ami = ami;
         this.tracker = tracker;
         this.cfg = cfg;
@@ -67,7 +70,8 @@ final class Originator {
             if (response instanceof ManagerError) {
                 return new Result.Refused(response.getMessage());
             }
-            return switch (outcome.get(cfg.originateTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            // Asterisk rings for ami.originate-timeout and then reports the failure itself: wait a little longer.
+            return switch (outcome.get(cfg.originateTimeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
                 case OriginateTracker.Outcome.Answered a -> new Result.Answered(a.uniqueId());
                 case OriginateTracker.Outcome.Failed f -> new Result.Failed(f.reason());
             };
@@ -90,7 +94,7 @@ final class Originator {
         a.setAsync(true);
         a.setCallerId("81890");
         a.setPriority(1);
-        a.setTimeout(Duration.ofSeconds(30).toMillis());
+        a.setTimeout(cfg.originateTimeout().toMillis());
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put(OriginateTracker.VARIABLE, actionId);
         vars.put("HOTLINE_RESIDENT", r.number());

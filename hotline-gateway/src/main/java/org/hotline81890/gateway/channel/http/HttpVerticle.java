@@ -45,8 +45,10 @@ public final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         // No body handler here: only the routes that take a body read one (JsonBody, per route).
         router.route().handler(HttpVerticle::safeHeaders);
-        router.get("/health").handler(this::handleHealth);
-        router.head("/health").handler(this::handleHealth);
+        router.get("/health").handler(ctx -> handleHealth(ctx, false));
+        router.head("/health").handler(ctx -> handleHealth(ctx, false));
+        router.get("/health/ready").handler(ctx -> handleHealth(ctx, true));
+        router.get("/health/live").handler(ctx -> HttpErrors.send(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/metrics").handler(MetricsGate.of(cfg.metrics(), token)).handler(
                 PrometheusScrapingHandler.create(registry));
         mounts.forEach(m -> m.accept(router));
@@ -77,10 +79,12 @@ public final class HttpVerticle extends VerticleBase {
         ctx.next();
     }
 
-    private void handleHealth(RoutingContext ctx) {
+    /** {@code /health}: every check must be up; {@code /health/ready}: those that gate readiness. */
+    private void handleHealth(RoutingContext ctx, boolean readiness) {
         blocking.run(() -> HealthCheck.run(checks)).onComplete(ar -> {
             Map<String, Boolean> result = ar.succeeded() ? ar.result() : Map.of("health", false);
-            boolean up = result.values().stream().allMatch(Boolean::booleanValue);
+            boolean up = ar.succeeded() && (readiness ? HealthCheck.ready(checks, result)
+                    : result.values().stream().allMatch(Boolean::booleanValue));
             JsonObject parts = new JsonObject();
             result.forEach((k, v) -> parts.put(k, v ? "UP" : "DOWN"));
             JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", parts);

@@ -3,7 +3,9 @@ package org.hotline81890.gateway.storage.mysql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,6 +23,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedMariaDb> embedded;
     private final Transactions transactions;
+    private final List<Database> lanes = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
         this.dataSource = dataSource;
@@ -74,6 +77,19 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(hc), embedded);
     }
 
+    /**
+     * A small pool of its own on the same database for the SMS group commit's committers: on the shared pool a
+     * batch queued behind the outbox relay (docs/sms.md). Its batches send a batch's child rows in one
+     * multi-statement round trip (BatchRows), so it allows multiple queries. Closed with this database.
+     */
+    public Database committerLane(int size) {
+        String url = dataSource.getJdbcUrl();
+        Database lane = open(url + (url.contains("?") ? "&" : "?") + "allowMultiQueries=true", dataSource.getUsername(),
+                dataSource.getPassword(), size, dataSource.getConnectionTimeout(), Optional.empty());
+        lanes.add(lane);
+        return lane;
+    }
+
     /** Applies pending Flyway migrations; returns how many ran. */
     public int migrate() {
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
@@ -115,6 +131,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.forEach(Database::close);
         dataSource.close();
         embedded.ifPresent(EmbeddedMariaDb::close);
     }

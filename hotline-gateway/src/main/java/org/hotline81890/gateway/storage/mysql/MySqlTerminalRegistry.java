@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.hotline81890.gateway.channel.agi.OneKeyTerminal;
-import org.hotline81890.gateway.channel.agi.TerminalRegistry;
+import org.hotline81890.gateway.voice.OneKeyTerminal;
+import org.hotline81890.gateway.voice.TerminalRegistry;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /** One-key terminals in table {@code one_key_terminal} (V3). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.hotline81890.gateway.voice.OneKeyTerminal;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Deadlines;

@@ -17,6 +17,7 @@ import org.hotline81890.simulators.agi.AgiCallResult;
 import org.hotline81890.simulators.agi.AgiCallSpec;
 import org.hotline81890.simulators.agi.CallerAction;
 import org.hotline81890.simulators.agi.CallerScript;
+import org.hotline81890.simulators.agi.Sounds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,41 @@ class FastAgiIT {
         assertThat(gone.hangup()).isEqualTo(AgiCallResult.HangupSource.CALLER);
         assertThat(gone.variable("HOTLINE_SURVEY")).isEmpty();
         assertThat(store().find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.ANSWERED);
+    }
+
+    @Test
+    void statusWithMissingPromptsShouldStillReadTheKeyedTicketBack() {
+        AgiCallResult opened = voice.call(call("intake", "13800004446"), CallerScript.silent());
+        String ticket = opened.variable("HOTLINE_TICKET").orElseThrow();
+
+        AgiCallResult r = voice.call(call("status", "13800004446").sounds(Sounds.none()),
+                CallerScript.pressing(ticket + "#"));
+
+        assertThat(r.commands()).contains("GET DATA \"hotline/enter-ticket\" 10000 9", "CHANNEL STATUS",
+                "GET DATA \"\" 10000 9");
+        assertThat(r.hungUp()).isFalse();
+        assertThat(r.variable("HOTLINE_STATE")).contains("RECEIVED");
+        assertThat(r.variable("HOTLINE_STATUS")).contains("OK");
+    }
+
+    @Test
+    void surveyWithAMissingQuestionPromptShouldStillRecordTheKeyedAnswer() {
+        WorkOrder order = answeredOrder("13800005556");
+
+        AgiCallResult r = voice.call(call("survey", "81890").sounds(Sounds.none())
+                .args(java.util.List.of(order.ticket().value(), "13800005556")), CallerScript.pressing("1"));
+
+        assertThat(r.variable("HOTLINE_SURVEY")).contains("RECORDED");
+        assertThat(store().find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CLOSED);
+    }
+
+    @Test
+    void aHangUpDuringGetDataShouldStillEndTheStatusLookupQuietly() {
+        AgiCallResult r = voice.call(call("status", "13800004447"), CallerScript.of(CallerAction.hangUp()));
+
+        assertThat(r.commands()).containsSubsequence("GET DATA \"hotline/enter-ticket\" 10000 9", "CHANNEL STATUS");
+        assertThat(r.commands().stream().filter(c -> c.startsWith("GET DATA"))).hasSize(1);
+        assertThat(r.variable("HOTLINE_STATUS")).isEmpty();
     }
 
     @Test

@@ -50,4 +50,39 @@ class FastAgiServerTest {
             assertThat(server.refusedConnections()).isZero();
         }
     }
+
+    @Test
+    void stoppingShouldRefuseNewCallsAndLetTheCallInProgressFinish() throws Exception {
+        java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AgiScript slow = (request, channel) -> {
+            channel.answer();
+            inCall.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.setVariable("HOTLINE_STATUS", "OK");
+        };
+        FastAgiServer server = new FastAgiServer("127.0.0.1", 0, AllowedHosts.resolve(List.of("127.0.0.1")),
+                new ScriptMapping(Map.of("intake", slow))).start();
+        int port = server.port();
+        var call = java.util.concurrent.CompletableFuture.supplyAsync(() -> new AgiCallSimulator().run("127.0.0.1",
+                port, AgiCallSpec.builder().build(), CallerScript.silent()));
+        assertThat(inCall.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = Thread.ofVirtual().start(() -> server.close(java.time.Duration.ofSeconds(10)));
+        org.hotline81890.gateway.testing.Eventually.waitFor("listener closed", java.time.Duration.ofSeconds(5),
+                () -> !server.isListening());
+        AgiCallResult refused = new AgiCallSimulator().run("127.0.0.1", port, AgiCallSpec.builder().build(),
+                CallerScript.silent());
+        release.countDown();
+        stopping.join();
+
+        assertThat(refused.agiStatus()).isEqualTo("FAILURE");
+        AgiCallResult drained = call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(drained.failure()).isEmpty();
+        assertThat(drained.variable("HOTLINE_STATUS")).contains("OK");
+    }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.testing.CuttableProxy;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.simulators.agi.AgiCallResult;
 import org.hotline81890.simulators.agi.AgiCallSimulator;
 import org.hotline81890.simulators.agi.AgiCallSpec;
@@ -27,9 +29,12 @@ public final class VoiceTestApp implements AutoCloseable {
     private final HotlineApp app;
     private final VoiceModule voice;
     private final AgiCallSimulator asterisk = new AgiCallSimulator();
+    private final CuttableProxy dbProxy;
 
-    private VoiceTestApp(TestDatabase db, AmiServerSimulator ami, HotlineApp app, VoiceModule voice) {
+    private VoiceTestApp(TestDatabase db, CuttableProxy dbProxy, AmiServerSimulator ami, HotlineApp app,
+                         VoiceModule voice) {
         this.db = db;
+        this.dbProxy = dbProxy;
         this.ami = ami;
         this.app = app;
         this.voice = voice;
@@ -37,16 +42,18 @@ public final class VoiceTestApp implements AutoCloseable {
 
     public static VoiceTestApp start(Path dataDir, Map<String, String> extra) {
         TestDatabase db = TestDatabase.create();
+        CuttableProxy proxy = CuttableProxy.of(db.url());
         AmiServerSimulator ami;
         try {
             ami = new AmiServerSimulator(AmiServerConfig.defaults()).start();
         } catch (IOException e) {
+            proxy.close();
             db.close();
             throw new UncheckedIOException(e);
         }
         Map<String, String> env = new HashMap<>(Map.ofEntries(
                 Map.entry("HOTLINE_HTTP_PORT", "0"), Map.entry("HOTLINE_HTTP_HOST", "127.0.0.1"),
-                Map.entry("HOTLINE_DB_URL", db.url()), Map.entry("HOTLINE_DB_USER", TestDatabase.user()),
+                Map.entry("HOTLINE_DB_URL", proxy.rewrite(db.url())), Map.entry("HOTLINE_DB_USER", TestDatabase.user()),
                 Map.entry("HOTLINE_DB_PASSWORD", TestDatabase.password()),
                 Map.entry("HOTLINE_HTTP_ADMIN_TOKEN", "voice-it-token-0123"),
                 Map.entry("HOTLINE_DATA_DIR", dataDir.toString()),
@@ -67,9 +74,10 @@ public final class VoiceTestApp implements AutoCloseable {
                 voice[0] = new VoiceModule(core);
                 return voice[0];
             }));
-            return new VoiceTestApp(db, ami, app, voice[0]);
+            return new VoiceTestApp(db, proxy, ami, app, voice[0]);
         } catch (RuntimeException e) {
             ami.close();
+            proxy.close();
             db.close();
             throw e;
         }
@@ -100,10 +108,20 @@ public final class VoiceTestApp implements AutoCloseable {
         return db;
     }
 
+    /** The gateway reaches MariaDB through this: {@code cut()} is the database going away. */
+    public CuttableProxy dbProxy() {
+        return dbProxy;
+    }
+
+    public int agiPort() {
+        return voice.agiPort();
+    }
+
     @Override
     public void close() {
         app.close();
         ami.close();
+        dbProxy.close();
         db.close();
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
 import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The AMI half of the voice module against the Asterisk simulator: health, reconnect, call records, callbacks. */
 class AmiIT {
@@ -60,14 +67,23 @@ class AmiIT {
     }
 
     @Test
-    void shouldReconnectAfterAsteriskDropsTheConnection() throws Exception {
+    void shouldReconnectAfterAsteriskDropsTheConnectionAndSaySoAtInfo() throws Exception {
         assertThat(amiHealth()).isEqualTo("UP");
         assertThat(voice.ami().connectionCount()).isEqualTo(1);
+        Logger logger = (Logger) LoggerFactory.getLogger(AmiConnector.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            voice.ami().dropAllConnections();
 
-        voice.ami().dropAllConnections();
-
-        Eventually.waitFor("AMI reconnected", WAIT, () -> voice.ami().connectionCount() == 1
-                && voice.voice().ami().orElseThrow().isConnected());
+            Eventually.waitFor("AMI reconnected", WAIT, () -> voice.ami().connectionCount() == 1
+                    && voice.voice().ami().orElseThrow().isConnected());
+            Eventually.waitFor("the reconnect logged", WAIT, () -> log.list.stream().anyMatch(e ->
+                    e.getLevel() == Level.INFO && e.getFormattedMessage().contains("re-established")));
+        } finally {
+            logger.detachAppender(log);
+        }
         assertThat(amiHealth()).isEqualTo("UP");
     }
 
@@ -136,6 +152,43 @@ class AmiIT {
         assertThat(survey.variable("HOTLINE_SURVEY")).contains("RECORDED");
         assertThat(voice.app().core().store().find(order.id()).orElseThrow().state())
                 .isEqualTo(WorkOrderState.CLOSED);
+    }
+
+    @Test
+    void queueEventsWhileTheDatabaseIsDownShouldBeKeptAndWrittenWhenItIsBack() throws Exception {
+        CallRecords records = voice.voice().ami().orElseThrow().callRecords();
+        Path kept = dataDir.resolve("voice/call-events.pending");
+        Instant from = Instant.now().minusSeconds(1);
+        ChannelSnapshot c = caller("1795419400.21", "13800003333");
+        voice.dbProxy().cut();
+        try {
+            voice.ami().publishAll(List.of(QueueEvents.callerJoin(c, "hotline", 1, 1),
+                    QueueEvents.callerAbandon(c, "hotline", 1, 1, 7), QueueEvents.hangup(c, 16)));
+            Eventually.waitFor("the three events kept on disk", WAIT,
+                    () -> Files.exists(kept) && lines(kept) == 3);
+        } finally {
+            voice.dbProxy().restore();
+        }
+
+        Eventually.waitFor("the kept events written", WAIT, () -> abandonedSince(records, from) == 1);
+        Eventually.waitFor("the spool emptied", WAIT, () -> lines(kept) == 0);
+    }
+
+    /** Abandoned calls since {@code from}; -1 while the pool still meets the cut connections. */
+    private static long abandonedSince(CallRecords records, Instant from) {
+        try {
+            return records.kpis(from, Instant.now().plusSeconds(1), Duration.ofSeconds(20)).abandoned();
+        } catch (org.hotline81890.gateway.workorder.StorageUnavailableException e) {
+            return -1;
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

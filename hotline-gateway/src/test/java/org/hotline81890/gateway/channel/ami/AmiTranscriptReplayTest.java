@@ -215,7 +215,9 @@ class AmiTranscriptReplayTest {
         List<CapturedAmi.Message> events = capture.eventsAfter(loginId);
         asterisk(login).afterLogin(events);
         RecordingCallRecords records = new RecordingCallRecords();
-        QueueEventRecorder recorder = new QueueEventRecorder(records, Clock.systemUTC());
+        QueueEventRecorder recorder = new QueueEventRecorder(records, Clock.systemUTC(), new PendingCallEvents(
+                java.nio.file.Files.createTempDirectory("pending").resolve("call-events.pending"), 100),
+                java.time.Duration.ofSeconds(5));
         connect(secret()).addListener(recorder);
         connector.start();
         // the captured Login's answer may itself carry events (ami-queue-abandon.txt: the whole session's)

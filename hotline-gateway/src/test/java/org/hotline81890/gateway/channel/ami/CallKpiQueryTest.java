@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.channel.http.BadRequestException;
+import org.hotline81890.gateway.voice.CallRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -92,6 +92,20 @@ class ClickToCallIT {
 
     @Test
     @Order(4)
+    void thePhoneShouldRingForTheConfiguredOriginateTimeoutNotAHardCoded30Seconds() {
+        // rings 4 s; ami.originate-timeout is 3 s: Asterisk must give up at 3 s (Originate Timeout 3000) and say so.
+        // With a hard-coded Timeout of 30000 it would have answered at 4 s, after our wait had ended (504).
+        voice.ami().setOriginateOutcome(ch -> ch.startsWith("Local/1003@")
+                ? new OriginateOutcome.AnsweredAfter(Duration.ofSeconds(4)) : OriginateOutcome.answered());
+
+        HttpResponse<String> r = post("{\"agent\":\"1003\",\"number\":\"13800005555\"}", Optional.of(TOKEN));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
+        assertThat(new JsonObject(r.body()).getString("error")).contains("not answered");
+    }
+
+    @Test
+    @Order(5)
     void asteriskDownGives503() {
         voice.ami().stop();
         Eventually.waitFor("AMI seen down", WAIT, () -> !voice.voice().ami().orElseThrow().isConnected());
@@ -101,6 +115,22 @@ class ClickToCallIT {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).contains("5");
         assertThat(new JsonObject(r.body()).getString("message")).contains("not connected");
+        // FastAGI still serves calls: the node stays ready and alive, /health (all checks) says AMI is down
+        assertThat(get("/health").statusCode()).isEqualTo(503);
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(new JsonObject(ready.body()).getJsonObject("checks").getMap())
+                .containsEntry("ami", "DOWN").containsEntry("database", "UP").containsEntry("fastagi", "UP");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + voice.app().httpPort() + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        }
     }
 
     private void assertBad(String body, String field, String saying) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline81890.gateway.voice.CallRecords;
 
 /** Our CallRecords port as a log of the calls the recorder made (the MySQL adapter has its own tests). */
 final class RecordingCallRecords implements CallRecords {

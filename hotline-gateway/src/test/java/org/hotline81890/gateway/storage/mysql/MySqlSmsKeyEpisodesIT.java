@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.workorder.Area;
@@ -50,7 +51,8 @@ class MySqlSmsKeyEpisodesIT {
     }
 
     private static MySqlSmsKeyEpisodes at(Instant t) {
-        return new MySqlSmsKeyEpisodes(db.database().transactions(), Clock.fixed(t, ZoneOffset.UTC), WINDOW);
+        return new MySqlSmsKeyEpisodes(db.database().transactions(), Clock.fixed(t, ZoneOffset.UTC),
+                new RepeatAfterWindow(WINDOW));
     }
 
     /** Stores the order the SMS group commit would store at {@code t} for {@code keys}. */

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-import org.hotline81890.gateway.channel.smpp.AcceptedPart;
-import org.hotline81890.gateway.channel.smpp.DeliveryReceipt;
-import org.hotline81890.gateway.channel.smpp.PartKey;
-import org.hotline81890.gateway.channel.smpp.PartStore;
-import org.hotline81890.gateway.channel.smpp.StagedPart;
+import org.hotline81890.gateway.sms.AcceptedPart;
+import org.hotline81890.gateway.sms.DeliveryReceipt;
+import org.hotline81890.gateway.sms.PartKey;
+import org.hotline81890.gateway.sms.PartStore;
+import org.hotline81890.gateway.sms.StagedPart;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.workorder.Area;

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.partner.ApiKeys;
-import org.hotline81890.gateway.partner.PartnerModule;
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;

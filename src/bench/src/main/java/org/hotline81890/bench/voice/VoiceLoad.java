@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.channel.agi.FastAgiServer;
-import org.hotline81890.gateway.channel.agi.VoiceModule;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.wiring.VoiceModule;
 
 /**
  * Load driver for the FastAGI intake. This JVM is the gateway (HotlineApp with the voice module on a fresh

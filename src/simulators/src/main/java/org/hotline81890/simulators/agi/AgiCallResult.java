@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param outOfBandHangups how many unsolicited {@code HANGUP} lines were sent (including the one at half-close)
  * @param serverClosed true when the FastAGI server closed (or half-closed) the connection
  * @param failure      an I/O problem that ended the call early (connect refused, read timeout)
+ * @param agiStatus    what AGI() leaves in {@code AGISTATUS}: SUCCESS, FAILURE (refused connection, or a command
+ *                     that failed on a live channel, e.g. STREAM FILE of a missing prompt) or HANGUP
  * @param duration     from connect to close
  */
 public record AgiCallResult(
         String uniqueId, List<AgiExchange> exchanges, List<VariableSet> variablesSet, Map<String, String> variables,
         HangupSource hangup, int outOfBandHangups, boolean serverClosed, Optional<String> failure,
-        Duration duration) {
+        String agiStatus, Duration duration) {
 
     public AgiCallResult {
         Objects.requireNonNull(uniqueId, "uniqueId");
@@ -31,6 +33,7 @@ public record AgiCallResult(
         variables = Map.copyOf(variables);
         Objects.requireNonNull(hangup, "hangup");
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(agiStatus, "agiStatus");
         Objects.requireNonNull(duration, "duration");
     }
 

@@ -55,7 +55,15 @@ public final class AgiCallSimulator {
         Optional<String> failure = Optional.empty();
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), (int) readTimeout.toMillis());
+            try {
+                socket.connect(new InetSocketAddress(host, port), (int) readTimeout.toMillis());
+            } catch (IOException e) {
+                // launch_netscript: no connection, AGI() sets AGISTATUS=FAILURE and the dialplan carries on.
+                return new AgiCallResult(spec.uniqueId(), List.of(), List.of(), ch.variables(),
+                        AgiCallResult.HangupSource.NONE, 0, false,
+                        Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()), "FAILURE",
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
             socket.setSoTimeout((int) readTimeout.toMillis());
             closed = converse(socket, ch, caller, exchanges, oob);
         } catch (IOException e) {
@@ -63,7 +71,7 @@ public final class AgiCallSimulator {
             failure = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return new AgiCallResult(spec.uniqueId(), exchanges, ch.variablesSet(), ch.variables(), ch.hangupSource(),
-                oob[0], closed, failure, Duration.ofNanos(System.nanoTime() - started));
+                oob[0], closed, failure, ch.agiStatus(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Runs every call at once, one virtual thread each, and returns the results in the same order. */

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param authority     {@code host[:port]} as written in the dialplan URL
  * @param script        everything after {@code authority/}, query included; empty for a URL without a path
  * @param variables     channel variables set before the AGI started (e.g. {@code HOTLINE_SRC})
- * @param missingSounds sound files that do not exist (STREAM FILE answers {@code result=-1 endpos=0})
+ * @param sounds        which sound files exist for the channel's language (a missing prompt: STREAM FILE answers
+ *                      {@code result=-1 endpos=0}, GET DATA {@code result=-1}, SAY DIGITS skips the digit)
  * @param answerDelay   how long ANSWER takes on a ringing channel (Asterisk waited ~0.5 s for media)
  * @param promptTime    how long a prompt (STREAM FILE, SAY ..., GET DATA's prompt) plays
  */
@@ -24,12 +25,12 @@ public record AgiCallSpec(
         String authority, String script, List<String> args, String channel, String language, String type,
         String uniqueId, String version, String callerIdNum, String callerIdName, String context,
         String extension, String priority, String accountCode, String threadId, Map<String, String> variables,
-        Set<String> missingSounds, boolean answered, Duration answerDelay, Duration promptTime) {
+        Sounds sounds, boolean answered, Duration answerDelay, Duration promptTime) {
 
     public AgiCallSpec {
         for (Object o : new Object[] {authority, script, args, channel, language, type, uniqueId, version,
                 callerIdNum, callerIdName, context, extension, priority, accountCode, threadId, variables,
-                missingSounds, answerDelay, promptTime}) {
+                sounds, answerDelay, promptTime}) {
             Objects.requireNonNull(o, "AgiCallSpec component");
         }
         if (authority.isBlank() || script.startsWith("/")) {
@@ -37,7 +38,6 @@ public record AgiCallSpec(
         }
         args = List.copyOf(args);
         variables = Map.copyOf(variables);
-        missingSounds = Set.copyOf(missingSounds);
     }
 
     /** {@code agi_request}: the whole URL. */
@@ -67,7 +67,7 @@ public record AgiCallSpec(
         private String accountCode = "";
         private String threadId = "140453591217856";
         private final Map<String, String> variables = new LinkedHashMap<>();
-        private Set<String> missingSounds = Set.of();
+        private Sounds sounds = Sounds.all();
         private boolean answered;
         private Duration answerDelay = Duration.ZERO;
         private Duration promptTime = Duration.ZERO;
@@ -158,8 +158,14 @@ public record AgiCallSpec(
             return this;
         }
 
+        /** Every sound exists except these. */
         public Builder missingSounds(Set<String> v) {
-            missingSounds = v;
+            sounds = Sounds.allBut(v);
+            return this;
+        }
+
+        public Builder sounds(Sounds v) {
+            sounds = v;
             return this;
         }
 
@@ -181,7 +187,7 @@ public record AgiCallSpec(
         public AgiCallSpec build() {
             return new AgiCallSpec(authority, script, args, channel, language, type, uniqueId, version,
                     callerIdNum, callerIdName, context, extension, priority, accountCode, threadId, variables,
-                    missingSounds, answered, answerDelay, promptTime);
+                    sounds, answered, answerDelay, promptTime);
         }
     }
 }

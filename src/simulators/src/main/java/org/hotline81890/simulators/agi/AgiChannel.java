@@ -23,6 +23,7 @@ final class AgiChannel {
     private final Deque<CallerAction> inputs;
     private boolean alive = true;
     private boolean answered;
+    private boolean failed;
     private AgiCallResult.HangupSource hangup = AgiCallResult.HangupSource.NONE;
 
     AgiChannel(AgiCallSpec spec, CallerScript caller, ConcurrentMap<String, String> astDb) {
@@ -50,6 +51,28 @@ final class AgiChannel {
             alive = false;
             hangup = by;
         }
+    }
+
+    boolean soundExists(String file) {
+        return spec.sounds().exists(spec.language(), file);
+    }
+
+    /** A command returned RESULT_FAILURE: while the channel is up, res_agi makes the script's AGISTATUS FAILURE. */
+    void commandFailed() {
+        if (alive) {
+            failed = true;
+        }
+    }
+
+    /**
+     * AGISTATUS when the script ends (run_agi + agi_exec_full): FAILURE once a command failed on a live channel,
+     * else HANGUP when the channel went down, else SUCCESS (also when the server just closed the connection).
+     */
+    String agiStatus() {
+        if (failed) {
+            return "FAILURE";
+        }
+        return alive ? "SUCCESS" : "HANGUP";
     }
 
     AgiCallResult.HangupSource hangupSource() {

@@ -14,23 +14,39 @@ final class AgiMedia {
 
     static AgiReply run(AgiChannel ch, String verb, List<String> a) {
         return switch (verb) {
-            case "STREAM FILE" -> prompt(ch, a.get(2), a.get(3), true);
-            case "CONTROL STREAM FILE" -> prompt(ch, a.get(3), a.get(4), true);
-            case "SAY DIGITS", "SAY ALPHA" -> prompt(ch, "", a.get(3), false);
+            case "STREAM FILE" -> streamFile(ch, a.get(2), a.get(3), a.size() > 4 ? a.get(4) : "0");
+            case "CONTROL STREAM FILE" -> streamFile(ch, a.get(2), a.get(3), "0");
+            case "SAY DIGITS" -> sayDigits(ch, a.get(2), a.get(3));
+            case "SAY ALPHA" -> prompt(ch, "", a.get(3), false);
             case "SAY NUMBER" -> a.get(2).matches("-?[0-9]+") ? prompt(ch, "", a.get(3), false)
                     : AgiReply.result(-1);
             case "WAIT FOR DIGIT" -> waitForDigit(ch);
-            case "GET DATA" -> getData(ch, a.size() > 4 ? Integer.parseInt(a.get(4)) : Integer.MAX_VALUE);
+            case "GET DATA" -> getData(ch, a.get(2), a.size() > 4 ? Integer.parseInt(a.get(4)) : Integer.MAX_VALUE);
             case "RECORD FILE" -> record(ch, a.get(4));
             default -> throw new IllegalStateException("no media handler for " + verb);
         };
     }
 
+    /**
+     * STREAM FILE: a file Asterisk cannot open answers {@code result=-1 endpos=<offset>} at once and is a
+     * RESULT_FAILURE (res_agi's handle_streamfile), which makes AGISTATUS FAILURE at the end of the script.
+     */
+    private static AgiReply streamFile(AgiChannel ch, String file, String escapeDigits, String offset) {
+        if (!ch.soundExists(file)) {
+            ch.commandFailed();
+            return AgiReply.of("200 result=-1 endpos=" + offset);
+        }
+        return prompt(ch, file, escapeDigits, true);
+    }
+
+    /** SAY DIGITS plays {@code digits/N} for each digit; ast_get_digit_str skips a digit whose file is missing. */
+    private static AgiReply sayDigits(AgiChannel ch, String digits, String escapeDigits) {
+        boolean any = digits.chars().anyMatch(c -> ch.soundExists("digits/" + (char) c));
+        return any ? prompt(ch, "", escapeDigits, false) : AgiReply.result(0);
+    }
+
     /** A prompt interruptible by {@code escapeDigits}; {@code withEndpos} adds {@code endpos=} as STREAM FILE does. */
     static AgiReply prompt(AgiChannel ch, String file, String escapeDigits, boolean withEndpos) {
-        if (withEndpos && ch.spec.missingSounds().contains(file)) {
-            return AgiReply.of("200 result=-1 endpos=0");
-        }
         String endpos = withEndpos ? " endpos=" : "";
         CallerAction next = ch.peekInput();
         if (next instanceof CallerAction.HangUp) {
@@ -62,7 +78,15 @@ final class AgiMedia {
         };
     }
 
-    private static AgiReply getData(AgiChannel ch, int maxDigits) {
+    /**
+     * GET DATA: a prompt that cannot be opened makes ast_app_getdata_full return -1 before any digit is read, so
+     * the reply is {@code 200 result=-1} (the same as a hang-up) with the channel still up; res_agi still returns
+     * RESULT_SUCCESS. An empty prompt reads digits without playing anything.
+     */
+    private static AgiReply getData(AgiChannel ch, String prompt, int maxDigits) {
+        if (!prompt.isEmpty() && !ch.soundExists(prompt)) {
+            return AgiReply.of("200 result=-1");
+        }
         CallerAction next = ch.nextInput();
         return switch (next) {
             case CallerAction.Silence s -> {

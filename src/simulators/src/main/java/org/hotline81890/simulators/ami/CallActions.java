@@ -1,6 +1,7 @@
 package org.hotline81890.simulators.ami;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,14 @@ final class CallActions {
             return;
         }
         OriginateOutcome outcome = s.outcomeFor(channel.get());
+        Duration delay = Duration.ZERO;
+        if (outcome instanceof OriginateOutcome.AnsweredAfter after) {
+            Duration timeout = Duration.ofMillis(req.get("Timeout").map(Long::parseLong)
+                    .orElse(30_000L));
+            boolean answers = after.ringing().compareTo(timeout) <= 0;
+            delay = answers ? after.ringing() : timeout;
+            outcome = answers ? OriginateOutcome.answered() : new OriginateOutcome.NoAnswer();
+        }
         boolean async = req.get("Async").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
         OriginateEvents.Plan plan = OriginateEvents.plan(req, outcome, s.ids());
         boolean ok = outcome instanceof OriginateOutcome.Answered;
@@ -52,7 +61,19 @@ final class CallActions {
         } else {
             c.send(AmiActions.error(id, "Originate failed"));
         }
-        s.publishAll(plan.events());
+        if (delay.isZero()) {
+            s.publishAll(plan.events());
+            return;
+        }
+        Duration ringing = delay;
+        Thread.ofVirtual().name("ami-ringing").start(() -> {
+            try {
+                Thread.sleep(ringing);
+                s.publishAll(plan.events());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void hangup(AmiMessage req, Optional<String> id, AmiConnection c, AmiServerSimulator s)

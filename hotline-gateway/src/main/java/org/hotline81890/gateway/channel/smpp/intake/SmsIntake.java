@@ -1,0 +1,167 @@
+package org.hotline81890.gateway.channel.smpp.intake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.ReplyKey;
+import org.hotline81890.gateway.sms.SmsNotes;
+import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.IntakeResult;
+import org.hotline81890.gateway.workorder.JobCommands;
+import org.hotline81890.gateway.workorder.Outbox;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.gateway.workorder.TicketNumber;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS channel's {@link InboundSmsHandler}: commands (query, survey answer, TD/KT, partner job commands) and
+ * ordinary requests, which become work orders with the automatic reply written in the same transaction. Returns
+ * {@link InboundOutcome.Committed} only after everything is stored; {@link InboundOutcome.Retry} when storage is
+ * down. Every reply is an outbox row keyed {@code sms-reply:<message key>}, so a redelivered command replies once.
+ */
+public final class SmsIntake implements InboundSmsHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SmsIntake.class);
+
+    /** What the intake needs from the core; the store is the plain one (lookups), intake may batch. */
+    public record Parts(Intake intake, WorkOrderStore store, Survey survey, Outbox outbox, JobCommands jobs,
+                        SmsPreferences preferences, SmsNotes notes, InboundLimiter limiter, DedupWindow window) {
+    }
+
+    private final Parts p;
+
+    public SmsIntake(Parts parts) {
+        this.p = parts;
+    }
+
+    @Override
+    public InboundOutcome handle(InboundSms sms) {
+        String caller = PhoneNumbers.normalise(sms.source());
+        try {
+            SmsCommand cmd = SmsCommandParser.parse(sms.text(), () -> p.jobs().isProviderNumber(caller));
+            // Ordinary requests get their episode key in the group commit's batch (one upsert per batch).
+            InboundSms keyed = cmd instanceof SmsCommand.OrdinaryRequest ? sms : inWindow(sms);
+            return new InboundOutcome.Committed(dispatch(cmd, keyed, caller));
+        } catch (StorageUnavailableException e) {
+            LOG.warn("SMS from {} not committed, the SMSC will redeliver: {}", PhoneNumbers.mask(caller),
+                    e.getMessage());
+            return new InboundOutcome.Retry(e.getMessage());
+        }
+    }
+
+    private String dispatch(SmsCommand cmd, InboundSms sms, String caller) {
+        return switch (cmd) {
+            case SmsCommand.OrdinaryRequest r -> request(sms, caller);
+            case SmsCommand.QueryStatus q -> reply(sms, caller, Optional.empty(), query(q.ticket(), caller));
+            case SmsCommand.SurveyAnswer a -> reply(sms, caller, Optional.empty(), SmsReplies.survey(
+                    p.survey().answer(Optional.empty(), caller, SurveyAnswer.ofDigit(String.valueOf(
+                            a.rating().code())).orElseThrow(), Channel.SMS)));
+            case SmsCommand.StopNotifications s -> {
+                p.preferences().setNotifications(caller, false);
+                yield reply(sms, caller, Optional.empty(), SmsReplies.stopped());
+            }
+            case SmsCommand.StartNotifications s -> {
+                p.preferences().setNotifications(caller, true);
+                yield reply(sms, caller, Optional.empty(), SmsReplies.started());
+            }
+            case SmsCommand.InvalidTicket t -> reply(sms, caller, Optional.empty(),
+                    SmsReplies.invalidTicket(t.given()));
+            case SmsCommand.AcceptJob j -> job(sms, caller, j.ticket(), t -> p.jobs().accept(caller, t));
+            case SmsCommand.DeclineJob j -> job(sms, caller, j.ticket(),
+                    t -> p.jobs().decline(caller, t, j.reason().orElse("")));
+            case SmsCommand.CompleteJob j -> job(sms, caller, j.ticket(),
+                    t -> p.jobs().complete(caller, t, j.note().orElse("")));
+            case SmsCommand.ExtendJob j -> j.hours().isEmpty() ? reply(sms, caller, Optional.empty(),
+                    SmsReplies.askExtension()) : job(sms, caller, j.ticket(), t -> p.jobs().extend(caller, t,
+                    Duration.ofHours(j.hours().get()), j.reason().orElse("")));
+        };
+    }
+
+    private String request(InboundSms sms, String caller) {
+        String text = sms.text().length() > IntakeRequest.MAX_TEXT ? sms.text().substring(0, IntakeRequest.MAX_TEXT)
+                : sms.text();
+        if (!p.limiter().allow(caller)) {
+            Optional<String> kept = overLimit(inWindow(sms), caller, text);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
+        IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
+                .withAcknowledgement(w -> List.of(new OutboxMessage(OutboxMessage.SMS, caller,
+                        SmsReplies.accepted(w), ReplyKey.of(w.idempotencyKey()))));
+        return switch (p.intake().receive(req)) {
+            case IntakeResult.Accepted a -> {
+                LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
+                yield a.workOrder().ticket().value();
+            }
+            case IntakeResult.Duplicate d -> d.workOrder().ticket().value();
+            case IntakeResult.Refused r -> {
+                LOG.warn("SMS from {} refused by intake: {}", PhoneNumbers.mask(caller), r.reason());
+                yield "refused";
+            }
+        };
+    }
+
+    private InboundSms inWindow(InboundSms sms) {
+        String key = p.window().current(sms.idempotencyKey());
+        return key.equals(sms.idempotencyKey()) ? sms : new InboundSms(key, sms.source(), sms.destination(),
+                sms.text(), sms.receivedAt(), sms.partsReceived(), sms.partsExpected(), sms.complete());
+    }
+
+    /** Over the limit: kept as a note on the sender's latest order (open first); empty when there is none. */
+    private Optional<String> overLimit(InboundSms sms, String caller, String text) {
+        Optional<WorkOrder> already = p.store().findByIdempotencyKey(sms.idempotencyKey());
+        if (already.isPresent()) {
+            return Optional.of(already.get().ticket().value());
+        }
+        List<WorkOrder> recent = p.store().listByCaller(caller, 20);
+        Optional<WorkOrder> target = recent.stream().filter(w -> !w.state().isFinal()).findFirst()
+                .or(() -> recent.stream().findFirst());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean added = p.notes().attach(sms.idempotencyKey(), target.get().id(), caller, text);
+        LOG.info("SMS from {} over the rate limit, {} note on work order {}", PhoneNumbers.mask(caller),
+                added ? "kept as a" : "already a", target.get().ticket());
+        return Optional.of("note:" + target.get().ticket().value());
+    }
+
+    private String query(Optional<String> ticket, String caller) {
+        Optional<WorkOrder> w = ticket.isPresent()
+                ? p.store().findByTicket(TicketNumber.of(ticket.get())).filter(x -> x.callerNumber().equals(caller))
+                : p.store().listByCaller(caller, 1).stream().findFirst();
+        return w.map(SmsReplies::status).orElse(SmsReplies.notFound());
+    }
+
+    private String job(InboundSms sms, String caller, Optional<String> ticket,
+                       java.util.function.Function<TicketNumber, JobCommands.Result> command) {
+        if (ticket.isEmpty()) {
+            return reply(sms, caller, Optional.empty(), SmsReplies.askTicket());
+        }
+        String text = switch (command.apply(TicketNumber.of(ticket.get()))) {
+            case JobCommands.Result.Done d -> d.replyZh();
+            case JobCommands.Result.Refused r -> r.replyZh();
+        };
+        return reply(sms, caller, Optional.empty(), text);
+    }
+
+    private String reply(InboundSms sms, String caller, Optional<WorkOrderId> about, String text) {
+        p.outbox().enqueue(about, List.of(new OutboxMessage(OutboxMessage.SMS, caller, text,
+                ReplyKey.of(sms.idempotencyKey()))));
+        return "reply";
+    }
+}

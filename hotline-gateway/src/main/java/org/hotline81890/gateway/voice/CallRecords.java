@@ -1,0 +1,31 @@
+package org.hotline81890.gateway.voice;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Driven port: one record per queued call (keyed by the caller channel's uniqueid), filled from app_queue's AMI
+ * events. Feeds the agent view and the KPIs (wait time, answered within N s, abandoned). Every method tolerates
+ * events for calls it has not seen join (the gateway may have connected mid-call) by ignoring them.
+ */
+public interface CallRecords {
+    void joined(String uniqueId, String callerNumber, String queue, Instant at);
+
+    void agentCalled(String uniqueId, Instant at);
+
+    void answered(String uniqueId, String agent, long holdSeconds, Instant at);
+
+    void completed(String uniqueId, long talkSeconds, Instant at);
+
+    void abandoned(String uniqueId, long holdSeconds, Instant at);
+
+    /** The channel hung up: ends the record; a call still waiting counts as abandoned. */
+    void hungUp(String uniqueId, Instant at);
+
+    /** Calls that joined a queue in {@code [from, to)}. */
+    CallKpis kpis(Instant from, Instant to, Duration answeredWithin);
+
+    /** What supervisors read: 接通率, 20-second service level, abandon rate. */
+    record CallKpis(long offered, long answered, long answeredInTime, long abandoned, double averageWaitSeconds) {
+    }
+}

@@ -1,0 +1,237 @@
+package org.hotline81890.gateway.wiring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.vertx.ext.web.Router;
+import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.delivery.DeliveryOutcome;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.partner.ApiKeys;
+import org.hotline81890.gateway.partner.DirectoryCatalog;
+import org.hotline81890.gateway.partner.DispatchOutcomes;
+import org.hotline81890.gateway.partner.JobFacts;
+import org.hotline81890.gateway.partner.KpiReport;
+import org.hotline81890.gateway.partner.LoadCachingOffers;
+import org.hotline81890.gateway.partner.OfferIds;
+import org.hotline81890.gateway.partner.OfferMessages;
+import org.hotline81890.gateway.partner.OfferNotices;
+import org.hotline81890.gateway.partner.PartnerFlow;
+import org.hotline81890.gateway.partner.PartnerRoutes;
+import org.hotline81890.gateway.partner.ProviderCache;
+import org.hotline81890.gateway.partner.ProviderRatings;
+import org.hotline81890.gateway.partner.RatedProviderStore;
+import org.hotline81890.gateway.partner.RatingUpdates;
+import org.hotline81890.gateway.partner.SmsJobCommands;
+import org.hotline81890.gateway.partner.SupervisorRoutes;
+import org.hotline81890.gateway.partner.WebhookDelivery;
+import org.hotline81890.gateway.schedule.DeadlineHandler;
+import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
+import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
+import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
+import org.hotline81890.gateway.storage.mysql.Transactions;
+import org.hotline81890.gateway.workorder.Dispatch;
+import org.hotline81890.gateway.workorder.JobCommands;
+import org.hotline81890.gateway.workorder.OfferWithdrawal;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.SurveyScore;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.partners.Provider;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
+import org.hotline81890.partners.flow.Dispatcher;
+import org.hotline81890.partners.flow.PartnerActions;
+import org.hotline81890.partners.importer.ImportResult;
+import org.hotline81890.partners.importer.ProviderCsvImporter;
+import org.hotline81890.partners.offer.HandlingDeadlines;
+import org.hotline81890.partners.offer.OfferTerms;
+import org.hotline81890.partners.offer.ReminderSchedule;
+import org.hotline81890.partners.rating.BayesianRating;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The partner network in the gateway: dispatch (outbox kind "dispatch"), signed webhooks (kind "webhook"), offer and
+ * transfer deadlines, the partner API, supervisor KPIs and the SMS job commands. Loads the sample providers into an
+ * empty provider table at start-up.
+ */
+public final class PartnerModule implements HotlineModule {
+    public static final String SAMPLE = "/providers/providers.csv";
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerModule.class);
+    private final Core core;
+    private final HotlineConfig.Partners cfg;
+    private final MySqlProviderStore providerStore;
+    private final MySqlOfferStore offerStore;
+    private final MySqlProviderKeys keys;
+    private final ProviderCache providers;
+    private final PartnerFlow flow;
+    private final JobFacts facts;
+    private final OfferNotices notices;
+    private final RatedProviderStore ratedProviders;
+    private final RatingUpdates ratingUpdates;
+
+    public PartnerModule(Core core) {
+        this.core = core;
+        this.cfg = core.config().partners();
+        Transactions tx = core.database().transactions();
+        providerStore = new MySqlProviderStore(tx);
+        ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
+        offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
+        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock());
+        ProviderRatings ratings = new ProviderRatings(tx);
+        ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
+        providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
+        OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
+                cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
+        LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
+        Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
+                HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
+        facts = new JobFacts(core.directory(), cfg.defaultDistrict());
+        OfferMessages messages = new OfferMessages(core.clock(),
+                cfg.surveyByCall() && core.config().ami().enabled());
+        DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
+                messages, facts);
+        int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
+        MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
+        ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
+        notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
+                providers, messages, facts, core.clock());
+        flow = new PartnerFlow(locks, offerStore, dispatcher,
+                new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
+                core.deadlines(), providers, messages, facts);
+        if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
+            loadSample();
+        }
+    }
+
+    private void loadSample() {
+        try (InputStream in = PartnerModule.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                LOG.warn("no sample providers in the jar ({}); the provider table stays empty", SAMPLE);
+                return;
+            }
+            switch (importProviders(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                case ImportResult.Valid v -> {
+                    LOG.info("loaded {} sample providers", v.providers().size());
+                    if (!cfg.devKeySeed().isEmpty()) {
+                        v.providers().forEach(p -> registerKey(p.id(), ApiKeys.derive(cfg.devKeySeed(), p.id())));
+                        LOG.info("DEV ONLY: partner-API keys derived from partners.dev-key-seed");
+                    }
+                }
+                case ImportResult.Invalid i -> throw new IllegalStateException("the sample providers do not load: "
+                        + i.errors());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the sample providers", e);
+        }
+    }
+
+    /** Parses a provider CSV; saves all of it in one transaction when every row is valid, nothing otherwise. */
+    public ImportResult importProviders(String csv) {
+        ImportResult result = new ProviderCsvImporter(new DirectoryCatalog(core.directory())).parse(csv);
+        if (result instanceof ImportResult.Valid v) {
+            providerStore.saveAll(v.providers());
+            providers.invalidate();
+        }
+        return result;
+    }
+
+    public void saveProviders(List<Provider> list) {
+        providerStore.saveAll(list);
+        providers.invalidate();
+    }
+
+    /** Registers a partner-API key for the provider (only its hash is stored). */
+    public void registerKey(ProviderId provider, String key) {
+        keys.add(provider, ApiKeys.hash(key), core.clock().instant());
+    }
+
+    public PartnerFlow flow() {
+        return flow;
+    }
+
+    public MySqlOfferStore offers() {
+        return offerStore;
+    }
+
+    public JobCommands jobCommands() {
+        return cfg.enabled() ? new SmsJobCommands(providerStore, core.store(), offerStore, flow, facts)
+                : JobCommands.NONE;
+    }
+
+    /** The provider as dispatch sees it now (its rating includes the survey scores). */
+    public Optional<Provider> provider(ProviderId id) {
+        return providers.find(id);
+    }
+
+    public OfferNotices notices() {
+        return notices;
+    }
+
+    @Override
+    public Map<String, OutboxDelivery> deliveries() {
+        if (!cfg.enabled()) {
+            // No partner network: no provider to score, no offer to withdraw. The rows the core writes for it are
+            // confirmed as nothing to do, not failed (dispatch rows do fail: the order needs someone to take it).
+            OutboxDelivery nothing = entry -> new DeliveryOutcome.Confirmed("partner network off: nothing to do");
+            return Map.of(SurveyScore.KIND, nothing, OfferWithdrawal.KIND, nothing);
+        }
+        return Map.of(Dispatch.KIND, entry -> {
+            flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
+            return new DeliveryOutcome.Confirmed("dispatched");
+        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
+                SurveyScore.KIND, parsed(SurveyScore::parse,
+                        r -> ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer()), "survey score"),
+                OfferWithdrawal.KIND, parsed(OfferWithdrawal::parse,
+                        r -> notices.withdraw(r.workOrder(), r.reason()), "withdrawal"));
+    }
+
+    /** A delivery for rows whose payload {@code parse} reads: done once {@code act} ran, rejected if unreadable. */
+    private static <T> OutboxDelivery parsed(Function<String, Optional<T>> parse, Consumer<T> act, String what) {
+        return entry -> parse.apply(entry.message().payload()).<DeliveryOutcome>map(r -> {
+            act.accept(r);
+            return new DeliveryOutcome.Confirmed(what + " done");
+        }).orElseGet(() -> new DeliveryOutcome.Rejected("not a " + what + ": " + entry.message().payload()));
+    }
+
+    @Override
+    public Map<String, DeadlineHandler> deadlineHandlers() {
+        if (!cfg.enabled()) {
+            return Map.of();
+        }
+        return Map.of(DispatchOutcomes.OFFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onAcceptReminder(OfferIds.ofSubject(d.subjectId()));
+            } else if (!notices.withdrawIfOrderLeft(OfferIds.ofSubject(d.subjectId()))) {
+                flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        }, DispatchOutcomes.TRANSFER, d -> {
+            if (OfferNotices.REMIND.equals(d.kind())) {
+                notices.onHandlingReminder(OfferIds.ofSubject(d.subjectId()));
+            } else {
+                flow.onHandlingDeadline(OfferIds.ofSubject(d.subjectId()));
+            }
+        });
+    }
+
+    @Override
+    public List<Consumer<Router>> routes() {
+        if (!cfg.enabled()) {
+            return List.of();
+        }
+        KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
+                ratedProviders);
+        return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking(),
+                core.config().http().maxBody())::mount,
+                new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
+    }
+}

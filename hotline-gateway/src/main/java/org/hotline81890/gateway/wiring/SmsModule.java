@@ -1,0 +1,150 @@
+package org.hotline81890.gateway.wiring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import org.hotline81890.gateway.channel.http.HealthCheck;
+import org.hotline81890.gateway.channel.smpp.session.DeferredResponses;
+import org.hotline81890.gateway.channel.smpp.session.DeliverSmListener;
+import org.hotline81890.gateway.channel.smpp.pdu.DeliverSmReader;
+import org.hotline81890.gateway.delivery.GroupedSubmissions;
+import org.hotline81890.gateway.channel.smpp.intake.InboundLimiter;
+import org.hotline81890.gateway.channel.smpp.intake.InboundOutcome;
+import org.hotline81890.gateway.channel.smpp.intake.PartSweeper;
+import org.hotline81890.gateway.channel.smpp.intake.Reassembler;
+import org.hotline81890.gateway.channel.smpp.intake.ReceiptHandler;
+import org.hotline81890.gateway.channel.smpp.session.SmppBind;
+import org.hotline81890.gateway.channel.smpp.session.SmppBindConfig.BindKind;
+import org.hotline81890.gateway.channel.smpp.session.SmppBindConfig;
+import org.hotline81890.gateway.channel.smpp.session.SmppEsmeVerticle;
+import org.hotline81890.gateway.delivery.SmsDelivery;
+import org.hotline81890.gateway.channel.smpp.intake.SmsIntake;
+import org.hotline81890.gateway.channel.smpp.session.SmsSubmitter;
+import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
+import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
+import org.hotline81890.gateway.workorder.JobCommands;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS channel as a {@link HotlineModule}: the configured binds (smpp.*), inbound texts through
+ * {@link SmsIntake} with group commit, outbox rows of kind {@code sms} through {@link SmsDelivery}, delivery
+ * receipts onto the submitted parts, and a health check "smpp" (up while at least one bind is bound). Does nothing
+ * when smpp.enabled is false.
+ */
+public final class SmsModule implements HotlineModule {
+    /** How long one deliver_sm may take before it is answered "retry" (its commit may still land: same key). */
+    public static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
+
+    private record Wiring(SmppEsmeVerticle verticle, ExecutorService threads, SmsDelivery delivery,
+                          MySqlPartStore parts) {
+    }
+
+    private final Core core;
+    private final Optional<Wiring> wiring;
+    private volatile String deploymentId = "";
+
+    public SmsModule(Core core, JobCommands jobs) {
+        this.core = core;
+        this.wiring = core.config().smpp().enabled() ? Optional.of(wire(core, jobs)) : Optional.empty();
+    }
+
+    private static Wiring wire(Core core, JobCommands jobs) {
+        HotlineConfig.Smpp cfg = core.config().smpp();
+        var tx = core.database().transactions();
+        MySqlSmsStore sms = new MySqlSmsStore(tx, core.clock());
+        SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(core.intake(), core.store(), core.survey(),
+                core.outbox(), jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(),
+                core.clock()), core.dedupWindow()));
+        MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
+        Reassembler reassembler = new Reassembler(parts, core.clock(),
+                cfg.reassemblyTimeout(), "smsc");
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        ReceiptHandler receipts = r -> {
+            try {
+                sms.applyReceipt(r);
+                return new InboundOutcome.Committed("receipt " + r.messageId());
+            } catch (StorageUnavailableException e) {
+                return new InboundOutcome.Retry(e.getMessage());
+            }
+        };
+        DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()), reassembler,
+                smsIntake, receipts, threads, core.clock(), HANDLER_TIMEOUT, DeferredResponses::defer);
+        SmppEsmeVerticle verticle = new SmppEsmeVerticle(bindConfigs(cfg), listener,
+                new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
+        SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
+                Duration.ofMillis(200), Duration.ofSeconds(5));
+        SmsDelivery delivery = new SmsDelivery(submitter, new GroupedSubmissions(sms), sms);
+        return new Wiring(verticle, threads, delivery, parts);
+    }
+
+    /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
+    static List<SmppBindConfig> bindConfigs(HotlineConfig.Smpp cfg) {
+        List<SmppBindConfig> out = new ArrayList<>();
+        List<BindKind> kinds = "transceiver".equals(cfg.bindType()) ? List.of(BindKind.TRANSCEIVER)
+                : List.of(BindKind.RECEIVER, BindKind.TRANSMITTER);
+        for (int i = 1; i <= cfg.binds(); i++) {
+            for (BindKind kind : kinds) {
+                out.add(new SmppBindConfig("smsc-" + i + (kinds.size() > 1 ? "-" + kind.name().toLowerCase() : ""),
+                        cfg.host(), cfg.port(), cfg.systemId(), cfg.password(), cfg.systemType(), kind,
+                        cfg.sourceAddress(), cfg.submitRate(), cfg.window(), Duration.ofSeconds(30),
+                        Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(30)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, OutboxDelivery> deliveries() {
+        return wiring.<Map<String, OutboxDelivery>>map(w -> Map.of(OutboxMessage.SMS, w.delivery()))
+                .orElse(Map.of());
+    }
+
+    @Override
+    public List<HealthCheck> healthChecks() {
+        return wiring.map(w -> List.of(new HealthCheck("smpp", () -> w.verticle().binds().stream()
+                .anyMatch(b -> b.state() == SmppBind.State.BOUND)))).orElse(List.of());
+    }
+
+    /** The binds (empty when SMS is disabled), for tests and the admin view. */
+    public List<SmppBind> binds() {
+        return wiring.map(w -> w.verticle().binds()).orElse(List.of());
+    }
+
+    @Override
+    public void start() {
+        wiring.ifPresent(w -> {
+            deploymentId = core.vertx().deployVerticle(w.verticle(),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await();
+            // Completed parts are kept for redeliveries; after a day no SMSC redelivers them any more.
+            core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> w.parts()
+                    .purgeCompletedBefore(core.clock().instant().minus(KEEP_COMPLETED)))
+                    .onFailure(e -> LOG.warn("Purging completed SMS parts failed, will try again", e)));
+        });
+    }
+
+    @Override
+    public void close() {
+        wiring.ifPresent(w -> {
+            if (!deploymentId.isEmpty()) {
+                core.vertx().undeploy(deploymentId).await();
+            }
+            w.threads().close();
+        });
+    }
+}
