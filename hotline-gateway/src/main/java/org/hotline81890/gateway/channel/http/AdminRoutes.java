@@ -114,18 +114,20 @@ public final class AdminRoutes {
         String caller = ctx.request().getParam("caller");
         int limit;
         WorkOrderState parsedState;
+        String number;
         try {
             limit = limit(ctx.request().getParam("limit"));
             parsedState = state == null ? null : parseState(state);
             if ((state == null) == (caller == null)) {
                 throw new BadRequestException("state", "give exactly one of the query parameters state or caller");
             }
+            number = caller == null ? null : callerNumber(caller);
         } catch (BadRequestException e) {
             HttpErrors.fail(ctx, e);
             return;
         }
         blocking.run(() -> parsedState != null ? store.listByState(parsedState, limit)
-                : store.listByCaller(org.hotline81890.gateway.workorder.PhoneNumbers.normalise(caller), limit))
+                : store.listByCaller(number, limit))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         HttpErrors.fail(ctx, ar.cause());
@@ -135,6 +137,14 @@ public final class AdminRoutes {
                     ar.result().forEach(w -> items.add(WorkOrderJson.of(w)));
                     HttpErrors.send(ctx, 200, new JsonObject().put("items", items).put("count", items.size()));
                 });
+    }
+
+    private static String callerNumber(String raw) {
+        try {
+            return org.hotline81890.gateway.workorder.PhoneNumbers.normalise(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("caller", e.getMessage());
+        }
     }
 
     private static WorkOrderState parseState(String raw) {

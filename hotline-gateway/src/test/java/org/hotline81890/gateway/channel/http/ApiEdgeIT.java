@@ -80,6 +80,7 @@ class ApiEdgeIT {
         assertThat(field(send(post("{\"callerNumber\":13800003333,\"text\":\"路灯坏了\"}")))).isEqualTo("callerNumber");
         assertThat(field(send(post("{\"callerNumber\":\"13800003333\",\"text\":\"路灯坏了\",\"serviceCode\":\"ZZ-99\"}"))))
                 .isEqualTo("serviceCode");
+        assertThat(field(send(admin(ORDERS + "?caller=1234567890123456789012345")))).isEqualTo("caller");
         assertThat(field(send(post("{\"callerNumber\":\"13800003333\",\"text\":\"x\",\"area\":{\"address\":"
                 + "\"" + "路".repeat(256) + "\"}}")))).isEqualTo("address");
     }
