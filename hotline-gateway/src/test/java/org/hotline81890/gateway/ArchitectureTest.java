@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String GATEWAY = "org.hotline81890.gateway";
     /** The core: use cases and the driven ports they declare, in our language. */
-    private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice.."};
+    private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice..",
+            GATEWAY + ".callback.."};
     private static JavaClasses classes;
 
     @BeforeAll

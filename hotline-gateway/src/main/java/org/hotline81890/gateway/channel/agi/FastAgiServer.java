@@ -99,6 +99,13 @@ public final class FastAgiServer implements AutoCloseable {
                 continue;
             }
             active.incrementAndGet();
+            if (s.isClosed()) {
+                // accepted while stopping (queued before the close reached the accept): counted first, so a drain
+                // that saw no call really had none; closed unread, Asterisk's dialplan queues the caller
+                active.decrementAndGet();
+                closeQuietly(socket);
+                break;
+            }
             open.add(socket);
             Thread.ofVirtual().name("agi-call").start(() -> serve(socket));
         }
