@@ -109,7 +109,7 @@ function receiptPdu(cmd) {
 // ---- ledger and dispatch --------------------------------------------------------------------------------
 function enqueue(pdu, meta) {
   const entry = { id: state.nextId++, pdu, text: meta.text, quiet: !!meta.quiet, group: meta.group,
-    status: 'pending', attempts: 0, statuses: [], attempt: null };
+    status: 'pending', attempts: 0, statuses: [], attempt: null, loseResps: +(meta.loseResps || 0) };
   state.ledger.set(entry.id, entry);
   state.queue.push(entry);
   return entry;
@@ -178,8 +178,14 @@ function finish(entry, attempt, status) {
   attempt.done = true;
   attempt.session.outstanding.delete(entry);
   state.inflight--;
-  entry.statuses.push(status);
   const micros = Number(process.hrtime.bigint() - attempt.sentAt) / 1000;
+  if (status === 0 && entry.loseResps > 0) {
+    // A deliver_sm_resp lost on the way (test option loseResps): the ESME committed and answered OK, the SMSC never
+    // heard it and redelivers the same message, as a real SMSC does after its response timeout.
+    entry.loseResps--;
+    status = 'lost';
+  }
+  entry.statuses.push(status);
   if (status === 0) {
     entry.status = 'acked';
     if (state.flood && entry.group === state.flood.group) floodAcked(micros);
@@ -209,7 +215,7 @@ function floodAcked(micros) {
 const commands = {
   deliver(cmd) {
     const pdus = buildPdus(cmd).filter((pdu, i) => !cmd.only || cmd.only.includes(i + 1));
-    const ids = pdus.map((pdu) => enqueue(pdu, { text: cmd.text, group: cmd.tag }).id);
+    const ids = pdus.map((pdu) => enqueue(pdu, { text: cmd.text, group: cmd.tag, loseResps: cmd.loseResps }).id);
     emit({ event: 'queued', tag: cmd.tag, ids });
     pump();
   },

@@ -21,7 +21,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
-import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
@@ -32,12 +32,15 @@ import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
@@ -143,7 +146,10 @@ public final class HotlineApp implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Directory directory = DirectoryLoader.loadDefault();
-        TextMatcher matcher = new TextMatcher(directory);
+        MySqlCorrectionStore correctionStore = new MySqlCorrectionStore(db.transactions());
+        LearningMatcher learning = LearningMatcher.load(directory, correctionStore);
+        Corrections corrections = new Corrections(correctionStore, directory, learning::remember, clock);
+        Matcher matcher = learning.matcher();
         MySqlWorkOrderStore store = new MySqlWorkOrderStore(db.transactions(), clock, new SecureRandom());
         ServiceLevels levels = new ServiceLevels(cfg.sla().respondWithin(), cfg.sla().completeWithin(),
                 cfg.sla().surveyWait());
@@ -159,7 +165,7 @@ public final class HotlineApp implements AutoCloseable {
         Intake intake = new Intake(group, new DirectoryClassifier(directory, matcher, clock), levels,
                 new CoalescingPublisher(live, vertx.getOrCreateContext()), clock);
         Tracker tracker = new Tracker(store, levels, live, clock);
-        return new Core(cfg, clock, db, vertx, registry, directory, matcher, store,
+        return new Core(cfg, clock, db, vertx, registry, directory, matcher, corrections, store,
                 new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
                 tracker, new Survey(store, tracker), new Blocking(vertx), window, group);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "The 81890 citizen hotline: one number for every need of daily life.",
         subcommands = {RunCommand.class, MigrateCommand.class, MatchCommand.class, DirectoryCommand.class,
                 org.hotline81890.gateway.cli.ProvidersCommand.class,
-                org.hotline81890.gateway.cli.PromptsCommand.class})
+                org.hotline81890.gateway.cli.PromptsCommand.class,
+                org.hotline81890.gateway.cli.CorrectionsCommand.class})
 public final class HotlineMain {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new HotlineMain());

@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String GATEWAY = "org.hotline81890.gateway";
     /** The core: use cases and the driven ports they declare, in our language. */
     private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice..",
-            GATEWAY + ".callback.."};
+            GATEWAY + ".callback..", GATEWAY + ".matching.."};
     private static JavaClasses classes;
 
     @BeforeAll

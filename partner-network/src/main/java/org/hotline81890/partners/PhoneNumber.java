@@ -18,9 +18,25 @@ public record PhoneNumber(String value) {
         return new PhoneNumber(text == null ? null : text.strip().replace("-", "").replace(" ", ""));
     }
 
-    /** First three and last four digits kept: {@code 13812341111} becomes {@code 138****1111}. */
+    /**
+     * The national number with its first three and last four digits kept: {@code 13812341111},
+     * {@code 8613812341111} and {@code +8613812341111} all become {@code 138****1111} (the country code is not
+     * part of what a provider dials or reads).
+     */
     public String masked() {
-        return mask(value);
+        return mask(national(value));
+    }
+
+    /** Without the leading + and, for a Chinese mobile or landline number, without the country code 86. */
+    static String national(String raw) {
+        String digits = raw.startsWith("+") ? raw.substring(1) : raw;
+        if (digits.startsWith("86") && digits.length() >= 12) {
+            return digits.substring(2);
+        }
+        if (digits.startsWith("0086") && digits.length() >= 14) {
+            return digits.substring(4);
+        }
+        return digits;
     }
 
     private static String mask(String raw) {

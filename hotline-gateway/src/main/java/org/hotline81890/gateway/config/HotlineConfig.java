@@ -43,7 +43,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("smpp.inbound-limit", 0, 1_000_000), c.duration("smpp.inbound-window", ms1),
                         c.duration("smpp.group-commit-wait", Duration.ZERO),
                         c.integer("smpp.group-commit-max", 1, 10_000),
-                        c.duration("smpp.reassembly-timeout", ms1), c.duration("smpp.dedup-window", ms1)),
+                        c.duration("smpp.reassembly-timeout", ms1), c.duration("smpp.dedup-window", ms1),
+                        c.duration("smpp.redelivery-window", ms1)),
                 Agi.from(c),
                 Ami.from(c),
                 new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
@@ -157,7 +158,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Smpp(boolean enabled, String host, int port, String systemId, String password, String systemType,
                        String bindType, String sourceAddress, int submitRate, int window, int binds,
                        int inboundLimit, Duration inboundWindow, Duration groupCommitWait, int groupCommitMax,
-                       Duration reassemblyTimeout, Duration dedupWindow) {
+                       Duration reassemblyTimeout, Duration dedupWindow, Duration redeliveryWindow) {
         @Override
         public String toString() {
             return "Smpp[enabled=" + enabled + ", host=" + host + ", port=" + port + ", systemId=" + systemId + "]";
@@ -206,7 +207,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Ami(boolean enabled, String host, int port, String username, String password,
                       Duration reconnectInitial, Duration reconnectMax, Duration answeredWithin,
                       Duration originateTimeout, String callbackChannel, String surveyContext,
-                      String clickToCallContext, String agentChannel) {
+                      String clickToCallContext, String agentChannel, String bridgeContext) {
         static Ami from(ConfigSource c) {
             Duration ms1 = Duration.ofMillis(1);
             String channel = c.text("ami.callback-channel");
@@ -223,7 +224,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     c.text("ami.password"), c.duration("ami.reconnect-initial", ms1),
                     c.duration("ami.reconnect-max", ms1), c.duration("ami.answered-within", Duration.ofSeconds(1)),
                     c.duration("ami.originate-timeout", Duration.ofMillis(100)), channel,
-                    c.text("ami.survey-context"), c.text("ami.click-to-call-context"), agent);
+                    c.text("ami.survey-context"), c.text("ami.click-to-call-context"), agent,
+                    c.text("ami.bridge-context"));
         }
 
         @Override

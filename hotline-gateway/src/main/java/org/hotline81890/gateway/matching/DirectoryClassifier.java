@@ -11,7 +11,7 @@ import org.hotline81890.directory.Service;
 import org.hotline81890.directory.Sla;
 import org.hotline81890.directory.match.Match;
 import org.hotline81890.directory.match.MatchResult;
-import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.workorder.Classification;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.Priority;
@@ -25,10 +25,10 @@ import org.hotline81890.gateway.workorder.RequestType;
 public final class DirectoryClassifier implements RequestClassifier {
     public static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
     private final Directory directory;
-    private final TextMatcher matcher;
+    private final Matcher matcher;
     private final Clock clock;
 
-    public DirectoryClassifier(Directory directory, TextMatcher matcher, Clock clock) {
+    public DirectoryClassifier(Directory directory, Matcher matcher, Clock clock) {
         this.directory = directory;
         this.matcher = matcher;
         this.clock = clock;
@@ -57,7 +57,8 @@ public final class DirectoryClassifier implements RequestClassifier {
         }
         Match top = r.top().get();
         String reasons = top.reasons().stream().map(Object::toString).collect(Collectors.joining(", "));
-        return classification(top.service(), type, priority, r.urgent(), "matched by text: " + reasons);
+        String review = r.askAgent() ? "; agent review: confidence %.2f".formatted(r.confidence()) : "";
+        return classification(top.service(), type, priority, r.urgent(), "matched by text: " + reasons + review);
     }
 
     private Classification classification(Service s, RequestType type, Priority priority, boolean urgent,

@@ -75,7 +75,7 @@ public final class DispatchOutcomes {
             case DispatchResult.Offered o -> offered(w, o.offer(), false, "offered to " + o.offer().provider() + " ("
                     + o.offer().kind() + ", " + o.policy() + ": " + String.join("; ", o.candidate().reasons())
                     + "), answer by " + o.offer().acceptBy());
-            case DispatchResult.Escalate e -> escalate(w, "escalated (督办): no provider can take it ("
+            case DispatchResult.Escalate e -> noProvider(w, "escalated (督办): no provider can take it ("
                     + e.policy() + "): " + String.join("; ", e.reasons()));
             case DispatchResult.StillOpen s -> repair(w, s.open());
             case DispatchResult.Unchanged u -> LOG.debug("work order {}: {}", id, u.reason());
@@ -88,6 +88,21 @@ public final class DispatchOutcomes {
             return;
         }
         tracker.move(w.id(), WorkOrderState.ESCALATED, ACTOR, Channel.SYSTEM, cut(details), x -> List.of());
+    }
+
+    /**
+     * Nobody (else) can take it: 督办 with the reasons, and the resident is told rather than left waiting (after
+     * 不满意: that no other provider can take it).
+     */
+    private void noProvider(WorkOrder w, String details) {
+        if (!w.state().canMoveTo(WorkOrderState.ESCALATED)) {
+            LOG.warn("work order {} is {} and cannot escalate: {}", w.id(), w.state(), details);
+            return;
+        }
+        boolean reopened = w.state() == WorkOrderState.REOPENED
+                || store.history(w.id()).stream().anyMatch(e -> e.to() == WorkOrderState.REOPENED);
+        tracker.move(w.id(), WorkOrderState.ESCALATED, ACTOR, Channel.SYSTEM, cut(details),
+                next -> messages.noProvider(next, reopened));
     }
 
     /** An offer exists that the work order does not show yet (a crash between the two): show it. */

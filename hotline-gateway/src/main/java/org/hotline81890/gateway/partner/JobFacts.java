@@ -10,6 +10,7 @@ import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.partners.Area;
 import org.hotline81890.partners.PhoneNumber;
 import org.hotline81890.partners.ServiceCode;
+import org.hotline81890.partners.dispatch.SharedServices;
 import org.hotline81890.partners.offer.DispatchJob;
 import org.hotline81890.partners.offer.RequestKind;
 import org.hotline81890.partners.offer.WorkOrderRef;
@@ -37,12 +38,14 @@ public final class JobFacts {
             return Optional.empty();
         }
         return Optional.of(new DispatchJob(ref(w), ServiceCode.of(w.serviceCode().get()), area(w),
-                RequestKind.valueOf(w.requestType().name()), w.priority() == Priority.EMERGENCY));
+                RequestKind.valueOf(w.requestType().name()), w.priority() == Priority.EMERGENCY, w.text(),
+                w.deadlines().respondBy(), w.deadlines().completeBy()));
     }
 
     public JobDetails details(WorkOrder w) {
         ServiceCode service = ServiceCode.of(w.serviceCode().orElse("ZZ-00"));
-        String name = directory.find(service.value()).map(s -> s.nameZh()).orElse(service.value());
+        String name = directory.find(service.value()).map(s -> s.nameZh()).orElse(service.value())
+                + SharedServices.DEFAULT.remit(service, w.text()).map(r -> "（" + r.label() + "）").orElse("");
         Area area = area(w);
         String address = w.area().address().orElse(area.toString());
         PhoneNumber phone = phone(w.callerNumber());

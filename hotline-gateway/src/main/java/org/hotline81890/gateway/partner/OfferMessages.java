@@ -2,8 +2,6 @@ package org.hotline81890.gateway.partner;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +9,7 @@ import org.hotline81890.gateway.channel.ami.OriginateRequest;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrder;
-import org.hotline81890.partners.OpeningHours;
+import org.hotline81890.gateway.workorder.Wording;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.privacy.JobDetails;
@@ -26,7 +24,6 @@ import org.hotline81890.partners.webhook.WebhookPayload;
  * {@link JobView} only, so an offer never carries the resident's number or address.
  */
 public final class OfferMessages {
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private final Clock clock;
     private final boolean surveyByCall;
 
@@ -51,9 +48,10 @@ public final class OfferMessages {
             WebhookPayload p = WebhookPayload.of(WebhookEvent.OFFERED, view, 0, clock.instant());
             rows.add(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(), p.idempotencyKey()));
         } else if (provider.contact().sms().isPresent() && view instanceof JobView.Restricted r) {
-            String ticket = w.ticket().value();
-            String text = "【81890】新工单" + ticket + "：" + r.serviceName() + "，" + r.area() + "。请于"
-                    + local(offer) + "前回复“接单" + ticket + "”或“拒单" + ticket + " 原因”。";
+            String ticket = Wording.ticket(w.ticket());
+            String text = Wording.SIGN + "新工单" + ticket + "：" + r.serviceName() + "，" + r.area() + "。请于"
+                    + local(offer) + "前回复“接单" + ticket + "”或“拒单" + ticket + " 原因”"
+                    + offer.handleBy().map(at -> "，办结期限" + local(at)).orElse("") + "。";
             rows.add(new OutboxMessage(OutboxMessage.SMS, provider.contact().sms().get().value(), text,
                     "offer-sms:" + offer.id().value()));
         }
@@ -72,11 +70,11 @@ public final class OfferMessages {
             return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
                     p.idempotencyKey()));
         }
-        String ticket = w.ticket().value();
+        String ticket = Wording.ticket(w.ticket());
         String text = offer.handleBy().isPresent() && offer.state().isActiveJob()
-                ? "【81890】提醒：转办工单" + ticket + "请于" + local(offer.handleBy().get()) + "前办结；"
+                ? Wording.SIGN + "提醒：转办工单" + ticket + "请于" + local(offer.handleBy().get()) + "前办结；"
                         + "如需延期请在截止前申请。"
-                : "【81890】提醒：新工单" + ticket + "尚未答复，请于" + local(offer.acceptBy()) + "前回复“接单"
+                : Wording.SIGN + "提醒：新工单" + ticket + "尚未答复，请于" + local(offer.acceptBy()) + "前回复“接单"
                         + ticket + "”或“拒单" + ticket + " 原因”。";
         return providerSms(provider, text, "reminder-sms:" + offer.id().value() + ":" + sequence);
     }
@@ -89,7 +87,7 @@ public final class OfferMessages {
             return List.of(new OutboxMessage(OutboxMessage.WEBHOOK, provider.id().value(), p.json(),
                     p.idempotencyKey()));
         }
-        return providerSms(provider, "【81890】工单" + w.ticket().value() + "已撤回，无需再处理，谢谢。",
+        return providerSms(provider, Wording.SIGN + "工单" + Wording.ticket(w.ticket()) + "已撤回，无需再处理，谢谢。",
                 "cancel-sms:" + offer.id().value());
     }
 
@@ -99,15 +97,33 @@ public final class OfferMessages {
                 .orElseGet(List::of);
     }
 
-    /** After acceptance: the resident learns who will come. */
+    /**
+     * After acceptance: the resident learns who will come, and that the provider calls through the hotline (the
+     * provider never sees the number: {@code call-resident} bridges the call, showing 81890).
+     */
     public List<OutboxMessage> accepted(Offer offer, Provider provider, WorkOrder w) {
-        return resident(w, "accepted:" + offer.id().value(), "【81890】您的工单" + w.ticket().value() + "已由"
-                + provider.name() + "受理，对方将与您联系预约上门时间。");
+        return resident(w, "accepted:" + offer.id().value(), Wording.SIGN + "您的工单" + Wording.ticket(w.ticket())
+                + "已由" + provider.name() + "受理，对方将通过81890热线与您联系，来电显示81890，请留意接听。");
     }
 
     public List<OutboxMessage> started(Offer offer, WorkOrder w) {
-        return resident(w, "started:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
+        return resident(w, "started:" + offer.id().value(), Wording.SIGN + "您的工单" + Wording.ticket(w.ticket())
                 + "：服务人员已出发，请保持电话畅通。");
+    }
+
+    /**
+     * Nobody (else) can take the job: the order goes to the supervisors' 督办 list, and the resident is told so
+     * instead of waiting for a contact that will not come. {@code reopened}: after 不满意, "no other provider".
+     */
+    public List<OutboxMessage> noProvider(WorkOrder w, boolean reopened) {
+        return resident(w, "no-provider:" + w.version(), Wording.SIGN + "很抱歉，工单" + Wording.ticket(w.ticket())
+                + (reopened ? "暂无其他服务单位可以承接" : "暂无服务单位可以承接") + "，已提交督办，工作人员将尽快与您联系。");
+    }
+
+    /** The resident's address, given after the provider accepted: the provider holding the job is told. */
+    public List<OutboxMessage> addressAdded(Offer offer, Provider provider, WorkOrder w, String address) {
+        return providerSms(provider, Wording.SIGN + "工单" + Wording.ticket(w.ticket()) + "居民补充地址：" + address
+                + "。", "address-sms:" + offer.id().value() + ":" + w.version());
     }
 
     /**
@@ -119,8 +135,8 @@ public final class OfferMessages {
         if (surveyByCall && prefersCall(w)) {
             return List.of(OriginateRequest.surveyCallback(w));
         }
-        return resident(w, "survey:" + offer.id().value(), "【81890】您的工单" + w.ticket().value()
-                + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意");
+        return resident(w, "survey:" + offer.id().value(), Wording.SIGN + "您的工单" + Wording.ticket(w.ticket())
+                + "已办结。请对本次服务评价：回复1满意 2基本满意 3不满意。");
     }
 
     /**
@@ -144,6 +160,6 @@ public final class OfferMessages {
     }
 
     private static String local(Instant at) {
-        return LocalDateTime.ofInstant(at, OpeningHours.SHANGHAI).format(HHMM);
+        return Wording.time(at);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.hotline81890.gateway.channel.ami.OriginateRequest;
 import org.hotline81890.gateway.schedule.DeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.workorder.Channel;
@@ -83,7 +84,10 @@ public final class PartnerFlow {
 
     /** The accept deadline of an offer fired: expire it if unanswered and offer the next candidate. */
     public void onAcceptDeadline(OfferId id) {
-        withOffer(id, offer -> outcomes.apply(workOrder(offer), dispatcher.onAcceptDeadline(offer)));
+        withOffer(id, offer -> {
+            WorkOrder w = outcomes.load(workOrder(offer));
+            outcomes.apply(w, dispatcher.onAcceptDeadline(offer, facts.job(w).orElse(offer.job())));
+        });
     }
 
     /** A transfer's handling deadline fired: missed escalates, an extension re-arms. */
@@ -111,12 +115,48 @@ public final class PartnerFlow {
 
     public ActionResult decline(ProviderId caller, OfferId id, String reason, Channel channel) {
         return act(id, () -> actions.decline(caller, id, reason), (applied, w) ->
-                outcomes.apply(w, dispatcher.next(applied.job())));
+                outcomes.apply(w, dispatcher.next(facts.job(w).orElse(applied.job()))));
     }
 
     public ActionResult start(ProviderId caller, OfferId id, Channel channel) {
-        return act(id, () -> actions.start(caller, id), (applied, w) -> {
-            outbox.enqueue(Optional.of(w.id()), messages.started(applied, w));
+        return act(id, () -> actions.start(caller, id), (applied, w) -> tracker.record(w.id(), caller.value(),
+                channel, "on the way (出发): " + caller, x -> x, next -> messages.started(applied, next)));
+    }
+
+    /** The provider's registered SMS number (digits), where a bridged call rings by default. */
+    public Optional<String> registeredPhone(ProviderId provider) {
+        return providers.find(provider).flatMap(p -> p.contact().sms()).map(n -> n.value().replace("+", ""));
+    }
+
+    /**
+     * The provider holding the job asks to be put through to the resident: an {@code originate} row rings the
+     * provider's phone, then the resident, both showing 81890 (the number stays hidden), and the history records
+     * it. Refused like any action on an offer that is not the caller's active job.
+     */
+    public ActionResult callResident(ProviderId caller, OfferId id, String providerPhone, String requestId,
+                                     Channel channel) {
+        return locks.inOneTransaction(() -> {
+            Optional<Offer> found = offers.find(id);
+            if (found.isEmpty()) {
+                return new ActionResult.OfferNotFound(id);
+            }
+            Offer offer = found.get();
+            if (!offer.provider().equals(caller)) {
+                return new ActionResult.NotYourOffer(id);
+            }
+            if (offer.state() == org.hotline81890.partners.offer.OfferState.CANCELLED) {
+                return new ActionResult.OfferCancelled(offer);
+            }
+            if (!offer.state().isActiveJob()) {
+                return new ActionResult.IllegalState(offer, "call the resident on");
+            }
+            return locks.withWorkOrder(workOrder(offer), locked -> {
+                WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order " + workOrder(offer)));
+                tracker.record(w.id(), caller.value(), channel, "call to the resident bridged through the hotline "
+                        + "for " + caller, x -> x, next -> List.of(OriginateRequest.bridge(providerPhone, next,
+                        requestId)));
+                return new ActionResult.Repeated(offer);
+            });
         });
     }
 

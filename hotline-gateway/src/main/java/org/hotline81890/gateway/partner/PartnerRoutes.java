@@ -47,9 +47,12 @@ public final class PartnerRoutes {
     private final MySqlProviderKeys keys;
     private final Blocking blocking;
     private final int maxBody;
+    private final boolean calls;
 
+    /** {@code calls}: AMI is enabled, so a bridged call to the resident can be placed. */
     public PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store,
-                         JobFacts facts, MySqlProviderKeys keys, Blocking blocking, int maxBody) {
+                         JobFacts facts, MySqlProviderKeys keys, Blocking blocking, boolean calls, int maxBody) {
+        this.calls = calls;
         this.maxBody = maxBody;
         this.flow = flow;
         this.notices = notices;
@@ -77,6 +80,55 @@ public final class PartnerRoutes {
                 (p, id, body) -> flow.complete(p, id, note(body), Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/extension").handler(ctx -> act(ctx,
                 (p, id, body) -> extend(p, id, hours(body), reason(body))));
+        router.post("/api/partner/offers/:offerId/call-resident").handler(this::handleCall);
+    }
+
+    /**
+     * The provider holding the job is put through to the resident by the hotline (隐私号): Asterisk rings the
+     * provider's phone ({@code {"phone":"…"}}, else its registered SMS number), then the resident, both showing
+     * 81890. 202 once the call is queued (an {@code originate} outbox row, retried until a channel comes up); 503
+     * when this hotline has no AMI; refusals as for the other actions.
+     */
+    private void handleCall(RoutingContext ctx) {
+        if (!calls) {
+            ctx.response().putHeader("Retry-After", "60");
+            HttpErrors.send(ctx, 503, new JsonObject().put("error", "calls_unavailable")
+                    .put("message", "this hotline places no calls (ami.enabled: false)"));
+            return;
+        }
+        ProviderId caller = ctx.get(PROVIDER);
+        OfferId id;
+        String given;
+        try {
+            id = offerId(ctx);
+            given = TextFields.optional(JsonBody.of(ctx).orElseGet(JsonObject::new), "phone", 40).orElse("")
+                    .replace(" ", "").replace("-", "");
+            if (!given.isEmpty() && !given.matches("\\+?[0-9]{3,31}")) {
+                throw new BadRequestException("phone", "phone must be 3 to 31 digits with an optional leading +");
+            }
+        } catch (BadRequestException | ClassCastException e) {
+            HttpErrors.fail(ctx, e instanceof BadRequestException b ? b
+                    : new BadRequestException("phone", "phone must be a string"));
+            return;
+        }
+        respond(ctx, () -> {
+            Optional<String> phone = given.isEmpty() ? flow.registeredPhone(caller) : Optional.of(given);
+            if (phone.isEmpty()) {
+                throw new BadRequestException("phone", "no phone registered for " + caller
+                        + "; send {\"phone\":\"…\"}");
+            }
+            return switch (flow.callResident(caller, id, phone.get(), "api:" + id.value() + ":"
+                    + java.util.UUID.randomUUID(), Channel.PARTNER)) {
+                case ActionResult.Applied a -> new Reply(202, calling(a.offer()));
+                case ActionResult.Repeated r -> new Reply(202, calling(r.offer()));
+                case ActionResult.Rejection r -> new Reply(PartnerJson.status(r), PartnerJson.rejection(r));
+            };
+        });
+    }
+
+    private static JsonObject calling(Offer offer) {
+        return new JsonObject().put("result", "calling").put("offerId", offer.id().value())
+                .put("message", "81890 rings your phone, then the resident; both see 81890");
     }
 
     /** A granted extension moves the handling deadline (by the flow) and its reminder (here). */

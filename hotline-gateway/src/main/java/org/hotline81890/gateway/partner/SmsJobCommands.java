@@ -1,8 +1,6 @@
 package org.hotline81890.gateway.partner;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +12,7 @@ import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
+import org.hotline81890.gateway.workorder.Wording;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.flow.ActionResult;
 import org.hotline81890.partners.offer.Offer;
@@ -26,17 +25,16 @@ import org.hotline81890.partners.store.OfferStore;
  * acceptance: the address and the resident's masked number; after an extension: the new handling deadline).
  */
 public final class SmsJobCommands implements JobCommands {
-    /** Deadlines as a department reads them: Beijing time, to the minute. */
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
     private final MySqlProviderStore providers;
     private final WorkOrderStore store;
     private final OfferStore offers;
     private final PartnerFlow flow;
     private final JobFacts facts;
+    private final OfferMessages messages;
 
     public SmsJobCommands(MySqlProviderStore providers, WorkOrderStore store, OfferStore offers, PartnerFlow flow,
-                   JobFacts facts) {
+                          JobFacts facts, OfferMessages messages) {
+        this.messages = messages;
         this.providers = providers;
         this.store = store;
         this.offers = offers;
@@ -54,28 +52,52 @@ public final class SmsJobCommands implements JobCommands {
         return run(phone, ticket, (p, o) -> flow.accept(p.id(), o.id(), Channel.SMS), (w, o) -> {
             var view = JobViews.forProvider(o, facts.details(w));
             String where = view instanceof org.hotline81890.partners.privacy.JobView.Full f
-                    ? "地址：" + f.address() + "，居民电话：" + f.maskedPhone() : "";
-            return "已接单" + ticket.value() + "。" + where;
+                    ? "地址：" + f.address() + "，居民电话：" + f.maskedPhone() + "。" : "";
+            String t = Wording.ticket(ticket);
+            return Wording.SIGN + "已接单" + t + "。" + where + "联系居民请回复“呼叫" + t + "”，由81890为您接通；"
+                    + "出发时回复“出发" + t + "”，办结后回复“完成" + t + " 备注”。";
         });
     }
 
     @Override
     public Result decline(String phone, TicketNumber ticket, String reason) {
         return run(phone, ticket, (p, o) -> flow.decline(p.id(), o.id(), reason, Channel.SMS),
-                (w, o) -> "已拒单" + ticket.value() + "，工单将转派他人。");
+                (w, o) -> Wording.SIGN + "已拒单" + Wording.ticket(ticket) + "，工单将转派他人。");
+    }
+
+    @Override
+    public Result start(String phone, TicketNumber ticket) {
+        return run(phone, ticket, (p, o) -> flow.start(p.id(), o.id(), Channel.SMS),
+                (w, o) -> Wording.SIGN + "工单" + Wording.ticket(ticket) + "已记录出发，已通知居民。");
+    }
+
+    @Override
+    public Result callResident(String phone, TicketNumber ticket) {
+        String from = PhoneNumbers.normalise(phone).replace("+", "");
+        return run(phone, ticket, (p, o) -> flow.callResident(p.id(), o.id(), from, "sms:" + o.id().value() + ":"
+                + java.util.UUID.randomUUID(), Channel.SMS), (w, o) -> Wording.SIGN + "正在为您接通工单"
+                + Wording.ticket(ticket) + "的居民，请接听81890来电。");
     }
 
     @Override
     public Result complete(String phone, TicketNumber ticket, String note) {
         return run(phone, ticket, (p, o) -> flow.complete(p.id(), o.id(), note, Channel.SMS),
-                (w, o) -> "工单" + ticket.value() + "已办结，感谢您的服务。");
+                (w, o) -> Wording.SIGN + "工单" + Wording.ticket(ticket) + "已办结，感谢您的服务。");
     }
 
     @Override
     public Result extend(String phone, TicketNumber ticket, Duration extra, String reason) {
         return run(phone, ticket, (p, o) -> flow.requestExtension(p.id(), o.id(), extra, reason),
-                (w, o) -> "工单" + ticket.value() + "已延期，办理期限延至" + o.handleBy().map(LOCAL::format)
-                        .orElse("（未定）") + "。");
+                (w, o) -> Wording.SIGN + "工单" + Wording.ticket(ticket) + "已延期，办理期限延至"
+                        + o.handleBy().map(Wording::time).orElse("（未定）") + "。");
+    }
+
+    /** The provider holding the job (accepted or on the way) hears of an address the resident added. */
+    @Override
+    public List<org.hotline81890.gateway.workorder.OutboxMessage> addressNotice(WorkOrder w, String address) {
+        return offers.forWorkOrder(JobFacts.ref(w)).stream().filter(o -> o.state().isActiveJob()).reduce((a, b) -> b)
+                .flatMap(o -> providers.find(o.provider()).map(p -> messages.addressAdded(o, p, w, address)))
+                .orElseGet(List::of);
     }
 
     private interface Act {
@@ -89,16 +111,16 @@ public final class SmsJobCommands implements JobCommands {
     private Result run(String phone, TicketNumber ticket, Act act, Reply reply) {
         List<Provider> mine = registered(phone);
         if (mine.isEmpty()) {
-            return new Result.Refused("该号码未登记为服务商");
+            return new Result.Refused(Wording.sms("该号码未登记为服务商"));
         }
         Optional<WorkOrder> w = store.findByTicket(ticket);
         if (w.isEmpty()) {
-            return new Result.Refused("没有工单" + ticket.value());
+            return new Result.Refused(Wording.sms("没有工单" + Wording.ticket(ticket)));
         }
         List<Offer> candidates = offers.forWorkOrder(JobFacts.ref(w.get())).stream()
                 .filter(o -> mine.stream().anyMatch(p -> p.id().equals(o.provider()))).toList();
         if (candidates.isEmpty()) {
-            return new Result.Refused("工单" + ticket.value() + "没有派给您");
+            return new Result.Refused(Wording.sms("工单" + Wording.ticket(ticket) + "没有派给您"));
         }
         Offer latest = candidates.getLast();
         Provider provider = mine.stream().filter(p -> p.id().equals(latest.provider())).findFirst().orElseThrow();
@@ -106,7 +128,7 @@ public final class SmsJobCommands implements JobCommands {
         return switch (act.apply(provider, latest)) {
             case ActionResult.Applied a -> done.apply(a.offer());
             case ActionResult.Repeated r -> done.apply(r.offer());
-            case ActionResult.Rejection r -> new Result.Refused(zh(r, ticket));
+            case ActionResult.Rejection r -> new Result.Refused(Wording.sms(zh(r, ticket)));
         };
     }
 
@@ -116,7 +138,7 @@ public final class SmsJobCommands implements JobCommands {
     }
 
     static String zh(ActionResult.Rejection r, TicketNumber ticket) {
-        String t = ticket.value();
+        String t = Wording.ticket(ticket);
         return switch (r) {
             case ActionResult.OfferNotFound n -> "没有工单" + t;
             case ActionResult.NotYourOffer n -> "工单" + t + "没有派给您";

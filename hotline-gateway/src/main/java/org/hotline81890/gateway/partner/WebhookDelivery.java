@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -15,19 +17,32 @@ import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.WebhookEndpoint;
+import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.OfferState;
 import org.hotline81890.partners.webhook.WebhookSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outbox kind {@code webhook}: a signed POST to the provider's webhook URL, with the row's dedupe key as the
  * Idempotency-Key. 2xx confirms; 5xx, 408, 429, a timeout or a refused connection retry; any other 4xx is final.
+ * An {@code offer.offered} or {@code offer.reminder} is no longer true once the offer was answered, expired or
+ * withdrawn: such a row is dropped (done, not sent) instead of retried, so a provider whose endpoint comes back
+ * never receives a stale offer.
  */
 public final class WebhookDelivery implements OutboxDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+    /** Events that speak of an offer waiting for an answer. */
+    private static final Set<String> STILL_OFFERED = Set.of("offer.offered", "offer.reminder");
     private final ProviderCache providers;
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    private final Function<OfferId, Optional<OfferState>> offerStates;
 
-    public WebhookDelivery(ProviderCache providers, Duration timeout, Clock clock) {
+    public WebhookDelivery(ProviderCache providers, Duration timeout, Clock clock,
+                           Function<OfferId, Optional<OfferState>> offerStates) {
+        this.offerStates = offerStates;
         this.providers = providers;
         this.timeout = timeout;
         this.clock = clock;
@@ -47,6 +62,11 @@ public final class WebhookDelivery implements OutboxDelivery {
             return new DeliveryOutcome.Rejected("provider " + id + " has no webhook");
         }
         String body = entry.message().payload();
+        Optional<String> stale = stale(body);
+        if (stale.isPresent()) {
+            LOG.info("webhook row {} to {} not sent: {}", entry.id(), id, stale.get());
+            return new DeliveryOutcome.Confirmed("not sent: " + stale.get());
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.get().url()).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         new WebhookSigner(endpoint.get().secret()).headers(clock.instant(), body, entry.message().dedupeKey(),
@@ -60,6 +80,23 @@ public final class WebhookDelivery implements OutboxDelivery {
             Thread.currentThread().interrupt();
             return new DeliveryOutcome.Retry("interrupted");
         }
+    }
+
+    /** Why an offer or reminder is no longer true (its offer is no longer OFFERED); empty when it still is. */
+    private Optional<String> stale(String body) {
+        JsonObject json;
+        try {
+            json = new JsonObject(body);
+        } catch (DecodeException e) {
+            return Optional.empty();
+        }
+        String event = json.getString("event", "");
+        Object offer = json.getValue("offerId");
+        if (!STILL_OFFERED.contains(event) || offer == null) {
+            return Optional.empty();
+        }
+        return offerStates.apply(new OfferId(offer.toString())).filter(s -> s != OfferState.OFFERED)
+                .map(s -> event + " of offer " + offer + ", which is now " + s);
     }
 
     static DeliveryOutcome outcome(int status) {

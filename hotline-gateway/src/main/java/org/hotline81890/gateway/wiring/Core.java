@@ -5,9 +5,10 @@ import java.time.Clock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.hotline81890.directory.Directory;
-import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.schedule.DeadlineStore;
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
@@ -25,7 +26,7 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * window on the same intake lane.
  */
 public record Core(HotlineConfig config, Clock clock, Database database, Vertx vertx,
-                   PrometheusMeterRegistry registry, Directory directory, TextMatcher matcher,
+                   PrometheusMeterRegistry registry, Directory directory, Matcher matcher, Corrections corrections,
                    WorkOrderStore store, Outbox outbox, DeadlineStore deadlines, Intake intake, Tracker tracker,
                    Survey survey, Blocking blocking, DedupWindow dedupWindow,
                    GroupCommitWorkOrderStore groupCommit) {

@@ -78,6 +78,7 @@ public final class PartnerModule implements HotlineModule {
     private final OfferNotices notices;
     private final RatedProviderStore ratedProviders;
     private final RatingUpdates ratingUpdates;
+    private final OfferMessages messages;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -96,7 +97,7 @@ public final class PartnerModule implements HotlineModule {
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
-        OfferMessages messages = new OfferMessages(core.clock(),
+        messages = new OfferMessages(core.clock(),
                 cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts);
@@ -164,7 +165,8 @@ public final class PartnerModule implements HotlineModule {
     }
 
     public JobCommands jobCommands() {
-        return cfg.enabled() ? new SmsJobCommands(providerStore, core.store(), offerStore, flow, facts)
+        return cfg.enabled() ? new SmsJobCommands(providerStore, core.store(), offerStore, flow, facts,
+                messages)
                 : JobCommands.NONE;
     }
 
@@ -188,7 +190,8 @@ public final class PartnerModule implements HotlineModule {
         return Map.of(Dispatch.KIND, entry -> {
             flow.dispatch(new WorkOrderId(Long.parseLong(entry.message().payload())));
             return new DeliveryOutcome.Confirmed("dispatched");
-        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock()),
+        }, OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
+                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state)),
                 SurveyScore.KIND, parsed(SurveyScore::parse,
                         r -> ratingUpdates.onSurveyed(r.workOrder(), r.version(), r.answer()), "survey score"),
                 OfferWithdrawal.KIND, parsed(OfferWithdrawal::parse,
@@ -231,7 +234,7 @@ public final class PartnerModule implements HotlineModule {
         KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
                 ratedProviders);
         return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking(),
-                core.config().http().maxBody())::mount,
+                core.config().ami().enabled(), core.config().http().maxBody())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
 }

@@ -31,7 +31,9 @@ import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
+import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
+import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
@@ -70,7 +72,10 @@ public final class SmsModule implements HotlineModule {
         MySqlSmsStore sms = new MySqlSmsStore(tx, core.clock());
         SmsIntake smsIntake = new SmsIntake(new SmsIntake.Parts(core.intake(), core.store(), core.survey(),
                 core.outbox(), jobs, sms, sms, new InboundLimiter(cfg.inboundLimit(), cfg.inboundWindow(),
-                core.clock()), core.dedupWindow()));
+                core.clock()), core.dedupWindow(), new MySqlReplyEpisodes(tx, core.clock(), cfg.redeliveryWindow()),
+                new AddressQuestion(core.store(), core.tracker(), code -> core.directory().find(code)
+                        .map(s -> s.questions().stream().anyMatch(q -> q.code().equals("address"))).orElse(false),
+                        jobs::addressNotice), core.clock()));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");

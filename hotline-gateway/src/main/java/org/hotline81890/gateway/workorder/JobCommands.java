@@ -47,6 +47,21 @@ public interface JobCommands {
     /** A department asks for {@code extra} time on a transfer it holds, before its handling deadline. */
     Result extend(String phone, TicketNumber ticket, Duration extra, String reason);
 
+    /** The provider is on the way (出发): the resident is told, the history records it. */
+    default Result start(String phone, TicketNumber ticket) {
+        return new Result.Refused("该号码未登记为服务商");
+    }
+
+    /** The provider asks the hotline to ring them and then the resident (呼叫): neither sees the other's number. */
+    default Result callResident(String phone, TicketNumber ticket) {
+        return new Result.Refused("该号码未登记为服务商");
+    }
+
+    /** What to send when the resident adds an address to an order ({@link AddressQuestion}): the job holder's note. */
+    default java.util.List<OutboxMessage> addressNotice(WorkOrder w, String address) {
+        return java.util.List.of();
+    }
+
     /** The outcome, with the short Chinese text to send back to the provider. */
     sealed interface Result {
         record Done(String replyZh) implements Result {

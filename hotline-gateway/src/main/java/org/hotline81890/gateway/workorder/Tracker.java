@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Use case: follows a work order to the end. Every state change goes through {@link #move}; deadlines fired by the
@@ -39,6 +40,24 @@ public final class Tracker {
         EventDraft event = new EventDraft(actor, channel, to, details);
         WorkOrder after = store.update(id, current -> Optional.of(change(current, event, effects)));
         store.afterCommit(() -> publisher.published(after, event));
+        return after;
+    }
+
+    /**
+     * Records what happened to an order without changing its state (a provider on the way, an address given by the
+     * resident): one event in the history, {@code edit}'s changes to the row, and {@code effects}' outbox rows, in
+     * one transaction, then the live view hears of it.
+     */
+    public WorkOrder record(WorkOrderId id, String actor, Channel channel, String details,
+                            UnaryOperator<WorkOrder> edit, Function<WorkOrder, List<OutboxMessage>> effects) {
+        EventDraft[] applied = new EventDraft[1];
+        WorkOrder after = store.update(id, current -> {
+            EventDraft event = new EventDraft(actor, channel, current.state(), details);
+            applied[0] = event;
+            WorkOrder next = edit.apply(current);
+            return Optional.of(new WorkOrderStore.Change(next, event, effects.apply(next)));
+        });
+        store.afterCommit(() -> publisher.published(after, applied[0]));
         return after;
     }
 

@@ -33,6 +33,12 @@ public record WorkOrder(WorkOrderId id, TicketNumber ticket, String idempotencyK
                 priority, next, state, createdAt, updatedAt, version);
     }
 
+    public WorkOrder withAddress(String address) {
+        Area a = new Area(area.district(), area.street(), area.community(), area.grid(), Optional.of(address));
+        return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, requestType, text, serviceCode, a,
+                priority, deadlines, state, createdAt, updatedAt, version);
+    }
+
     public WorkOrder withService(String code, RequestType type, Priority newPriority) {
         return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, type, text, Optional.of(code), area,
                 newPriority, deadlines, state, createdAt, updatedAt, version);

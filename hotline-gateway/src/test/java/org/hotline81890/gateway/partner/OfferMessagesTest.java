@@ -80,12 +80,12 @@ class OfferMessagesTest {
         OutboxMessage reminder = messages.reminder(offer, p, w, details, 1).getFirst();
         assertThat(reminder.kind()).isEqualTo(OutboxMessage.SMS);
         assertThat(reminder.destination()).isEqualTo("19905741000");
-        assertThat(reminder.payload()).contains("提醒").contains("接单" + w.ticket().value()).contains("11-23 10:05");
+        assertThat(reminder.payload()).contains("提醒").contains("接单" + w.ticket().grouped()).contains("11月23日10:05");
         assertThat(reminder.dedupeKey()).isEqualTo("reminder-sms:9001:1");
         Offer transfer = Offer.transfer(new OfferId("9002"), job, ProviderId.of("P-1"), T0, T0.plusSeconds(7200),
                 T0.plus(Duration.ofHours(24))).accept(T0.plusSeconds(60));
         assertThat(messages.reminder(transfer, p, w, details, 2).getFirst().payload())
-                .contains("转办工单").contains("11-24 10:00前办结");
+                .contains("转办工单").contains("11月24日10:00前办结");
         OutboxMessage cancel = messages.cancelled(offer.cancel(T0.plusSeconds(20), "x"), p, w, details).getFirst();
         assertThat(cancel.kind()).isEqualTo(OutboxMessage.SMS);
         assertThat(cancel.payload()).contains("已撤回");

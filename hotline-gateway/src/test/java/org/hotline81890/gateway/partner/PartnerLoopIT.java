@@ -157,9 +157,9 @@ class PartnerLoopIT {
 
         assertThat(app.core().store().history(w.id())).extracting(WorkOrderEvent::to).containsExactly(
                 WorkOrderState.RECEIVED, WorkOrderState.MATCHED, WorkOrderState.OFFERED, WorkOrderState.OFFERED,
-                WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED, WorkOrderState.SURVEYED,
-                WorkOrderState.REOPENED, WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED,
-                WorkOrderState.SURVEYED, WorkOrderState.CLOSED);
+                WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.ACCEPTED /* 出发 (start) */,
+                WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.REOPENED, WorkOrderState.OFFERED,
+                WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.CLOSED);
         assertThat(fake.received()).allMatch(FakePartners.Received::signatureValid);
         Map<String, Long> okPerKey = delivered(w).stream()
                 .collect(Collectors.groupingBy(FakePartners.Received::idempotencyKey, Collectors.counting()));
@@ -210,7 +210,7 @@ class PartnerLoopIT {
         assertThat(sms.isProviderNumber(own)).isTrue();
         assertThat(sms.isProviderNumber("13900000000")).isFalse();
         assertThat(sms.accept(other, w.ticket())).isEqualTo(
-                new JobCommands.Result.Refused("工单" + w.ticket().value() + "没有派给您"));
+                new JobCommands.Result.Refused("【81890】工单" + w.ticket().grouped() + "没有派给您。"));
         JobCommands.Result accepted = sms.accept(own, w.ticket());
         assertThat(accepted).isInstanceOf(JobCommands.Result.Done.class);
         assertThat(((JobCommands.Result.Done) accepted).replyZh()).contains("柳汀街1号").contains("138****1111");

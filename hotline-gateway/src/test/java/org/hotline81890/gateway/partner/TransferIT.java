@@ -105,7 +105,10 @@ class TransferIT {
         Offer t1 = transferOf(w1);
         assertThat(post(t1, "accept", "").statusCode()).isEqualTo(200);
         Instant handleBy = t1.handleBy().orElseThrow();
-        assertThat(Duration.between(t1.offeredAt(), handleBy)).as("utilities: 24 h").isEqualTo(Duration.ofHours(24));
+        assertThat(handleBy).as("utilities: 24 h, the work order's complete-by promise (one source)")
+                .isEqualTo(app.core().store().find(w1.id()).orElseThrow().deadlines().completeBy().orElseThrow());
+        assertThat(Duration.between(t1.offeredAt(), handleBy)).isBetween(Duration.ofHours(24).minusSeconds(10),
+                Duration.ofHours(24));
         assertThat(error(post(t1, "extension", "{\"hours\":72,\"reason\":\"换管\"}"), 422))
                 .isEqualTo("extension_refused");
         assertThat(error(post(t1, "extension", "{\"hours\":24}"), 422)).as("no reason").isEqualTo("extension_refused");
@@ -155,13 +158,12 @@ class TransferIT {
         JobCommands.Result granted = sms.extend(dept, w3.ticket(), Duration.ofHours(24), "等待材料");
         Instant moved = t3.handleBy().orElseThrow().plus(Duration.ofHours(24));
         assertThat(granted).isInstanceOfSatisfying(JobCommands.Result.Done.class, d -> assertThat(d.replyZh())
-                .contains("已延期").contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(moved)));
+                .contains("已延期").contains(org.hotline81890.gateway.workorder.Wording.time(moved)));
         assertThat(partners.offers().find(t3.id()).orElseThrow().handleBy()).contains(moved);
         assertThat(pendingHandleBy(t3)).contains(moved);
         assertThat(sms.extend(dept, w3.ticket(), Duration.ofHours(1), "再延")).as("one extension per transfer")
                 .isInstanceOfSatisfying(JobCommands.Result.Refused.class,
-                        r -> assertThat(r.replyZh()).startsWith("延期申请未获批准"));
+                        r -> assertThat(r.replyZh()).startsWith("【81890】延期申请未获批准"));
         assertThat(sms.extend("13800006666", w3.ticket(), Duration.ofHours(1), "x")).as("not a provider number")
                 .isInstanceOf(JobCommands.Result.Refused.class);
     }

@@ -20,22 +20,32 @@ import org.hotline81890.partners.Provider;
  *   <li>rating: {@code stars / 5};</li>
  *   <li>fairness, partner companies only: minus {@link #FAIRNESS_WEIGHT} times how far the firm's share of the
  *       recent paid jobs among the eligible firms exceeds an equal share;</li>
- *   <li>minus {@link #AVOID_PENALTY} for providers to avoid (the previous provider after a reopen), which puts them
- *       last but keeps them as a fallback.</li>
  * </ul>
- * Ties break on provider id so the decision is repeatable. A decision lists the best {@value #MAX_RANKED}, each
- * with its reasons in words.
+ * Also hard rules: a provider whose work on this order the resident found unsatisfying is never offered it again;
+ * of a service several kinds of provider share ({@link SharedServices}), only the kind the request's words name
+ * (or generalists) may take it. A tie is broken by a draw seeded with the work order ({@link Draw}): the same job
+ * gets the same decision, and equal providers get equal shares, never the lower id first. A decision lists the
+ * best {@value #MAX_RANKED}, each with its reasons in words.
  */
 public final class BalancedDispatchPolicy implements DispatchPolicy {
     public static final String NAME = "balanced-v1";
     public static final double FAIRNESS_WEIGHT = 2.0;
-    public static final double AVOID_PENALTY = 10.0;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     /**
      * How many of the best candidates a decision lists. The dispatcher offers to the first and decides afresh
      * (with current load) after a decline or timeout, so a longer list would only cost time.
      */
     public static final int MAX_RANKED = 10;
+
+    private final SharedServices shared;
+
+    public BalancedDispatchPolicy() {
+        this(SharedServices.DEFAULT);
+    }
+
+    public BalancedDispatchPolicy(SharedServices shared) {
+        this.shared = shared;
+    }
 
     @Override
     public String name() {
@@ -48,8 +58,14 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
         Rejections rejections = new Rejections();
         LocalDateTime local = LocalDateTime.ofInstant(request.now(), OpeningHours.SHANGHAI);
         List<Eligible> eligible = new ArrayList<>();
+        long seed = Draw.seed(request.tieSeed());
+        Optional<SharedServices.Shared> sharing = shared.of(request.service());
+        Optional<SharedServices.Remit> named = shared.remit(request.service(), request.words());
         for (Provider provider : offering) {
-            eligibility(provider, request, local, load, rejections).ifPresent(eligible::add);
+            if (sharing.isPresent() && !servesNamedRemit(sharing.get(), named, provider, rejections)) {
+                continue;
+            }
+            eligibility(provider, request, local, load, rejections, seed).ifPresent(eligible::add);
         }
         if (eligible.isEmpty()) {
             return new DispatchDecision.NoCandidate(NAME,
@@ -60,7 +76,8 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
         for (Eligible candidate : eligible) {
             top.offer(candidate, score(candidate, request, fairness));
         }
-        Words words = new Words(request.service() + " and covers " + request.area() + " via ", LOCAL.format(local));
+        Words words = new Words(request.service() + " and covers " + request.area() + " via ", LOCAL.format(local),
+                named.map(r -> "the request is about " + r.label()));
         List<RankedCandidate> ranked = new ArrayList<>(top.size());
         for (int rank = 0; rank < top.size(); rank++) {
             Eligible candidate = top.get(rank);
@@ -71,13 +88,17 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
     }
 
     private static Optional<Eligible> eligibility(Provider provider, DispatchRequest request, LocalDateTime local,
-            LoadView load, Rejections rejections) {
+            LoadView load, Rejections rejections, long seed) {
         if (!provider.isActive()) {
             rejections.suspended();
             return Optional.empty();
         }
         if (request.excluded().contains(provider.id())) {
             rejections.tried();
+            return Optional.empty();
+        }
+        if (request.unsatisfied().contains(provider.id())) {
+            rejections.unsatisfied();
             return Optional.empty();
         }
         Optional<AreaPattern> match = provider.coverage().bestMatch(request.area());
@@ -98,7 +119,22 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
             rejections.full();
             return Optional.empty();
         }
-        return Optional.of(new Eligible(provider, match.get(), active));
+        return Optional.of(new Eligible(provider, match.get(), active, Draw.of(seed, provider.id())));
+    }
+
+    /** Of a shared service: a generalist, or a provider of the remit the request names; else left out. */
+    private static boolean servesNamedRemit(SharedServices.Shared sharing, Optional<SharedServices.Remit> named,
+            Provider provider, Rejections rejections) {
+        List<SharedServices.Remit> remits = SharedServices.remitsOf(sharing, provider);
+        if (remits.isEmpty() || named.isPresent() && remits.contains(named.get())) {
+            return true;
+        }
+        if (named.isPresent()) {
+            rejections.otherRemit(named.get().label());
+        } else {
+            rejections.unnamedRemit(sharing.labels());
+        }
+        return false;
     }
 
     private static double score(Eligible candidate, DispatchRequest request, Fairness fairness) {
@@ -108,9 +144,6 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
         double score = closeness + room + provider.rating().stars() / 5.0;
         if (provider.kind().isPaid()) {
             score -= FAIRNESS_WEIGHT * fairness.excessShare(candidate);
-        }
-        if (request.avoid().contains(provider.id())) {
-            score -= AVOID_PENALTY;
         }
         return score;
     }
@@ -125,16 +158,14 @@ public final class BalancedDispatchPolicy implements DispatchPolicy {
         if (provider.kind().isPaid()) {
             reasons.add(fairness.describe(candidate));
         }
-        if (request.avoid().contains(provider.id())) {
-            reasons.add("ranked last: handled this work order before the resident reopened it");
-        }
+        words.remit().ifPresent(reasons::add);
         return reasons;
     }
 
     /** Text shared by every candidate's reasons, built once per decision. */
-    private record Words(String serviceAndArea, String localTime) {
+    private record Words(String serviceAndArea, String localTime, Optional<String> remit) {
     }
 
-    record Eligible(Provider provider, AreaPattern match, int active) {
+    record Eligible(Provider provider, AreaPattern match, int active, long draw) {
     }
 }

@@ -10,6 +10,10 @@ final class Rejections {
     private int outsideArea;
     private int closed;
     private int full;
+    private int unsatisfied;
+    private int otherRemit;
+    private int unnamedRemit;
+    private String remitWords = "";
 
     void suspended() {
         suspended++;
@@ -31,6 +35,20 @@ final class Rejections {
         full++;
     }
 
+    void unsatisfied() {
+        unsatisfied++;
+    }
+
+    void otherRemit(String named) {
+        otherRemit++;
+        remitWords = named;
+    }
+
+    void unnamedRemit(String labels) {
+        unnamedRemit++;
+        remitWords = labels;
+    }
+
     List<String> describe(DispatchRequest request, int offering, String localTime) {
         List<String> reasons = new ArrayList<>();
         if (offering == 0) {
@@ -40,6 +58,10 @@ final class Rejections {
         reasons.add(offering + " provider(s) offer " + request.service() + "; none can take it now");
         add(reasons, suspended, "suspended");
         add(reasons, tried, "already offered this work order (declined, timed out or cancelled)");
+        add(reasons, unsatisfied, "did the work the resident found unsatisfying (never offered it again)");
+        add(reasons, otherRemit, "serve another kind of request than the one named (" + remitWords + ")");
+        add(reasons, unnamedRemit, "cannot be told apart: the request does not say which (" + remitWords
+                + "); an agent decides");
         add(reasons, outsideArea, "do not cover " + request.area());
         add(reasons, closed, "closed at " + localTime);
         add(reasons, full, "at capacity");

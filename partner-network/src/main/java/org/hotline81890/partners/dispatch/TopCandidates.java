@@ -1,8 +1,8 @@
 package org.hotline81890.partners.dispatch;
 
 /**
- * Keeps the best {@code limit} candidates seen, best first (higher score, then lower provider id), in O(n · limit)
- * without sorting or boxing all of them.
+ * Keeps the best {@code limit} candidates seen, best first (higher score, then the higher {@link Draw}), in
+ * O(n · limit) without sorting or boxing all of them.
  */
 final class TopCandidates {
     private final BalancedDispatchPolicy.Eligible[] items;
@@ -44,6 +44,9 @@ final class TopCandidates {
             double scoreB) {
         if (scoreA != scoreB) {
             return scoreA > scoreB;
+        }
+        if (a.draw() != b.draw()) {
+            return a.draw() > b.draw();
         }
         return a.provider().id().compareTo(b.provider().id()) < 0;
     }

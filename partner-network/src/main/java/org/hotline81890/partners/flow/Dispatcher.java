@@ -28,12 +28,14 @@ import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.OfferState;
 import org.hotline81890.partners.offer.OfferTerms;
+import org.hotline81890.partners.offer.PromisedDeadlines;
 import org.hotline81890.partners.store.OfferStore;
 
 /**
  * Places a work order with a provider and moves on when they do not take it: dispatch, decline or timeout →
  * the next candidate, no one left → escalate. Providers already offered this work order are never offered it
- * again; after a reopen, whoever completed it before is ranked last.
+ * again; after a reopen, whoever completed it before (the work the resident found unsatisfying) is not offered it
+ * again either. Offer deadlines come from the work order's promises ({@link PromisedDeadlines}).
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -41,7 +43,7 @@ public final class Dispatcher {
     private final OfferStore offers;
     private final DispatchPolicy policy;
     private final OfferTerms terms;
-    private final HandlingDeadlines deadlines;
+    private final PromisedDeadlines deadlines;
     private final Clock clock;
     private final Supplier<OfferId> ids;
 
@@ -51,7 +53,7 @@ public final class Dispatcher {
         this.offers = Objects.requireNonNull(offers);
         this.policy = Objects.requireNonNull(policy);
         this.terms = Objects.requireNonNull(terms);
-        this.deadlines = Objects.requireNonNull(deadlines);
+        this.deadlines = new PromisedDeadlines(terms, Objects.requireNonNull(deadlines));
         this.clock = Objects.requireNonNull(clock);
         this.ids = Objects.requireNonNull(ids);
     }
@@ -69,17 +71,18 @@ public final class Dispatcher {
         }
         Instant now = clock.instant();
         Set<ProviderId> excluded = new HashSet<>();
-        Set<ProviderId> avoid = new HashSet<>();
+        Set<ProviderId> unsatisfied = new HashSet<>();
         for (Offer offer : history) {
             if (offer.state().isTurnedDown()) {
                 excluded.add(offer.provider());
             } else {
-                avoid.add(offer.provider());
+                unsatisfied.add(offer.provider());
             }
         }
         LoadView load = LoadView.of(offers.activeJobCounts(), offers.acceptedSince(now.minus(terms.fairnessWindow())));
         DispatchDecision decision = policy.decide(
-                new DispatchRequest(job.service(), job.area(), now, excluded, avoid), providers.get(), load);
+                new DispatchRequest(job.service(), job.area(), now, excluded, unsatisfied, job.words(),
+                        job.workOrder().value()), providers.get(), load);
         return switch (decision) {
             case DispatchDecision.Chosen chosen -> offer(job, chosen.best(), chosen.policy(), now);
             case DispatchDecision.NoCandidate none -> {
@@ -101,6 +104,14 @@ public final class Dispatcher {
      * offers once, takes the offer's current version from them, and decides the next offer on that same history.
      */
     public DispatchResult onAcceptDeadline(Offer seen) {
+        return onAcceptDeadline(seen, seen.job());
+    }
+
+    /**
+     * As {@link #onAcceptDeadline(Offer)}, dispatching {@code current} (the job as the work order says now: its
+     * words and promises, which stored offers do not carry) to the next candidate.
+     */
+    public DispatchResult onAcceptDeadline(Offer seen, DispatchJob current) {
         OfferId id = seen.id();
         List<Offer> history = new ArrayList<>(offers.forWorkOrder(seen.job().workOrder()));
         int at = -1;
@@ -122,7 +133,7 @@ public final class Dispatcher {
         history.set(at, expired);
         LOG.info("offer {} to {} expired unanswered; dispatching work order {} again", id, offer.provider(),
                 offer.job().workOrder());
-        return dispatch(offer.job(), history);
+        return dispatch(current, history);
     }
 
     /** After {@code PartnerActions.decline} (or an agent's cancellation): offer the next candidate. */
@@ -155,10 +166,11 @@ public final class Dispatcher {
         Provider provider = candidate.provider();
         Offer offer;
         if (provider.kind() == ProviderKind.DEPARTMENT) {
-            offer = Offer.transfer(ids.get(), job, provider.id(), now, now.plus(terms.departmentSignTimeout()),
-                    deadlines.handleBy(job, now));
+            Instant acceptBy = deadlines.transferAcceptBy(job, now);
+            offer = Offer.transfer(ids.get(), job, provider.id(), now, acceptBy,
+                    deadlines.handleBy(job, now, acceptBy));
         } else {
-            offer = Offer.assignment(ids.get(), job, provider.id(), now, now.plus(terms.acceptTimeout(job.service())));
+            offer = Offer.assignment(ids.get(), job, provider.id(), now, deadlines.assignmentAcceptBy(job, now));
         }
         offers.save(offer);
         LOG.info("work order {} offered to {} ({}), answer by {}", job.workOrder(), provider.id(), offer.kind(),

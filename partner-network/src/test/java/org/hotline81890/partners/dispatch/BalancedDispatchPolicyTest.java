@@ -50,13 +50,13 @@ class BalancedDispatchPolicyTest {
                         TUE_10, Map.of(), Map.of(), Set.of(), Set.of(), List.of("A")),
                 ranked("hours: closed at night is left out, 24h and past-midnight windows stay",
                         List.of(p("A").hours("MON-FRI 08:00-18:00"), p("B").hours("24h"),
-                                p("C").hours("TUE 22:00-02:00")),
+                                p("C").hours("TUE 22:00-02:00").rating(3.9)),
                         TUE_2330, Map.of(), Map.of(), Set.of(), Set.of(), List.of("B", "C")),
                 ranked("capacity: full is left out, the less loaded ranks first",
                         List.of(p("A").capacity(2), p("B").capacity(4), p("C").capacity(4)),
                         TUE_10, Map.of("A", 2, "B", 3, "C", 1), Map.of(), Set.of(), Set.of(), List.of("C", "B")),
                 ranked("fairness: the firm with most recent paid work drops below an equal peer",
-                        List.of(p("A"), p("B"), p("C")),
+                        List.of(p("A"), p("B"), p("C").rating(3.9)),
                         TUE_10, Map.of(), Map.of("A", 30, "B", 5, "C", 5), Set.of(), Set.of(), List.of("B", "C", "A")),
                 ranked("fairness does not apply to volunteers",
                         List.of(p("A").kind(ProviderKind.VOLUNTEER_TEAM).rating(4.5), p("B").rating(4.0)),
@@ -64,9 +64,9 @@ class BalancedDispatchPolicyTest {
                 ranked("rating breaks an otherwise equal tie",
                         List.of(p("A").rating(3.0), p("B").rating(4.8)),
                         TUE_10, Map.of(), Map.of(), Set.of(), Set.of(), List.of("B", "A")),
-                ranked("tried providers are excluded, the previous provider after a reopen ranks last",
+                ranked("tried providers are excluded, and so is the one the resident was unsatisfied with",
                         List.of(p("A").rating(5.0), p("B").rating(3.0), p("C").rating(4.0)),
-                        TUE_10, Map.of(), Map.of(), Set.of("C"), Set.of("A"), List.of("B", "A")),
+                        TUE_10, Map.of(), Map.of(), Set.of("C"), Set.of("A"), List.of("B")),
                 ranked("suspended providers are left out",
                         List.of(p("A").status(ProviderStatus.SUSPENDED), p("B")),
                         TUE_10, Map.of(), Map.of(), Set.of(), Set.of(), List.of("B")),
@@ -82,7 +82,11 @@ class BalancedDispatchPolicyTest {
                         List.of(p("A").capacity(1)), TUE_10, Map.of("A", 1), Set.of(), "1 at capacity"),
                 none("no candidate: everyone already tried",
                         List.of(p("A"), p("B")), TUE_10, Map.of(), Set.of("A", "B"),
-                        "2 already offered this work order (declined, timed out or cancelled)"));
+                        "2 already offered this work order (declined, timed out or cancelled)"),
+                Arguments.of(new Case("no candidate: the only other one was tried, the resident was unsatisfied "
+                        + "with the last", build(List.of(p("A"), p("B"))), TUE_10, Map.of(), Map.of(), Set.of("B"),
+                        Set.of("A"), List.of(),
+                        "1 did the work the resident found unsatisfying (never offered it again)")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,12 +25,14 @@ class TopCandidatesTest {
         TopCandidates top = new TopCandidates(10);
         for (int i = 0; i < 1 + random.nextInt(60); i++) {
             var eligible = new BalancedDispatchPolicy.Eligible(
-                    TestProviders.provider(String.format("P-%03d", i)).build(), AreaPattern.of("海曙区"), 0);
+                    TestProviders.provider(String.format("P-%03d", i)).build(), AreaPattern.of("海曙区"), 0,
+                    random.nextInt(3));
             double score = random.nextInt(5) / 2.0;
             all.add(new Scored(eligible, score));
             top.offer(eligible, score);
         }
         all.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingLong((Scored s) -> s.candidate().draw()).reversed())
                 .thenComparing(s -> s.candidate().provider().id()));
         List<String> expected = all.stream().limit(10).map(s -> s.candidate().provider().id().value()).toList();
         List<String> actual = new ArrayList<>();

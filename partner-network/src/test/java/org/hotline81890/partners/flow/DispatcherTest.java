@@ -55,7 +55,7 @@ class DispatcherTest {
     }
 
     @Test
-    void reopenedWorkOrderShouldGoToADifferentProviderFirst() {
+    void reopenedWorkOrderShouldNeverGoBackToTheProviderTheResidentWasUnsatisfiedWith() {
         DispatchJob job = FlowFixture.job("W1", "HK-01");
         Offer first = offered(f.dispatcher.dispatch(job));
         f.actions.accept(a, first.id());
@@ -65,8 +65,44 @@ class DispatcherTest {
 
         assertThat(again.provider()).isEqualTo(b);
         f.actions.decline(b, again.id(), "busy");
-        Offer fallback = offered(f.dispatcher.dispatch(job));
-        assertThat(fallback.provider()).as("the previous provider stays as a last resort").isEqualTo(a);
+        assertThat(f.dispatcher.dispatch(job)).as("no one else left: escalate, do not re-offer to A")
+                .isInstanceOfSatisfying(DispatchResult.Escalate.class, e -> assertThat(e.reasons()).contains(
+                        "1 did the work the resident found unsatisfying (never offered it again)"));
+    }
+
+    @Test
+    void aDepartmentShouldBeToldToAnswerByTheRespondByPromisedToTheResidentAndHandleByItsCompleteBy() {
+        java.time.Instant now = f.clock.instant();
+        java.time.Instant respondBy = now.plus(Duration.ofHours(1));
+        java.time.Instant completeBy = now.plus(Duration.ofHours(24));
+        DispatchJob base = FlowFixture.job("W7", "UT-01");
+        DispatchJob job = new DispatchJob(base.workOrder(), base.service(), base.area(), base.requestKind(), false,
+                "自来水管爆了", java.util.Optional.of(respondBy), java.util.Optional.of(completeBy));
+
+        Offer transfer = offered(f.dispatcher.dispatch(job));
+
+        assertThat(transfer.acceptBy()).as("was now + 2 h sign timeout").isEqualTo(respondBy);
+        assertThat(transfer.handleBy()).contains(completeBy);
+    }
+
+    @Test
+    void aPartnersAnswerWindowShouldEndByTheRespondByPromise() {
+        java.time.Instant respondBy = f.clock.instant().plus(Duration.ofMinutes(3));
+        DispatchJob base = FlowFixture.job("W8", "HK-01");
+        DispatchJob job = new DispatchJob(base.workOrder(), base.service(), base.area(), base.requestKind(), false,
+                "", java.util.Optional.of(respondBy), java.util.Optional.empty());
+
+        assertThat(offered(f.dispatcher.dispatch(job)).acceptBy()).isEqualTo(respondBy);
+    }
+
+    @Test
+    void aPromiseAlreadyPastShouldFallBackToTheOfferTerms() {
+        DispatchJob base = FlowFixture.job("W9", "HK-01");
+        DispatchJob job = new DispatchJob(base.workOrder(), base.service(), base.area(), base.requestKind(), false,
+                "", java.util.Optional.of(f.clock.instant().minusSeconds(60)), java.util.Optional.empty());
+
+        assertThat(offered(f.dispatcher.dispatch(job)).acceptBy())
+                .isEqualTo(f.clock.instant().plus(Duration.ofMinutes(5)));
     }
 
     @Test

@@ -129,7 +129,8 @@ class PartnerActionsTest {
     }
 
     private static FlowFixture fixture() {
-        return new FlowFixture(List.of(TestProviders.provider("P-A").build(), TestProviders.provider("P-B").build()));
+        return new FlowFixture(List.of(TestProviders.provider("P-A").rating(4.5).build(),
+                TestProviders.provider("P-B").build()));
     }
 
     private static OfferId prepare(FlowFixture f, Setup setup) {

@@ -10,17 +10,17 @@ import java.util.List;
 
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.directory.match.MatchResult;
-import org.hotline81890.directory.match.TextMatcher;
+import org.hotline81890.directory.match.Matcher;
 
 /**
- * Scores a {@link TextMatcher} on a labelled file in the dev-set format ({@code text, expected_codes,
+ * Scores a {@link Matcher} on a labelled file in the dev-set format ({@code text, expected_codes,
  * request_type, note}, tab-separated, one header line). A row counts for top-1/top-3 when an acceptable code is
  * first / among the first three; a NONE row counts when the matcher says NONE.
  */
 public final class Evaluation {
-    private final TextMatcher matcher;
+    private final Matcher matcher;
 
-    public Evaluation(TextMatcher matcher) {
+    public Evaluation(Matcher matcher) {
         this.matcher = matcher;
     }
 
@@ -49,13 +49,17 @@ public final class Evaluation {
         int predictedNone = 0;
         int correctNone = 0;
         int noneRows = 0;
+        int asked = 0;
+        int sureRight = 0;
         List<String> misses = new ArrayList<>();
         for (LabelledRequest row : rows) {
             MatchResult result = matcher.match(row.text());
             boolean hit1 = row.isNone() ? result.isNone() : hits(result.topCodes(1), row);
             boolean hit3 = row.isNone() ? result.isNone() : hits(result.topCodes(3), row);
-            boolean typeOk = result.requestType() == row.type();
+            boolean typeOk = sameType(result.requestType(), row.type());
             top1 += hit1 ? 1 : 0;
+            asked += result.askAgent() ? 1 : 0;
+            sureRight += !result.askAgent() && hit1 ? 1 : 0;
             top3 += hit3 ? 1 : 0;
             type += typeOk ? 1 : 0;
             noneRows += row.isNone() ? 1 : 0;
@@ -71,7 +75,17 @@ public final class Evaluation {
         int n = Math.max(1, rows.size());
         return new EvaluationReport(rows.size(), (double) top1 / n, (double) top3 / n, (double) type / n,
                 predictedNone == 0 ? 1.0 : (double) correctNone / predictedNone,
-                noneRows == 0 ? 1.0 : (double) correctNone / noneRows, misses);
+                noneRows == 0 ? 1.0 : (double) correctNone / noneRows, (double) asked / n,
+                rows.size() == asked ? 1.0 : (double) sureRight / (rows.size() - asked), misses);
+    }
+
+    /** A report counts as a complaint (the hotline files both with the complaint SLA family). */
+    static boolean sameType(RequestType got, RequestType want) {
+        return fold(got) == fold(want);
+    }
+
+    private static RequestType fold(RequestType t) {
+        return t == RequestType.REPORT ? RequestType.COMPLAINT : t;
     }
 
     private static boolean hits(List<String> codes, LabelledRequest row) {

@@ -17,7 +17,15 @@ sealed interface DataSource {
     /** The meaningful lines of a file: blank lines and {@code #} comments are skipped, numbers kept. */
     List<DataLine> lines(String file);
 
+    /** Whether the file is there (optional files such as examples). */
+    boolean exists(String file);
+
     record Folder(Path root) implements DataSource {
+        @Override
+        public boolean exists(String file) {
+            return Files.isRegularFile(root.resolve(file));
+        }
+
         @Override
         public List<DataLine> lines(String file) {
             Path path = root.resolve(file);
@@ -33,6 +41,11 @@ sealed interface DataSource {
     }
 
     record Classpath(String prefix) implements DataSource {
+        @Override
+        public boolean exists(String file) {
+            return DataSource.class.getClassLoader().getResource(prefix + file) != null;
+        }
+
         @Override
         public List<DataLine> lines(String file) {
             InputStream stream = DataSource.class.getClassLoader().getResourceAsStream(prefix + file);

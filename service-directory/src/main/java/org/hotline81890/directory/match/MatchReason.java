@@ -7,7 +7,7 @@ import java.util.Objects;
  * matched, and what it added to the score. {@link #toString()} reads like "冰相≈冰箱 (pinyin, +0.7)".
  */
 public record MatchReason(String found, String word, How how, double points) {
-    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT, CONTEXT }
+    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT, CONTEXT, EXAMPLE }
 
     public MatchReason {
         Objects.requireNonNull(found, "found");
@@ -15,8 +15,16 @@ public record MatchReason(String found, String word, How how, double points) {
         Objects.requireNonNull(how, "how");
     }
 
+    /** The nearest labelled example of this service ({@code points} is its cosine similarity). */
+    public static MatchReason example(String exampleText, String serviceCode, double similarity) {
+        return new MatchReason(exampleText, serviceCode, How.EXAMPLE, similarity);
+    }
+
     @Override
     public String toString() {
+        if (how == How.EXAMPLE) {
+            return "like \"%s\" (example, similarity %.2f)".formatted(found, points);
+        }
         String shown = found.equals(word) ? word : found + "≈" + word;
         return "%s (%s, +%.1f)".formatted(shown, how.name().toLowerCase(java.util.Locale.ROOT), points);
     }

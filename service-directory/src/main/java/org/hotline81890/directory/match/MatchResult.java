@@ -8,14 +8,21 @@ import java.util.stream.Collectors;
 import org.hotline81890.directory.RequestType;
 
 /**
- * What {@link TextMatcher} made of a text: ranked candidate services (empty when the text is not a request at
- * all: NONE), the request type, and whether it sounds like an emergency.
+ * What a {@link Matcher} made of a text: ranked candidate services (empty when the text is not a request at
+ * all: NONE), the request type, whether it sounds like an emergency, notes, the calibrated probability that the
+ * first answer (a service, or NONE) is right, and whether an agent should review it (low confidence).
  */
-public record MatchResult(List<Match> matches, RequestType requestType, boolean urgent, List<String> notes) {
+public record MatchResult(List<Match> matches, RequestType requestType, boolean urgent, List<String> notes,
+                          double confidence, boolean askAgent) {
     public MatchResult {
         matches = List.copyOf(matches);
         notes = List.copyOf(notes);
         Objects.requireNonNull(requestType, "requestType");
+    }
+
+    /** A keyword-only result: no calibrated confidence (1), no review asked. */
+    public MatchResult(List<Match> matches, RequestType requestType, boolean urgent, List<String> notes) {
+        this(matches, requestType, urgent, notes, 1.0, false);
     }
 
     /** True when nothing fits: greetings, thanks, wrong numbers, advertising, or no service word at all. */

@@ -19,7 +19,7 @@ import org.hotline81890.directory.RequestType;
  * pinyin; {@link #dropContained} keeps the longest words where they overlap; {@link #score} adds up word weights
  * per service; {@link #isNotARequest} and {@link #requestType} decide NONE and the type.
  */
-public final class TextMatcher {
+public final class TextMatcher implements Matcher {
     /** Below this best score the text is NONE: one weak word is not enough to open a work order. */
     static final double MIN_SCORE = 0.9;
     /** Pinyin matches count less than the characters themselves; typed pinyin more than homophone guesses. */
@@ -44,7 +44,17 @@ public final class TextMatcher {
         this.vocabulary = new Vocabulary(directory, pinyin);
     }
 
+    @Override
     public MatchResult match(String text) {
+        KeywordEvidence e = evidence(text);
+        if (e.none()) {
+            return new MatchResult(List.of(), RequestType.CONSULTATION, false, List.of("not a request"));
+        }
+        return new MatchResult(e.ranked(), e.requestType(), e.urgent(), List.of());
+    }
+
+    /** Everything the keyword stage found, before its NONE rule is applied: the combiner's lexical evidence. */
+    public KeywordEvidence evidence(String text) {
         String normalized = vocabulary.normalizer.normalize(text);
         Lattice lattice = new Lattice(normalized, vocabulary.pinyin);
         List<Hit> hits = dropContained(collect(normalized, lattice));
@@ -55,12 +65,13 @@ public final class TextMatcher {
                 .limit(MAX_MATCHES)
                 .map(c -> new Match(vocabulary.services.get(c.service), round(c.score(anyCore)), c.reasons))
                 .toList();
-        boolean urgent = hits.stream().anyMatch(this::isUrgentHit);
+        boolean urgent = hits.stream().anyMatch(h -> isUrgentHit(h) && !insideLonger(h, hits));
         double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
-        if (isNotARequest(hits, best)) {
-            return new MatchResult(List.of(), RequestType.CONSULTATION, false, List.of("not a request"));
-        }
-        return new MatchResult(ranked, requestType(hits, ranked), urgent, List.of());
+        double noneCues = sum(hits, Term.NotARequest.class);
+        Map<RequestType, Double> cues = typeCues(hits);
+        boolean none = isNotARequest(hits, best);
+        RequestType type = ranked.isEmpty() ? RequestType.CONSULTATION : requestType(cues, ranked);
+        return new KeywordEvidence(ranked, urgent, noneCues, cues, none, type);
     }
 
     /** Every term found in the text: exactly (characters, English words) and by pinyin. */
@@ -158,11 +169,9 @@ public final class TextMatcher {
         return best < MIN_SCORE || none > best;
     }
 
-    /** The best service's default type as a prior, then the type cues; ties keep the prior. */
-    private RequestType requestType(List<Hit> hits, List<Match> ranked) {
-        RequestType prior = ranked.get(0).service().defaultRequestType();
+    /** The type cue words found, summed per type (each word once). */
+    private Map<RequestType, Double> typeCues(List<Hit> hits) {
         Map<RequestType, Double> scores = new EnumMap<>(RequestType.class);
-        scores.put(prior, TYPE_PRIOR);
         Map<Integer, Boolean> seen = new HashMap<>();
         for (Hit h : hits) {
             Term term = vocabulary.terms.get(h.term);
@@ -170,6 +179,14 @@ public final class TextMatcher {
                 scores.merge(t.type(), term.weight(), Double::sum);
             }
         }
+        return scores;
+    }
+
+    /** The best service's default type as a prior, then the type cues; ties keep the prior. */
+    private static RequestType requestType(Map<RequestType, Double> cues, List<Match> ranked) {
+        RequestType prior = ranked.get(0).service().defaultRequestType();
+        Map<RequestType, Double> scores = new EnumMap<>(cues);
+        scores.merge(prior, TYPE_PRIOR, Double::sum);
         RequestType best = prior;
         for (Map.Entry<RequestType, Double> e : scores.entrySet()) {
             if (e.getValue() > scores.get(best)) {
@@ -188,6 +205,11 @@ public final class TextMatcher {
             }
         }
         return seen.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** An emergency word inside a longer ordinary word is not an emergency: 着火 in 打不着火 (won't ignite). */
+    private static boolean insideLonger(Hit h, List<Hit> hits) {
+        return hits.stream().anyMatch(o -> o != h && !o.pinyin && covers(o, h) && o.end - o.start > h.end - h.start);
     }
 
     private boolean isUrgentHit(Hit h) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.directory.load.DirectoryLoader;
+import org.hotline81890.directory.match.ShippedMatcher;
 import org.hotline81890.directory.match.TextMatcher;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,16 @@ class ParaphraseEvaluationTest {
         assertThat(report.top3()).as(why).isGreaterThanOrEqualTo(0.96);
         assertThat(report.type()).as(why).isGreaterThanOrEqualTo(0.88);
         assertThat(report.noneRecall()).as(why).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void theWholeMatcherStaysAboveTheFloorToo() throws IOException, URISyntaxException {
+        Path file = Path.of(Objects.requireNonNull(getClass().getResource("/paraphrases.tsv")).toURI());
+        EvaluationReport report = new Evaluation(ShippedMatcher.get()).evaluate(Evaluation.read(file));
+        String why = report.lines() + "\n" + String.join("\n", report.misses());
+        assertThat(report.top1()).as(why).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.top3()).as(why).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.type()).as(why).isGreaterThanOrEqualTo(0.90);
+        assertThat(report.noneF1()).as(why).isGreaterThanOrEqualTo(0.95);
     }
 }

@@ -111,6 +111,11 @@ public final class Originator {
                 a.setContext(cfg.clickToCallContext());
                 a.setExten(r.number());
             }
+            case BRIDGE -> {
+                a.setChannel(cfg.callbackChannel().replace("{number}", r.agent().orElseThrow()));
+                a.setContext(cfg.bridgeContext());
+                a.setExten(r.number());
+            }
         }
         return a;
     }

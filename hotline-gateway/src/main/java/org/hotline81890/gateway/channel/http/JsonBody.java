@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Body handling for the API routes that take one (ADR 0005): only there, only as JSON in UTF-8, only up to a size
+ * Body handling for the API routes that take one (ADR 0007): only there, only as JSON in UTF-8, only up to a size
  * limit. Anything else is answered before a byte of it is decoded: 415 for another content type, 413 over the limit,
  * 400 naming {@code body} for bytes that are not UTF-8 or not a JSON object. Routes without a body never read one,
  * so a form sent to {@code GET /health} cannot reach a decoder. Page routes add their own form handling per route.

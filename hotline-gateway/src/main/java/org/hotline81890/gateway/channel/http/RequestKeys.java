@@ -9,7 +9,7 @@ import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /**
- * The stored idempotency key of an HTTP request (ADR 0005): {@code http:<credential>:<sha256(header)>} scopes the
+ * The stored idempotency key of an HTTP request (ADR 0007): {@code http:<credential>:<sha256(header)>} scopes the
  * client's Idempotency-Key to the credential that sent it, and {@code .<sha256(request)>} after it tells a retry
  * (same request: the same order again) from a reuse of the key for another request (422, as the IETF
  * idempotency-key draft and Stripe answer). The request's fingerprint is its meaning, not its bytes: key order and

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TextMatcherBenchmark {
-    private static final String[] TEXTS = {
+    static final String[] TEXTS = {
         "卫生间地漏堵住了 水都漫出来 麻烦派个师傅来通一下",
         "请问办居住证需要准备哪些材料",
         "我们楼下那家烧烤店天天半夜还在营业 吵死了",

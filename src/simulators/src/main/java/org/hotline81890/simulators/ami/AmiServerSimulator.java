@@ -28,6 +28,7 @@ public final class AmiServerSimulator implements AutoCloseable {
     private final ChannelIds ids;
     private final Set<AmiConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, OriginatedCall> calls = new ConcurrentHashMap<>();
+    private final List<AmiMessage> originates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> callQueue = new ConcurrentHashMap<>();
     private volatile Function<String, OriginateOutcome> outcome;
     private volatile ServerSocket server;
@@ -89,6 +90,15 @@ public final class AmiServerSimulator implements AutoCloseable {
     /** The outcome of the next Originates, by their Channel header. */
     public void setOriginateOutcome(Function<String, OriginateOutcome> f) {
         outcome = f;
+    }
+
+    /** Every Originate action received so far, oldest first (a test reads what the gateway asked to dial). */
+    public List<AmiMessage> originates() {
+        return List.copyOf(originates);
+    }
+
+    void received(AmiMessage originate) {
+        originates.add(originate);
     }
 
     /** A live call by either of its channel names. */

@@ -36,6 +36,7 @@ final class CallActions {
 
     private static void originate(AmiMessage req, Optional<String> id, AmiConnection c, AmiServerSimulator s)
             throws IOException {
+        s.received(req);
         Optional<String> channel = req.get("Channel");
         if (channel.isEmpty()) {
             c.send(AmiActions.error(id, "Channel not specified"));

@@ -60,6 +60,27 @@ public sealed interface SmsCommand {
         }
     }
 
+    /** A provider is on the way (出发 / CF / START + ticket). */
+    record StartJob(Optional<String> ticket) implements SmsCommand {
+        public StartJob {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
+
+    /** A provider asks to be put through to the resident (呼叫 / HJ / CALL + ticket): a call bridged by 81890. */
+    record CallResident(Optional<String> ticket) implements SmsCommand {
+        public CallResident {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
+
+    /** A resident answers the address question (地址 / DZ + the address, as typed). */
+    record GiveAddress(String address) implements SmsCommand {
+        public GiveAddress {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
     /** A command word followed by something that looks like a ticket number but fails the length or check. */
     record InvalidTicket(String command, String given) implements SmsCommand {
         public InvalidTicket {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * anyone else the same words are an ordinary request. Tickets may be typed with spaces or dashes.
  */
 public final class SmsCommandParser {
-    private enum Verb { QUERY, ACCEPT, DECLINE, COMPLETE, EXTEND }
+    private enum Verb { QUERY, ACCEPT, DECLINE, COMPLETE, EXTEND, START, CALL, ADDRESS }
 
     private record Word(String text, Verb verb, boolean latin) {
     }
@@ -30,7 +30,10 @@ public final class SmsCommandParser {
             new Word("DONE", Verb.COMPLETE, true), new Word("完成", Verb.COMPLETE, false),
             new Word("WC", Verb.COMPLETE, true),
             new Word("EXTEND", Verb.EXTEND, true), new Word("延期", Verb.EXTEND, false),
-            new Word("YQ", Verb.EXTEND, true));
+            new Word("YQ", Verb.EXTEND, true),
+            new Word("START", Verb.START, true), new Word("出发", Verb.START, false), new Word("CF", Verb.START, true),
+            new Word("CALL", Verb.CALL, true), new Word("呼叫", Verb.CALL, false), new Word("HJ", Verb.CALL, true),
+            new Word("地址", Verb.ADDRESS, false), new Word("DZ", Verb.ADDRESS, true));
     /** The hours of an extension: a number (1–999) first, "h", "小时" or "个小时" may follow. */
     private static final Pattern HOURS = Pattern.compile(
             "^(\\d{1,3})(?:\\s*(?:HOURS?|H(?![A-Z])|个?小时)|(?=\\s|$|[，,:：]))", Pattern.CASE_INSENSITIVE);
@@ -68,6 +71,9 @@ public final class SmsCommandParser {
         }
         for (Word w : WORDS) {
             if (upper.startsWith(w.text()) && boundaryOk(upper, w)) {
+                if (w.verb() == Verb.ADDRESS) {
+                    return address(text);
+                }
                 if (w.verb() != Verb.QUERY && !partnerSender.getAsBoolean()) {
                     break;
                 }
@@ -96,13 +102,44 @@ public final class SmsCommandParser {
         }
         Optional<String> ticket = scan.map(TicketScan::ticket);
         Optional<String> tail = nonBlank(scan.map(TicketScan::tail).orElse(args));
+        Optional<String> typed = tail.map(t -> raw(original, t)).map(t -> t.replaceFirst("^[\\s:：，,]+", ""))
+                .filter(t -> !t.isEmpty());
         return switch (w.verb()) {
             case ACCEPT -> new SmsCommand.AcceptJob(ticket);
-            case DECLINE -> new SmsCommand.DeclineJob(ticket, tail);
-            case COMPLETE -> new SmsCommand.CompleteJob(ticket, tail);
-            case EXTEND -> extension(ticket, tail);
-            case QUERY -> throw new IllegalStateException("handled above");
+            case DECLINE -> new SmsCommand.DeclineJob(ticket, typed);
+            case COMPLETE -> new SmsCommand.CompleteJob(ticket, typed);
+            case START -> new SmsCommand.StartJob(ticket);
+            case CALL -> new SmsCommand.CallResident(ticket);
+            case EXTEND -> extension(ticket, tail, original);
+            case QUERY, ADDRESS -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * {@code 地址 …}: the resident's answer to the address question, as typed (after the word and a separator).
+     * Whether some order asked for it is the intake's question; a bare "地址" is an ordinary request.
+     */
+    private static SmsCommand address(String original) {
+        String rest = raw(original, "").replaceFirst("^(?i)(地址|DZ)[\\s:：，,#]*", "").strip();
+        return rest.isEmpty() ? new SmsCommand.OrdinaryRequest(original) : new SmsCommand.GiveAddress(rest);
+    }
+
+    /**
+     * The part of {@code original} that NFKC-normalised and stripped reads {@code normalised}: notes and reasons are
+     * kept as the provider typed them (full-width commas stay full-width); the normalised form only finds them.
+     */
+    static String raw(String original, String normalised) {
+        if (normalised.isEmpty()) {
+            return original.strip();
+        }
+        for (int i = 0; i < original.length(); i++) {
+            String tail = stripTrailingPunctuation(Normalizer.normalize(original.substring(i), Normalizer.Form.NFKC)
+                    .strip());
+            if (tail.equals(normalised)) {
+                return stripTrailingPunctuation(original.substring(i).strip());
+            }
+        }
+        return normalised;
     }
 
     private static SmsCommand query(Word w, String args, Optional<TicketScan> scan, String original) {
@@ -120,13 +157,14 @@ public final class SmsCommandParser {
                 : new SmsCommand.OrdinaryRequest(original);
     }
 
-    private static SmsCommand extension(Optional<String> ticket, Optional<String> tail) {
+    private static SmsCommand extension(Optional<String> ticket, Optional<String> tail, String original) {
         Matcher m = HOURS.matcher(tail.orElse(""));
         if (!m.find() || Integer.parseInt(m.group(1)) == 0) {
-            return new SmsCommand.ExtendJob(ticket, Optional.empty(), tail);
+            return new SmsCommand.ExtendJob(ticket, Optional.empty(), tail.map(t -> raw(original, t)));
         }
         String reason = tail.get().substring(m.end()).replaceFirst("^[\\s，,:：]+", "");
-        return new SmsCommand.ExtendJob(ticket, Optional.of(Integer.parseInt(m.group(1))), nonBlank(reason));
+        return new SmsCommand.ExtendJob(ticket, Optional.of(Integer.parseInt(m.group(1))),
+                nonBlank(reason).map(r -> raw(original, r)));
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.smpp.intake;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +8,10 @@ import java.util.Optional;
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.sms.ReplyKey;
+import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.SmsNotes;
 import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -31,14 +34,17 @@ import org.slf4j.LoggerFactory;
  * The SMS channel's {@link InboundSmsHandler}: commands (query, survey answer, TD/KT, partner job commands) and
  * ordinary requests, which become work orders with the automatic reply written in the same transaction. Returns
  * {@link InboundOutcome.Committed} only after everything is stored; {@link InboundOutcome.Retry} when storage is
- * down. Every reply is an outbox row keyed {@code sms-reply:<message key>}, so a redelivered command replies once.
+ * down. Every reply is an outbox row keyed by {@link ReplyKeys}: the SMSC's redeliveries of one message share one
+ * reply, the same text sent again later gets its own. A request whose service is done at the door and that gave no
+ * address gets one follow-up question ({@link AddressQuestion}); the answer ({@code 地址 …}) joins the order.
  */
 public final class SmsIntake implements InboundSmsHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SmsIntake.class);
 
     /** What the intake needs from the core; the store is the plain one (lookups), intake may batch. */
     public record Parts(Intake intake, WorkOrderStore store, Survey survey, Outbox outbox, JobCommands jobs,
-                        SmsPreferences preferences, SmsNotes notes, InboundLimiter limiter, DedupWindow window) {
+                        SmsPreferences preferences, SmsNotes notes, InboundLimiter limiter, DedupWindow window,
+                        ReplyKeys replies, AddressQuestion addresses, Clock clock) {
     }
 
     private final Parts p;
@@ -52,9 +58,7 @@ public final class SmsIntake implements InboundSmsHandler {
         String caller = PhoneNumbers.normalise(sms.source());
         try {
             SmsCommand cmd = SmsCommandParser.parse(sms.text(), () -> p.jobs().isProviderNumber(caller));
-            // Ordinary requests get their episode key in the group commit's batch (one upsert per batch).
-            InboundSms keyed = cmd instanceof SmsCommand.OrdinaryRequest ? sms : inWindow(sms);
-            return new InboundOutcome.Committed(dispatch(cmd, keyed, caller));
+            return new InboundOutcome.Committed(dispatch(cmd, sms, caller));
         } catch (StorageUnavailableException e) {
             LOG.warn("SMS from {} not committed, the SMSC will redeliver: {}", PhoneNumbers.mask(caller),
                     e.getMessage());
@@ -87,6 +91,11 @@ public final class SmsIntake implements InboundSmsHandler {
             case SmsCommand.ExtendJob j -> j.hours().isEmpty() ? reply(sms, caller, Optional.empty(),
                     SmsReplies.askExtension()) : job(sms, caller, j.ticket(), t -> p.jobs().extend(caller, t,
                     Duration.ofHours(j.hours().get()), j.reason().orElse("")));
+            case SmsCommand.StartJob j -> job(sms, caller, j.ticket(), t -> p.jobs().start(caller, t));
+            case SmsCommand.CallResident j -> job(sms, caller, j.ticket(), t -> p.jobs().callResident(caller, t));
+            case SmsCommand.GiveAddress a -> p.addresses().answer(caller, a.address(), Channel.SMS)
+                    .map(w -> reply(sms, caller, Optional.of(w.id()), SmsReplies.addressAdded(w)))
+                    .orElseGet(() -> request(sms, caller));
         };
     }
 
@@ -101,19 +110,35 @@ public final class SmsIntake implements InboundSmsHandler {
         }
         // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
-                .withAcknowledgement(w -> List.of(new OutboxMessage(OutboxMessage.SMS, caller,
-                        SmsReplies.accepted(w), ReplyKey.of(w.idempotencyKey()))));
+                .withAcknowledgement(w -> acknowledgement(w, caller));
         return switch (p.intake().receive(req)) {
             case IntakeResult.Accepted a -> {
                 LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
                 yield a.workOrder().ticket().value();
             }
-            case IntakeResult.Duplicate d -> d.workOrder().ticket().value();
+            case IntakeResult.Duplicate d -> {
+                // The SMSC redelivering it (one reply, the acknowledgement) or the same text again later (its own).
+                WorkOrder w = d.workOrder();
+                String key = p.replies().replyKey(w.idempotencyKey(), w.createdAt());
+                p.outbox().enqueue(Optional.of(w.id()), List.of(new OutboxMessage(OutboxMessage.SMS, caller,
+                        SmsReplies.alreadyAccepted(w), key)));
+                yield w.ticket().value();
+            }
             case IntakeResult.Refused r -> {
                 LOG.warn("SMS from {} refused by intake: {}", PhoneNumbers.mask(caller), r.reason());
                 yield "refused";
             }
         };
+    }
+
+    /** The ticket and what happens next; for a service done at the door without an address, the one question. */
+    private List<OutboxMessage> acknowledgement(WorkOrder w, String caller) {
+        String key = ReplyKey.of(w.idempotencyKey());
+        OutboxMessage ack = new OutboxMessage(OutboxMessage.SMS, caller, SmsReplies.accepted(w), key);
+        if (!p.addresses().asks(w)) {
+            return List.of(ack);
+        }
+        return List.of(ack, new OutboxMessage(OutboxMessage.SMS, caller, SmsReplies.askAddress(w), key + ":address"));
     }
 
     private InboundSms inWindow(InboundSms sms) {
@@ -156,12 +181,13 @@ public final class SmsIntake implements InboundSmsHandler {
             case JobCommands.Result.Done d -> d.replyZh();
             case JobCommands.Result.Refused r -> r.replyZh();
         };
-        return reply(sms, caller, Optional.empty(), text);
+        return reply(sms, caller, Optional.empty(), SmsReplies.provider(text));
     }
 
+    /** A command's reply: one per message, however often the SMSC redelivers it ({@link ReplyKeys}). */
     private String reply(InboundSms sms, String caller, Optional<WorkOrderId> about, String text) {
-        p.outbox().enqueue(about, List.of(new OutboxMessage(OutboxMessage.SMS, caller, text,
-                ReplyKey.of(sms.idempotencyKey()))));
+        String key = p.replies().replyKey(sms.idempotencyKey(), p.clock().instant());
+        p.outbox().enqueue(about, List.of(new OutboxMessage(OutboxMessage.SMS, caller, text, key)));
         return "reply";
     }
 }

@@ -1,17 +1,13 @@
 package org.hotline81890.gateway.channel.smpp.intake;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.Wording;
 
 /** The Chinese texts the hotline sends back by SMS. Pure functions, table-tested. */
 public final class SmsReplies {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日HH:mm").withZone(ZONE);
-    private static final String SIGN = "【81890】";
+    private static final String SIGN = Wording.SIGN;
 
     private SmsReplies() {
     }
@@ -19,7 +15,7 @@ public final class SmsReplies {
     /** The automatic reply to a new request: ticket and what happens next. */
     public static String accepted(WorkOrder w) {
         String next = w.state() == WorkOrderState.MATCHED
-                ? "已转交相关部门或服务单位办理" + w.deadlines().respondBy().map(t -> "，将于" + WHEN.format(t)
+                ? "已转交相关部门或服务单位办理" + w.deadlines().respondBy().map(t -> "，将于" + Wording.time(t)
                         + "前与您联系").orElse("，将尽快与您联系") + "。"
                 : "话务员将尽快核实并派单。";
         return SIGN + "您的诉求已受理，工单号" + w.ticket().grouped() + "。" + next
@@ -54,6 +50,26 @@ public final class SmsReplies {
                     + stateZh(n.workOrder().state()) + "，暂不需要评价。";
             case Survey.Result.Unknown u -> SIGN + "未找到等待您评价的工单。";
         };
+    }
+
+    /** A repeated request (the same text again, after the SMSC's redelivery window): the order it already is. */
+    public static String alreadyAccepted(WorkOrder w) {
+        return SIGN + "您的诉求已在办理中，工单号" + w.ticket().grouped() + "，当前状态：" + stateZh(w.state())
+                + "。回复“查询”可查看办理进度。";
+    }
+
+    /** The one follow-up question for a service that needs an address, when the request gave none. */
+    public static String askAddress(WorkOrder w) {
+        return SIGN + "工单" + w.ticket().grouped() + "需要上门服务，请回复“地址 详细地址”，例如“地址 柳汀街88号3单元502”。";
+    }
+
+    public static String addressAdded(WorkOrder w) {
+        return SIGN + "已收到您的地址，已补充到工单" + w.ticket().grouped() + "。";
+    }
+
+    /** A job command's reply to a provider: signed and ended as a sentence, like every other text. */
+    public static String provider(String text) {
+        return Wording.sms(text);
     }
 
     public static String stopped() {

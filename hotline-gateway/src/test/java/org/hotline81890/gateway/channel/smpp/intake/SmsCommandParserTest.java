@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.AcceptJob;
+import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.CallResident;
+import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.GiveAddress;
+import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.StartJob;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.CompleteJob;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.DeclineJob;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.ExtendJob;
@@ -58,7 +61,12 @@ class SmsCommandParserTest {
                 Arguments.of("JD", new OrdinaryRequest("JD")),
                 Arguments.of("延期 " + T + " 24 等待材料", new OrdinaryRequest("延期 " + T + " 24 等待材料")),
                 Arguments.of("路灯坏了", new OrdinaryRequest("路灯坏了")),
-                Arguments.of("12", new OrdinaryRequest("12")));
+                Arguments.of("12", new OrdinaryRequest("12")),
+                Arguments.of("出发 " + T, new OrdinaryRequest("出发 " + T)),
+                Arguments.of("地址 柳汀街88号3单元502", new GiveAddress("柳汀街88号3单元502")),
+                Arguments.of("地址：柳汀街88号，3单元502。", new GiveAddress("柳汀街88号，3单元502。")),
+                Arguments.of("DZ 柳汀街88号", new GiveAddress("柳汀街88号")),
+                Arguments.of("地址", new OrdinaryRequest("地址")));
     }
 
     @ParameterizedTest(name = "resident: {0}")
@@ -94,7 +102,22 @@ class SmsCommandParserTest {
                         Optional.of("24hello"))),
                 Arguments.of("延期 " + WRONG + " 24 x", new InvalidTicket("延期", WRONG)),
                 Arguments.of("查询 " + T, new QueryStatus(Optional.of(T))),
-                Arguments.of("JDX", new OrdinaryRequest("JDX")));
+                Arguments.of("JDX", new OrdinaryRequest("JDX")),
+                Arguments.of("完成 " + T + " 上门复修，更换角阀", new CompleteJob(Optional.of(T),
+                        Optional.of("上门复修，更换角阀"))),
+                Arguments.of("完成 " + SPACED + "：上门复修，更换角阀（已试水）。", new CompleteJob(Optional.of(T),
+                        Optional.of("上门复修，更换角阀（已试水）"))),
+                Arguments.of("拒单 " + T + " 今天没人，明天可以", new DeclineJob(Optional.of(T),
+                        Optional.of("今天没人，明天可以"))),
+                Arguments.of("延期 " + T + " 24 等待材料，周一到", new ExtendJob(Optional.of(T), Optional.of(24),
+                        Optional.of("等待材料，周一到"))),
+                Arguments.of("出发 " + T, new StartJob(Optional.of(T))),
+                Arguments.of("CF " + SPACED, new StartJob(Optional.of(T))),
+                Arguments.of("start " + T, new StartJob(Optional.of(T))),
+                Arguments.of("start", new StartNotifications()),
+                Arguments.of("呼叫 " + T, new CallResident(Optional.of(T))),
+                Arguments.of("HJ" + T, new CallResident(Optional.of(T))),
+                Arguments.of("call " + T, new CallResident(Optional.of(T))));
     }
 
     @ParameterizedTest(name = "partner: {0}")

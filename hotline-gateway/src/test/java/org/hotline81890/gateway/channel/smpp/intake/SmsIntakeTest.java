@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.SmsNotes;
 import org.hotline81890.gateway.sms.SmsPreferences;
 import org.hotline81890.gateway.workorder.Channel;
@@ -25,6 +26,7 @@ import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.TicketNumber;
+import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
@@ -46,7 +48,9 @@ class SmsIntakeTest {
     private final SmsIntake intake = new SmsIntake(new SmsIntake.Parts(
             new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE, clock), store,
             new Survey(store, tracker), store, new PartnerJobs(), new MapPreferences(), new MapNotes(),
-            new InboundLimiter(2, Duration.ofMinutes(10), clock), this::episodes));
+            new InboundLimiter(2, Duration.ofMinutes(10), clock), this::episodes,
+            this::replyKey,
+            new AddressQuestion(store, tracker, code -> false, (w, a) -> List.of()), clock));
     /** Episode per hash key, as the dedup window would have moved it (absent = 0). */
     private final Map<String, Integer> episodes = new HashMap<>();
     private int seq;
@@ -55,6 +59,11 @@ class SmsIntakeTest {
         Map<String, String> out = new HashMap<>();
         keys.forEach(k -> out.put(k, DedupWindow.episodeKey(k, episodes.getOrDefault(k, 0))));
         return out;
+    }
+
+    /** The reply's key as {@link ReplyKeys} would give it: a new episode once the test moved the key on. */
+    private String replyKey(String key, Instant since) {
+        return ReplyKeys.episodeKey(key, episodes.getOrDefault(key, 0));
     }
 
     private InboundOutcome text(String from, String text) {
@@ -139,7 +148,7 @@ class SmsIntakeTest {
         text(PARTNER, "接单 " + validTicket());
         text(PHONE, "接单 " + validTicket());
         assertThat(jobCalls).containsExactly("accept " + validTicket());
-        assertThat(repliesTo(PARTNER)).containsExactly("好的");
+        assertThat(repliesTo(PARTNER)).containsExactly("【81890】好的。");
         assertThat(store.listByCaller(PHONE, 10)).hasSize(1);
     }
 
@@ -149,7 +158,7 @@ class SmsIntakeTest {
         text(PARTNER, "延期 " + validTicket() + " 等待材料");
         assertThat(jobCalls).containsExactly("extend " + validTicket() + " PT24H 等待材料");
         List<String> replies = repliesTo(PARTNER);
-        assertThat(replies).hasSize(2).first().isEqualTo("已延期");
+        assertThat(replies).hasSize(2).first().isEqualTo("【81890】已延期。");
         assertThat(replies.get(1)).contains("延期 工单号 小时数 理由");
     }
 
@@ -159,7 +168,8 @@ class SmsIntakeTest {
             throw new org.hotline81890.gateway.workorder.StorageUnavailableException("down", null);
         }, levels, EventPublisher.NONE, clock), store, new Survey(store, tracker), store, JobCommands.NONE,
                 new MapPreferences(), new MapNotes(), new InboundLimiter(0, Duration.ofMinutes(1), clock),
-                DedupWindow.NONE));
+                DedupWindow.NONE, ReplyKeys.NONE, new AddressQuestion(store, tracker, code -> false,
+                (w, a) -> List.of()), clock));
         assertThat(broken.handle(new InboundSms("sms:x", PHONE, "81890", "求助", clock.instant(), 1, 1, true)))
                 .isInstanceOf(InboundOutcome.Retry.class);
         assertThat(store.listByCaller(PHONE, 10)).isEmpty();

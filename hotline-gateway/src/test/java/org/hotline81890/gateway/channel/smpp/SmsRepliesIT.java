@@ -1,0 +1,184 @@
+package org.hotline81890.gateway.channel.smpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.vertx.core.json.JsonObject;
+import org.hotline81890.gateway.HotlineApp;
+import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 20, bug 1, through the independent node SMSC: every accepted text gets its own reply, and the SMSC's
+ * redelivery of a text the hotline already committed (its deliver_sm_resp lost on the way) still gets exactly one.
+ * Texts without an SMSC message id, as MO texts are; smpp.redelivery-window is 3 s here.
+ */
+class SmsRepliesIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+    @TempDir
+    static Path dataDir;
+    static TestDatabase db;
+    static SmscProcess smsc;
+    static HotlineApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create();
+        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret", "--redeliver-ms", "200");
+        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-replies-0123456789");
+        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
+                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000",
+                "HOTLINE_SMPP_REDELIVERY_WINDOW", WINDOW.toMillis() + "ms", "HOTLINE_PARTNERS_ENABLED", "false",
+                "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
+        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
+        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (smsc != null) {
+            smsc.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void aRepeatedQueryGetsItsOwnReplyAndARedeliveredOneExactlyOne() {
+        String phone = phone();
+        committed(deliver(phone, "小区垃圾三天没人清运", 0));
+        WorkOrder w = orders(phone).get(0);
+        String status = "【81890】工单" + w.ticket().grouped() + "当前状态：";
+        awaitReplies(phone, "您的诉求已受理", 1);
+
+        Instant first = Instant.now();
+        int query = deliver(phone, "查询", 1);
+        JsonObject ledger = committed(query);
+        assertThat(ledger.getJsonArray("statuses").getList()).as("committed, resp lost, redelivered, committed")
+                .containsExactly("lost", 0);
+        awaitReplies(phone, status, 1);
+
+        Eventually.waitFor("the redelivery window to pass", WAIT,
+                () -> Instant.now().isAfter(first.plus(WINDOW).plusMillis(300)));
+        committed(deliver(phone, "查询", 0));
+        awaitReplies(phone, status, 2);
+        // The reply to the redelivery would have been a third one: the two accepted texts got one reply each.
+        assertThat(replyRows(phone, status)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameSurveyDigitOnTwoOrdersGetsTwoReplies() {
+        String phone = phone();
+        committed(deliver(phone, "咨询一下社保卡补办需要什么材料", 0));
+        answered(orders(phone).get(0));
+        Instant first = Instant.now();
+        committed(deliver(phone, "1", 0));
+        awaitReplies(phone, "感谢您的评价", 1);
+
+        committed(deliver(phone, "咨询一下居住证怎么办理", 0));
+        WorkOrder second = orders(phone).get(0);
+        answered(second);
+        Eventually.waitFor("the redelivery window to pass", WAIT,
+                () -> Instant.now().isAfter(first.plus(WINDOW).plusMillis(300)));
+        committed(deliver(phone, "1", 0));
+
+        awaitReplies(phone, "感谢您的评价！工单" + second.ticket().grouped() + "已结案。", 1);
+        assertThat(replyRows(phone, "感谢您的评价")).isEqualTo(2);
+    }
+
+    @Test
+    void theSameRequestAgainAfterTheWindowIsToldItsOrderAndARedeliveryIsNot() {
+        String phone = phone();
+        Instant first = Instant.now();
+        committed(deliver(phone, "楼道灯坏了好几天了", 1));
+        WorkOrder w = orders(phone).get(0);
+        awaitReplies(phone, "您的诉求已受理", 1);
+        Eventually.waitFor("the redelivery window to pass", WAIT,
+                () -> Instant.now().isAfter(first.plus(WINDOW).plusMillis(300)));
+
+        committed(deliver(phone, "楼道灯坏了好几天了", 0));
+
+        awaitReplies(phone, "【81890】您的诉求已在办理中，工单号" + w.ticket().grouped() + "，当前状态：", 1);
+        assertThat(orders(phone)).hasSize(1);
+        assertThat(replyRows(phone, "【81890】您的诉求")).as("the acknowledgement and the status, no more").isEqualTo(2);
+    }
+
+    private static void answered(WorkOrder w) {
+        app.core().tracker().move(w.id(), WorkOrderState.ANSWERED, "agent", Channel.AGENT, "answered",
+                x -> List.of());
+    }
+
+    static String phone() {
+        return "86137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Queues one UCS-2 text; {@code loseResps} OK answers are lost on the way (the SMSC redelivers). */
+    static int deliver(String phone, String text, int loseResps) {
+        JsonObject m = new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
+                .put("source", phone).put("loseResps", loseResps);
+        return smsc.request(m, "queued", WAIT).getJsonArray("ids").getInteger(0);
+    }
+
+    /** Waits until the SMSC holds ledger entry {@code id} as acknowledged; returns the entry. */
+    static JsonObject committed(int id) {
+        smsc.await(e -> "resp".equals(e.getString("event")) && e.getInteger("id") == id
+                && Integer.valueOf(0).equals(e.getValue("status")), WAIT);
+        return smsc.request(new JsonObject().put("cmd", "ledger"), "ledger", WAIT).getJsonArray("entries").stream()
+                .map(JsonObject.class::cast).filter(e -> e.getInteger("id") == id).findFirst().orElseThrow();
+    }
+
+    static void awaitReplies(String phone, String containing, int n) {
+        Eventually.waitFor(n + " replies to " + phone + " containing " + containing, WAIT,
+                () -> submitted(phone, containing) >= n);
+        assertThat(submitted(phone, containing)).as("replies containing " + containing).isEqualTo(n);
+    }
+
+    static long submitted(String phone, String containing) {
+        return smsc.events().stream().filter(e -> "submit".equals(e.getString("event"))
+                && phone.equals(e.getString("dest")) && e.getInteger("status") == 0
+                && e.getString("text", "").contains(containing)).count();
+    }
+
+    static long replyRows(String phone, String containing) {
+        try (Connection c = db.database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE destination=? AND kind='sms' "
+                     + "AND payload LIKE ?")) {
+            ps.setString(1, phone);
+            ps.setString(2, "%" + containing + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<WorkOrder> orders(String phone) {
+        return app.core().store().listByCaller(phone, 100);
+    }
+}

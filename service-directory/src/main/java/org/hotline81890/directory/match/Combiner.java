@@ -1,0 +1,123 @@
+package org.hotline81890.directory.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The trained combiner: for each candidate (a service, or NONE) a feature vector from the keyword and semantic
+ * evidence, and a softmax over the candidates whose probability ranks the services, decides NONE and says how sure
+ * the matcher is. It is trained on Chinese text only: Latin-script text (English, pinyin), which the Chinese
+ * sentence model reads poorly, keeps the keyword and pinyin path.
+ */
+final class Combiner {
+    static final List<String> FEATURES = List.of(
+            "kw.log", "kw.top", "kw.share",
+            "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top", "example-top3",
+            "none.bias", "none.example", "none.example-gap", "none.knn", "none.cues", "none.keyword-rule",
+            "none.keyword-best", "none.latin", "none.short");
+    static final int NONE = -1;
+    private static final int N = 11;
+    /** Similarities differ by hundredths between services; scaled so the weights stay of order one. */
+    private static final double SIM_SCALE = 10;
+    private static final int KW_CANDIDATES = 8;
+    private static final int EXAMPLE_CANDIDATES = 8;
+    private static final int DESC_CANDIDATES = 4;
+
+    private final double[] weights;
+
+    Combiner(double[] weights) {
+        if (weights.length != FEATURES.size()) {
+            throw new IllegalArgumentException("expected " + FEATURES.size() + " weights");
+        }
+        this.weights = weights.clone();
+    }
+
+    /** A candidate (service index, or {@link #NONE}) and its probability. */
+    record Ranked(int candidate, double probability) {
+    }
+
+    List<Ranked> rank(Evidence ev) {
+        List<Integer> candidates = candidates(ev);
+        double[][] f = new double[candidates.size()][];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = features(ev, candidates.get(i));
+        }
+        double[] p = Softmax.probabilities(weights, f);
+        List<Ranked> out = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            out.add(new Ranked(candidates.get(i), p[i]));
+        }
+        out.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+        return out;
+    }
+
+    /** NONE, then the best few services by keywords, by examples, by description and by the examples' vote. */
+    static List<Integer> candidates(Evidence ev) {
+        Set<Integer> out = new LinkedHashSet<>();
+        out.add(NONE);
+        addTop(out, ev.kw(), KW_CANDIDATES, true);
+        addTop(out, ev.exMax(), EXAMPLE_CANDIDATES, false);
+        addTop(out, ev.proto(), DESC_CANDIDATES, false);
+        addTop(out, ev.knn(), EXAMPLE_CANDIDATES, true);
+        return List.copyOf(out);
+    }
+
+    private static void addTop(Set<Integer> out, float[] values, int n, boolean positiveOnly) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a]));
+        for (int i = 0; i < n && i < order.length; i++) {
+            if (!positiveOnly || values[order[i]] > 0) {
+                out.add(order[i]);
+            }
+        }
+    }
+
+    static double[] features(Evidence ev, int c) {
+        double[] f = new double[FEATURES.size()];
+        if (c == NONE) {
+            float bestService = ev.bestServiceExMax();
+            f[N] = 1;
+            f[N + 1] = SIM_SCALE * ev.noneExMax();
+            f[N + 2] = SIM_SCALE * (ev.noneExMax() - bestService);
+            f[N + 3] = ev.noneKnn();
+            f[N + 4] = Math.log1p(ev.keywords().noneCues());
+            f[N + 5] = ev.keywords().none() ? 1 : 0;
+            f[N + 6] = Math.log1p(ev.keywords().best());
+            f[N + 7] = ev.latin() ? 1 : 0;
+            f[N + 8] = ev.length() <= 4 ? 1 : 0;
+            return f;
+        }
+        float kwBest = max(ev.kw());
+        int o = 0;
+        f[o] = Math.log1p(ev.kw()[c]);
+        f[o + 1] = kwBest > 0 && ev.kw()[c] == kwBest ? 1 : 0;
+        f[o + 2] = kwBest > 0 ? ev.kw()[c] / kwBest : 0;
+        float exBest = Math.max(max(ev.exMax()), ev.noneExMax());
+        f[o + 3] = SIM_SCALE * ev.proto()[c];
+        f[o + 4] = ev.proto()[c] == max(ev.proto()) ? 1 : 0;
+        f[o + 5] = SIM_SCALE * ev.exMax()[c];
+        f[o + 6] = SIM_SCALE * (ev.exMax()[c] - exBest);
+        f[o + 7] = ev.knn()[c];
+        f[o + 8] = ev.categoryKnn()[c];
+        f[o + 9] = ev.exMax()[c] == exBest ? 1 : 0;
+        f[o + 10] = SIM_SCALE * ev.exTop3()[c];
+        return f;
+    }
+
+    private static float max(float[] values) {
+        float m = 0;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    double[] weights() {
+        return weights.clone();
+    }
+}

@@ -1,0 +1,196 @@
+package org.hotline81890.directory.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.directory.Directory;
+import org.hotline81890.directory.Keyword;
+import org.hotline81890.directory.LabelledExample;
+import org.hotline81890.directory.ProviderKind;
+import org.hotline81890.directory.RequestType;
+import org.hotline81890.directory.Service;
+import org.hotline81890.directory.semantic.ExampleMemory;
+import org.hotline81890.directory.semantic.SentenceEncoder;
+import org.hotline81890.directory.semantic.VectorCache;
+
+/**
+ * The whole matcher: rules for input with nothing to match, the keyword and pinyin stage, the semantic stage
+ * (sentence vectors against the services' descriptions and the labelled examples), and the trained combiner whose
+ * probability ranks the services, decides NONE and asks an agent when it is unsure; then the emergency rule (an
+ * emergency is never NONE and never goes to an ordinary shop) and the near-duplicate rule (a text almost identical
+ * to a labelled example, such as an agent's confirmed correction, takes that example's answer). Thread-safe.
+ */
+public final class SemanticMatcher implements Matcher {
+    /** A labelled example at least this similar is the same request said again: its label wins. */
+    static final double SAME_REQUEST = 0.97;
+    private static final int MAX_MATCHES = 10;
+
+    private final Directory directory;
+    private final TextMatcher keywords;
+    private final SentenceEncoder encoder;
+    private final ExampleMemory memory;
+    private final SemanticStage stage;
+    private final Combiner combiner;
+    private final TypeModel types;
+    private final double askBelow;
+
+    SemanticMatcher(Directory directory, TextMatcher keywords, SentenceEncoder encoder, ExampleMemory memory,
+                    float[][] protos, MatcherModel model) {
+        this.directory = directory;
+        this.keywords = keywords;
+        this.encoder = encoder;
+        this.memory = memory;
+        this.stage = new SemanticStage(directory, protos, memory);
+        this.combiner = new Combiner(model.combiner());
+        this.types = new TypeModel(model.types());
+        this.askBelow = model.askBelow();
+    }
+
+    /** Builds the matcher: vectors of the descriptions and examples come from {@code cache} where known. */
+    public static SemanticMatcher create(Directory directory, List<LabelledExample> examples, SentenceEncoder encoder,
+                                         VectorCache cache, MatcherModel model) {
+        ExampleMemory memory = new ExampleMemory(encoder.dimension());
+        memory.addAll(examples, cache.vectorsOf(examples.stream().map(e -> InputGuard.clean(e.text())).toList(),
+                encoder));
+        List<float[]> protos = cache.vectorsOf(descriptions(directory), encoder);
+        return new SemanticMatcher(directory, new TextMatcher(directory), encoder, memory,
+                protos.toArray(new float[0][]), model);
+    }
+
+    /** What the semantic stage compares a text with for each service: its name and description. */
+    static List<String> descriptions(Directory directory) {
+        return directory.services().stream().map(s -> s.nameZh() + "：" + s.description()).toList();
+    }
+
+    /** Adds a labelled example (a confirmed correction) to the nearest-example memory, effective at once. */
+    public void remember(LabelledExample example) {
+        memory.add(example, encoder.encode(InputGuard.clean(example.text())));
+    }
+
+    public int examples() {
+        return memory.size();
+    }
+
+    @Override
+    public MatchResult match(String text) {
+        String cleaned = InputGuard.clean(text);
+        if (InputGuard.nothingToMatch(cleaned)) {
+            return new MatchResult(List.of(), RequestType.CONSULTATION, false, List.of("no words to match"), 1.0,
+                    false);
+        }
+        KeywordEvidence kw = keywords.evidence(cleaned);
+        if (InputGuard.latin(cleaned)) {
+            return lexical(kw);
+        }
+        Evidence ev = stage.evidence(kw, false, cleaned, encoder.encode(cleaned), -1);
+        return decide(ev);
+    }
+
+    /**
+     * English and pinyin keep the keyword and pinyin path: its answer, sent to an agent when no service word was
+     * strong (below {@link #LEXICAL_SURE} points).
+     */
+    private MatchResult lexical(KeywordEvidence kw) {
+        List<String> notes = new ArrayList<>(List.of("latin script: keyword and pinyin path"));
+        if (kw.none()) {
+            notes.add("not a request");
+            return new MatchResult(List.of(), kw.requestType(), kw.urgent(), notes, LEXICAL_CONFIDENCE,
+                    kw.urgent());
+        }
+        boolean sure = kw.best() >= LEXICAL_SURE;
+        return new MatchResult(kw.ranked(), kw.requestType(), kw.urgent(), notes,
+                sure ? LEXICAL_CONFIDENCE : LEXICAL_UNSURE, !sure);
+    }
+
+    /** One ordinary data word and a half: enough for the keyword path to answer without an agent. */
+    static final double LEXICAL_SURE = 1.5;
+    private static final double LEXICAL_CONFIDENCE = 0.9;
+    private static final double LEXICAL_UNSURE = 0.5;
+
+    MatchResult decide(Evidence ev) {
+        List<Combiner.Ranked> ranked = new ArrayList<>(combiner.rank(ev));
+        List<String> notes = new ArrayList<>();
+        sameRequestFirst(ev, ranked, notes);
+        boolean urgent = ev.keywords().urgent();
+        if (urgent) {
+            emergencyFirst(ranked, notes);
+        }
+        Combiner.Ranked top = ranked.get(0);
+        boolean none = top.candidate() == Combiner.NONE;
+        List<Match> matches = none ? List.of() : matches(ev, ranked);
+        Service first = none ? null : matches.get(0).service();
+        RequestType type = types.type(ev, first, none ? null : stage.typeShare(ranked.get(0).candidate()));
+        boolean ask = top.probability() < askBelow;
+        return new MatchResult(matches, type, urgent, notes, round(top.probability()), ask);
+    }
+
+    /** A near-identical labelled example (say, an agent's confirmed correction) decides. */
+    private void sameRequestFirst(Evidence ev, List<Combiner.Ranked> ranked, List<String> notes) {
+        Optional<Evidence.Nearest> nearest = ev.nearest().filter(n -> n.similarity() >= SAME_REQUEST);
+        if (nearest.isEmpty()) {
+            return;
+        }
+        LabelledExample e = nearest.get().example();
+        int label = e.serviceCode().map(stage::serviceIndex).orElse(Combiner.NONE);
+        moveFirst(ranked, label, nearest.get().similarity());
+        notes.add("same request as " + e.source());
+    }
+
+    /** An emergency is never NONE and never goes first to a shop: a service that can take emergencies leads. */
+    private void emergencyFirst(List<Combiner.Ranked> ranked, List<String> notes) {
+        ranked.removeIf(r -> r.candidate() == Combiner.NONE);
+        for (Combiner.Ranked r : ranked) {
+            if (takesEmergencies(directory.services().get(r.candidate()))) {
+                if (r != ranked.get(0)) {
+                    notes.add("emergency: " + directory.services().get(r.candidate()).code() + " first");
+                }
+                ranked.remove(r);
+                ranked.add(0, r);
+                return;
+            }
+        }
+        int referral = stage.serviceIndex(EMERGENCY_REFERRAL);
+        ranked.removeIf(r -> r.candidate() == referral);
+        ranked.add(0, new Combiner.Ranked(referral, 0));
+        notes.add("emergency: referral");
+    }
+
+    /** The emergency referral service (110/120/119), for an emergency no candidate can take. */
+    static final String EMERGENCY_REFERRAL = "ER-04";
+
+    /** Departments, the emergency category and the services with their own emergency words (gas, lifts). */
+    static boolean takesEmergencies(Service s) {
+        return s.providerKind() == ProviderKind.DEPARTMENT || s.category().code().equals("ER")
+                || s.keywords().stream().anyMatch(k -> k.kind() == Keyword.Kind.URGENT);
+    }
+
+    private static void moveFirst(List<Combiner.Ranked> ranked, int candidate, double probability) {
+        ranked.removeIf(r -> r.candidate() == candidate);
+        ranked.add(0, new Combiner.Ranked(candidate, Math.max(probability, 0)));
+    }
+
+    private List<Match> matches(Evidence ev, List<Combiner.Ranked> ranked) {
+        List<Match> out = new ArrayList<>();
+        for (Combiner.Ranked r : ranked) {
+            if (r.candidate() == Combiner.NONE || out.size() == MAX_MATCHES) {
+                continue;
+            }
+            Service s = directory.services().get(r.candidate());
+            List<MatchReason> reasons = new ArrayList<>(keywordReasons(ev, s));
+            ev.nearestOf(r.candidate()).ifPresent(n -> reasons.add(MatchReason.example(n.example().text(), s.code(),
+                    round(n.similarity()))));
+            out.add(new Match(s, round(r.probability()), reasons));
+        }
+        return out;
+    }
+
+    private static List<MatchReason> keywordReasons(Evidence ev, Service s) {
+        return ev.keywords().ranked().stream().filter(m -> m.service().code().equals(s.code())).findFirst()
+                .map(Match::reasons).orElse(List.of());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.hotline81890.directory.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.hotline81890.directory.LabelledExample;
+import org.hotline81890.directory.RequestType;
+import org.junit.jupiter.api.Test;
+
+/** Sentences written for this test, not taken from the examples, the dev set or any evaluation set. */
+class SemanticMatcherTest {
+    private final SemanticMatcher matcher = ShippedMatcher.get();
+
+    @Test
+    void aSituationWithoutAnyServiceWordFindsTheService() {
+        MatchResult r = matcher.match("家里马桶一冲水就往外冒，满地都是脏水");
+        assertThat(r.topCodes(3)).contains("RP-02");
+        assertThat(r.isNone()).isFalse();
+    }
+
+    @Test
+    void theAgentSeesTheNearestExampleWithItsSimilarity() {
+        MatchResult r = matcher.match("楼上天天半夜拖椅子，吵得我睡不着觉");
+        Match top = r.top().orElseThrow();
+        assertThat(top.reasons()).anySatisfy(reason -> {
+            assertThat(reason.how()).isEqualTo(MatchReason.How.EXAMPLE);
+            assertThat(reason.points()).isBetween(0.5, 1.0);
+            assertThat(reason.toString()).startsWith("like \"").contains("similarity");
+        });
+        assertThat(r.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void smallTalkIsNone() {
+        assertThat(matcher.match("今天天气真不错啊，你们吃过饭了吗").isNone()).isTrue();
+    }
+
+    @Test
+    void anEmergencyIsNeverNoneAndNeverGoesFirstToAShop() {
+        MatchResult r = matcher.match("厨房里一股煤气味，好浓");
+        assertThat(r.urgent()).isTrue();
+        assertThat(r.isNone()).isFalse();
+        assertThat(SemanticMatcher.takesEmergencies(r.top().orElseThrow().service())).isTrue();
+    }
+
+    @Test
+    void englishAndPinyinKeepTheKeywordPath() {
+        assertThat(matcher.match("my air conditioner is broken").notes()).anyMatch(n -> n.startsWith("latin"));
+        assertThat(matcher.match("kong tiao huai le").isNone()).isFalse();
+    }
+
+    @Test
+    void badInputGetsADefinedAnswerQuickly() {
+        String[] inputs = {"", "   ", "😀😀😀", "\u0000\u0007\u001b[31m", "13800138000", "+86 138-0013-8000",
+            "漏水".repeat(5_000), "a".repeat(10_000), "水管爆了 water everywhere 快来 🆘"};
+        for (String text : inputs) {
+            long start = System.nanoTime();
+            MatchResult r = matcher.match(text);
+            long micros = (System.nanoTime() - start) / 1000;
+            assertThat(r).as(text.length() > 20 ? text.substring(0, 20) : text).isNotNull();
+            assertThat(micros).as("slow on " + text.length() + " chars").isLessThan(2_000_000);
+        }
+        assertThat(matcher.match("").isNone()).isTrue();
+        assertThat(matcher.match("😀😀😀").isNone()).isTrue();
+        assertThat(matcher.match("13800138000").isNone()).isTrue();
+        assertThat(matcher.match("漏水".repeat(5_000)).isNone()).isFalse();
+    }
+
+    @Test
+    void aRememberedCorrectionDecidesTheSameTextAtOnce() {
+        SemanticMatcher own = ShippedMatcher.fresh();
+        String text = "小区东门那棵大树歪了，看着要倒";
+        String before = own.match(text).topCodes(1).stream().findFirst().orElse("NONE");
+        String corrected = before.equals("MC-04") ? "ER-05" : "MC-04";
+        own.remember(new LabelledExample(text, Optional.of(corrected), RequestType.HELP, "correction 1"));
+        MatchResult after = own.match(text);
+        assertThat(after.topCodes(1)).containsExactly(corrected);
+        assertThat(after.notes()).contains("same request as correction 1");
+        assertThat(own.match("小区东门那棵大树歪了 看着要倒！").topCodes(1)).containsExactly(corrected);
+    }
+}
