@@ -142,6 +142,15 @@ class PartnerEdgeIT {
     }
 
     @Test
+    void aCallToTheResidentWithoutAmiShouldSayItCannotBeDoneNotAskForARetry() throws Exception {
+        String offer = offerFor(intake("edge:call", "HK-01"));
+        HttpResponse<String> r = post(offer, "call-resident", "{}");
+        assertThat(r.statusCode()).isEqualTo(501);
+        assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(new JsonObject(r.body()).getString("message")).contains("ami.enabled");
+    }
+
+    @Test
     void anUnknownProvidersScorecardShouldBe404() throws Exception {
         assertThat(admin("/api/admin/providers/P-NOBODY/scorecard").statusCode()).isEqualTo(404);
         assertThat(admin("/api/admin/providers/P-E/scorecard").statusCode()).isEqualTo(200);

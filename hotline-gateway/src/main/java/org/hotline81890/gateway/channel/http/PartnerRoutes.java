@@ -83,13 +83,13 @@ public final class PartnerRoutes {
     /**
      * The provider holding the job is put through to the resident by the hotline (隐私号): Asterisk rings the
      * provider's phone ({@code {"phone":"…"}}, else its registered SMS number), then the resident, both showing
-     * 81890. 202 once the call is queued (an {@code originate} outbox row, retried until a channel comes up); 503
+     * 81890. 202 once the call is queued (an {@code originate} outbox row, retried until a channel comes up); 501
      * when this hotline has no AMI; refusals as for the other actions.
      */
     private void handleCall(RoutingContext ctx) {
         if (!calls) {
-            ctx.response().putHeader("Retry-After", "60");
-            HttpErrors.send(ctx, 503, new JsonObject().put("error", "calls_unavailable")
+            // Not a passing fault: retrying cannot help until AMI is configured (issue 16, L7).
+            HttpErrors.send(ctx, 501, new JsonObject().put("error", "calls_unavailable")
                     .put("message", "this hotline places no calls (ami.enabled: false)"));
             return;
         }
