@@ -238,7 +238,7 @@ const commands = {
     const entries = [];
     for (let i = 0; i < cmd.n; i++) {
       const text = `${cmd.prefix || 'flood'} ${i}`;
-      const source = cmd.sources ? String(8613900000000 + (i % cmd.sources)) : cmd.source;
+      const source = cmd.sources ? String((cmd.sourceBase || 8613900000000) + (i % cmd.sources)) : cmd.source;
       const e = enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source })[0], { text, quiet: true, group });
       e.buf = new smpp.PDU('deliver_sm', Object.assign({}, e.pdu)).toBuffer();
       entries.push(e);
@@ -248,6 +248,28 @@ const commands = {
     state.window = cmd.window || 50;
     emit({ event: 'flood_started', n: cmd.n, window: state.window });
     pump();
+  },
+  // Raw bytes (a malformed or mutated PDU, hex) written as they are to one bound session. When they hold a whole
+  // header, the sequence number is replaced by the session's next one (unless keepSeq) and the answer to it is
+  // reported as raw_resp; generic_nack answers (also those with sequence 0) come as generic_nack events.
+  raw(cmd) {
+    const session = pickSession();
+    if (!session) { emit({ event: 'error', message: 'raw: no bound session', tag: cmd.tag }); return; }
+    const buf = Buffer.from(cmd.hex, 'hex');
+    let seq = null;
+    if (buf.length >= 16) {
+      if (cmd.keepSeq) {
+        seq = buf.readUInt32BE(12);
+      } else {
+        if (session.smpp.sequence === 0x7FFFFFFF) session.smpp.sequence = 0;
+        seq = ++session.smpp.sequence;
+        buf.writeUInt32BE(seq, 12);
+      }
+      session.smpp._callbacks[seq] = (resp) => emit({ event: 'raw_resp', tag: cmd.tag, seq,
+        command: resp.command || 'deliver_sm_resp', status: resp.command_status });
+    }
+    session.smpp.socket.write(buf);
+    emit({ event: 'raw_sent', tag: cmd.tag, seq, bytes: buf.length });
   },
   close() {
     const n = state.sessions.length;
@@ -358,6 +380,8 @@ const server = smpp.createServer({ debug: false }, (session) => {
     session.send(pdu.response({ command_status: status, message_id: messageId }));
     emit(Object.assign({ event: 'submit' }, rec));
   });
+  session.on('generic_nack', (pdu) => emit({ event: 'generic_nack', seq: pdu.sequence_number,
+    status: pdu.command_status }));
   session.on('error', (e) => emit({ event: 'session_error', message: e.message }));
   session.on('close', () => {
     s.closed = true;

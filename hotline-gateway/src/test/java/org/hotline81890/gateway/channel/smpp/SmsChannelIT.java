@@ -145,6 +145,68 @@ class SmsChannelIT {
         app.core().database().dataSource().getHikariPoolMXBean().softEvictConnections();
     }
 
+    /**
+     * Fault drill (issue 16): the database goes away in the middle of a flood (every connection cut, as a restart
+     * does) and comes back. While it is down the ESME answers ESME_RX_T_APPN and acknowledges nothing; afterwards the
+     * SMSC's redeliveries are committed by themselves; every message ends as exactly one order.
+     */
+    @Test
+    void aDatabaseOutageMidFloodShouldAcknowledgeNothingUnstoredAndResumeByItself() {
+        int n = 600;
+        String prefix = "dbdrill" + ThreadLocalRandom.current().nextInt(1_000_000);
+        smsc.send(new JsonObject().put("cmd", "flood").put("n", n).put("window", 50).put("prefix", prefix)
+                .put("sources", n).put("sourceBase", 8613700000000L));
+        Eventually.waitFor("flood under way", WAIT, () -> texts(prefix + " %").size() > 60);
+        proxy.down();
+        try {
+            Eventually.waitFor("ESME_RX_T_APPN while the database is down", WAIT, () -> ledger().stream()
+                    .anyMatch(e -> e.getJsonArray("statuses").contains(RX_T_APPN)));
+        } finally {
+            proxy.up();
+        }
+        smsc.await(e -> "flood_done".equals(e.getString("event")) && e.getInteger("n") == n, Duration.ofSeconds(180));
+        app.core().database().dataSource().getHikariPoolMXBean().softEvictConnections();
+        Eventually.waitFor("every flood message stored", WAIT, () -> texts(prefix + " %").size() >= n);
+        List<String> stored = texts(prefix + " %");
+        assertThat(stored).hasSize(n).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Fault drill (issue 16): the SMSC drops the bind in the middle of a flood. The ESME binds again, the SMSC
+     * redelivers what was not acknowledged, every message ends as exactly one order, and no resident gets the
+     * acknowledgement twice.
+     */
+    @Test
+    void theSmscDroppingTheBindMidFloodShouldLoseNothingAndSendNoReplyTwice() {
+        int n = 400;
+        String prefix = "binddrill" + ThreadLocalRandom.current().nextInt(1_000_000);
+        smsc.send(new JsonObject().put("cmd", "flood").put("n", n).put("window", 50).put("prefix", prefix)
+                .put("sources", n).put("sourceBase", 8613600000000L));
+        Eventually.waitFor("flood under way", WAIT, () -> texts(prefix + " %").size() > 60);
+        smsc.request(new JsonObject().put("cmd", "close"), "closed", WAIT);
+        smsc.await(e -> "flood_done".equals(e.getString("event")) && e.getInteger("n") == n, Duration.ofSeconds(180));
+        Eventually.waitFor("every flood message stored", WAIT, () -> texts(prefix + " %").size() >= n);
+        assertThat(texts(prefix + " %")).hasSize(n).doesNotHaveDuplicates();
+        List<String> orders = query("SELECT CONCAT(caller_number, ' ', ticket) FROM work_order WHERE text LIKE ?",
+                prefix + " %");
+        Eventually.waitFor("an acknowledgement to every sender", Duration.ofSeconds(120),
+                () -> orders.stream().allMatch(o -> acknowledgements(o) > 0));
+        assertThat(orders).allSatisfy(o -> assertThat(acknowledgements(o)).as("acknowledgements of %s", o)
+                .isEqualTo(1));
+    }
+
+    /** How often the reply naming the ticket of {@code order} ("caller ticket") reached the SMSC. */
+    private static int acknowledgements(String order) {
+        String[] ct = order.split(" ");
+        String grouped = "工单号" + ct[1].substring(0, 3) + "-" + ct[1].substring(3, 6) + "-" + ct[1].substring(6);
+        return joined(ct[0]).split(grouped, -1).length - 1;
+    }
+
+    private static List<JsonObject> ledger() {
+        return smsc.request(new JsonObject().put("cmd", "ledger"), "ledger", WAIT).getJsonArray("entries").stream()
+                .map(JsonObject.class::cast).toList();
+    }
+
     @Test
     void statusQueryBySenderAndByTicketIsAnsweredInChinese() {
         String phone = phone();
@@ -204,7 +266,7 @@ class SmsChannelIT {
         Eventually.waitFor("flood under way", WAIT, () -> count(
                 "SELECT COUNT(*) FROM work_order WHERE text LIKE ?", prefix + " %") > 300);
         smsc.request(new JsonObject().put("cmd", "close"), "closed", WAIT);
-        JsonObject done = smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofSeconds(120));
+        JsonObject done = smsc.await(e -> "flood_done".equals(e.getString("event")) && e.getInteger("n") == n, Duration.ofSeconds(120));
         System.out.println("SMS flood through a re-bind: " + done.encode());
         List<String> acked = smsc.request(new JsonObject().put("cmd", "ledger"), "ledger", WAIT)
                 .getJsonArray("entries").stream().map(JsonObject.class::cast)

@@ -38,6 +38,10 @@ public final class DeliverSmReader {
         if (flagged || looksLikeBareReceipt(text, receiptText)) {
             return receipt(pdu, receiptedId, receiptText);
         }
+        Optional<PduShape.Unreadable> doubtful = DoubtfulContent.check(pdu, sm, udhi);
+        if (doubtful.isPresent()) {
+            return new IncomingPdu.Refused(doubtful.get().status(), doubtful.get().reason());
+        }
         Optional<Concat> concat = userData.concat().or(() -> sar(pdu));
         Optional<String> smscId = moMessageIdTag.flatMap(tag -> tlvString(pdu, tag));
         return new IncomingPdu.MoPart(nz(pdu.getSourceAddr()), nz(pdu.getDestAddress()), text, concat, smscId,

@@ -42,4 +42,14 @@ public sealed interface IncomingPdu {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * A deliver_sm whose content cannot be taken as a resident's text (see {@code DoubtfulContent}): answered with
+     * {@code status}, never stored.
+     */
+    record Refused(int status, String reason) implements IncomingPdu {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -79,12 +79,20 @@ public final class DeliverSmListener implements MessageReceiverListener {
             LOG.error("A deferred deliver_sm_resp was never picked up: this session is not built with "
                     + "DeferredResponses.sender()");
         }
+        Optional<Integer> refused = Refusals.PROCESS.of(pdu);
+        if (refused.isPresent()) {
+            throw new ProcessRequestException("deliver_sm cannot be read", refused.get());
+        }
         IncomingPdu in = reader.read(pdu, clock.instant());
         try {
             switch (in) {
                 case IncomingPdu.Receipt r -> defer(pdu.getSequenceNumber(), "receipt", true,
                         () -> status(receipts.handle(r.receipt()), "receipt"));
                 case IncomingPdu.UnreadableReceipt u -> LOG.warn("Delivery receipt ignored: {}", u.reason());
+                case IncomingPdu.Refused r -> {
+                    LOG.warn("deliver_sm refused with status 0x{}: {}", Integer.toHexString(r.status()), r.reason());
+                    throw new ProcessRequestException(r.reason(), r.status());
+                }
                 case IncomingPdu.MoPart part when !part.isMultipart() -> {
                     // Nearly every text: nothing to reassemble or stage, bounded by the group commit.
                     Reassembler.Ready r = reassembler.accept(part).orElseThrow();
@@ -177,6 +185,10 @@ public final class DeliverSmListener implements MessageReceiverListener {
 
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        Optional<Integer> refused = Refusals.PROCESS.of(dataSm);
+        if (refused.isPresent()) {
+            throw new ProcessRequestException("data_sm cannot be read", refused.get());
+        }
         LOG.warn("data_sm refused: this ESME takes mobile-originated messages as deliver_sm");
         throw new ProcessRequestException("data_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
     }

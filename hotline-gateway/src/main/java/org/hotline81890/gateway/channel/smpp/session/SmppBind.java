@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -100,7 +99,7 @@ public final class SmppBind implements AutoCloseable {
 
     private SMPPSession bind(CompletableFuture<Void> lost) throws IOException {
         // The listener defers every answer (DeliverSmListener): this sender holds each deliver_sm_resp back till then.
-        SMPPSession s = new SMPPSession(DeferredResponses.sender(), new DefaultPDUReader(),
+        SMPPSession s = new SMPPSession(DeferredResponses.sender(), new CheckedPduReader(),
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
         s.setTransactionTimer(config.transactionTimeout().toMillis());

@@ -26,7 +26,10 @@ class SmsTextTest {
                 Arguments.of(0x08, "d83dde4f", "🙏"),
                 Arguments.of(0x08, "8def706f00", "路灯"),
                 Arguments.of(0xF0, "414243", "ABC"),
-                Arguments.of(0x18, "8def", "路"));
+                Arguments.of(0x18, "8def", "路"),
+                Arguments.of(0x06, "bfe0d8d2d5e2", "Привет"),
+                Arguments.of(0xE8, "8def", "路"),
+                Arguments.of(0xC0, "414243", "ABC"));
     }
 
     @ParameterizedTest(name = "dc {0}: {1} -> {2}")
@@ -44,8 +47,12 @@ class SmsTextTest {
         assertThat(Gsm7.canEncode("路灯")).isFalse();
     }
 
-    @Test
-    void unknownCodingKeepsTheBytesAsLatin1() {
-        assertThat(SmsText.decode(0x04, "ok".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("ok");
+    @ParameterizedTest(name = "dc 0x{0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0x02, 0x04, 0x05, 0x09, 0x0B, 0x0C, 0x0D, 0x0F, 0x14, 0x1C,
+        0x20, 0x28, 0x3F, 0x80, 0x9A, 0xBF, 0xF4, 0xF7})
+    void binaryCompressedAndReservedCodingsAreNotText(int dc) {
+        assertThat(SmsText.alphabet(dc)).isEqualTo(SmsText.Alphabet.NOT_TEXT);
+        assertThat(DoubtfulContent.text(dc, "ok".getBytes(StandardCharsets.ISO_8859_1)))
+                .map(PduShape.Unreadable::status).contains(0x104);
     }
 }
