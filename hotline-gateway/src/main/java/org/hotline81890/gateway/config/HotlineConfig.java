@@ -174,7 +174,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Agi(boolean enabled, String bind, int port, List<String> allowedHosts, String queue,
                       String priorityQueue, int terminalQueuePriority, String greeting, boolean menu,
                       String openingHours, ZoneId timeZone, String terminalsFile, int recentOrders,
-                      Duration laneWait) {
+                      Duration laneWait, Duration idleTimeout) {
         static Agi from(ConfigSource c) {
             ZoneId zone;
             try {
@@ -192,7 +192,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     c.list("agi.allowed-hosts"), c.text("agi.queue"), c.text("agi.priority-queue"),
                     c.integer("agi.terminal-queue-priority", 0, 1000), c.text("agi.greeting"), c.bool("agi.menu"),
                     hours, zone, c.text("agi.terminals-file"), c.integer("agi.recent-orders", 0, 100),
-                    c.duration("agi.lane-wait", Duration.ofMillis(1)));
+                    c.duration("agi.lane-wait", Duration.ofMillis(1)),
+                    c.duration("agi.idle-timeout", Duration.ofSeconds(1)));
         }
     }
 

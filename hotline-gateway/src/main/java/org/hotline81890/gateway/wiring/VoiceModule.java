@@ -97,7 +97,7 @@ public final class VoiceModule implements HotlineModule {
                 LOG.info("{} one-key terminals loaded from {}", list.size(), agi.terminalsFile());
             }
             server = Optional.of(new FastAgiServer(agi.bind(), agi.port(), AllowedHosts.resolve(agi.allowedHosts()),
-                    new ScriptMapping(scripts())).start());
+                    new ScriptMapping(scripts())).idleTimeout(agi.idleTimeout()).start());
         }
         ami.ifPresent(AmiModulePart::start);
     }

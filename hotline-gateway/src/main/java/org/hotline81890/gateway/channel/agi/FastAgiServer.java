@@ -34,11 +34,18 @@ public final class FastAgiServer implements AutoCloseable {
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile ServerSocket server;
+    private volatile Duration idleTimeout = Duration.ofMinutes(5);
 
     public FastAgiServer(String bind, int port, AllowedHosts allowed, MappingStrategy scripts) {
         this.address = new InetSocketAddress(bind, port);
         this.allowed = allowed;
         this.scripts = scripts;
+    }
+
+    /** A connection silent this long (a peer stopped mid-command) is ended; {@code agi.idle-timeout}. */
+    public FastAgiServer idleTimeout(Duration timeout) {
+        this.idleTimeout = timeout;
+        return this;
     }
 
     public FastAgiServer start() {
@@ -114,6 +121,7 @@ public final class FastAgiServer implements AutoCloseable {
     private void serve(Socket socket) {
         try {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
             new FastAgiConnectionHandler(scripts, new LineSocket(socket), new DefaultAgiChannelFactory()).run();
         } catch (IOException e) {
             LOG.debug("FastAGI session ended early: {}", e.toString());

@@ -15,9 +15,12 @@ import org.asteriskjava.util.SocketConnectionFacade;
 /**
  * Asterisk-Java's view of one accepted FastAGI socket: UTF-8 lines ending in LF (Asterisk sends bare LF; a CR
  * before it is dropped too). Replaces the library's Scanner-based facade, whose constructor for an accepted socket
- * is not public, so that our own accept loop can hand sockets to {@code FastAgiConnectionHandler}.
+ * is not public, so that our own accept loop can hand sockets to {@code FastAgiConnectionHandler}. A line longer
+ * than {@value #MAX_LINE} characters (Asterisk's own AGI buffer is 2 KiB) ends the call instead of filling memory,
+ * and so does a peer that sends nothing for the socket's read timeout ({@code agi.idle-timeout}).
  */
 final class LineSocket implements SocketConnectionFacade {
+    static final int MAX_LINE = 8192;
     private final Socket socket;
     private final BufferedReader in;
     private final Writer out;
@@ -30,7 +33,21 @@ final class LineSocket implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
-        return in.readLine();
+        StringBuilder line = new StringBuilder(80);
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                return line.isEmpty() ? null : line.toString();
+            }
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            if (line.length() == MAX_LINE) {
+                throw new IOException("a FastAGI line longer than " + MAX_LINE + " characters");
+            }
+            line.append((char) c);
+        }
     }
 
     @Override
