@@ -20,52 +20,56 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
+import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.directory.load.DirectoryLoader;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.ami.AgentRingListener;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.AccessPolicy;
-import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
-import org.hotline81890.gateway.channel.web.FirstAdminNotice;
+import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
+import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.people.FirstAdmin;
 import org.hotline81890.gateway.people.Passwords;
 import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
-import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
-import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
-import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
+import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.QueueMembership;
 import org.hotline81890.gateway.wiring.AmiModulePart;
@@ -174,9 +178,18 @@ public final class HotlineApp implements AutoCloseable {
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
                 new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), agentSeat(cfg, core, modules),
-                core.vertx(), gate, core.blocking());
+                agentDeskParts(core), core.vertx(), gate, core.blocking());
         routes.add(pages::mount);
         return gate;
+    }
+
+    /** The agent desk's ticket form: the use case over the core's store and tracker, and what the form reads. */
+    private static AgentDeskParts agentDeskParts(Core core) {
+        AreaTree areas = AreaLoader.loadDefault();
+        TicketDesk tickets = new TicketDesk(core.store(), core.tracker(), core.directory(), areas,
+                new DirectoryClassifier(core.directory(), core.matcher(), core.clock()), core.corrections(),
+                core.clock());
+        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas);
     }
 
     /** The agent desk's queue membership through the voice module's AMI connection, which also feeds the pops. */

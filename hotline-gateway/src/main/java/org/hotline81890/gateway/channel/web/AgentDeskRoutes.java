@@ -84,12 +84,13 @@ public final class AgentDeskRoutes {
         res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("X-Accel-Buffering", "no");
         res.write(": desk " + me.login() + "\n\n");
+        String csrf = AccessGate.signedIn(ctx).map(s -> s.csrfToken()).orElse("");
         MessageConsumer<JsonObject> rings = vertx.eventBus().consumer(LiveRings.ADDRESS, msg -> {
             JsonObject ring = msg.body();
             if (!seat.extensionOf(ring.getString("iface")).equals(me.extension())) {
                 return;
             }
-            blocking.run(() -> pop.build(me, ring.getString("uniqueId"), ring.getString("caller")))
+            blocking.run(() -> withCsrf(pop.build(me, ring.getString("uniqueId"), ring.getString("caller")), csrf))
                     .onSuccess(vars -> send(res, "pop", pages.renderFragment("pop", "pop", vars)));
         });
         long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, id -> res.write(": keep-alive\n\n"));
@@ -97,6 +98,11 @@ public final class AgentDeskRoutes {
             rings.unregister();
             vertx.cancelTimer(keepAlive);
         });
+    }
+
+    private static Map<String, Object> withCsrf(Map<String, Object> vars, String csrf) {
+        vars.put("csrf", csrf);
+        return vars;
     }
 
     private static void send(HttpServerResponse res, String event, String html) {

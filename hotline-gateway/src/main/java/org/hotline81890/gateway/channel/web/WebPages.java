@@ -21,15 +21,18 @@ public final class WebPages {
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
+    private final AgentTicketRoutes tickets;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking) {
+                    AgentSeat seat, AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
-        this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views), pages, blocking);
+        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
+        this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views, ticketViews), pages, blocking);
+        this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
     }
 
     public void mount(Router router) {
@@ -39,6 +42,7 @@ public final class WebPages {
         admin.mount(router);
         supervisor.mount(router);
         desk.mount(router);
+        tickets.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

@@ -28,6 +28,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -102,11 +103,34 @@ class AgentDeskBrowserIT {
         WorkOrder order = voice.app().core().store().findByIdempotencyKey("phone:" + rang.uniqueId()).orElseThrow();
         new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("pop-caller")).isEmpty());
         assertThat(browser.findElement(By.id("pop-caller")).getText()).isEqualTo("13700007777");
-        assertThat(browser.findElement(By.id("pop-ticket")).getText()).isEqualTo(order.ticket().value());
+        assertThat(browser.findElement(By.id("pop-ticket")).getText()).isEqualTo(order.ticket().grouped());
         assertThat(browser.findElement(By.id("pop-history")).getText()).contains(
                 voice.app().core().store().findByIdempotencyKey("phone:" + earlier.uniqueId()).orElseThrow()
-                        .ticket().value());
+                        .ticket().grouped());
+        assertThat(browser.findElement(By.id("pop-history")).getText()).doesNotContain("Z").contains("月");
         Browser.screenshot(browser, "agent-desk-pop");
+
+        browser.findElement(By.id("ticket-text")).sendKeys("厨房水管爆了，一直在漏水");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("suggest-0")).isEmpty());
+        browser.findElement(By.id("service-search")).sendKeys("sgwx");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("result-RP-01")).isEmpty());
+        click("result-RP-01");
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("chosen-name")).getText().contains("水管维修"));
+        click("type-help");
+        new Select(browser.findElement(By.id("area-district"))).selectByVisibleText("海曙区");
+        new Select(browser.findElement(By.id("area-street"))).selectByVisibleText("鼓楼街道");
+        new Select(browser.findElement(By.id("area-community"))).selectByVisibleText("中山社区");
+        new Select(browser.findElement(By.id("area-grid"))).selectByVisibleText("第二网格");
+        browser.findElement(By.id("ticket-address")).sendKeys("中山西路8号");
+        Browser.screenshot(browser, "agent-desk-ticket");
+        click("btn-dispatch");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("outcome-ok")).isEmpty());
+        assertThat(browser.findElement(By.id("outcome-ok")).getText()).contains("已派单", order.ticket().grouped());
+        WorkOrder dispatched = voice.app().core().store().find(order.id()).orElseThrow();
+        assertThat(dispatched.serviceCode()).contains("RP-01");
+        assertThat(dispatched.area().grid()).contains("第二网格");
+        assertThat(dispatched.text()).isEqualTo("厨房水管爆了，一直在漏水");
 
         new Actions(browser).sendKeys(Keys.F3).perform();
         waitForState("示忙");
