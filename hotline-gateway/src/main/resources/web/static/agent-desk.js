@@ -61,3 +61,30 @@
     if (el.tagName === 'INPUT') { el.focus(); } else { el.click(); }
   });
 }());
+
+// Time in state and the after-call countdown on the state bar (data-since / data-until are epoch milliseconds).
+(function () {
+  'use strict';
+  function mmss(ms) {
+    var s = Math.max(0, Math.floor(ms / 1000));
+    var m = Math.floor(s / 60);
+    return (m < 10 ? '0' : '') + m + ':' + (s % 60 < 10 ? '0' : '') + (s % 60);
+  }
+  function tick() {
+    var bar = document.getElementById('statebar');
+    if (!bar) { return; }
+    var now = Date.now();
+    var since = Number(bar.getAttribute('data-since') || now);
+    var until = Number(bar.getAttribute('data-until') || 0);
+    var shown = document.getElementById('state-since');
+    if (shown) { shown.textContent = mmss(now - since); }
+    var countdown = document.getElementById('state-countdown');
+    if (countdown && until > 0) {
+      countdown.textContent = until > now ? '剩余 ' + mmss(until - now) : '整理超时 ' + mmss(now - until);
+      countdown.classList.toggle('overdue', until <= now);
+    }
+  }
+  setInterval(tick, 1000);
+  document.body.addEventListener('htmx:afterSwap', tick);
+  document.addEventListener('DOMContentLoaded', tick);
+}());

@@ -25,6 +25,7 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.Matcher;
+import org.hotline81890.gateway.channel.ami.AgentCallListener;
 import org.hotline81890.gateway.channel.ami.AgentRingListener;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
@@ -38,6 +39,7 @@ import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
+import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.channel.web.WebPages;
@@ -69,7 +71,9 @@ import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.storage.mysql.Transactions;
+import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.QueueMembership;
 import org.hotline81890.gateway.wiring.AmiModulePart;
@@ -200,7 +204,13 @@ public final class HotlineApp implements AutoCloseable {
         ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
         QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
                 .orElseGet(NoTelephony::new);
-        return new AgentSeat(queue, cfg.ami().agentChannel());
+        MySqlWrapUps wrapUps = new MySqlWrapUps(core.database().transactions());
+        AgentSeat seat = new AgentSeat(queue, cfg.ami().agentChannel(), wrapUps, cfg.web().wrapUpCodes(),
+                core.clock());
+        AgentCalls calls = new AgentCalls(seat, queue, wrapUps, new LiveDeskStates(core.vertx()),
+                cfg.web().wrapUpTime(), core.clock());
+        ami.ifPresent(c -> c.addListener(new AgentCallListener(calls)));
+        return seat;
     }
 
     /** With AMI off, the state bar says so instead of pretending. */

@@ -52,7 +52,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call")),
-                new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies")));
+                new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
+                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)));
     }
 
     private static String bindType(ConfigSource c) {
@@ -68,8 +69,18 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Http(String host, int port, String adminToken, int maxBody) {
     }
 
-    /** The people's pages: sessions and their cookies. */
-    public record Web(Duration sessionIdle, boolean secureCookies) {
+    /** The people's pages: sessions and their cookies; the agent desk's wrap-up codes and after-call time. */
+    public record Web(Duration sessionIdle, boolean secureCookies, List<String> wrapUpCodes, Duration wrapUpTime) {
+    }
+
+    private static List<String> wrapUpCodes(ConfigSource c) {
+        List<String> codes = c.list("web.wrap-up-codes");
+        if (codes.isEmpty() || codes.size() > 15 || codes.stream().anyMatch(x -> x.isEmpty() || x.length() > 32)
+                || codes.stream().distinct().count() != codes.size()) {
+            throw new ConfigException("invalid value for web.wrap-up-codes: " + codes + " (1 to 15 distinct codes of "
+                    + "at most 32 characters; from " + c.originOf("web.wrap-up-codes") + ")");
+        }
+        return codes;
     }
 
     /** Where the embedded database and generated secrets live. */

@@ -18,6 +18,9 @@ import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.simulators.RingAgent;
+import org.hotline81890.simulators.ami.AmiMessage;
+import org.hotline81890.simulators.ami.ChannelSnapshot;
+import org.hotline81890.simulators.ami.QueueEvents;
 import org.hotline81890.simulators.ami.QueueMemberState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +134,41 @@ class AgentDeskBrowserIT {
         assertThat(dispatched.serviceCode()).contains("RP-01");
         assertThat(dispatched.area().grid()).contains("第二网格");
         assertThat(dispatched.text()).isEqualTo("厨房水管爆了，一直在漏水");
+
+        // The call is answered and ends: 通话中, then 话后整理 with the queue member paused for it.
+        ChannelSnapshot from = ChannelSnapshot.fresh("PJSIP/trunk-it", 6, "hotline-in", "81890", rang.uniqueId(),
+                rang.uniqueId()).withCallerId("13700007777", "13700007777");
+        ChannelSnapshot to = ChannelSnapshot.fresh("PJSIP/1001-it", 6, "hotline-agents", "1001",
+                rang.uniqueId() + "1", rang.uniqueId());
+        voice.ami().publish(QueueEvents.agentConnect(from, to, "hotline", "PJSIP/1001", "1001", 2, 3));
+        waitForState("通话中");
+        voice.ami().publish(QueueEvents.agentComplete(from, to, "hotline", "PJSIP/1001", "1001", 2, 40, "caller"));
+        waitForState("话后整理");
+        Eventually.waitFor("QueuePause for wrap-up", WAIT, () -> member()
+                .map(m -> m.paused() && m.pausedReason().equals("话后整理")).orElse(false));
+        assertThat(browser.findElement(By.id("state-countdown")).getText()).contains("剩余");
+        new Actions(browser).sendKeys(Keys.F2).perform();
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("statebar")).getText().contains("请先选择话后整理代码"));
+        assertThat(member().map(QueueMemberState::paused)).contains(true);
+        Browser.screenshot(browser, "agent-desk-wrapup");
+        new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已派单");
+        click("btn-wrapup");
+        waitForState("就绪");
+        Eventually.waitFor("ready after the wrap-up code", WAIT, () -> member().map(m -> !m.paused())
+                .orElse(false));
+
+        // A call rings and nobody answers: the agent is paused (ring-no-answer), with the reason.
+        RingAgent.Rang unanswered = ringer.ring("127.0.0.1", agiPort, "1001", "13900001234");
+        voice.ami().publish(AmiMessage.builder().add("Event", "AgentRingNoAnswer").add("Privilege", "agent,all")
+                .addAll(ChannelSnapshot.fresh("PJSIP/trunk-it2", 6, "hotline-in", "81890", unanswered.uniqueId(),
+                        unanswered.uniqueId()).withCallerId("13900001234", "13900001234").headers())
+                .add("Queue", "hotline").add("Interface", "PJSIP/1001").add("MemberName", "1001")
+                .add("RingTime", 15).build());
+        waitForState("示忙");
+        assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("未接来电");
+        Eventually.waitFor("QueuePause for ring-no-answer", WAIT, () -> member()
+                .map(m -> m.paused() && m.pausedReason().equals("未接来电")).orElse(false));
 
         new Actions(browser).sendKeys(Keys.F3).perform();
         waitForState("示忙");
