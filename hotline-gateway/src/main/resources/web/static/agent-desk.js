@@ -54,6 +54,11 @@
   });
   var keys = { s: 'service-search', d: 'btn-dispatch', a: 'btn-answer' };
   document.addEventListener('keydown', function (e) {
+    if (e.key === 'F4') {
+      var hangup = document.getElementById('btn-hangup');
+      if (hangup) { e.preventDefault(); hangup.click(); }
+      return;
+    }
     if (!e.altKey || !keys[e.key]) { return; }
     var el = document.getElementById(keys[e.key]);
     if (!el) { return; }

@@ -20,15 +20,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
-import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.match.Matcher;
-import org.hotline81890.gateway.channel.ami.AgentCallListener;
-import org.hotline81890.gateway.channel.ami.AgentRingListener;
-import org.hotline81890.gateway.channel.ami.AmiConnector;
-import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.AccessPolicy;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
@@ -39,14 +33,11 @@ import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
-import org.hotline81890.gateway.channel.web.LiveDeskStates;
-import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
-import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
@@ -71,11 +62,8 @@ import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
-import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.storage.mysql.Transactions;
-import org.hotline81890.gateway.voice.AgentCalls;
-import org.hotline81890.gateway.voice.AgentSeat;
-import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.wiring.AgentDeskWiring;
 import org.hotline81890.gateway.wiring.AmiModulePart;
 import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
@@ -181,54 +169,17 @@ public final class HotlineApp implements AutoCloseable {
                 cfg.data().dir(), console, FirstAdminNotice.onTerminal()));
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
-                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), agentSeat(cfg, core, modules),
-                agentDeskParts(core), core.vertx(), gate, core.blocking());
+                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(),
+                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking());
         routes.add(pages::mount);
         return gate;
     }
 
-    /** The agent desk's ticket form: the use case over the core's store and tracker, and what the form reads. */
-    private static AgentDeskParts agentDeskParts(Core core) {
-        AreaTree areas = AreaLoader.loadDefault();
-        TicketDesk tickets = new TicketDesk(core.store(), core.tracker(), core.directory(), areas,
-                new DirectoryClassifier(core.directory(), core.matcher(), core.clock()), core.corrections(),
-                core.clock());
-        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas);
-    }
-
-    /** The agent desk's queue membership through the voice module's AMI connection, which also feeds the pops. */
-    private static AgentSeat agentSeat(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
-        Optional<AmiConnector> ami = modules.stream().filter(VoiceModule.class::isInstance)
+    /** The agent desk, through the voice module's AMI connection when AMI is on. */
+    private static AgentDeskParts agentDesk(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
+        return AgentDeskWiring.parts(cfg, core, modules.stream().filter(VoiceModule.class::isInstance)
                 .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
-                .findFirst();
-        ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
-        QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
-                .orElseGet(NoTelephony::new);
-        MySqlWrapUps wrapUps = new MySqlWrapUps(core.database().transactions());
-        AgentSeat seat = new AgentSeat(queue, cfg.ami().agentChannel(), wrapUps, cfg.web().wrapUpCodes(),
-                core.clock());
-        AgentCalls calls = new AgentCalls(seat, queue, wrapUps, new LiveDeskStates(core.vertx()),
-                cfg.web().wrapUpTime(), core.clock());
-        ami.ifPresent(c -> c.addListener(new AgentCallListener(calls)));
-        return seat;
-    }
-
-    /** With AMI off, the state bar says so instead of pretending. */
-    private static final class NoTelephony implements QueueMembership {
-        @Override
-        public void signIn(String iface, String memberName) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
-
-        @Override
-        public void signOut(String iface) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
-
-        @Override
-        public void pause(String iface, boolean paused, String reason) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
+                .findFirst());
     }
 
     private static Core core(HotlineConfig cfg, Database db) {

@@ -166,7 +166,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Ami(boolean enabled, String host, int port, String username, String password,
                       Duration reconnectInitial, Duration reconnectMax, Duration answeredWithin,
                       Duration originateTimeout, String callbackChannel, String surveyContext,
-                      String clickToCallContext, String agentChannel, String bridgeContext) {
+                      String clickToCallContext, String agentChannel, String bridgeContext,
+                      String transferContext, String conferenceContext) {
         static Ami from(ConfigSource c) {
             Duration ms1 = Duration.ofMillis(1);
             String channel = c.text("ami.callback-channel");
@@ -184,7 +185,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     c.duration("ami.reconnect-max", ms1), c.duration("ami.answered-within", Duration.ofSeconds(1)),
                     c.duration("ami.originate-timeout", Duration.ofMillis(100)), channel,
                     c.text("ami.survey-context"), c.text("ami.click-to-call-context"), agent,
-                    c.text("ami.bridge-context"));
+                    c.text("ami.bridge-context"), c.text("ami.transfer-context"), c.text("ami.conference-context"));
         }
 
         @Override

@@ -17,23 +17,31 @@ public final class AgentCalls {
     private final AgentSeat seat;
     private final QueueMembership queue;
     private final WrapUps wrapUps;
+    private final AgentCallLog log;
     private final DeskStates desks;
     private final Duration wrapUpTime;
     private final Clock clock;
 
-    public AgentCalls(AgentSeat seat, QueueMembership queue, WrapUps wrapUps, DeskStates desks, Duration wrapUpTime,
-                      Clock clock) {
+    public AgentCalls(AgentSeat seat, QueueMembership queue, WrapUps wrapUps, AgentCallLog log, DeskStates desks,
+                      Duration wrapUpTime, Clock clock) {
         this.seat = seat;
         this.queue = queue;
         this.wrapUps = wrapUps;
+        this.log = log;
         this.desks = desks;
         this.wrapUpTime = wrapUpTime;
         this.clock = clock;
     }
 
-    public void connected(String iface, String uniqueId) {
-        seat.extensionOf(iface).ifPresent(ext -> desks.changed(ext, new DeskStates.Shown(AgentState.ON_CALL, "",
-                clock.instant(), Optional.empty())));
+    /** {@code callerChannel} and {@code agentChannel} are the two legs app_queue bridged. */
+    public void connected(String iface, String uniqueId, String callerChannel, String agentChannel) {
+        Optional<String> ext = seat.extensionOf(iface);
+        if (ext.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        log.connected(new AgentCallLog.LiveCall(uniqueId, ext.get(), callerChannel, agentChannel, now));
+        desks.changed(ext.get(), new DeskStates.Shown(AgentState.ON_CALL, "", now, Optional.empty()));
     }
 
     public void completed(String iface, String uniqueId) {
@@ -42,6 +50,7 @@ public final class AgentCalls {
             return;
         }
         Instant now = clock.instant();
+        log.ended(uniqueId, ext.get(), now);
         wrapUps.begin(ext.get(), uniqueId, now);
         queue.pause(iface, true, WRAP_UP);
         desks.changed(ext.get(), new DeskStates.Shown(AgentState.WRAP_UP, WRAP_UP, now,

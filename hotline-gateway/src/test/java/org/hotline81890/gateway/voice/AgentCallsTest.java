@@ -35,14 +35,18 @@ class AgentCallsTest {
     private final List<String> shown = new ArrayList<>();
     private final AgentSeat seat = new AgentSeat(membership, "PJSIP/{extension}", wrapUps, List.of("已解答", "已派单"),
             clock);
-    private final AgentCalls calls = new AgentCalls(seat, membership, wrapUps,
+    private final InMemoryAgentCallLog log = new InMemoryAgentCallLog();
+    private final AgentCalls calls = new AgentCalls(seat, membership, wrapUps, log,
             (ext, s) -> shown.add(ext + " " + s.state() + " " + s.reason() + " " + s.until().map(Instant::toString)
                     .orElse("-")), Duration.ofSeconds(30), clock);
 
     @Test
     void anEndedCallPausesTheAgentForWrapUpAndReadyNeedsAWrapUpCode() {
-        calls.connected("PJSIP/1001", "1733367600.1");
+        calls.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");
+        assertThat(log.live("1001", "1733367600.1")).hasValueSatisfying(
+                c -> assertThat(c.agentChannel()).isEqualTo("PJSIP/1001-00000002"));
         calls.completed("PJSIP/1001", "1733367600.1");
+        assertThat(log.current("1001")).isEmpty();
 
         assertThat(shown).containsExactly("1001 ON_CALL  -", "1001 WRAP_UP 话后整理 2026-12-05T03:00:30Z");
         assertThat(queue).containsExactly("pause PJSIP/1001 话后整理");

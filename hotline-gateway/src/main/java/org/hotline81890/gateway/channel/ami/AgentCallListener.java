@@ -25,7 +25,8 @@ public final class AgentCallListener implements ManagerEventListener {
     @Override
     public void onManagerEvent(ManagerEvent event) {
         switch (event) {
-            case AgentConnectEvent a -> run(a, () -> calls.connected(iface(a.getInterface(), a), a.getUniqueId()));
+            case AgentConnectEvent a -> run(a, () -> calls.connected(iface(a.getInterface(), a), a.getUniqueId(),
+                    a.getChannel(), a.getDestChannel()));
             case AgentCompleteEvent a -> run(a, () -> calls.completed(iface(a.getInterface(), a), a.getUniqueId()));
             case AgentRingNoAnswerEvent a -> run(a, () -> calls.rangUnanswered(iface(a.getInterface(), a)));
             default -> { }

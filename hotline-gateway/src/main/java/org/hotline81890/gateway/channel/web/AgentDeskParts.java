@@ -4,7 +4,13 @@ import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.desk.TicketDesk;
+import org.hotline81890.gateway.voice.AgentSeat;
+import org.hotline81890.gateway.voice.CallControls;
 
-/** What the composition root hands the agent desk beyond the state bar: the ticket use case and what it reads. */
-public record AgentDeskParts(TicketDesk tickets, Directory directory, Matcher matcher, AreaTree areas) {
+/**
+ * What the composition root hands the agent desk: the ticket form's use case and what it reads, the seat (state bar,
+ * wrap-up) and the call controls.
+ */
+public record AgentDeskParts(TicketDesk tickets, Directory directory, Matcher matcher, AreaTree areas, AgentSeat seat,
+                             CallControls calls) {
 }

@@ -47,6 +47,15 @@ public final class Labels {
         return "%s（%s +%.1f）".formatted(shown, HOWS.get(r.how()), r.points());
     }
 
+    /** A DTMF key as an element id: digits as they are, {@code star}, {@code hash}. */
+    public String keyId(String key) {
+        return switch (key) {
+            case "*" -> "star";
+            case "#" -> "hash";
+            default -> key;
+        };
+    }
+
     public String kind(ProviderKind k) {
         return KINDS.getOrDefault(k, k.name());
     }

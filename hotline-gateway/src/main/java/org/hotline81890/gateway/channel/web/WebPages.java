@@ -9,7 +9,6 @@ import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
-import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /** The people's pages and their static files (ours under /static, htmx from its WebJar under /webjars). */
@@ -22,16 +21,19 @@ public final class WebPages {
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
     private final AgentTicketRoutes tickets;
+    private final AgentCallRoutes calls;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AgentSeat seat, AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
+                    AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
-        this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views, ticketViews), pages, blocking);
+        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), new ScreenPop(store, views, ticketViews), pages,
+                blocking);
+        this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
     }
 
@@ -43,6 +45,7 @@ public final class WebPages {
         supervisor.mount(router);
         desk.mount(router);
         tickets.mount(router);
+        calls.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

@@ -55,6 +55,8 @@ class AgentDeskBrowserIT {
                 new MySqlSessionStore(voice.db().database().transactions()), new Passwords(), Clock.systemUTC());
         people.add(new NewPerson("wangfang", Role.AGENT, "王芳", Optional.empty(), Optional.of("1001")),
                 "wangfang-password");
+        people.add(new NewPerson("lihua", Role.AGENT, "李华", Optional.empty(), Optional.of("1002")),
+                "lihua-password");
         browser = Browser.open(1366, 768);
     }
 
@@ -72,6 +74,11 @@ class AgentDeskBrowserIT {
 
     private static void click(String id) {
         browser.findElement(By.id(id)).click();
+    }
+
+    private static void waitForOutcome(String text) {
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("call-outcome")).getText().contains(text));
     }
 
     private static void waitForState(String label) {
@@ -142,8 +149,31 @@ class AgentDeskBrowserIT {
                 rang.uniqueId() + "1", rang.uniqueId());
         voice.ami().publish(QueueEvents.agentConnect(from, to, "hotline", "PJSIP/1001", "1001", 2, 3));
         waitForState("通话中");
-        voice.ami().publish(QueueEvents.agentComplete(from, to, "hotline", "PJSIP/1001", "1001", 2, 40, "caller"));
+
+        // Call controls through AMI, on this agent's call only: another agent's try is 403 and reaches nothing.
+        WebClient other = new WebClient(voice.app().httpPort()).loggedIn("lihua", "lihua-password");
+        assertThat(other.postWithCsrf("/agent/calls/" + rang.uniqueId() + "/hangup", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(voice.ami().agentCallActions()).isEmpty();
+        click("dtmf-1");
+        waitForOutcome("已发送按键");
+        browser.findElement(By.id("call-target")).sendKeys("1201");
+        click("btn-attended");
+        waitForOutcome("咨询转接");
+        click("btn-three-way");
+        waitForOutcome("三方通话");
+        assertThat(voice.ami().agentCallActions()).extracting(m -> m.get("Action").orElseThrow() + " "
+                + m.get("Channel").orElseThrow()).containsExactly("PlayDTMF PJSIP/trunk-it", "Atxfer PJSIP/1001-it",
+                "Redirect PJSIP/trunk-it");
+        assertThat(voice.ami().agentCallActions().get(2).get("ExtraChannel")).contains("PJSIP/1001-it");
+        assertThat(voice.ami().originates()).anySatisfy(o -> assertThat(o.get("Channel"))
+                .contains("Local/1201@agents"));
+        Browser.screenshot(browser, "agent-desk-call");
+
+        // F4 hangs up; app_queue's AgentComplete puts the agent in 话后整理.
+        new Actions(browser).sendKeys(Keys.F4).perform();
         waitForState("话后整理");
+        assertThat(voice.ami().agentCallActions().getLast().get("Action")).contains("Hangup");
         Eventually.waitFor("QueuePause for wrap-up", WAIT, () -> member()
                 .map(m -> m.paused() && m.pausedReason().equals("话后整理")).orElse(false));
         assertThat(browser.findElement(By.id("state-countdown")).getText()).contains("剩余");
