@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.voice.CallControls;
 
@@ -34,7 +35,7 @@ final class AgentCallRoutes {
     }
 
     void mount(Router router) {
-        router.post("/agent/calls/:uniqueId/:action").handler(this::handle);
+        FormBody.accept(router, "/agent/calls/:uniqueId/:action").handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {

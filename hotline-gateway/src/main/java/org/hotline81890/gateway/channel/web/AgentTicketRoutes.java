@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.desk.Handling;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.desk.TicketForm;
@@ -40,10 +41,10 @@ final class AgentTicketRoutes {
         router.get("/agent/services").handler(ctx -> pages.sendFragment(ctx, 200, "ticket", "results",
                 Map.of("results", views.search(param(ctx, "q")))));
         router.get("/agent/services/:code").handler(this::handleService);
-        router.post("/agent/match").handler(ctx -> blocking.run(() -> views.suggestions(form(ctx, "text")))
+        FormBody.accept(router, "/agent/match").handler(ctx -> blocking.run(() -> views.suggestions(form(ctx, "text")))
                 .onSuccess(vars -> pages.sendFragment(ctx, 200, "ticket", "suggestions", vars))
                 .onFailure(ctx::fail));
-        router.post("/agent/orders/:ticket/ticket").handler(this::handleTicket);
+        FormBody.accept(router, "/agent/orders/:ticket/ticket").handler(this::handleTicket);
     }
 
     private void handleService(RoutingContext ctx) {
