@@ -42,7 +42,7 @@ public final class AgentSeat {
         if (open.isPresent()) {
             String code = wrapUpCode.orElse("");
             if (!wrapUpCodes.contains(code)) {
-                return Optional.of("请先选择话后整理代码（" + String.join("、", wrapUpCodes) + "）");
+                return Optional.of("请先选择话后整理代码");
             }
             Optional<String> refused = change(extension, new Change(AgentState.READY, Optional.empty()));
             if (refused.isEmpty()) {

@@ -85,9 +85,13 @@ public final class AgentDeskRoutes {
     private void stateBar(RoutingContext ctx, int status, AgentState state, String message) {
         String reason = Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse("");
         if (status != 200 && state == AgentState.READY) {
-            // Refused ready (a wrap-up code missing): the desk stays in after-call work.
-            state = AgentState.WRAP_UP;
-            reason = AgentCalls.WRAP_UP;
+            // Refused ready (a wrap-up code missing): the desk stays in after-call work, its clock running on.
+            Person me = AccessGate.person(ctx).person();
+            blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> pages.sendFragment(ctx, status,
+                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, AgentCalls.WRAP_UP,
+                            w.startedAt().toEpochMilli(), 0, message)).orElseGet(() -> barVars(AgentState.PAUSED,
+                            "", System.currentTimeMillis(), 0, message)))).onFailure(ctx::fail);
+            return;
         }
         pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, reason, System.currentTimeMillis(), 0,
                 message));
