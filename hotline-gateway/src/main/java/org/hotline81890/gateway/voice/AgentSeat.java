@@ -102,6 +102,11 @@ public final class AgentSeat {
         }
     }
 
+    /** The agent's phone as the telephony system dials it (the configured dial string with the extension). */
+    public String channelOf(String extension) {
+        return channelPattern.replace("{extension}", extension);
+    }
+
     /** The extension an interface such as {@code PJSIP/1001} belongs to, per the configured dial string. */
     public Optional<String> extensionOf(String iface) {
         int at = channelPattern.indexOf("{extension}");

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.load.AreaLoader;
+import org.hotline81890.gateway.callback.CallbackCalls;
+import org.hotline81890.gateway.callback.Callbacks;
 import org.hotline81890.gateway.channel.ami.AgentCallListener;
 import org.hotline81890.gateway.channel.ami.AgentRingListener;
 import org.hotline81890.gateway.channel.ami.AmiCallControl;
@@ -16,6 +18,7 @@ import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
+import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
@@ -25,8 +28,8 @@ import org.hotline81890.gateway.voice.QueueMembership;
 
 /**
  * The agent desk's part of the composition root: the ticket form's use case, the seat (queue membership, wrap-up),
- * the agents' calls as app_queue reports them, and the call controls, all through the voice module's AMI connection
- * when there is one. With AMI off the desk says so instead of pretending.
+ * the agents' calls as app_queue reports them, the call controls and the callback list, all through the voice
+ * module's AMI connection when there is one. With AMI off the desk says so instead of pretending.
  */
 public final class AgentDeskWiring {
     private AgentDeskWiring() {
@@ -48,8 +51,12 @@ public final class AgentDeskWiring {
         AgentCalls agentCalls = new AgentCalls(seat, queue, wrapUps, calls, new LiveDeskStates(core.vertx()),
                 cfg.web().wrapUpTime(), core.clock());
         ami.ifPresent(c -> c.addListener(new AgentCallListener(agentCalls)));
+        MySqlCallbackRequests callbackRequests = new MySqlCallbackRequests(core.database().transactions());
+        CallbackCalls callbacks = new CallbackCalls(new Callbacks(callbackRequests, core.clock()), callbackRequests,
+                core.outbox());
         return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, seat,
-                new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()));
+                new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
+                callbacks);
     }
 
     /** With AMI off, every telephony action is refused with the reason. */

@@ -22,6 +22,7 @@ public final class WebPages {
     private final AgentDeskRoutes desk;
     private final AgentTicketRoutes tickets;
     private final AgentCallRoutes calls;
+    private final AgentCallbackRoutes callbacks;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
                     AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
@@ -34,6 +35,7 @@ public final class WebPages {
         this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), new ScreenPop(store, views, ticketViews), pages,
                 blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
+        this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
     }
 
@@ -46,6 +48,7 @@ public final class WebPages {
         desk.mount(router);
         tickets.mount(router);
         calls.mount(router);
+        callbacks.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline81890.gateway.callback.CallbackReason;
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
 import org.hotline81890.gateway.people.NewPerson;
 import org.hotline81890.gateway.people.Passwords;
@@ -204,6 +205,18 @@ class AgentDeskBrowserIT {
         waitForState("示忙");
         Eventually.waitFor("QueuePause with reason", WAIT, () -> member()
                 .map(m -> m.paused() && m.pausedReason().equals("小休")).orElse(false));
+
+        // The callback list: one click rings the agent's phone (an Originate through the outbox), then the resident.
+        long item = voice.voice().callbacks().request("phone:cb-it", "13600006666", CallbackReason.QUEUE_TIMEOUT)
+                .id();
+        click("callbacks-refresh");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("callback-" + item)).isEmpty());
+        click("callback-" + item);
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("callback-message")).getText().contains("正在回拨 13600006666"));
+        Eventually.waitFor("the callback's originate", WAIT, () -> voice.ami().originates().stream()
+                .anyMatch(o -> o.get("Channel").orElse("").equals("PJSIP/1001")));
+        assertThat(voice.voice().callbacks().open(10)).noneMatch(c -> c.id() == item);
         assertThat(Browser.console(browser)).noneMatch(line -> line.contains("Content Security Policy"));
     }
 }
