@@ -22,20 +22,17 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.load.DirectoryLoader;
-import org.hotline81890.gateway.channel.ami.AgentRingListener;
-import org.hotline81890.gateway.channel.ami.AmiConnector;
-import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
+import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.AccessPolicy;
-import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.gateway.channel.http.AdminRoutes;
 import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
-import org.hotline81890.gateway.channel.web.FirstAdminNotice;
+import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
-import org.hotline81890.gateway.channel.web.LiveRings;
+import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
 import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -44,30 +41,29 @@ import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.people.FirstAdmin;
 import org.hotline81890.gateway.people.Passwords;
 import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
-import org.hotline81890.gateway.matching.LearningMatcher;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.schedule.DeadlineScheduler;
 import org.hotline81890.gateway.sms.RepeatAfterWindow;
 import org.hotline81890.gateway.storage.mysql.Database;
-import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
-import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.GroupCommitWorkOrderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
+import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore;
-import org.hotline81890.gateway.voice.AgentSeat;
-import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.storage.mysql.Transactions;
+import org.hotline81890.gateway.wiring.AgentDeskWiring;
 import org.hotline81890.gateway.wiring.AmiModulePart;
 import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
@@ -176,39 +172,17 @@ public final class HotlineApp implements AutoCloseable {
                 cfg.data().dir(), console, FirstAdminNotice.onTerminal()));
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
-                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(), agentSeat(cfg, core, modules),
-                core.vertx(), gate, core.blocking());
+                new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(),
+                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking());
         routes.add(pages::mount);
         return gate;
     }
 
-    /** The agent desk's queue membership through the voice module's AMI connection, which also feeds the pops. */
-    private static AgentSeat agentSeat(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
-        Optional<AmiConnector> ami = modules.stream().filter(VoiceModule.class::isInstance)
+    /** The agent desk, through the voice module's AMI connection when AMI is on. */
+    private static AgentDeskParts agentDesk(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
+        return AgentDeskWiring.parts(cfg, core, modules.stream().filter(VoiceModule.class::isInstance)
                 .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
-                .findFirst();
-        ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
-        QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
-                .orElseGet(NoTelephony::new);
-        return new AgentSeat(queue, cfg.ami().agentChannel());
-    }
-
-    /** With AMI off, the state bar says so instead of pretending. */
-    private static final class NoTelephony implements QueueMembership {
-        @Override
-        public void signIn(String iface, String memberName) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
-
-        @Override
-        public void signOut(String iface) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
-
-        @Override
-        public void pause(String iface, boolean paused, String reason) {
-            throw new Refused("AMI 未启用 (ami.enabled)");
-        }
+                .findFirst());
     }
 
     private static Core core(HotlineConfig cfg, Database db) {

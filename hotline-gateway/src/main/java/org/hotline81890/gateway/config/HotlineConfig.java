@@ -56,7 +56,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call")),
-                new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies")));
+                new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
+                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)));
     }
 
     private static String bindType(ConfigSource c) {
@@ -82,8 +83,18 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
         }
     }
 
-    /** The people's pages: sessions and their cookies. */
-    public record Web(Duration sessionIdle, boolean secureCookies) {
+    /** The people's pages: sessions and their cookies; the agent desk's wrap-up codes and after-call time. */
+    public record Web(Duration sessionIdle, boolean secureCookies, List<String> wrapUpCodes, Duration wrapUpTime) {
+    }
+
+    private static List<String> wrapUpCodes(ConfigSource c) {
+        List<String> codes = c.list("web.wrap-up-codes");
+        if (codes.isEmpty() || codes.size() > 15 || codes.stream().anyMatch(x -> x.isEmpty() || x.length() > 32)
+                || codes.stream().distinct().count() != codes.size()) {
+            throw new ConfigException("invalid value for web.wrap-up-codes: " + codes + " (1 to 15 distinct codes of "
+                    + "at most 32 characters; from " + c.originOf("web.wrap-up-codes") + ")");
+        }
+        return codes;
     }
 
     /** PEM files for HTTPS; both empty means plain HTTP (e.g. behind a TLS-terminating proxy). */
@@ -213,7 +224,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Ami(boolean enabled, String host, int port, String username, String password,
                       Duration reconnectInitial, Duration reconnectMax, Duration answeredWithin,
                       Duration originateTimeout, String callbackChannel, String surveyContext,
-                      String clickToCallContext, String agentChannel, String bridgeContext) {
+                      String clickToCallContext, String agentChannel, String bridgeContext,
+                      String transferContext, String conferenceContext) {
         static Ami from(ConfigSource c) {
             Duration ms1 = Duration.ofMillis(1);
             String channel = c.text("ami.callback-channel");
@@ -231,7 +243,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     c.duration("ami.reconnect-max", ms1), c.duration("ami.answered-within", Duration.ofSeconds(1)),
                     c.duration("ami.originate-timeout", Duration.ofMillis(100)), channel,
                     c.text("ami.survey-context"), c.text("ami.click-to-call-context"), agent,
-                    c.text("ami.bridge-context"));
+                    c.text("ami.bridge-context"), c.text("ami.transfer-context"), c.text("ami.conference-context"));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.voice;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +13,49 @@ public final class AgentSeat {
     public static final List<String> PAUSE_REASONS = List.of("小休", "培训", "会议", "整理");
     private final QueueMembership queue;
     private final String channelPattern;
+    private final WrapUps wrapUps;
+    private final List<String> wrapUpCodes;
+    private final Clock clock;
 
-    public AgentSeat(QueueMembership queue, String channelPattern) {
+    public AgentSeat(QueueMembership queue, String channelPattern, WrapUps wrapUps, List<String> wrapUpCodes,
+                     Clock clock) {
         this.queue = queue;
         this.channelPattern = channelPattern;
+        this.wrapUps = wrapUps;
+        this.wrapUpCodes = List.copyOf(wrapUpCodes);
+        this.clock = clock;
+    }
+
+    public List<String> wrapUpCodes() {
+        return wrapUpCodes;
+    }
+
+    /**
+     * Ready again. After a call (an unfinished wrap-up) only with one of the wrap-up codes, which is recorded; the
+     * queue hears of it only then. Empty when done; else why not.
+     */
+    public Optional<String> ready(Optional<String> extension, Optional<String> wrapUpCode, String agent) {
+        if (extension.isEmpty()) {
+            return Optional.of("该账号没有分机，无法签入");
+        }
+        Optional<WrapUps.Open> open = wrapUps.open(extension.get());
+        if (open.isPresent()) {
+            String code = wrapUpCode.orElse("");
+            if (!wrapUpCodes.contains(code)) {
+                return Optional.of("请先选择话后整理代码");
+            }
+            Optional<String> refused = change(extension, new Change(AgentState.READY, Optional.empty()));
+            if (refused.isEmpty()) {
+                wrapUps.finish(open.get().id(), code, agent, clock.instant());
+            }
+            return refused;
+        }
+        return change(extension, new Change(AgentState.READY, Optional.empty()));
+    }
+
+    /** The agent's unfinished wrap-up, for the state bar a desk shows when it (re)opens. */
+    public Optional<WrapUps.Open> openWrapUp(Optional<String> extension) {
+        return extension.flatMap(wrapUps::open);
     }
 
     /** What the agent asked for; {@code reason} only for PAUSED. */
@@ -60,6 +100,11 @@ public final class AgentSeat {
         } catch (QueueMembership.Refused e) {
             return Optional.of("话务系统拒绝: " + e.getMessage());
         }
+    }
+
+    /** The agent's phone as the telephony system dials it (the configured dial string with the extension). */
+    public String channelOf(String extension) {
+        return channelPattern.replace("{extension}", extension);
     }
 
     /** The extension an interface such as {@code PJSIP/1001} belongs to, per the configured dial string. */

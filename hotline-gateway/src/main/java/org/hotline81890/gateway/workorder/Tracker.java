@@ -37,8 +37,17 @@ public final class Tracker {
     /** Moves the order to {@code to}, or throws {@link IllegalTransitionException}. */
     public WorkOrder move(WorkOrderId id, WorkOrderState to, String actor, Channel channel, String details,
                           Function<WorkOrder, List<OutboxMessage>> effects) {
+        return move(id, to, actor, channel, details, UnaryOperator.identity(), effects);
+    }
+
+    /**
+     * Moves the order to {@code to} with {@code edit}'s changes to the row (an agent's classification) in the same
+     * transaction; {@code effects} sees the edited, moved order.
+     */
+    public WorkOrder move(WorkOrderId id, WorkOrderState to, String actor, Channel channel, String details,
+                          UnaryOperator<WorkOrder> edit, Function<WorkOrder, List<OutboxMessage>> effects) {
         EventDraft event = new EventDraft(actor, channel, to, details);
-        WorkOrder after = store.update(id, current -> Optional.of(change(current, event, effects)));
+        WorkOrder after = store.update(id, current -> Optional.of(change(current, event, edit, effects)));
         store.afterCommit(() -> publisher.published(after, event));
         return after;
     }
@@ -63,8 +72,13 @@ public final class Tracker {
 
     private WorkOrderStore.Change change(WorkOrder current, EventDraft event,
                                          Function<WorkOrder, List<OutboxMessage>> effects) {
+        return change(current, event, UnaryOperator.identity(), effects);
+    }
+
+    private WorkOrderStore.Change change(WorkOrder current, EventDraft event, UnaryOperator<WorkOrder> edit,
+                                         Function<WorkOrder, List<OutboxMessage>> effects) {
         Instant now = clock.instant();
-        WorkOrder next = current.withState(event.to(), now);
+        WorkOrder next = edit.apply(current.withState(event.to(), now));
         if (AWAITING_SURVEY.contains(event.to())) {
             next = next.withDeadlines(next.deadlines().withSurveyAt(now.plus(levels.surveyWait())));
         }

@@ -44,4 +44,11 @@ public record WorkOrder(WorkOrderId id, TicketNumber ticket, String idempotencyK
         return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, type, text, Optional.of(code), area,
                 newPriority, deadlines, state, createdAt, updatedAt, version);
     }
+
+    /** What an agent decided at the desk: the request in words, its type, service, urgency, area and deadlines. */
+    public WorkOrder reclassified(String newText, RequestType type, String code, Priority newPriority, Area newArea,
+                                  Deadlines newDeadlines) {
+        return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, type, newText, Optional.of(code),
+                newArea, newPriority, newDeadlines, state, createdAt, updatedAt, version);
+    }
 }

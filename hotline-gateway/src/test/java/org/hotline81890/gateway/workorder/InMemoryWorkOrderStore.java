@@ -90,7 +90,7 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
         Instant now = clock.instant();
         WorkOrder n = decided.get().next();
         WorkOrder stored = new WorkOrder(id, current.ticket(), current.idempotencyKey(), current.channel(),
-                current.callerNumber(), n.requestType(), current.text(), n.serviceCode(), n.area(), n.priority(),
+                current.callerNumber(), n.requestType(), n.text(), n.serviceCode(), n.area(), n.priority(),
                 n.deadlines(), n.state(), current.createdAt(), now, current.version() + 1);
         orders.put(id.value(), stored);
         events.get(id.value()).add(event(id, now, Optional.of(current.state()), decided.get().event()));

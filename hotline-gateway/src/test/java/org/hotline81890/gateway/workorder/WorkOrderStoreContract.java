@@ -54,6 +54,25 @@ public interface WorkOrderStoreContract {
     }
 
     @Test
+    default void updateShouldWriteWhatTheAgentClassifiedTheTextIncluded() {
+        WorkOrder w = store().create(order("phone:" + UUID.randomUUID(), "13800001111"), received(), x -> List.of())
+                .workOrder();
+        Area area = new Area(Optional.of("海曙区"), Optional.of("鼓楼街道"), Optional.of("中山社区"),
+                Optional.of("第一网格"), Optional.of("中山西路2号"));
+        WorkOrder after = store().update(w.id(), current -> {
+            WorkOrder next = current.withState(WorkOrderState.MATCHED, Instant.now()).reclassified("水管爆了",
+                    RequestType.COMPLAINT, "RP-01", Priority.URGENT, area, current.deadlines());
+            return Optional.of(new WorkOrderStore.Change(next, new EventDraft("wangfang", Channel.AGENT,
+                    WorkOrderState.MATCHED, "dispatched"), List.of()));
+        });
+        assertThat(store().find(w.id())).contains(after);
+        assertThat(after.text()).isEqualTo("水管爆了");
+        assertThat(after.serviceCode()).contains("RP-01");
+        assertThat(after.requestType()).isEqualTo(RequestType.COMPLAINT);
+        assertThat(after.area()).isEqualTo(area);
+    }
+
+    @Test
     default void receiveShouldReturnSameWorkOrderWhenKeyIsSeenAgain() {
         String key = "sms:" + UUID.randomUUID();
         WorkOrder first = store().create(order(key, "13800001111"), received(), w -> List.of()).workOrder();

@@ -14,6 +14,7 @@ import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.Person;
+import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.AgentState;
 
@@ -39,8 +40,7 @@ public final class AgentDeskRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/agent").handler(ctx -> pages.send(ctx, 200, "agent", Map.of("reasons", AgentSeat.PAUSE_REASONS,
-                "state", AgentState.SIGNED_OUT, "message", "")));
+        router.get("/agent").handler(this::handleDesk);
         FormBody.accept(router, "/agent/state").handler(this::handleState);
         router.get("/agent/events").handler(this::handleEvents);
     }
@@ -56,8 +56,10 @@ public final class AgentDeskRoutes {
             stateBar(ctx, 400, AgentState.SIGNED_OUT, "未知状态: " + to);
             return;
         }
+        Optional<String> wrapUp = Optional.ofNullable(ctx.request().getFormAttribute("wrapUp"));
         blocking.run(() -> to.equals("PAUSED") && reason.equals("签入")
                 ? seat.signIn(me.extension(), me.name())
+                : target == AgentState.READY ? seat.ready(me.extension(), wrapUp, me.login())
                 : seat.change(me.extension(), new AgentSeat.Change(target, Optional.of(reason))))
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -70,13 +72,41 @@ public final class AgentDeskRoutes {
                 });
     }
 
+    private void handleDesk(RoutingContext ctx) {
+        Person me = AccessGate.person(ctx).person();
+        blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> {
+            Map<String, Object> vars = open.map(w -> barVars(AgentState.WRAP_UP, AgentCalls.WRAP_UP,
+                    w.startedAt().toEpochMilli(), 0, "")).orElseGet(() -> barVars(AgentState.SIGNED_OUT, "",
+                    System.currentTimeMillis(), 0, ""));
+            pages.send(ctx, 200, "agent", vars);
+        }).onFailure(ctx::fail);
+    }
+
     private void stateBar(RoutingContext ctx, int status, AgentState state, String message) {
+        String reason = Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse("");
+        if (status != 200 && state == AgentState.READY) {
+            // Refused ready (a wrap-up code missing): the desk stays in after-call work, its clock running on.
+            Person me = AccessGate.person(ctx).person();
+            blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> pages.sendFragment(ctx, status,
+                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, AgentCalls.WRAP_UP,
+                            w.startedAt().toEpochMilli(), 0, message)).orElseGet(() -> barVars(AgentState.PAUSED,
+                            "", System.currentTimeMillis(), 0, message)))).onFailure(ctx::fail);
+            return;
+        }
+        pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, reason, System.currentTimeMillis(), 0,
+                message));
+    }
+
+    private Map<String, Object> barVars(AgentState state, String reason, long since, long until, String message) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("state", state);
         vars.put("reasons", AgentSeat.PAUSE_REASONS);
+        vars.put("codes", seat.wrapUpCodes());
         vars.put("message", message);
-        vars.put("reason", Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse(""));
-        pages.sendFragment(ctx, status, "agent", "statebar", vars);
+        vars.put("reason", reason);
+        vars.put("since", since);
+        vars.put("until", until);
+        return vars;
     }
 
     private void handleEvents(RoutingContext ctx) {
@@ -85,19 +115,36 @@ public final class AgentDeskRoutes {
         res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("X-Accel-Buffering", "no");
         res.write(": desk " + me.login() + "\n\n");
+        String csrf = AccessGate.signedIn(ctx).map(s -> s.csrfToken()).orElse("");
         MessageConsumer<JsonObject> rings = vertx.eventBus().consumer(LiveRings.ADDRESS, msg -> {
             JsonObject ring = msg.body();
             if (!seat.extensionOf(ring.getString("iface")).equals(me.extension())) {
                 return;
             }
-            blocking.run(() -> pop.build(me, ring.getString("uniqueId"), ring.getString("caller")))
+            blocking.run(() -> withCsrf(pop.build(me, ring.getString("uniqueId"), ring.getString("caller")), csrf))
                     .onSuccess(vars -> send(res, "pop", pages.renderFragment("pop", "pop", vars)));
+        });
+        MessageConsumer<JsonObject> states = vertx.eventBus().consumer(LiveDeskStates.ADDRESS, msg -> {
+            JsonObject st = msg.body();
+            if (!me.extension().equals(Optional.of(st.getString("extension")))) {
+                return;
+            }
+            Map<String, Object> vars = barVars(AgentState.valueOf(st.getString("state")), st.getString("reason"),
+                    st.getLong("since"), st.getLong("until"), "");
+            vars.put("csrf", csrf);
+            send(res, "state", pages.renderFragment("agent", "statebar", vars));
         });
         long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, id -> res.write(": keep-alive\n\n"));
         res.closeHandler(v -> {
             rings.unregister();
+            states.unregister();
             vertx.cancelTimer(keepAlive);
         });
+    }
+
+    private static Map<String, Object> withCsrf(Map<String, Object> vars, String csrf) {
+        vars.put("csrf", csrf);
+        return vars;
     }
 
     private static void send(HttpServerResponse res, String event, String html) {

@@ -19,10 +19,12 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
 final class ScreenPop {
     private final WorkOrderStore store;
     private final PersonalDataViews views;
+    private final TicketViews tickets;
 
-    ScreenPop(WorkOrderStore store, PersonalDataViews views) {
+    ScreenPop(WorkOrderStore store, PersonalDataViews views, TicketViews tickets) {
         this.store = store;
         this.views = views;
+        this.tickets = tickets;
     }
 
     /** The template's variables for a ring of {@code uniqueId} from {@code caller}, seen by {@code agent}. */
@@ -33,7 +35,8 @@ final class ScreenPop {
                 Optional.of(number));
         List<WorkOrder> history = number.isEmpty() ? List.of() : store.listByCaller(number, 10).stream()
                 .filter(w -> order.isEmpty() || !w.id().equals(order.get().id())).toList();
-        Map<String, Object> vars = new HashMap<>();
+        Map<String, Object> vars = new HashMap<>(order.map(tickets::form).orElseGet(Map::of));
+        vars.put("serviceNames", tickets.serviceNames());
         vars.put("uniqueId", uniqueId);
         vars.put("caller", number);
         vars.put("order", order.orElse(null));

@@ -9,7 +9,6 @@ import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
-import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /**
@@ -24,15 +23,23 @@ public final class WebPages {
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
+    private final AgentTicketRoutes tickets;
+    private final AgentCallRoutes calls;
+    private final AgentCallbackRoutes callbacks;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking) {
+                    AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
-        this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views), pages, blocking);
+        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
+        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), new ScreenPop(store, views, ticketViews), pages,
+                blocking);
+        this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
+        this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
+        this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
     }
 
     public void mount(Router router) {
@@ -43,6 +50,9 @@ public final class WebPages {
         admin.mount(router);
         supervisor.mount(router);
         desk.mount(router);
+        tickets.mount(router);
+        calls.mount(router);
+        callbacks.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

@@ -156,29 +156,30 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     static WorkOrder written(WorkOrder current, WorkOrder next, Instant now) {
         Deadlines d = next.deadlines();
         return new WorkOrder(current.id(), current.ticket(), current.idempotencyKey(), current.channel(),
-                current.callerNumber(), next.requestType(), current.text(), next.serviceCode(), next.area(),
+                current.callerNumber(), next.requestType(), next.text(), next.serviceCode(), next.area(),
                 next.priority(), new Deadlines(d.respondBy().map(Sql::millis), d.completeBy().map(Sql::millis),
                 d.surveyAt().map(Sql::millis)), next.state(), current.createdAt(), now, current.version() + 1);
     }
 
     private static void write(Connection c, WorkOrder w, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE work_order SET request_type=?, service_code=?, "
-                + "district=?, street=?, community=?, grid=?, address=?, priority=?, state=?, respond_by=?, "
+                + "text=?, district=?, street=?, community=?, grid=?, address=?, priority=?, state=?, respond_by=?, "
                 + "complete_by=?, survey_at=?, updated_at=?, version=version+1 WHERE id=?")) {
             ps.setString(1, w.requestType().name());
             Sql.setText(ps, 2, w.serviceCode());
-            Sql.setText(ps, 3, w.area().district());
-            Sql.setText(ps, 4, w.area().street());
-            Sql.setText(ps, 5, w.area().community());
-            Sql.setText(ps, 6, w.area().grid());
-            Sql.setText(ps, 7, w.area().address());
-            ps.setString(8, w.priority().name());
-            ps.setString(9, w.state().name());
-            Sql.setInstant(ps, 10, w.deadlines().respondBy());
-            Sql.setInstant(ps, 11, w.deadlines().completeBy());
-            Sql.setInstant(ps, 12, w.deadlines().surveyAt());
-            Sql.setInstant(ps, 13, now);
-            ps.setLong(14, w.id().value());
+            ps.setString(3, w.text());
+            Sql.setText(ps, 4, w.area().district());
+            Sql.setText(ps, 5, w.area().street());
+            Sql.setText(ps, 6, w.area().community());
+            Sql.setText(ps, 7, w.area().grid());
+            Sql.setText(ps, 8, w.area().address());
+            ps.setString(9, w.priority().name());
+            ps.setString(10, w.state().name());
+            Sql.setInstant(ps, 11, w.deadlines().respondBy());
+            Sql.setInstant(ps, 12, w.deadlines().completeBy());
+            Sql.setInstant(ps, 13, w.deadlines().surveyAt());
+            Sql.setInstant(ps, 14, now);
+            ps.setLong(15, w.id().value());
             ps.executeUpdate();
         }
     }

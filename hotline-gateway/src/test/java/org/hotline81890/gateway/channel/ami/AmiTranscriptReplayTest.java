@@ -70,7 +70,7 @@ class AmiTranscriptReplayTest {
         config = new HotlineConfig.Ami(true, "127.0.0.1", asterisk.start().port(), user, password,
                 Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(20), Duration.ofSeconds(30),
                 "Local/{number}@hotline-callback", "hotline-survey", "hotline-click-to-call", "PJSIP/{extension}",
-                "hotline-bridge");
+                "hotline-bridge", "agents", "hotline-conference");
         connector = new AmiConnector(config);
         return connector;
     }

@@ -30,6 +30,7 @@ public final class AmiServerSimulator implements AutoCloseable {
     private final Map<String, OriginatedCall> calls = new ConcurrentHashMap<>();
     private final List<AmiMessage> originates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> callQueue = new ConcurrentHashMap<>();
+    private final AgentCallActions agentCalls = new AgentCallActions();
     private volatile Function<String, OriginateOutcome> outcome;
     private volatile ServerSocket server;
 
@@ -80,7 +81,17 @@ public final class AmiServerSimulator implements AutoCloseable {
 
     /** Sends an event to every authenticated session that has events on. */
     public void publish(AmiMessage event) {
+        agentCalls.observe(event);
         connections.forEach(c -> c.sendEvent(event));
+    }
+
+    /** Call-control actions (Hangup, BlindTransfer, Atxfer, PlayDTMF, Redirect) received on agents' calls. */
+    public List<AmiMessage> agentCallActions() {
+        return agentCalls.received();
+    }
+
+    AgentCallActions agentCalls() {
+        return agentCalls;
     }
 
     public void publishAll(List<AmiMessage> events) {

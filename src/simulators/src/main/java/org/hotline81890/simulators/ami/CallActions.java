@@ -14,6 +14,9 @@ final class CallActions {
     /** @return false if the action is unknown */
     static boolean handle(String name, AmiMessage req, Optional<String> id, AmiConnection c, AmiServerSimulator s)
             throws IOException {
+        if (s.agentCalls().handle(name, req, id, c, s)) {
+            return true;
+        }
         switch (name) {
             case "originate" -> originate(req, id, c, s);
             case "hangup" -> hangup(req, id, c, s);

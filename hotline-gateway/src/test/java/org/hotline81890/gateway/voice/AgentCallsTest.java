@@ -1,0 +1,79 @@
+package org.hotline81890.gateway.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class AgentCallsTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), ZoneOffset.UTC);
+    private final List<String> queue = new ArrayList<>();
+    private final QueueMembership membership = new QueueMembership() {
+        @Override
+        public void signIn(String iface, String memberName) {
+            queue.add("add " + iface);
+        }
+
+        @Override
+        public void signOut(String iface) {
+            queue.add("remove " + iface);
+        }
+
+        @Override
+        public void pause(String iface, boolean paused, String reason) {
+            queue.add((paused ? "pause " : "unpause ") + iface + (reason.isEmpty() ? "" : " " + reason));
+        }
+    };
+    private final InMemoryWrapUps wrapUps = new InMemoryWrapUps();
+    private final List<String> shown = new ArrayList<>();
+    private final AgentSeat seat = new AgentSeat(membership, "PJSIP/{extension}", wrapUps, List.of("已解答", "已派单"),
+            clock);
+    private final InMemoryAgentCallLog log = new InMemoryAgentCallLog();
+    private final AgentCalls calls = new AgentCalls(seat, membership, wrapUps, log,
+            (ext, s) -> shown.add(ext + " " + s.state() + " " + s.reason() + " " + s.until().map(Instant::toString)
+                    .orElse("-")), Duration.ofSeconds(30), clock);
+
+    @Test
+    void anEndedCallPausesTheAgentForWrapUpAndReadyNeedsAWrapUpCode() {
+        calls.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");
+        assertThat(log.live("1001", "1733367600.1")).hasValueSatisfying(
+                c -> assertThat(c.agentChannel()).isEqualTo("PJSIP/1001-00000002"));
+        calls.completed("PJSIP/1001", "1733367600.1");
+        assertThat(log.current("1001")).isEmpty();
+
+        assertThat(shown).containsExactly("1001 ON_CALL  -", "1001 WRAP_UP 话后整理 2026-12-05T03:00:30Z");
+        assertThat(queue).containsExactly("pause PJSIP/1001 话后整理");
+        assertThat(seat.ready(Optional.of("1001"), Optional.empty(), "wangfang")).hasValueSatisfying(
+                why -> assertThat(why).contains("话后整理代码"));
+        assertThat(seat.ready(Optional.of("1001"), Optional.of("随便"), "wangfang")).isPresent();
+        assertThat(queue).containsExactly("pause PJSIP/1001 话后整理");
+
+        assertThat(seat.ready(Optional.of("1001"), Optional.of("已派单"), "wangfang")).isEmpty();
+        assertThat(queue).containsExactly("pause PJSIP/1001 话后整理", "unpause PJSIP/1001");
+        assertThat(wrapUps.codes()).containsExactly("已派单");
+        assertThat(seat.ready(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
+    }
+
+    @Test
+    void aRingNobodyAnsweredPausesTheAgentWithTheReason() {
+        calls.rangUnanswered("PJSIP/1002");
+        assertThat(queue).containsExactly("pause PJSIP/1002 未接来电");
+        assertThat(shown).containsExactly("1002 PAUSED 未接来电 -");
+        assertThat(seat.ready(Optional.of("1002"), Optional.empty(), "lihua")).isEmpty();
+    }
+
+    @Test
+    void eventsOfAnInterfaceThatIsNoAgentsChangeNothing() {
+        calls.completed("SIP/trunk-1", "1.1");
+        calls.rangUnanswered("Local/xyz");
+        assertThat(queue).isEmpty();
+        assertThat(shown).isEmpty();
+    }
+}
