@@ -15,6 +15,7 @@ import org.hotline81890.simulators.agi.AgiCallSpec;
 import org.hotline81890.simulators.agi.CallerScript;
 import org.hotline81890.simulators.ami.AmiServerConfig;
 import org.hotline81890.simulators.ami.AmiServerSimulator;
+import org.hotline81890.simulators.sip.SipWebSocketRelay;
 
 /**
  * Starts the simulated Asterisk for the demo and load drivers.
@@ -30,6 +31,8 @@ import org.hotline81890.simulators.ami.AmiServerSimulator;
  *                          then the queue rings the agent (AgentCalled); Enter on standard input answers
  *                          (AgentConnect), Enter again hangs up (AgentComplete; "c" Enter: the caller hung up)
  * --caller 13800001111     the resident's number for --ring-agent
+ * --sip-ws-port 18310      a SIP-over-WebSocket relay (RFC 7118) browser phones register with, instead of PJSIP
+ * --sip-ws-bind 127.0.0.1  its address
  * </pre>
  */
 public final class AsteriskSimulatorMain {
@@ -44,6 +47,13 @@ public final class AsteriskSimulatorMain {
             ami = new AmiServerSimulator(AmiServerConfig.defaults()
                     .withPort(Integer.parseInt(opt.get("ami-port")))).start();
             System.out.println("AMI simulator on port " + ami.port() + " (user hotline / hotline-secret)");
+        }
+        SipWebSocketRelay relay = null;
+        if (opt.containsKey("sip-ws-port")) {
+            relay = SipWebSocketRelay.start(opt.getOrDefault("sip-ws-bind", "127.0.0.1"),
+                    Integer.parseInt(opt.get("sip-ws-port")));
+            System.out.println("SIP WebSocket relay on ws://" + opt.getOrDefault("sip-ws-bind", "127.0.0.1") + ":"
+                    + relay.port() + " (browser phones register here)");
         }
         if (opt.containsKey("ring-agent")) {
             if (ami == null || !opt.containsKey("agi")) {
@@ -69,8 +79,8 @@ public final class AsteriskSimulatorMain {
                     opt.getOrDefault("script", "intake"), opt.getOrDefault("digits", ""),
                     Duration.ofMillis(Long.parseLong(opt.getOrDefault("prompt-ms", "0"))));
         }
-        if (ami != null) {
-            System.out.println("AMI simulator running; Ctrl-C to stop");
+        if (ami != null || relay != null) {
+            System.out.println("simulator running; Ctrl-C to stop");
             new CountDownLatch(1).await();
         }
     }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
@@ -24,15 +25,17 @@ public final class WebPages {
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
+    private final PhoneRoutes phone;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking) {
+                    AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking, HotlineConfig.Phone phone) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views), pages, blocking);
+        this.phone = new PhoneRoutes(phone);
     }
 
     public void mount(Router router) {
@@ -42,6 +45,7 @@ public final class WebPages {
         login.mount(router);
         admin.mount(router);
         supervisor.mount(router);
+        phone.mount(router);
         desk.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
