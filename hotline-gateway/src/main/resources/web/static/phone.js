@@ -23,7 +23,8 @@ function show(part) {
 
 function peerOf(session) {
   const identity = session.remoteIdentity;
-  return identity.displayName ? identity.displayName + ' ' + identity.uri.user : identity.uri.user;
+  const user = identity.uri.user;
+  return identity.displayName && identity.displayName !== user ? identity.displayName + ' ' + user : user;
 }
 
 async function loadSipJs() {
