@@ -173,7 +173,7 @@ public final class HotlineApp implements AutoCloseable {
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
                 new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(),
-                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking());
+                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking(), cfg.phone());
         routes.add(pages::mount);
         return gate;
     }

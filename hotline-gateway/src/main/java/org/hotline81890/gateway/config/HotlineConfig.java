@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
 public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
-                            Smpp smpp, Agi agi, Ami ami, Partners partners, Web web) {
+                            Smpp smpp, Agi agi, Ami ami, Partners partners, Web web, Phone phone) {
 
     public static HotlineConfig load(Path overrideFile, Map<String, String> env) {
         return from(ConfigSource.load(overrideFile, env));
@@ -57,7 +57,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call")),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
-                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)));
+                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)),
+                Phone.from(c));
     }
 
     private static String bindType(ConfigSource c) {
@@ -95,6 +96,38 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                     + "at most 32 characters; from " + c.originOf("web.wrap-up-codes") + ")");
         }
         return codes;
+    }
+
+    /**
+     * The agents' browser phone: SIP.js over a WebSocket to Asterisk's PJSIP. An empty {@code wsUrl} leaves the
+     * desks on desk phones only.
+     */
+    public record Phone(String wsUrl, String domain, List<String> iceServers) {
+        static Phone from(ConfigSource c) {
+            String url = c.text("phone.ws-url");
+            if (!url.isEmpty() && !url.matches("wss?://[^/\\s]+(/\\S*)?")) {
+                throw new ConfigException("invalid value for phone.ws-url: '" + url
+                        + "' (expected ws://HOST:PORT/PATH or wss://..., or empty; from " + c.originOf("phone.ws-url")
+                        + ")");
+            }
+            for (String ice : c.list("phone.ice-servers")) {
+                if (!ice.matches("(stuns?|turns?):\\S+")) {
+                    throw new ConfigException("invalid value for phone.ice-servers: '" + ice
+                            + "' (expected stun:HOST:PORT or turn:HOST:PORT; from " + c.originOf("phone.ice-servers")
+                            + ")");
+                }
+            }
+            String domain = c.text("phone.domain");
+            if (domain.isEmpty() && !url.isEmpty()) {
+                domain = url.replaceFirst("wss?://", "").replaceFirst("[:/].*", "");
+            }
+            return new Phone(url, domain, c.list("phone.ice-servers"));
+        }
+
+        /** The WebSocket's origin ({@code wss://pbx.example:8089}), which the agent page's CSP must let it reach. */
+        public String origin() {
+            return wsUrl.replaceFirst("^(wss?://[^/]+).*$", "$1");
+        }
     }
 
     /** PEM files for HTTPS; both empty means plain HTTP (e.g. behind a TLS-terminating proxy). */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
@@ -15,6 +16,8 @@ import org.hotline81890.simulators.agi.AgiCallSpec;
 import org.hotline81890.simulators.agi.CallerScript;
 import org.hotline81890.simulators.ami.AmiServerConfig;
 import org.hotline81890.simulators.ami.AmiServerSimulator;
+import org.hotline81890.simulators.sip.RelayCall;
+import org.hotline81890.simulators.sip.SipWebSocketRelay;
 
 /**
  * Starts the simulated Asterisk for the demo and load drivers.
@@ -30,6 +33,10 @@ import org.hotline81890.simulators.ami.AmiServerSimulator;
  *                          then the queue rings the agent (AgentCalled); Enter on standard input answers
  *                          (AgentConnect), Enter again hangs up (AgentComplete; "c" Enter: the caller hung up)
  * --caller 13800001111     the resident's number for --ring-agent
+ * --sip-ws-port 18310      a SIP-over-WebSocket relay (RFC 7118) browser phones register with, instead of PJSIP
+ * --sip-ws-bind 127.0.0.1  its address; with --ring-agent, a registered browser phone is rung with an INVITE and
+ *                          its answer / hang-up become AgentConnect / AgentComplete
+ * --sip-domain hotline.test the SIP domain of those INVITEs
  * </pre>
  */
 public final class AsteriskSimulatorMain {
@@ -44,6 +51,13 @@ public final class AsteriskSimulatorMain {
             ami = new AmiServerSimulator(AmiServerConfig.defaults()
                     .withPort(Integer.parseInt(opt.get("ami-port")))).start();
             System.out.println("AMI simulator on port " + ami.port() + " (user hotline / hotline-secret)");
+        }
+        SipWebSocketRelay relay = null;
+        if (opt.containsKey("sip-ws-port")) {
+            relay = SipWebSocketRelay.start(opt.getOrDefault("sip-ws-bind", "127.0.0.1"),
+                    Integer.parseInt(opt.get("sip-ws-port")));
+            System.out.println("SIP WebSocket relay on ws://" + opt.getOrDefault("sip-ws-bind", "127.0.0.1") + ":"
+                    + relay.port() + " (browser phones register here)");
         }
         if (opt.containsKey("ring-agent")) {
             if (ami == null || !opt.containsKey("agi")) {
@@ -62,17 +76,59 @@ public final class AsteriskSimulatorMain {
             RingAgent.Rang rang = new RingAgent(ami, "hotline").ring(hp[0], Integer.parseInt(hp[1]), agent, caller);
             System.out.println("rang agent " + agent + " with " + caller + " (uniqueid " + rang.uniqueId() + ")"
                     + rang.intakeFailure().map(f -> "; intake failed: " + f).orElse(""));
-            answerFromConsole(rang);
+            if (relay == null || !ringBrowserPhone(relay, rang, agent, caller,
+                    opt.getOrDefault("sip-domain", "hotline.test"))) {
+                answerFromConsole(rang);
+            }
         } else if (opt.containsKey("agi")) {
             String[] hp = opt.get("agi").split(":");
             fire(hp[0], Integer.parseInt(hp[1]), Integer.parseInt(opt.getOrDefault("calls", "1")),
                     opt.getOrDefault("script", "intake"), opt.getOrDefault("digits", ""),
                     Duration.ofMillis(Long.parseLong(opt.getOrDefault("prompt-ms", "0"))));
         }
-        if (ami != null) {
-            System.out.println("AMI simulator running; Ctrl-C to stop");
+        if (ami != null || relay != null) {
+            System.out.println("simulator running; Ctrl-C to stop");
             new CountDownLatch(1).await();
         }
+    }
+
+    /**
+     * The agent's browser phone is registered with the relay: it rings with an INVITE, its answer is AgentConnect and
+     * its hang-up AgentComplete; Enter here is the caller hanging up.
+     */
+    private static boolean ringBrowserPhone(SipWebSocketRelay relay, RingAgent.Rang rang, String agent,
+                                            String caller, String domain) throws Exception {
+        CountDownLatch over = new CountDownLatch(1);
+        Optional<RelayCall> call = relay.call(agent, caller, domain, new RelayCall.Listener() {
+            @Override
+            public void answered() {
+                rang.answer();
+                System.out.println("the browser phone answered (AgentConnect); Enter hangs up as the caller");
+            }
+
+            @Override
+            public void ended(boolean byAgent) {
+                rang.hangUp(byAgent);
+                System.out.println("call ended by the " + (byAgent ? "agent" : "caller") + " (AgentComplete)");
+                over.countDown();
+            }
+        });
+        if (call.isEmpty()) {
+            return false;
+        }
+        System.out.println("ringing the browser phone of " + agent + " over the relay");
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine() != null) {
+                    call.get().hangUp();
+                }
+            } catch (java.io.IOException e) {
+                // no console: the phone ends the call
+            }
+        });
+        over.await();
+        return true;
     }
 
     /**

@@ -38,6 +38,7 @@ public final class RingAgent {
         private final ChannelSnapshot agent;
         private final String extension;
         private final long joinedAt = System.currentTimeMillis();
+        private final long calledAtNanos = System.nanoTime();
         private final AtomicBoolean answered = new AtomicBoolean();
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile long answeredAt;
@@ -57,6 +58,11 @@ public final class RingAgent {
 
         public Optional<String> intakeFailure() {
             return intakeFailure;
+        }
+
+        /** {@link System#nanoTime()} when AgentCalled went out (for latency measurements in this JVM). */
+        public long calledAtNanos() {
+            return calledAtNanos;
         }
 
         /** The agent's channel, e.g. {@code PJSIP/1001-00000001}. */
@@ -112,7 +118,8 @@ public final class RingAgent {
         ChannelSnapshot to = ChannelSnapshot.fresh(String.format("PJSIP/%s-%08x", extension, n), 5, "hotline-agents",
                 extension, uniqueId.replace(".", "") + "1", uniqueId);
         ami.publish(QueueEvents.callerJoin(from, queue, 1, 1));
+        Rang rang = new Rang(uniqueId, intake.failure(), from, to, extension);
         ami.publish(QueueEvents.agentCalled(from, to, queue, "PJSIP/" + extension, extension));
-        return new Rang(uniqueId, intake.failure(), from, to, extension);
+        return rang;
     }
 }

@@ -15,6 +15,14 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** The same policy letting a page also connect to one more origin (the browser phone's SIP WebSocket). */
+    public static String cspAlsoConnectingTo(String origin) {
+        if (!origin.matches("wss?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+            throw new IllegalArgumentException("not a WebSocket origin: " + origin);
+        }
+        return CSP.replace("connect-src 'self';", "connect-src 'self' " + origin + ";");
+    }
+
     public static void apply(MultiMap headers, String path) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "same-origin");

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Sessions;
@@ -26,9 +27,11 @@ public final class WebPages {
     private final AgentTicketRoutes tickets;
     private final AgentCallRoutes calls;
     private final AgentCallbackRoutes callbacks;
+    private final PhoneRoutes phone;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
-                    AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
+                    AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking,
+                    HotlineConfig.Phone phone) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.supervisor = new SupervisorRoutes(views, pages, blocking);
@@ -40,6 +43,7 @@ public final class WebPages {
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
+        this.phone = new PhoneRoutes(phone);
     }
 
     public void mount(Router router) {
@@ -49,6 +53,7 @@ public final class WebPages {
         login.mount(router);
         admin.mount(router);
         supervisor.mount(router);
+        phone.mount(router);
         desk.mount(router);
         tickets.mount(router);
         calls.mount(router);

@@ -95,6 +95,11 @@ public record SipMessage(String startLine, List<Header> headers, String body) {
 
     /** A response to this request with the headers RFC 3261 section 8.2.6 copies, and the ones given. */
     public SipMessage reply(int status, String reason, String toTag, List<Header> extra) {
+        return reply(status, reason, toTag, extra, "");
+    }
+
+    /** The same with a body (its Content-Type among {@code extra}). */
+    public SipMessage reply(int status, String reason, String toTag, List<Header> extra, String body) {
         List<Header> h = new ArrayList<>();
         headers.stream().filter(x -> x.key().equals("via")).forEach(h::add);
         header("from").ifPresent(v -> h.add(new Header("From", v)));
@@ -102,7 +107,8 @@ public record SipMessage(String startLine, List<Header> headers, String body) {
         header("call-id").ifPresent(v -> h.add(new Header("Call-ID", v)));
         header("cseq").ifPresent(v -> h.add(new Header("CSeq", v)));
         h.addAll(extra);
-        h.add(new Header("Content-Length", "0"));
-        return new SipMessage("SIP/2.0 " + status + " " + reason, List.copyOf(h), "");
+        h.add(new Header("Content-Length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length)));
+        return new SipMessage("SIP/2.0 " + status + " " + reason, List.copyOf(h), body);
     }
 }

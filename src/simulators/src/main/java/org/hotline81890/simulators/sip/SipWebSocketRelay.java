@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,9 @@ public final class SipWebSocketRelay implements AutoCloseable {
                 }
             });
     private final Set<String> extensions = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> contacts = new ConcurrentHashMap<>();
+    private final Map<String, RelayCall> localCalls = new ConcurrentHashMap<>();
+    private final AtomicInteger callSequence = new AtomicInteger();
 
     private SipWebSocketRelay(ServerSocket server) {
         this.server = server;
@@ -59,6 +63,25 @@ public final class SipWebSocketRelay implements AutoCloseable {
     /** Whether an extension has a live registration. */
     public boolean isRegistered(String extension) {
         return extensions.contains(extension) && bound.containsKey(extension);
+    }
+
+    /**
+     * Rings a registered extension as Asterisk would for {@code PJSIP/EXT}: an INVITE from the caller's number.
+     * Empty when the extension has no registration.
+     */
+    public Optional<RelayCall> call(String extension, String caller, String domain, RelayCall.Listener listener)
+            throws IOException {
+        WebSocketConnection phone = bound.get(extension);
+        String contact = contacts.get(extension);
+        if (phone == null || contact == null || !extensions.contains(extension)) {
+            return Optional.empty();
+        }
+        RelayCall call = new RelayCall(phone, contact, extension, caller, domain,
+                "asterisk-" + callSequence.incrementAndGet(), listener);
+        localCalls.put(call.localUser(), call);
+        localCalls.put(call.inviteBranch(), call);
+        call.sendInvite();
+        return Optional.of(call);
     }
 
     private void acceptLoop() {
@@ -103,6 +126,15 @@ public final class SipWebSocketRelay implements AutoCloseable {
 
     private void handle(WebSocketConnection from, SipMessage m) throws IOException {
         LOG.debug("SIP in: {}", m.startLine());
+        if (m.isResponse() && m.topBranch().map(localCalls::get).isPresent()) {
+            localCalls.get(m.topBranch().get()).onResponse(m);
+            return;
+        }
+        Optional<RelayCall> local = SipMessage.user(m.requestUri()).map(localCalls::get);
+        if (!m.isResponse() && local.isPresent()) {
+            local.get().onRequest(m);
+            return;
+        }
         if (m.isResponse()) {
             Optional<WebSocketConnection> origin = m.topBranch().map(transactions::get);
             if (origin.isPresent()) {
@@ -144,6 +176,7 @@ public final class SipWebSocketRelay implements AutoCloseable {
         }
         bound.put(extension.get(), from);
         contactUser.ifPresent(u -> bound.put(u, from));
+        contacts.put(extension.get(), contact.replaceAll("^[^<]*<([^>]+)>.*$", "$1"));
         extensions.add(extension.get());
         String echoed = EXPIRES_PARAM.matcher(contact).replaceAll("") + ";expires=" + expires;
         from.send(m.reply(200, "OK", tag(), List.of(new SipMessage.Header("Contact", echoed),

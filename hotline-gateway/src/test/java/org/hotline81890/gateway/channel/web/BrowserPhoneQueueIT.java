@@ -1,0 +1,141 @@
+package org.hotline81890.gateway.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotline81890.gateway.channel.agi.VoiceTestApp;
+import org.hotline81890.gateway.people.NewPerson;
+import org.hotline81890.gateway.people.Passwords;
+import org.hotline81890.gateway.people.People;
+import org.hotline81890.gateway.people.Role;
+import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
+import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.simulators.RingAgent;
+import org.hotline81890.simulators.sip.RelayCall;
+import org.hotline81890.simulators.sip.SipWebSocketRelay;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A queue call answered in the browser phone, as Asterisk would run it: the simulated call runs the FastAGI intake
+ * and AgentCalled pops the desk; the relay rings the agent's registered browser phone with an INVITE from the
+ * caller's number; the agent answers in the page, which the simulator turns into AgentConnect, and hangs up, which
+ * becomes AgentComplete with {@code Reason: agent}. The gateway's call record shows both.
+ */
+class BrowserPhoneQueueIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    @TempDir
+    static Path dataDir;
+    private static SipWebSocketRelay relay;
+    private static VoiceTestApp voice;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        relay = SipWebSocketRelay.start("127.0.0.1", 0);
+        voice = VoiceTestApp.start(dataDir, Map.of("HOTLINE_PHONE_WS_URL", "ws://127.0.0.1:" + relay.port(),
+                "HOTLINE_PHONE_DOMAIN", "hotline.test"));
+        Eventually.waitFor("AMI login", WAIT, () -> voice.voice().ami().orElseThrow().isConnected());
+        new People(new MySqlPersonStore(voice.db().database().transactions()),
+                new MySqlSessionStore(voice.db().database().transactions()), new Passwords(), Clock.systemUTC())
+                .add(new NewPerson("zhaolei", Role.AGENT, "赵磊", Optional.empty(), Optional.of("1001")),
+                        "zhaolei-password");
+        browser = Browser.open(1366, 768, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (voice != null) {
+            voice.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void aQueueCallAnsweredAndHungUpInTheBrowserShouldBecomeAgentConnectAndAgentComplete() throws Exception {
+        browser.get("http://127.0.0.1:" + voice.app().httpPort() + "/login");
+        browser.findElement(By.id("username")).sendKeys("zhaolei");
+        browser.findElement(By.id("password")).sendKeys("zhaolei-password");
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/agent"));
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("phone-mode-browser")).isEnabled());
+        browser.findElement(By.id("phone-mode-browser")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("phone-password")).isDisplayed());
+        browser.findElement(By.id("phone-password")).sendKeys("change-me-1001");
+        browser.findElement(By.id("phone-register")).click();
+        phone("data-state", "registered");
+
+        RingAgent.Rang rang = new RingAgent(voice.ami(), "hotline").ring("127.0.0.1", voice.voice().agiPort(),
+                "1001", "13700008888");
+        assertThat(rang.intakeFailure()).isEmpty();
+        Optional<RelayCall> call = relay.call("1001", "13700008888", "hotline.test", new RelayCall.Listener() {
+            @Override
+            public void answered() {
+                rang.answer();
+            }
+
+            @Override
+            public void ended(boolean byAgent) {
+                rang.hangUp(byAgent);
+            }
+        });
+        assertThat(call).as("the browser phone is registered").isPresent();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("phone-incoming")).isDisplayed()
+                && !d.findElements(By.id("pop-caller")).isEmpty());
+        assertThat(browser.findElement(By.id("phone-caller")).getText()).contains("13700008888");
+        assertThat(browser.findElement(By.id("pop-caller")).getText()).isEqualTo("13700008888");
+        assertThat(record(rang.uniqueId(), "answered_at")).as("not answered while ringing").isNull();
+        Browser.screenshot(browser, "agent-phone-queue-call");
+
+        browser.findElement(By.id("phone-answer")).click();
+        phone("data-call", "talking");
+        Eventually.waitFor("AgentConnect recorded", WAIT, () -> record(rang.uniqueId(), "answered_at") != null);
+        assertThat(record(rang.uniqueId(), "agent")).isEqualTo("1001");
+        assertThat(record(rang.uniqueId(), "outcome")).isEqualTo("ANSWERED");
+
+        browser.findElement(By.id("phone-hangup")).click();
+        phone("data-call", "none");
+        Eventually.waitFor("AgentComplete and Hangup recorded", WAIT,
+                () -> record(rang.uniqueId(), "ended_at") != null && record(rang.uniqueId(), "talk_seconds") != null);
+        assertThat(Browser.console(browser)).noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    private static void phone(String attribute, String value) {
+        new WebDriverWait(browser, WAIT).until(d -> value.equals(d.findElement(By.id("phone"))
+                .getDomAttribute(attribute)));
+    }
+
+    private static String record(String uniqueId, String column) {
+        try (Connection c = DriverManager.getConnection(voice.db().url(), TestDatabase.user(), TestDatabase.password());
+             PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM call_record WHERE uniqueid = ?")) {
+            s.setString(1, uniqueId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
