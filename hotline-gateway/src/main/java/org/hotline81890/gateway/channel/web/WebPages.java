@@ -12,12 +12,14 @@ import org.hotline81890.gateway.people.SignIn;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 
-/** The people's pages and their static files (ours under /static, htmx from its WebJar under /webjars). */
+/**
+ * The people's pages and their static files (ours under /static, htmx from its WebJar under /webjars). The
+ * supervisor desk is mounted by the wiring's SupervisorModule (it needs the partner network).
+ */
 public final class WebPages {
     private final Pages pages = new Pages();
     private final LoginRoutes login;
     private final AdminPeopleRoutes admin;
-    private final SupervisorRoutes supervisor;
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
@@ -26,7 +28,6 @@ public final class WebPages {
                     AgentSeat seat, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
-        this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         this.desk = new AgentDeskRoutes(vertx, seat, new ScreenPop(store, views), pages, blocking);
@@ -37,7 +38,6 @@ public final class WebPages {
         router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
         login.mount(router);
         admin.mount(router);
-        supervisor.mount(router);
         desk.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
