@@ -111,13 +111,17 @@ public final class HotlineApp implements AutoCloseable {
     static List<Function<Core, HotlineModule>> defaultModules() {
         // Built in this order: the SMS channel answers providers' job commands through the partner network.
         AtomicReference<PartnerModule> partners = new AtomicReference<>();
-        return List.of(VoiceModule::new,
+        AtomicReference<VoiceModule> voice = new AtomicReference<>();
+        return List.of(c -> {
+                    voice.set(new VoiceModule(c));
+                    return voice.get();
+                },
                 c -> {
                     partners.set(new PartnerModule(c));
                     return partners.get();
                 },
                 c -> new SmsModule(c, partners.get().jobCommands()),
-                c -> new SupervisorModule(c, partners.get()));
+                c -> new SupervisorModule(c, partners.get(), voice.get()));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {

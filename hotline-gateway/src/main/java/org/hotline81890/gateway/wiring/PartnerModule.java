@@ -213,6 +213,11 @@ public final class PartnerModule implements HotlineModule {
         return cfg.enabled();
     }
 
+    /** The KPIs over offers and surveys (the supervisors' JSON and the wallboard's 响应率 / 解决率 / 满意率). */
+    KpiReport kpiReport() {
+        return new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()), ratedProviders);
+    }
+
     @Override
     public Map<String, OutboxDelivery> deliveries() {
         if (!cfg.enabled()) {

@@ -56,9 +56,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Department transfers (转办) end to end on real MariaDB through the partner API: a transfer whose extension request
- * a supervisor approves (the handling deadline and its database deadline move) and is completed in time; and a transfer that misses its
- * deadline, is escalated (督办), stays with the department, and is counted against it in the scorecard and the KPIs.
+ * Department transfers (转办) end to end on real MariaDB through the partner API: a transfer whose extension
+ * request a supervisor approves (the handling deadline and its database deadline move) and is completed in time;
+ * and a transfer that misses its deadline, is escalated (督办), stays with the department, and is counted against
+ * it in the scorecard and the KPIs.
  * The missed one's handling deadline (24 h for utilities) is brought forward in the database to a second from now,
  * as if the day had passed.
  */

@@ -45,6 +45,12 @@ public final class KpiReport {
                 .put("surveys", rated.size()).put("byCategory", categories).put("byProvider", providers);
     }
 
+    /** The whole hotline's 响应率, 解决率, 满意率 since {@code since} (the wallboard's "today"). */
+    public org.hotline81890.partners.kpi.KpiRow overall(Instant since) {
+        List<Offer> all = offers.offeredSince(since);
+        return Kpis.overall(all, surveys(all, since));
+    }
+
     public JsonObject scorecard(ProviderId provider, Instant since) {
         List<Offer> all = offers.offeredSince(since);
         Scorecard s = Kpis.scorecard(provider, all, surveys(all, since));
