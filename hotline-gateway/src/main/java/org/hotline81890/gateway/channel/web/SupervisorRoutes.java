@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.dispatch.SupervisorOutcome;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.workorder.TicketNumber;
@@ -58,20 +59,20 @@ public final class SupervisorRoutes {
             }
         }));
         router.get("/supervisor/orders/:ticket").handler(ctx -> order(ctx, 200, "", false));
-        router.post("/supervisor/orders/:ticket/reassign").handler(ctx -> onOrder(ctx, w ->
+        FormBody.accept(router, "/supervisor/orders/:ticket/reassign").handler(ctx -> onOrder(ctx, w ->
                 desk.reassignment().toProvider(w.id(), provider(form(ctx, "provider")), who(ctx))));
-        router.post("/supervisor/orders/:ticket/redispatch").handler(ctx -> onOrder(ctx, w ->
+        FormBody.accept(router, "/supervisor/orders/:ticket/redispatch").handler(ctx -> onOrder(ctx, w ->
                 desk.reassignment().backToDispatch(w.id(), excluded(ctx), who(ctx))));
-        router.post("/supervisor/orders/:ticket/cancel").handler(ctx -> onOrder(ctx, w ->
+        FormBody.accept(router, "/supervisor/orders/:ticket/cancel").handler(ctx -> onOrder(ctx, w ->
                 desk.supervision().cancel(w.id(), form(ctx, "reason"), who(ctx))));
-        router.post("/supervisor/orders/:ticket/reopen").handler(ctx -> onOrder(ctx, w ->
+        FormBody.accept(router, "/supervisor/orders/:ticket/reopen").handler(ctx -> onOrder(ctx, w ->
                 desk.supervision().reopen(w.id(), form(ctx, "reason"), who(ctx))));
-        router.post("/supervisor/orders/:ticket/notice").handler(ctx -> onOrder(ctx, w ->
+        FormBody.accept(router, "/supervisor/orders/:ticket/notice").handler(ctx -> onOrder(ctx, w ->
                 desk.supervision().issueNotice(w.id(), provider(form(ctx, "department")), due(form(ctx, "due")),
                         form(ctx, "text"), who(ctx))));
-        router.post("/supervisor/extensions/:id/approve").handler(ctx -> onExtension(ctx, id ->
+        FormBody.accept(router, "/supervisor/extensions/:id/approve").handler(ctx -> onExtension(ctx, id ->
                 desk.reassignment().approveExtension(id, who(ctx))));
-        router.post("/supervisor/extensions/:id/refuse").handler(ctx -> onExtension(ctx, id ->
+        FormBody.accept(router, "/supervisor/extensions/:id/refuse").handler(ctx -> onExtension(ctx, id ->
                 desk.reassignment().refuseExtension(id, form(ctx, "reason"), who(ctx))));
     }
 
