@@ -39,6 +39,20 @@ public final class SupervisorFormat {
         return d.toDays() + " 天 " + d.toHoursPart() + " 小时";
     }
 
+    /** An offer's state as the desk says it, "逾期" added for a transfer past its handling deadline. */
+    public String offer(org.hotline81890.partners.offer.Offer o) {
+        String state = switch (o.state()) {
+            case OFFERED -> "待接单";
+            case ACCEPTED -> "已接单";
+            case STARTED -> "办理中";
+            case COMPLETED -> "已办结";
+            case DECLINED -> "已拒单";
+            case EXPIRED -> "超时未答复";
+            case CANCELLED -> "已撤回";
+        };
+        return o.overdue() ? state + "（逾期）" : state;
+    }
+
     /** A default for the 督办单's deadline field: tomorrow at this time, as {@code datetime-local} wants it. */
     public String tomorrow() {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
