@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
+import org.hotline81890.gateway.channel.ami.AmiAgentOversight;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueStatus;
 import org.hotline81890.gateway.channel.web.Pages;
+import org.hotline81890.gateway.channel.web.SupervisorOversightRoutes;
 import org.hotline81890.gateway.channel.web.SupervisorWallboard;
 import org.hotline81890.gateway.channel.web.SupervisorDesk;
 import org.hotline81890.gateway.channel.web.SupervisorRoutes;
@@ -20,6 +22,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlOrderCounts;
 import org.hotline81890.gateway.storage.mysql.MySqlSupervisionNotices;
 import org.hotline81890.gateway.supervision.Supervision;
 import org.hotline81890.gateway.supervision.SupervisionList;
+import org.hotline81890.gateway.voice.AgentOversight;
 import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.voice.QueueStatus;
 
@@ -34,6 +37,7 @@ public final class SupervisorModule implements HotlineModule {
     private final SupervisorDesk desk;
 
     private final SupervisorWallboard wallboard;
+    private final SupervisorOversightRoutes oversight;
 
     public SupervisorModule(Core core, PartnerModule partners, VoiceModule voice) {
         this.core = core;
@@ -52,6 +56,9 @@ public final class SupervisorModule implements HotlineModule {
                 new MySqlOrderCounts(core.database().transactions()),
                 partners.enabled() ? Optional.of(partners.kpiReport()) : Optional.empty(), new Pages(),
                 core.blocking(), core.clock());
+        AgentOversight spy = voice.ami().<AgentOversight>map(a -> new AmiAgentOversight(a.originator(),
+                core.config().ami().agentChannel())).orElseGet(() -> (ext, iface, mode) -> Optional.of("AMI 未启用"));
+        oversight = new SupervisorOversightRoutes(queue, spy, new Pages(), core.blocking(), core.clock());
     }
 
     public Supervision supervision() {
@@ -72,6 +79,6 @@ public final class SupervisorModule implements HotlineModule {
         PersonalDataViews views = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
                 core.clock());
         return List.of(new SupervisorRoutes(desk, views, new Pages(), core.blocking(), core.clock())::mount,
-                wallboard::mount);
+                wallboard::mount, oversight::mount);
     }
 }

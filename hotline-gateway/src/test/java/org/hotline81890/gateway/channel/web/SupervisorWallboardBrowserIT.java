@@ -60,6 +60,10 @@ class SupervisorWallboardBrowserIT {
                 new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
                 .add(new NewPerson("banzhang", Role.SUPERVISOR, "李班长", Optional.empty(), Optional.empty()),
                         "banzhang-password");
+        new People(new MySqlPersonStore(db.database().transactions()),
+                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
+                .add(new NewPerson("zhaozhang", Role.SUPERVISOR, "赵班长", Optional.empty(), Optional.of("1009")),
+                        "zhaozhang-password");
         browser = Browser.open(1920, 1080);
     }
 
@@ -81,6 +85,37 @@ class SupervisorWallboardBrowserIT {
     private static void waitForText(String id, String expected) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id(id)).getText().equals(expected));
+    }
+
+    @Test
+    void aSupervisorWhispersToAnAgentThroughChanSpyOnTheirOwnPhone() {
+        QueueState queue = ami.queue("hotline").orElseThrow();
+        long now = System.currentTimeMillis() / 1000;
+        queue.member(new QueueMemberState("刘洋", "PJSIP/1002", "dynamic", 0, 3, now - 40, 0, now - 3600, 1, 2, false,
+                ""));
+        ChromeDriver desk = Browser.open(1366, 768);
+        try {
+            String base = "http://127.0.0.1:" + app.httpPort();
+            desk.get(base + "/login");
+            desk.findElement(By.id("username")).sendKeys("zhaozhang");
+            desk.findElement(By.id("password")).sendKeys("zhaozhang-password");
+            desk.findElement(By.id("login-submit")).click();
+            new WebDriverWait(desk, WAIT).until(d -> d.getCurrentUrl().endsWith("/supervisor"));
+            desk.get(base + "/supervisor/agents");
+            String row = "#agents tr[data-iface='PJSIP/1002']";
+            assertThat(desk.findElement(By.cssSelector(row)).getText()).contains("刘洋", "通话中");
+            int before = ami.originates().size();
+            desk.findElement(By.cssSelector(row + " button.spy-whisper")).click();
+            new WebDriverWait(desk, WAIT).until(d -> !d.findElements(By.cssSelector("p.ok#message")).isEmpty());
+            assertThat(desk.findElement(By.id("message")).getText()).contains("密语", "PJSIP/1002", "1009");
+            var originate = ami.originates().get(before);
+            assertThat(originate.get("Channel")).contains("PJSIP/1009");
+            assertThat(originate.get("Application")).contains("ChanSpy");
+            assertThat(originate.get("Data")).as("whisper, bridged calls only, quiet, end with the agent's call")
+                    .contains("PJSIP/1002-,bqwE");
+        } finally {
+            desk.quit();
+        }
     }
 
     @Test
