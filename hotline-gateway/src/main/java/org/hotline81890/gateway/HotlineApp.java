@@ -69,6 +69,7 @@ import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
 import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.wiring.SmsModule;
+import org.hotline81890.gateway.wiring.SupervisorModule;
 import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
@@ -106,12 +107,17 @@ public final class HotlineApp implements AutoCloseable {
     static List<Function<Core, HotlineModule>> defaultModules() {
         // Built in this order: the SMS channel answers providers' job commands through the partner network.
         AtomicReference<PartnerModule> partners = new AtomicReference<>();
-        return List.of(VoiceModule::new,
+        AtomicReference<VoiceModule> voice = new AtomicReference<>();
+        return List.of(c -> {
+                    voice.set(new VoiceModule(c));
+                    return voice.get();
+                },
                 c -> {
                     partners.set(new PartnerModule(c));
                     return partners.get();
                 },
-                c -> new SmsModule(c, partners.get().jobCommands()));
+                c -> new SmsModule(c, partners.get().jobCommands()),
+                c -> new SupervisorModule(c, partners.get(), voice.get()));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {
@@ -234,6 +240,11 @@ public final class HotlineApp implements AutoCloseable {
     /** The HTTP routes as mounted (the authz matrix test walks them). */
     public List<io.vertx.ext.web.Route> httpRoutes() {
         return http.routes();
+    }
+
+    /** The module of that type, if this hotline runs one (tests reach a module's use cases through it). */
+    public <T extends HotlineModule> Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public int httpPort() {
