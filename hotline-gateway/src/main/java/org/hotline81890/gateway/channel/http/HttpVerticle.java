@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -58,7 +59,10 @@ public final class HttpVerticle extends VerticleBase {
                 ctx.response().setStatusCode(ctx.statusCode()).end();
             }
         });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port(), cfg.host())
+        // A form field may be as long as the body (a long completion note is refused by the page, by name).
+        HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE,
+                cfg.maxBody()));
+        return vertx.createHttpServer(options).requestHandler(router).listen(cfg.port(), cfg.host())
                 .onSuccess(s -> server = s);
     }
 

@@ -1,0 +1,25 @@
+// The provider desks' countdowns (no inline script: the CSP forbids it). Every element with data-deadline (epoch
+// millis) shows the time left, refreshed each second; boards swapped in by SSE or htmx are picked up as they come.
+(function () {
+  'use strict';
+  function left(ms) {
+    if (ms <= 0) { return '已超时'; }
+    var s = Math.floor(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+    s = s % 60;
+    return '剩余 ' + (h > 0 ? h + ' 小时 ' : '') + m + ' 分 ' + (s < 10 ? '0' : '') + s + ' 秒';
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-deadline]').forEach(function (el) {
+      var d = parseInt(el.getAttribute('data-deadline'), 10);
+      if (d > 0) {
+        el.textContent = left(d - now);
+        el.classList.toggle('late', d - now < 60000);
+      }
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
+  document.addEventListener('htmx:afterSettle', tick);
+  document.addEventListener('htmx:sseMessage', function () { setTimeout(tick, 0); });
+}());
