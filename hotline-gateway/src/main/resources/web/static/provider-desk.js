@@ -21,5 +21,19 @@
   tick();
   setInterval(tick, 1000);
   document.addEventListener('htmx:afterSettle', tick);
+  // A live board replaces the cards: what the person was typing (a note, a reason) is carried over by element id.
+  var typed = {};
+  document.addEventListener('htmx:sseBeforeMessage', function () {
+    typed = {};
+    document.querySelectorAll('#board textarea[id], #board input[id], #board select[id]').forEach(function (el) {
+      typed[el.id] = el.value;
+    });
+  });
+  document.addEventListener('htmx:sseMessage', function () {
+    Object.keys(typed).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && typed[id] !== '' && el.value !== typed[id]) { el.value = typed[id]; }
+    });
+  });
   document.addEventListener('htmx:sseMessage', function () { setTimeout(tick, 0); });
 }());

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderForm;
 import org.hotline81890.gateway.people.AddResult;
@@ -47,15 +48,17 @@ public final class AdminProviderRoutes {
 
     public void mount(Router router) {
         router.get(LIST).handler(ctx -> list(ctx, 200, Notice.none()));
-        router.post(LIST).handler(this::handleSave);
-        router.post(LIST + "/import").handler(this::handleImport);
+        FormBody.accept(router, LIST).handler(this::handleSave);
+        FormBody.accept(router, LIST + "/import").handler(this::handleImport);
         router.get(LIST + "/:id").handler(ctx -> one(ctx, 200, Notice.none()));
-        router.post(LIST + "/:id/suspend").handler(ctx -> status(ctx, ProviderStatus.SUSPENDED, "已暂停"));
-        router.post(LIST + "/:id/reactivate").handler(ctx -> status(ctx, ProviderStatus.ACTIVE, "已恢复"));
-        router.post(LIST + "/:id/keys").handler(this::handleIssueKey);
-        router.post(LIST + "/:id/keys/:prefix/revoke").handler(this::handleRevoke);
-        router.post(LIST + "/:id/webhook-secret").handler(this::handleRotateSecret);
-        router.post(LIST + "/:id/staff").handler(this::handleStaff);
+        FormBody.accept(router, LIST + "/:id/suspend")
+                .handler(ctx -> status(ctx, ProviderStatus.SUSPENDED, "已暂停"));
+        FormBody.accept(router, LIST + "/:id/reactivate")
+                .handler(ctx -> status(ctx, ProviderStatus.ACTIVE, "已恢复"));
+        FormBody.accept(router, LIST + "/:id/keys").handler(this::handleIssueKey);
+        FormBody.accept(router, LIST + "/:id/keys/:prefix/revoke").handler(this::handleRevoke);
+        FormBody.accept(router, LIST + "/:id/webhook-secret").handler(this::handleRotateSecret);
+        FormBody.accept(router, LIST + "/:id/staff").handler(this::handleStaff);
     }
 
     /** What the page says on top; {@code secret} is shown once, in a box the admin copies from. */

@@ -80,8 +80,38 @@ public final class ProviderDesk {
                 Optional.ofNullable(answers.get(o.job().workOrder().value()))))).flatMap(Optional::stream).toList();
     }
 
+    /** A volunteer's (or team's) service record: completed tasks and the time from start to completion. */
+    public record ServiceHours(int tasks, Duration served) {
+        public String hours() {
+            return Math.round(served.toMinutes() / 6.0) / 10.0 + "";
+        }
+    }
+
+    /**
+     * Volunteer hours of one volunteer provider (an individual volunteer is a provider of their own): each completed
+     * task counts from its start (出发) to its completion, or from acceptance when no start was reported.
+     */
+    public ServiceHours serviceHours(ProviderId provider) {
+        Duration total = Duration.ZERO;
+        int tasks = 0;
+        for (Offer o : offers.forProvider(provider)) {
+            if (o.state() == OfferState.COMPLETED && o.finishedAt().isPresent()) {
+                Instant from = o.startedAt().filter(s -> s.isBefore(o.finishedAt().get()))
+                        .or(o::answeredAt).orElse(o.finishedAt().get());
+                total = total.plus(Duration.between(from, o.finishedAt().get()));
+                tasks++;
+            }
+        }
+        return new ServiceHours(tasks, total);
+    }
+
+    /** The KPI scorecard; empty for a login whose provider is not (or no longer) in the table. */
     public JsonObject scorecard(ProviderId provider) {
-        return kpis.scorecard(provider, clock.instant().minus(SCORE_WINDOW));
+        try {
+            return kpis.scorecard(provider, clock.instant().minus(SCORE_WINDOW));
+        } catch (java.util.NoSuchElementException e) {
+            return new JsonObject();
+        }
     }
 
     /** The offer if it is this provider's, with its work order (for the department's audited detail). */

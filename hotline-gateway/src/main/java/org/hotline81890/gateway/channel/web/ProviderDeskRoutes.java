@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.dispatch.OfferNotices;
 import org.hotline81890.gateway.dispatch.PartnerFlow;
 import org.hotline81890.gateway.people.Person;
@@ -88,13 +89,13 @@ public final class ProviderDeskRoutes {
         router.get(b + "/board").handler(ctx -> board(ctx, 200, ""));
         router.get(b + "/events").handler(this::handleEvents);
         router.get(b + "/offers/:offerId").handler(this::handleDetail);
-        router.post(b + "/offers/:offerId/accept").handler(ctx -> act(ctx, "已接单",
+        FormBody.accept(router, b + "/offers/:offerId/accept").handler(ctx -> act(ctx, "已接单",
                 (p, id) -> flow.accept(p, id, Channel.WEB)));
-        router.post(b + "/offers/:offerId/decline").handler(this::handleDecline);
-        router.post(b + "/offers/:offerId/start").handler(ctx -> act(ctx, "已记录出发，已通知居民",
+        FormBody.accept(router, b + "/offers/:offerId/decline").handler(this::handleDecline);
+        FormBody.accept(router, b + "/offers/:offerId/start").handler(ctx -> act(ctx, "已记录出发，已通知居民",
                 (p, id) -> flow.start(p, id, Channel.WEB)));
-        router.post(b + "/offers/:offerId/complete").handler(this::handleComplete);
-        router.post(b + "/offers/:offerId/extension").handler(this::handleExtension);
+        FormBody.accept(router, b + "/offers/:offerId/complete").handler(this::handleComplete);
+        FormBody.accept(router, b + "/offers/:offerId/extension").handler(this::handleExtension);
     }
 
     private static ProviderId provider(RoutingContext ctx) {
@@ -110,6 +111,7 @@ public final class ProviderDeskRoutes {
             vars.put("board", reads.board(p));
             vars.put("history", reads.history(p));
             vars.put("score", reads.scorecard(p));
+            vars.put("hours", reads.serviceHours(p));
             return vars;
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -132,19 +134,24 @@ public final class ProviderDeskRoutes {
         return vars;
     }
 
-    /** The board fragment with a message; {@code status} 4xx marks a refusal (htmx still swaps it in). */
+    /**
+     * An action's answer: the message (out of band, into {@code #desk-message}) and the board; {@code status} 4xx
+     * marks a refusal (htmx still swaps it in).
+     */
     private void board(RoutingContext ctx, int status, String message) {
         ProviderId p = provider(ctx);
         blocking.run(() -> {
             Map<String, Object> vars = vars(ctx, message);
             vars.put("board", reads.board(p));
             vars.put("refused", status >= 400);
-            return vars;
+            return pages.renderFragment("provider-desk", "notice", vars)
+                    + pages.renderFragment("provider-desk", "board", vars);
         }).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else {
-                pages.sendFragment(ctx, status, "provider-desk", "board", ar.result());
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end(ar.result());
             }
         });
     }

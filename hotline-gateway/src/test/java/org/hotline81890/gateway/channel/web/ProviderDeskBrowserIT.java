@@ -125,8 +125,13 @@ class ProviderDeskBrowserIT {
     }
 
     private static String text(String css) {
-        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> waitFor(By.cssSelector(css)).getText());
+        try {
+            return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> waitFor(By.cssSelector(css)).getText());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "desk-failure");
+            throw new AssertionError("no visible " + css + " in " + browser.getPageSource(), e);
+        }
     }
 
     /** The page's stream is open: the board it sent at connection is in. */
@@ -162,6 +167,8 @@ class ProviderDeskBrowserIT {
         String job = "article.mine[data-job='" + offerId + "']";
         assertThat(text(job + " .address")).isEqualTo("中山西路88号3单元502");
         assertThat(text(job + " .masked-phone")).isEqualTo("138****5678");
+        assertThat(text(job + " .text")).as("identifiers in the resident's words are masked")
+                .contains("王阿姨").doesNotContain("13812345678");
         Browser.screenshot(browser, "partner-desk-job");
 
         click(job + " button.start");
@@ -256,6 +263,7 @@ class ProviderDeskBrowserIT {
                 .name().equals("COMPLETED"));
         browser.navigate().refresh();
         assertThat(text("#history")).contains("已完成");
+        assertThat(text("#volunteer-hours")).as("the volunteer's service record").contains("已完成 1 次服务");
     }
 
     private static int auditRows(WorkOrder w) {
