@@ -31,6 +31,9 @@ import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
+import org.hotline81890.gateway.channel.web.AdminProviderRoutes;
+import org.hotline81890.gateway.channel.web.ProviderDesk;
+import org.hotline81890.gateway.channel.web.ProviderDeskRoutes;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
 import org.hotline81890.gateway.channel.web.LiveViewBridge;
@@ -38,6 +41,8 @@ import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.dispatch.DirectoryCatalog;
+import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
@@ -58,6 +63,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsKeyEpisodes;
@@ -180,8 +186,29 @@ public final class HotlineApp implements AutoCloseable {
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
                 new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(),
                 agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking(), cfg.phone());
+        // The provider desks before the pages' placeholder homes for /partner, /department, /volunteer.
+        routes.addAll(providerPages(core, people, pages, modules));
         routes.add(pages::mount);
         return gate;
+    }
+
+    /** Issue 14: onboarding providers and the provider desks, when the partner network is on. */
+    private static List<Consumer<Router>> providerPages(Core core, People people, WebPages pages,
+                                                       List<HotlineModule> modules) {
+        return modules.stream().filter(PartnerModule.class::isInstance).map(PartnerModule.class::cast).findFirst()
+                .map(pm -> {
+                    List<Consumer<Router>> out = new ArrayList<>();
+                    out.add(new AdminProviderRoutes(pm.onboarding(), people, pages.pages(), core.blocking())::mount);
+                    ProviderDesk reads = pm.desk();
+                    PersonalDataViews audit = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
+                            core.clock());
+                    for (ProviderDeskRoutes.Desk d : ProviderDeskRoutes.Desk.values()) {
+                        out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), pm.notices(), reads, audit,
+                                pages.pages(), core.blocking())::mount);
+                    }
+                    return out;
+                })
+                .orElse(List.of());
     }
 
     /** The agent desk, through the voice module's AMI connection when AMI is on. */
@@ -230,6 +257,20 @@ public final class HotlineApp implements AutoCloseable {
             db.migrate();
             return ProviderImport.run(csv, source, DirectoryLoader.loadDefault(),
                     new MySqlProviderStore(db.transactions()), out, err);
+        }
+    }
+
+    /**
+     * The CLI's onboarding commands ({@code hotline providers key ...}): {@code work} runs against the configured
+     * database's providers and keys; its result is the exit code. A running hotline sees the change at once (keys)
+     * or within {@code partners.provider-cache} (providers).
+     */
+    public static int withOnboarding(HotlineConfig cfg, Function<Onboarding, Integer> work) {
+        try (Database db = Database.open(cfg.db(), cfg.data())) {
+            db.migrate();
+            MySqlProviderStore providers = new MySqlProviderStore(db.transactions());
+            return work.apply(new Onboarding(providers, new MySqlProviderKeys(db.transactions()), providers,
+                    new DirectoryCatalog(DirectoryLoader.loadDefault()), () -> { }, Clock.systemUTC()));
         }
     }
 

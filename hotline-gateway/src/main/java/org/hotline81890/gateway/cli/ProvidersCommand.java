@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hotline providers import FILE}: loads providers from CSV (format in partner-network/README.md). */
 @Command(name = "providers", mixinStandardHelpOptions = true, description = "Manages the partner network's providers.",
-        subcommands = ProvidersCommand.Import.class)
+        subcommands = {ProvidersCommand.Import.class, ProviderKeyCommand.class})
 public final class ProvidersCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("usage: hotline providers import FILE");
+        System.err.println("usage: hotline providers import FILE | hotline providers key issue|list|revoke ...");
     }
 
     /** The import itself. */

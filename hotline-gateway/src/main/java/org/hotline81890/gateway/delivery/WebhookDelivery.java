@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import java.util.function.Function;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.dispatch.ProviderCache;
+import org.hotline81890.gateway.dispatch.WebhookSecrets;
 import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.WebhookEndpoint;
@@ -32,6 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDelivery implements OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
     /** Events that speak of an offer waiting for an answer. */
+    private static final WebhookSecrets NO_ROTATION = new WebhookSecrets() {
+        @Override
+        public void rotate(ProviderId provider, String next, String previous, Instant previousUntil) {
+            throw new UnsupportedOperationException("no rotation here");
+        }
+
+        @Override
+        public Optional<String> previous(ProviderId provider, Instant now) {
+            return Optional.empty();
+        }
+    };
     private static final Set<String> STILL_OFFERED = Set.of("offer.offered", "offer.reminder");
     private final ProviderCache providers;
     private final Duration timeout;
@@ -39,8 +53,17 @@ public final class WebhookDelivery implements OutboxDelivery {
     private final HttpClient http;
     private final Function<OfferId, Optional<OfferState>> offerStates;
 
+    private final WebhookSecrets previous;
+
     public WebhookDelivery(ProviderCache providers, Duration timeout, Clock clock,
                            Function<OfferId, Optional<OfferState>> offerStates) {
+        this(providers, timeout, clock, offerStates, NO_ROTATION);
+    }
+
+    /** {@code previous}: a secret being rotated out signs too, until its grace period ends (ADR 0014). */
+    public WebhookDelivery(ProviderCache providers, Duration timeout, Clock clock,
+                           Function<OfferId, Optional<OfferState>> offerStates, WebhookSecrets previous) {
+        this.previous = previous;
         this.offerStates = offerStates;
         this.providers = providers;
         this.timeout = timeout;
@@ -68,8 +91,12 @@ public final class WebhookDelivery implements OutboxDelivery {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.get().url()).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        new WebhookSigner(endpoint.get().secret()).headers(clock.instant(), body, entry.message().dedupeKey(),
-                event(body)).forEach(request::header);
+        Instant now = clock.instant();
+        Map<String, String> headers = new WebhookSigner(endpoint.get().secret()).headers(now, body,
+                entry.message().dedupeKey(), event(body));
+        previous.previous(id, now).ifPresent(old -> headers.merge(WebhookSigner.SIGNATURE_HEADER,
+                new WebhookSigner(old).sign(now.getEpochSecond(), body), (a, b) -> a + "," + b));
+        headers.forEach(request::header);
         try {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return outcome(response.statusCode());

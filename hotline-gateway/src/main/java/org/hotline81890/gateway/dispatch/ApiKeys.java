@@ -13,6 +13,7 @@ import org.hotline81890.partners.ProviderId;
 
 /** Partner-API keys: random ones for production, derived ones for the demo (dev only), stored as SHA-256 hashes. */
 public final class ApiKeys {
+    public static final int PREFIX_LENGTH = 11;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -23,6 +24,11 @@ public final class ApiKeys {
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
         return "pk_" + HexFormat.of().formatHex(raw);
+    }
+
+    /** The part of a key shown on pages and named on the command line: {@code pk_} and its first 8 hex digits. */
+    public static String prefix(String key) {
+        return key.substring(0, Math.min(key.length(), PREFIX_LENGTH));
     }
 
     /** DEV ONLY: {@code pk_} + the first 32 hex digits of HMAC-SHA256(key = seed, message = provider id). */

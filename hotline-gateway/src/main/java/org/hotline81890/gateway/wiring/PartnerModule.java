@@ -23,6 +23,10 @@ import org.hotline81890.gateway.dispatch.ApiKeys;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.DispatchOutcomes;
 import org.hotline81890.gateway.dispatch.JobFacts;
+import org.hotline81890.gateway.dispatch.Onboarding;
+import org.hotline81890.gateway.dispatch.PublishingOffers;
+import org.hotline81890.gateway.channel.web.LiveOffers;
+import org.hotline81890.gateway.channel.web.ProviderDesk;
 import org.hotline81890.gateway.channel.http.KpiReport;
 import org.hotline81890.gateway.dispatch.LoadCachingOffers;
 import org.hotline81890.gateway.dispatch.OfferIds;
@@ -55,7 +59,6 @@ import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
 import org.hotline81890.partners.flow.Dispatcher;
 import org.hotline81890.partners.flow.PartnerActions;
 import org.hotline81890.partners.importer.ImportResult;
-import org.hotline81890.partners.importer.ProviderCsvImporter;
 import org.hotline81890.partners.offer.HandlingDeadlines;
 import org.hotline81890.partners.offer.OfferTerms;
 import org.hotline81890.partners.offer.ReminderSchedule;
@@ -86,6 +89,7 @@ public final class PartnerModule implements HotlineModule {
     private final MySqlExtensionRequests extensionRequests;
     private final Reassignment reassignment;
     private final MySqlOfferLocks locks;
+    private final Onboarding onboarding;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -100,7 +104,8 @@ public final class PartnerModule implements HotlineModule {
         providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
-        LoadCachingOffers loadCaching = new LoadCachingOffers(offerStore, cfg.loadCache(), core.clock());
+        LoadCachingOffers loadCaching = new LoadCachingOffers(new PublishingOffers(offerStore, core.store(),
+                new LiveOffers(core.vertx())), cfg.loadCache(), core.clock());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
                 HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
@@ -122,9 +127,29 @@ public final class PartnerModule implements HotlineModule {
                 core.clock()), outcomes, core.tracker(), core.deadlines(), providers, notices, messages, facts,
                 extensionRequests, core.clock());
         this.locks = locks;
+        onboarding = new Onboarding(providerStore, keys, providerStore, new DirectoryCatalog(core.directory()),
+                providers::invalidate, core.clock());
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
             loadSample();
         }
+        if (cfg.enabled() && !cfg.devKeySeed().isEmpty()) {
+            deriveDevKeys();
+        }
+    }
+
+    /**
+     * DEV ONLY, on every start: every provider in the table (sample, imported or onboarded) gets the key derived from
+     * {@code partners.dev-key-seed}; registering an existing one again changes nothing (issue 14: it used to work
+     * only on an empty table and silently did nothing later).
+     */
+    private void deriveDevKeys() {
+        List<Provider> all = providerStore.all();
+        all.forEach(p -> {
+            String key = ApiKeys.derive(cfg.devKeySeed(), p.id());
+            keys.add(p.id(), ApiKeys.hash(key), ApiKeys.prefix(key), core.clock().instant());
+        });
+        LOG.warn("DEV ONLY: partner-API keys derived from partners.dev-key-seed for all {} providers; never set it "
+                + "in production", all.size());
     }
 
     private void loadSample() {
@@ -136,10 +161,6 @@ public final class PartnerModule implements HotlineModule {
             switch (importProviders(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
                 case ImportResult.Valid v -> {
                     LOG.info("loaded {} sample providers", v.providers().size());
-                    if (!cfg.devKeySeed().isEmpty()) {
-                        v.providers().forEach(p -> registerKey(p.id(), ApiKeys.derive(cfg.devKeySeed(), p.id())));
-                        LOG.info("DEV ONLY: partner-API keys derived from partners.dev-key-seed");
-                    }
                 }
                 case ImportResult.Invalid i -> throw new IllegalStateException("the sample providers do not load: "
                         + i.errors());
@@ -151,12 +172,12 @@ public final class PartnerModule implements HotlineModule {
 
     /** Parses a provider CSV; saves all of it in one transaction when every row is valid, nothing otherwise. */
     public ImportResult importProviders(String csv) {
-        ImportResult result = new ProviderCsvImporter(new DirectoryCatalog(core.directory())).parse(csv);
-        if (result instanceof ImportResult.Valid v) {
-            providerStore.saveAll(v.providers());
-            providers.invalidate();
-        }
-        return result;
+        return onboarding.importCsv(csv);
+    }
+
+    /** Onboarding providers: the admin page's and the CLI's use case. */
+    public Onboarding onboarding() {
+        return onboarding;
     }
 
     public void saveProviders(List<Provider> list) {
@@ -186,6 +207,13 @@ public final class PartnerModule implements HotlineModule {
     /** The provider as dispatch sees it now (its rating includes the survey scores). */
     public Optional<Provider> provider(ProviderId id) {
         return providers.find(id);
+    }
+
+    /** What the provider desks read (issue 14): offers, jobs, history with surveys, the scorecard. */
+    public ProviderDesk desk() {
+        MySqlOfferSurveys surveys = new MySqlOfferSurveys(core.database().transactions());
+        return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders),
+                surveys, core.clock());
     }
 
     public OfferNotices notices() {
@@ -227,7 +255,7 @@ public final class PartnerModule implements HotlineModule {
         }
         return Map.of(Dispatch.KIND, new DispatchDelivery(flow),
                 OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
-                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state)),
+                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state), providerStore),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),
                 OfferWithdrawal.KIND, new OfferWithdrawalDelivery(notices));
     }

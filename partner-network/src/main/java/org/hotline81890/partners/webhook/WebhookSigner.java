@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>{@value #TIMESTAMP_HEADER}: Unix seconds when it was signed;</li>
  *   <li>{@value #SIGNATURE_HEADER}: {@code v1=} + lowercase hex HMAC-SHA256, keyed with the provider's webhook
- *       secret (UTF-8), over the UTF-8 bytes of {@code timestamp + "." + body};</li>
+ *       secret (UTF-8), over the UTF-8 bytes of {@code timestamp + "." + body}; while a secret is being rotated,
+ *       two such values separated by a comma (new, then old): a receiver accepts the webhook if any matches;</li>
  *   <li>{@value #IDEMPOTENCY_HEADER}: unique per event (e.g. {@code offer-id:offered}); the same on every retry,
  *       so the receiver can drop duplicates;</li>
  *   <li>{@value #EVENT_HEADER}: the event type, as in the body.</li>
@@ -80,8 +81,11 @@ public final class WebhookSigner {
             return new Verification.Stale(Duration.ofSeconds(skew));
         }
         byte[] expected = sign(ts, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.get().strip().getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? new Verification.Valid() : new Verification.BadSignature();
+        boolean any = false;
+        for (String one : signature.get().split(",")) {
+            any |= MessageDigest.isEqual(expected, one.strip().getBytes(StandardCharsets.US_ASCII));
+        }
+        return any ? new Verification.Valid() : new Verification.BadSignature();
     }
 
     private byte[] mac(String text) {

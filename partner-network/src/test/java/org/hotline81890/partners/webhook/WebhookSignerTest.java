@@ -59,6 +59,20 @@ class WebhookSignerTest {
     }
 
     @Test
+    void duringASecretRotationEitherSecretShouldVerifyTheTwoValuedHeader() {
+        WebhookSigner next = new WebhookSigner("whsec_the-new-secret-0123456789");
+        long ts = NOW.getEpochSecond();
+        String both = next.sign(ts, "{}") + "," + signer.sign(ts, "{}");
+        assertThat(signer.verify(Optional.of(Long.toString(ts)), Optional.of(both), "{}", NOW, Duration.ofMinutes(5)))
+                .isInstanceOf(WebhookSigner.Verification.Valid.class);
+        assertThat(next.verify(Optional.of(Long.toString(ts)), Optional.of(both), "{}", NOW, Duration.ofMinutes(5)))
+                .isInstanceOf(WebhookSigner.Verification.Valid.class);
+        assertThat(new WebhookSigner("whsec_a-third-secret-0123456789").verify(Optional.of(Long.toString(ts)),
+                Optional.of(both), "{}", NOW, Duration.ofMinutes(5)))
+                .isInstanceOf(WebhookSigner.Verification.BadSignature.class);
+    }
+
+    @Test
     void missingHeadersShouldBeNamed() {
         assertThat(signer.verify(Optional.empty(), Optional.of("v1=00"), "b", NOW, Duration.ofMinutes(5)))
                 .isEqualTo(new WebhookSigner.Verification.Missing("X-Hotline-Timestamp"));

@@ -55,10 +55,21 @@ public final class AccessPolicy {
         e.add(new Entry(Set.of(), "/supervisor/*", AccessRule.People.of(Role.SUPERVISOR)));
         e.add(new Entry(Set.of(), "/admin", AccessRule.People.of(Role.ADMIN)));
         e.add(new Entry(Set.of(), "/admin/*", AccessRule.People.of(Role.ADMIN)));
-        e.add(new Entry(GET, "/partner", AccessRule.People.of(Role.PARTNER)));
-        e.add(new Entry(GET, "/department", AccessRule.People.of(Role.DEPARTMENT)));
-        e.add(new Entry(GET, "/volunteer", AccessRule.People.of(Role.VOLUNTEER)));
+        providerDesks(e);
         return new AccessPolicy(e);
+    }
+
+    /**
+     * Issue 14: each provider desk for its own role. Which provider's offers a person may see or act on is the use
+     * cases' check (an offer made to another provider is "not found"), since offer ids carry no provider.
+     */
+    private static void providerDesks(List<Entry> e) {
+        e.add(new Entry(GET, "/partner", AccessRule.People.of(Role.PARTNER)));
+        e.add(new Entry(Set.of(), "/partner/*", AccessRule.People.of(Role.PARTNER)));
+        e.add(new Entry(GET, "/department", AccessRule.People.of(Role.DEPARTMENT)));
+        e.add(new Entry(Set.of(), "/department/*", AccessRule.People.of(Role.DEPARTMENT)));
+        e.add(new Entry(GET, "/volunteer", AccessRule.People.of(Role.VOLUNTEER)));
+        e.add(new Entry(Set.of(), "/volunteer/*", AccessRule.People.of(Role.VOLUNTEER)));
     }
 
     public List<Entry> entries() {

@@ -16,7 +16,11 @@ import org.hotline81890.gateway.people.Role;
 
 /** Accounts in {@code person}, failed log-ins in {@code login_failure}. */
 public final class MySqlPersonStore implements PersonStore {
-    static final String COLUMNS = "p.id, p.login, p.role, p.name, p.provider_id, p.extension, p.disabled, p.created_at";
+    /** Staff of a suspended provider count as disabled, on every node at once (issue 14). */
+    static final String SUSPENDED = "EXISTS (SELECT 1 FROM provider pv WHERE pv.id=p.provider_id "
+            + "AND pv.status='SUSPENDED')";
+    static final String COLUMNS = "p.id, p.login, p.role, p.name, p.provider_id, p.extension, (p.disabled OR "
+            + SUSPENDED + ") AS disabled, p.created_at";
     private final Transactions tx;
 
     public MySqlPersonStore(Transactions tx) {
@@ -80,7 +84,8 @@ public final class MySqlPersonStore implements PersonStore {
     public Optional<String> passwordHash(String login) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT password_hash FROM person WHERE login=? AND NOT disabled")) {
+                    "SELECT password_hash FROM person p WHERE p.login=? AND NOT p.disabled AND NOT "
+                    + SUSPENDED)) {
                 ps.setString(1, login);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

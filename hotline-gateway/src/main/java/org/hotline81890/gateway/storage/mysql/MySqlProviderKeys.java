@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,17 +16,20 @@ import org.hotline81890.gateway.dispatch.ProviderKeys;
 import org.hotline81890.partners.ProviderId;
 
 /**
- * Partner-API keys by their SHA-256 hash (hex); the keys themselves are never stored. A key found is remembered for
- * {@code ttl} in a bounded Caffeine cache (every partner-API call looks its key up); a key not found is not
- * remembered, so a key added on another node works at once, and a key deleted from the table stops working within
- * {@code ttl}.
+ * Partner-API keys by their SHA-256 hash (hex); the keys themselves are never stored. A live key found is remembered
+ * for {@code ttl} in a bounded Caffeine cache (every partner-API call looks its key up); a key not found is not
+ * remembered, so a key added on another node works at once. A key revoked, expired or whose provider is suspended
+ * stops at once on the node that did it ({@link #forget}) and within {@code ttl} on the others.
  */
 public final class MySqlProviderKeys implements ProviderKeys {
     /** Far more keys than providers; a flood of made-up keys is never cached (only keys found are). */
     private static final int MAX_KEYS = 10_000;
+    private static final String LIVE = "k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at>?) "
+            + "AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.id=k.provider_id AND p.status='SUSPENDED')";
 
     private final Transactions tx;
     private final Duration ttl;
+    private final Clock clock;
     private final Cache<String, ProviderId> known;
 
     public MySqlProviderKeys(Transactions tx) {
@@ -34,6 +39,7 @@ public final class MySqlProviderKeys implements ProviderKeys {
     public MySqlProviderKeys(Transactions tx, Duration ttl, Clock clock) {
         this.tx = tx;
         this.ttl = ttl;
+        this.clock = clock;
         this.known = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(ttl)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
@@ -41,12 +47,23 @@ public final class MySqlProviderKeys implements ProviderKeys {
     /** Registers a key hash for the provider (keeps any earlier keys, so keys can be rotated). */
     @Override
     public void add(ProviderId provider, String keyHash, Instant at) {
+        insert(provider, keyHash, Optional.empty(), at);
+    }
+
+    @Override
+    public void add(ProviderId provider, String keyHash, String prefix, Instant at) {
+        insert(provider, keyHash, Optional.of(prefix), at);
+    }
+
+    private void insert(ProviderId provider, String keyHash, Optional<String> prefix, Instant at) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO provider_api_key (key_hash, provider_id, "
-                    + "created_at) VALUES (?,?,?) ON DUPLICATE KEY UPDATE provider_id=VALUES(provider_id)")) {
+                    + "created_at, key_prefix) VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE "
+                    + "provider_id=VALUES(provider_id), revoked_at=NULL, expires_at=NULL")) {
                 ps.setString(1, keyHash);
                 ps.setString(2, provider.value());
                 Sql.setInstant(ps, 3, at);
+                Sql.setText(ps, 4, prefix);
                 return ps.executeUpdate();
             }
         });
@@ -68,12 +85,76 @@ public final class MySqlProviderKeys implements ProviderKeys {
     private Optional<ProviderId> lookUp(String keyHash) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT provider_id FROM provider_api_key WHERE key_hash=?")) {
+                    "SELECT k.provider_id FROM provider_api_key k WHERE k.key_hash=? AND " + LIVE)) {
                 ps.setString(1, keyHash);
+                Sql.setInstant(ps, 2, clock.instant());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(ProviderId.of(rs.getString(1))) : Optional.empty();
                 }
             }
         });
+    }
+
+    @Override
+    public List<KeyInfo> keysOf(ProviderId provider) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, key_prefix, created_at, revoked_at, "
+                    + "expires_at FROM provider_api_key WHERE provider_id=? ORDER BY created_at DESC, key_hash")) {
+                ps.setString(1, provider.value());
+                List<KeyInfo> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String prefix = Sql.optText(rs, "key_prefix").orElse(legacyName(rs.getString("key_hash")));
+                        out.add(new KeyInfo(prefix, Sql.instant(rs, "created_at"), Sql.optInstant(rs, "revoked_at"),
+                                Sql.optInstant(rs, "expires_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A key issued before keys had prefixes is named by the start of its hash. */
+    static String legacyName(String hash) {
+        return "sha256:" + hash.substring(0, Math.min(12, hash.length()));
+    }
+
+    @Override
+    public int revoke(ProviderId provider, String prefix, Instant at) {
+        int n = tx.inTransaction(c -> {
+            String match = prefix.startsWith("sha256:") ? "key_hash LIKE ?" : "key_prefix=?";
+            try (PreparedStatement ps = c.prepareStatement("UPDATE provider_api_key SET revoked_at=? "
+                    + "WHERE provider_id=? AND revoked_at IS NULL AND " + match)) {
+                Sql.setInstant(ps, 1, at);
+                ps.setString(2, provider.value());
+                ps.setString(3, prefix.startsWith("sha256:")
+                        ? prefix.substring(7).replace("%", "").replace("_", "") + "%" : prefix);
+                return ps.executeUpdate();
+            }
+        });
+        forget(provider);
+        return n;
+    }
+
+    @Override
+    public int expireOthers(ProviderId provider, String keepHash, Instant until) {
+        int n = tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE provider_api_key SET expires_at=? "
+                    + "WHERE provider_id=? AND key_hash<>? AND revoked_at IS NULL "
+                    + "AND (expires_at IS NULL OR expires_at>?)")) {
+                Sql.setInstant(ps, 1, until);
+                ps.setString(2, provider.value());
+                ps.setString(3, keepHash);
+                Sql.setInstant(ps, 4, until);
+                return ps.executeUpdate();
+            }
+        });
+        forget(provider);
+        return n;
+    }
+
+    @Override
+    public void forget(ProviderId provider) {
+        known.asMap().values().removeIf(provider::equals);
     }
 }

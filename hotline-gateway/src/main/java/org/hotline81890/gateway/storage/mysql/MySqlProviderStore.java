@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,10 @@ import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.store.ProviderStore;
 import org.hotline81890.gateway.dispatch.ProviderPhones;
+import org.hotline81890.gateway.dispatch.WebhookSecrets;
 
 /** {@link ProviderStore} on MySQL: one row per provider, lists and schedules in their CSV text form. */
-public final class MySqlProviderStore implements ProviderStore, ProviderPhones {
+public final class MySqlProviderStore implements ProviderStore, ProviderPhones, WebhookSecrets {
     private static final String UPSERT = "INSERT INTO provider (id, kind, name, services, coverage, hours, capacity, "
             + "webhook_url, webhook_secret, sms, portal_login, status, rating) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
             + "ON DUPLICATE KEY UPDATE kind=VALUES(kind), name=VALUES(name), services=VALUES(services), "
@@ -63,6 +65,34 @@ public final class MySqlProviderStore implements ProviderStore, ProviderPhones {
     @Override
     public List<Provider> bySms(String digits) {
         return tx.read(c -> query(c, "SELECT * FROM provider WHERE sms=? ORDER BY id", digits));
+    }
+
+    @Override
+    public void rotate(ProviderId provider, String next, String previous, Instant previousUntil) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE provider SET webhook_secret=?, "
+                    + "webhook_secret_previous=?, webhook_previous_until=? WHERE id=?")) {
+                ps.setString(1, next);
+                ps.setString(2, previous);
+                Sql.setInstant(ps, 3, previousUntil);
+                ps.setString(4, provider.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> previous(ProviderId provider, Instant now) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT webhook_secret_previous FROM provider "
+                    + "WHERE id=? AND webhook_previous_until>?")) {
+                ps.setString(1, provider.value());
+                Sql.setInstant(ps, 2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     public boolean isEmpty() {

@@ -44,7 +44,7 @@ public final class WebTestApp implements AutoCloseable {
                 continue;
             }
             AddResult added = people.add(new NewPerson(login(r), r, r.label() + "测试", r.providerStaff()
-                    ? Optional.of("P-" + r.wire()) : Optional.empty(), r == Role.AGENT ? Optional.of("1001")
+                    ? Optional.of("P-" + r.name()) : Optional.empty(), r == Role.AGENT ? Optional.of("1001")
                     : Optional.empty()), password(login(r)));
             if (!(added instanceof AddResult.Created)) {
                 throw new IllegalStateException("cannot create " + r + ": " + added);

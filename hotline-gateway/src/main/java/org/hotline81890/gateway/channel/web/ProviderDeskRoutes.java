@@ -1,0 +1,324 @@
+package org.hotline81890.gateway.channel.web;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.hotline81890.gateway.channel.http.AccessGate;
+import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
+import org.hotline81890.gateway.dispatch.OfferNotices;
+import org.hotline81890.gateway.dispatch.PartnerFlow;
+import org.hotline81890.gateway.people.Person;
+import org.hotline81890.gateway.people.PersonalDataView;
+import org.hotline81890.gateway.people.PersonalDataViews;
+import org.hotline81890.gateway.people.Role;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.flow.ActionResult;
+import org.hotline81890.partners.offer.OfferId;
+
+/**
+ * A provider desk ({@code /partner}, {@code /department}, {@code /volunteer}): the board of offers and jobs, live
+ * over Server-Sent Events (one stream per open page, fed by the event bus's committed offer changes for this
+ * provider only), and the actions, each one call of the partner use cases ({@link PartnerFlow}) as the API and the
+ * SMS commands make it. The page checks only the form's types and lengths; every rule is the use case's.
+ */
+public final class ProviderDeskRoutes {
+    private static final long KEEP_ALIVE_MS = 15_000;
+    private final Desk desk;
+    private final Vertx vertx;
+    private final PartnerFlow flow;
+    private final OfferNotices notices;
+    private final ProviderDesk reads;
+    private final PersonalDataViews audit;
+    private final Pages pages;
+    private final Blocking blocking;
+
+    /** The three desks differ in their path, who may use them and what they show. */
+    public enum Desk {
+        PARTNER("/partner", Role.PARTNER, "partner"),
+        DEPARTMENT("/department", Role.DEPARTMENT, "department"),
+        VOLUNTEER("/volunteer", Role.VOLUNTEER, "volunteer");
+
+        private final String base;
+        private final Role role;
+        private final String wire;
+
+        Desk(String base, Role role, String wire) {
+            this.base = base;
+            this.role = role;
+            this.wire = wire;
+        }
+
+        public String base() {
+            return base;
+        }
+
+        public Role role() {
+            return role;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public ProviderDeskRoutes(Desk desk, Vertx vertx, PartnerFlow flow, OfferNotices notices, ProviderDesk reads,
+                              PersonalDataViews audit, Pages pages, Blocking blocking) {
+        this.desk = desk;
+        this.vertx = vertx;
+        this.flow = flow;
+        this.notices = notices;
+        this.reads = reads;
+        this.audit = audit;
+        this.pages = pages;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        String b = desk.base();
+        router.get(b).handler(this::handlePage);
+        router.get(b + "/board").handler(ctx -> board(ctx, 200, ""));
+        router.get(b + "/events").handler(this::handleEvents);
+        router.get(b + "/offers/:offerId").handler(this::handleDetail);
+        FormBody.accept(router, b + "/offers/:offerId/accept").handler(ctx -> act(ctx, "已接单",
+                (p, id) -> flow.accept(p, id, Channel.WEB)));
+        FormBody.accept(router, b + "/offers/:offerId/decline").handler(this::handleDecline);
+        FormBody.accept(router, b + "/offers/:offerId/start").handler(ctx -> act(ctx, "已记录出发，已通知居民",
+                (p, id) -> flow.start(p, id, Channel.WEB)));
+        FormBody.accept(router, b + "/offers/:offerId/complete").handler(this::handleComplete);
+        FormBody.accept(router, b + "/offers/:offerId/extension").handler(this::handleExtension);
+    }
+
+    private static ProviderId provider(RoutingContext ctx) {
+        Person me = AccessGate.person(ctx).person();
+        return ProviderId.of(me.provider().orElseThrow(() -> new IllegalStateException("provider staff without "
+                + "a provider: " + me.login())));
+    }
+
+    private void handlePage(RoutingContext ctx) {
+        ProviderId p = provider(ctx);
+        blocking.run(() -> {
+            Map<String, Object> vars = vars(ctx, "");
+            vars.put("board", reads.board(p));
+            vars.put("history", reads.history(p));
+            vars.put("score", reads.scorecard(p));
+            vars.put("hours", reads.serviceHours(p));
+            return vars;
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else {
+                pages.send(ctx, 200, "provider-desk", ar.result());
+            }
+        });
+    }
+
+    private Map<String, Object> vars(RoutingContext ctx, String message) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("desk", desk.wire());
+        vars.put("base", desk.base());
+        vars.put("pl", ProviderLabels.INSTANCE);
+        vars.put("reasons", DeskAnswers.DECLINE_REASONS);
+        vars.put("message", message);
+        vars.put("noteMax", DeskAnswers.NOTE_MAX);
+        vars.put("live", false);
+        return vars;
+    }
+
+    /**
+     * An action's answer: the message (out of band, into {@code #desk-message}) and the board; {@code status} 4xx
+     * marks a refusal (htmx still swaps it in).
+     */
+    private void board(RoutingContext ctx, int status, String message) {
+        ProviderId p = provider(ctx);
+        blocking.run(() -> {
+            Map<String, Object> vars = vars(ctx, message);
+            vars.put("board", reads.board(p));
+            vars.put("refused", status >= 400);
+            return pages.renderFragment("provider-desk", "notice", vars)
+                    + pages.renderFragment("provider-desk", "board", vars);
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else {
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end(ar.result());
+            }
+        });
+    }
+
+    private void handleDecline(RoutingContext ctx) {
+        String code = form(ctx, "reason");
+        String reason = DeskAnswers.DECLINE_REASONS.get(code);
+        if (reason == null) {
+            board(ctx, 400, "reason：请选择拒单原因（" + String.join("/", DeskAnswers.DECLINE_REASONS.keySet()) + "）");
+            return;
+        }
+        act(ctx, "已拒单，工单将转派他人", (p, id) -> flow.decline(p, id, reason, Channel.WEB));
+    }
+
+    private void handleComplete(RoutingContext ctx) {
+        String note = form(ctx, "note").strip();
+        if (note.codePointCount(0, note.length()) > DeskAnswers.NOTE_MAX) {
+            board(ctx, 400, "note：办结说明最多 " + DeskAnswers.NOTE_MAX + " 字");
+            return;
+        }
+        if (desk == Desk.DEPARTMENT && note.isEmpty()) {
+            board(ctx, 400, "note：请填写办理结果");
+            return;
+        }
+        act(ctx, desk == Desk.DEPARTMENT ? "已回复办理结果，热线将回访居民" : "已办结，感谢您的服务",
+                (p, id) -> flow.complete(p, id, note, Channel.WEB));
+    }
+
+    private void handleExtension(RoutingContext ctx) {
+        long hours;
+        try {
+            hours = Long.parseLong(form(ctx, "hours").strip());
+            if (hours <= 0 || hours > 24 * 30) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            board(ctx, 400, "hours：延期小时数须为 1 到 720 的整数");
+            return;
+        }
+        String reason = form(ctx, "reason").strip();
+        if (reason.isEmpty() || reason.length() > DeskAnswers.REASON_MAX) {
+            board(ctx, 400, "reason：请填写延期理由（最多 " + DeskAnswers.REASON_MAX + " 字）");
+            return;
+        }
+        Duration extra = Duration.ofHours(hours);
+        act(ctx, "已延期 " + hours + " 小时", (p, id) -> {
+            ActionResult r = flow.requestExtension(p, id, extra, reason);
+            if (r instanceof ActionResult.Applied applied) {
+                notices.afterExtension(applied.offer());
+            }
+            return r;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        ActionResult run(ProviderId provider, OfferId offer);
+    }
+
+    private void act(RoutingContext ctx, String done, Action action) {
+        ProviderId p = provider(ctx);
+        OfferId id;
+        try {
+            id = new OfferId(ctx.pathParam("offerId"));
+        } catch (IllegalArgumentException e) {
+            board(ctx, 400, "offerId：" + e.getMessage());
+            return;
+        }
+        blocking.run(() -> action.run(p, id)).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+            }
+            switch (ar.result()) {
+                case ActionResult.Applied a -> board(ctx, 200, done);
+                case ActionResult.Repeated r -> board(ctx, 200, done);
+                // A department's extension waits for a supervisor (督办) to approve it: nothing changed yet.
+                case ActionResult.ExtensionRequested x -> board(ctx, 202, "延期申请已提交，等待督办审批");
+                case ActionResult.Rejection r -> board(ctx, DeskAnswers.status(r), DeskAnswers.message(r));
+            }
+        });
+    }
+
+    /**
+     * One job in full. A department sees the resident's number and address for its own transfer, and the view is
+     * recorded in {@code personal_data_view} before it is sent; partners and volunteers get the masked card.
+     */
+    private void handleDetail(RoutingContext ctx) {
+        ProviderId p = provider(ctx);
+        Person me = AccessGate.person(ctx).person();
+        String offerId = ctx.pathParam("offerId");
+        blocking.run(() -> reads.mine(p, offerId).map(m -> {
+            Map<String, Object> vars = vars(ctx, "");
+            vars.put("card", m.card());
+            vars.put("ticket", m.order().ticket().grouped());
+            if (desk == Desk.DEPARTMENT) {
+                audit.record(me, PersonalDataView.What.ORDER, Optional.of(Long.toString(m.order().id().value())),
+                        Optional.of(m.order().callerNumber()));
+                vars.put("fullNumber", m.order().callerNumber());
+                vars.put("fullAddress", m.order().area().address().orElse(m.card().area()));
+                vars.put("fullText", m.order().text());
+            }
+            return vars;
+        })).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else if (ar.result().isEmpty()) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("没有这个派单");
+            } else {
+                pages.send(ctx, 200, "provider-job", ar.result().get());
+            }
+        });
+    }
+
+    /**
+     * The live board: at connection, and on every committed change of one of this provider's offers, the board is
+     * read again and sent as one {@code board} event (htmx swaps it in; typed notes are preserved). Other providers'
+     * changes never reach this stream.
+     */
+    private void handleEvents(RoutingContext ctx) {
+        ProviderId p = provider(ctx);
+        Map<String, Object> base = vars(ctx, "");
+        AccessGate.signedIn(ctx).ifPresent(s -> {
+            base.put("me", s.person());
+            base.put("csrf", s.csrfToken());
+        });
+        HttpServerResponse res = ctx.response();
+        res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("X-Accel-Buffering", "no");
+        res.write(": desk " + p.value() + "\n\n");
+        java.util.function.Consumer<String> push = id -> blocking.run(() -> {
+            Map<String, Object> vars = new HashMap<>(base);
+            vars.put("board", reads.board(p));
+            vars.put("refused", false);
+            vars.put("live", true);
+            return pages.renderFragment("provider-desk", "board", vars);
+        }).onSuccess(html -> send(res, "board", html, id));
+        MessageConsumer<JsonObject> changes = vertx.eventBus().consumer(LiveOffers.ADDRESS, msg -> {
+            if (p.value().equals(msg.body().getString("provider"))) {
+                push.accept(msg.body().getLong("committedAt", 0L) + "-" + msg.body().getString("offerId"));
+            }
+        });
+        // The board as it is now, at every (re)connection: nothing committed before the stream opened is missed.
+        push.accept("0-connect");
+        long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, t -> res.write(": keep-alive\n\n"));
+        res.closeHandler(v -> {
+            changes.unregister();
+            vertx.cancelTimer(keepAlive);
+        });
+    }
+
+    /** {@code id}: the change's commit time and offer, so a client (and the benchmark) can tell which change. */
+    private static void send(HttpServerResponse res, String event, String html, String id) {
+        if (res.closed() || res.ended()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("event: ").append(event).append('\n').append("id: ").append(id)
+                .append('\n');
+        for (String line : html.split("\n", -1)) {
+            b.append("data: ").append(line).append('\n');
+        }
+        res.write(b.append('\n').toString());
+    }
+
+    private static String form(RoutingContext ctx, String name) {
+        String v = ctx.request().getFormAttribute(name);
+        return v == null ? "" : v;
+    }
+}
