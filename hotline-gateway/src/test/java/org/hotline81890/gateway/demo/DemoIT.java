@@ -1,0 +1,76 @@
+package org.hotline81890.gateway.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.testing.TestEnv;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15: {@code hotline demo} for a short run on real MariaDB, the node SMSC and the Asterisk simulator, with the
+ * simulated residents and providers on the real channels. Orders must reach every state those paths lead to, by
+ * every channel, and the demo's logins must exist. (ANSWERED and CANCELLED come from an agent's first-contact
+ * answer and a supervisor's cancel, which no simulated person takes.)
+ */
+class DemoIT {
+    private static final Duration RUN = Duration.ofSeconds(150);
+    @TempDir
+    Path data;
+
+    @Test
+    void aShortDemoShouldTakeOrdersThroughEveryStateByEveryChannel() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            Map<String, String> env = TestEnv.base(db, data, "it-demo-token-0123456789");
+            env.remove("HOTLINE_AGI_ENABLED");
+            // 08:00 Beijing: the providers are open; 600x: 5 simulated minutes are half a real second.
+            DemoOptions options = new DemoOptions(12, 600, LocalDate.now(DayCurve.BEIJING).atTime(LocalTime.of(8, 0))
+                    .atZone(DayCurve.BEIJING).toInstant(), Optional.of(400), Optional.empty(), false, 600, 15,
+                    false);
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            EnumSet<WorkOrderState> wanted = EnumSet.of(WorkOrderState.RECEIVED, WorkOrderState.MATCHED,
+                    WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED,
+                    WorkOrderState.SURVEYED, WorkOrderState.CLOSED, WorkOrderState.REOPENED,
+                    WorkOrderState.ESCALATED);
+            try (Demo demo = Demo.start(options, Optional.empty(), env, repoRoot().resolve("src/simulators/smsc"),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+                demo.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), "localhost");
+                DayReport.Figures f = demo.figures(2);
+                long deadline = System.nanoTime() + RUN.toNanos();
+                while (!(f.statesReached().containsAll(wanted) && channels(f) == 3) && System.nanoTime() < deadline) {
+                    Thread.sleep(5_000);
+                    f = demo.figures(2);
+                }
+                assertThat(channels(f)).as("channels of the orders").isEqualTo(3);
+                assertThat(f.statesReached()).containsAll(wanted);
+                assertThat(f.count(o -> o.unsatisfied() > 0)).isPositive();
+                assertThat(f.orders()).allSatisfy(o -> assertThat(o.reopened()).isEqualTo(o.unsatisfied()));
+                assertThat(demo.counts()).containsKeys("api.accept", "sms.accept", "phone.answered", "survey.1");
+            }
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(out).contains("demo-agent", "demo-supervisor", "demo-partner", "demo-department",
+                    "demo-volunteer", "/login");
+        }
+    }
+
+    private static long channels(DayReport.Figures f) {
+        return f.orders().stream().map(DayReport.Order::channel).distinct().count();
+    }
+
+    private static Path repoRoot() {
+        String prop = System.getProperty("hotline.repo.root");
+        return prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("").toAbsolutePath().getParent();
+    }
+}
