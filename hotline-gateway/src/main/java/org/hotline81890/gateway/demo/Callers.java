@@ -16,7 +16,7 @@ import org.hotline81890.simulators.ami.AmiServerSimulator;
  */
 final class Callers {
     static final String QUEUE = "hotline";
-    private static final List<String> SIMULATED_AGENTS = List.of("2001", "2002", "2003", "2004", "2005", "2006");
+    static final List<String> SIMULATED_AGENTS = List.of("2001", "2002", "2003", "2004", "2005", "2006");
     private final AmiServerSimulator ami;
     private final RingAgent ring;
     private final String agiHost;

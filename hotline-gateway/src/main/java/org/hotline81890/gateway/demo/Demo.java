@@ -76,26 +76,48 @@ public final class Demo implements AutoCloseable {
     public static Demo start(DemoOptions options, Optional<Path> configFile, Map<String, String> env, Path smscDir,
                              PrintStream out) throws IOException {
         ScaledClock clock = new ScaledClock(options.start(), options.speed());
+        List<AutoCloseable> started = new java.util.ArrayList<>();
+        try {
+            return start(options, configFile, env, smscDir, out, clock, started);
+        } catch (IOException | RuntimeException e) {
+            for (AutoCloseable c : started.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Demo start(DemoOptions options, Optional<Path> configFile, Map<String, String> env, Path smscDir,
+                              PrintStream out, ScaledClock clock, List<AutoCloseable> started) throws IOException {
         Behaviour behaviour = new Behaviour(options.seed());
         Ledger ledger = new Ledger();
         SimSchedule schedule = new SimSchedule(clock);
+        started.add(schedule);
         SampleProviders sample = new SampleProviders();
         AmiServerSimulator ami = new AmiServerSimulator(AmiServerConfig.defaults().withPort(0)).start();
+        started.add(ami);
         Optional<String> noSms = NodeSmsc.unavailable(smscDir);
         noSms.ifPresent(why -> out.println("SMS is off in this demo: " + why));
         AtomicReference<SmsPeople> smsPeople = new AtomicReference<>();
         Optional<NodeSmsc> smsc = noSms.isPresent() ? Optional.empty() : Optional.of(NodeSmsc.start(smscDir,
                 "hotline", "demosmsc", e -> Optional.ofNullable(smsPeople.get()).ifPresent(p -> p.onSubmit(e))));
-        Map<String, String> settings = settings(options, configFile, env, ami.port(), smsc.map(NodeSmsc::port));
+        smsc.ifPresent(started::add);
+        Map<String, String> settings = settings(options, env, ami.port(), smsc.map(NodeSmsc::port));
         HotlineConfig cfg = HotlineConfig.load(configFile.orElse(null), settings);
         Path data = cfg.data().dir();
         String seed = keySeed(data);
         settings.put("HOTLINE_PARTNERS_DEV_KEY_SEED", seed);
         cfg = HotlineConfig.load(configFile.orElse(null), settings);
         Function<String, String> keys = id -> ApiKeys.derive(seed, new ProviderId(id));
-        Map<String, SampleProviders.Provider> simulated = new HashMap<>();
+        Map<String, SampleProviders.Provider> simulated = new java.util.concurrent.ConcurrentHashMap<>();
         WebhookPartners partners = new WebhookPartners(simulated, keys, schedule, behaviour, ledger, clock);
+        started.add(partners);
         HotlineApp app = HotlineApp.start(cfg, out, clock);
+        started.add(app);
         String api = "http://127.0.0.1:" + app.httpPort();
         partners.apiAt(api);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
@@ -110,13 +132,14 @@ public final class Demo implements AutoCloseable {
                 .collect(Collectors.toMap(SampleProviders.Provider::sms, p -> p, (a, b) -> a));
         smsc.ifPresent(s -> smsPeople.set(new SmsPeople(s, schedule, behaviour, ledger, smsProviders)));
         String token = adminToken(cfg);
-        for (String agent : List.of("2001", "2002", "2003", "2004", "2005", "2006")) {
+        for (String agent : Callers.SIMULATED_AGENTS) {
             ami.queue(Callers.QUEUE).ifPresent(q -> q.member(QueueMemberState.staticMember("模拟话务员 " + agent,
                     "PJSIP/" + agent, clock.instant().getEpochSecond())));
         }
         Callers callers = new Callers(ami, "127.0.0.1", cfg.agi().port(), schedule, behaviour, ledger,
                 DemoLogins.AGENT_EXTENSION);
         WebForms web = new WebForms(api, token, ledger);
+        started.add(web);
         RequestBook book = new RequestBook(DirectoryLoader.loadDefault(), IvrSettings.defaults().pageSize());
         Residents residents = new Residents(options, clock, schedule, book, behaviour, callers, smsc, web);
         residents.start();
@@ -124,8 +147,8 @@ public final class Demo implements AutoCloseable {
     }
 
     /** The demo's defaults under the given environment; the simulators' ports are always the demo's own. */
-    private static Map<String, String> settings(DemoOptions o, Optional<Path> configFile, Map<String, String> env,
-                                                int amiPort, Optional<Integer> smscPort) throws IOException {
+    private static Map<String, String> settings(DemoOptions o, Map<String, String> env, int amiPort,
+                                                Optional<Integer> smscPort) throws IOException {
         Map<String, String> s = new HashMap<>();
         s.put("HOTLINE_DATA_DIR", "./data/demo");
         s.put("HOTLINE_AGI_PORT", Integer.toString(freePort()));

@@ -66,10 +66,11 @@ final class Residents {
         if (stopped || options.requests().map(n -> sent.get() >= n).orElse(false)) {
             return;
         }
-        one();
         double perSimulatedSecond = options.rate() * DayCurve.weight(clock.instant()) / clock.speed();
         double gap = -Math.log(1 - behaviour.nextDouble()) / perSimulatedSecond;
+        // The next resident does not wait for this one's call to end.
         schedule.after(Duration.ofNanos((long) (gap * 1e9)), this::next);
+        one();
     }
 
     /** The day run: every arrival of one day from now, drawn hour by hour from the curve, sorted. */

@@ -35,9 +35,11 @@ class DemoIT {
         try (TestDatabase db = TestDatabase.create()) {
             Map<String, String> env = TestEnv.base(db, data, "it-demo-token-0123456789");
             env.remove("HOTLINE_AGI_ENABLED");
-            // 08:00 Beijing: the providers are open; 600x: 5 simulated minutes are half a real second.
-            DemoOptions options = new DemoOptions(12, 600, LocalDate.now(DayCurve.BEIJING).atTime(LocalTime.of(8, 0))
-                    .atZone(DayCurve.BEIJING).toInstant(), Optional.of(400), Optional.empty(), false, 600, 15,
+            // 07:50 Beijing: the partner companies open at 08:00, so the first orders for them find nobody (督办).
+            // 240x: 5 simulated minutes (an offer's answer window) are 1.25 real seconds, enough for an outbox hop on
+            // a loaded machine; a partner's job (about 90 simulated minutes) is 20 real seconds.
+            DemoOptions options = new DemoOptions(8, 240, LocalDate.now(DayCurve.BEIJING).atTime(LocalTime.of(7, 50))
+                    .atZone(DayCurve.BEIJING).toInstant(), Optional.of(800), Optional.empty(), false, 240, 15,
                     false);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             EnumSet<WorkOrderState> wanted = EnumSet.of(WorkOrderState.RECEIVED, WorkOrderState.MATCHED,
@@ -49,9 +51,12 @@ class DemoIT {
                 demo.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), "localhost");
                 DayReport.Figures f = demo.figures(2);
                 long deadline = System.nanoTime() + RUN.toNanos();
+                long started = System.nanoTime();
                 while (!(f.statesReached().containsAll(wanted) && channels(f) == 3) && System.nanoTime() < deadline) {
                     Thread.sleep(5_000);
                     f = demo.figures(2);
+                    System.out.printf("after %d s: %d orders, states %s%n",
+                            (System.nanoTime() - started) / 1_000_000_000L, f.orders().size(), f.statesReached());
                 }
                 assertThat(channels(f)).as("channels of the orders").isEqualTo(3);
                 assertThat(f.statesReached()).containsAll(wanted);
