@@ -144,8 +144,10 @@ public final class HotlineApp implements AutoCloseable {
             handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
                     new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));
             List<Consumer<Router>> routes = new ArrayList<>();
-            AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console);
-            routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token)::mount);
+            AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console,
+                    console == System.out && AdminToken.stdoutIsTerminal());
+            routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token,
+                    cfg.http().maxBody(), code -> core.directory().find(code).isPresent())::mount);
             AccessGate gate = people(cfg, core, console, routes, modules);
             List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
             for (HotlineModule m : modules) {
@@ -157,7 +159,8 @@ public final class HotlineApp implements AutoCloseable {
             OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
-            HttpVerticle http = new HttpVerticle(cfg.http(), checks, core.registry(), routes, gate);
+            HttpVerticle http = new HttpVerticle(cfg.http(), token, checks, core.outbox()::parked,
+                    core.registry(), routes, gate);
             core.vertx().deployVerticle(http, new DeploymentOptions()).await();
             modules.forEach(HotlineModule::start);
             LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),

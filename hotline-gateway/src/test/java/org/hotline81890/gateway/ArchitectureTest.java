@@ -85,4 +85,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.hotline81890.gateway..")
                 .check(classes);
     }
+
+    /** Bodies are read per route (ADR 0011): Vert.x's BodyHandler only behind JsonBody, never on the router. */
+    @Test
+    void onlyTheJsonBodyReaderShouldUseVertxsBodyHandler() {
+        noClasses().that().doNotHaveFullyQualifiedName(GATEWAY + ".channel.http.JsonBody")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.vertx.ext.web.handler.BodyHandler")
+                .because("a page route takes its form with FormBody.accept and an API route its JSON with "
+                        + "JsonBody.accept (channel/http package docs); a router-wide BodyHandler decodes any body "
+                        + "sent to any route")
+                .check(classes);
+    }
 }

@@ -148,6 +148,17 @@ public final class ConfigSource {
         }
     }
 
+    /** One of {@code allowed} (case-insensitive), returned lower-cased. */
+    public String choice(String key, String... allowed) {
+        String v = text(key).toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw bad(key, v, "expected one of " + String.join(", ", allowed));
+    }
+
     public int port(String key) {
         return integer(key, 0, 65535);
     }

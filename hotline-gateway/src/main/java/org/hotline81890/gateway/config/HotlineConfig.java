@@ -19,11 +19,15 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
         Duration ms1 = Duration.ofMillis(1);
         return new HotlineConfig(
                 new Http(c.text("http.host"), c.port("http.port"), c.text("http.admin-token"),
-                        c.integer("http.max-body", 1024, 16 * 1024 * 1024)),
+                        c.integer("http.max-body", 1024, 16 * 1024 * 1024),
+                        new Tls(c.text("http.tls.cert-file"), c.text("http.tls.key-file")),
+                        MetricsAccess.valueOf(c.choice("http.metrics", "public", "token", "loopback")
+                                .toUpperCase(java.util.Locale.ROOT))),
                 new Data(Path.of(c.text("data.dir").isEmpty() ? "./data" : c.text("data.dir"))),
                 new Db(c.text("db.url"), c.text("db.user"), c.text("db.password"),
                         c.integer("db.pool-size", 1, 200), c.duration("db.connect-timeout", Duration.ofMillis(250)),
-                        c.port("db.embedded-port")),
+                        c.port("db.embedded-port"), c.text("db.embedded-buffer-pool"),
+                        c.text("db.embedded-log-file-size")),
                 new Sla(c.duration("sla.respond-within", ms1), c.duration("sla.complete-within", ms1),
                         c.duration("sla.survey-wait", ms1)),
                 new OutboxRelay(c.duration("outbox.poll-interval", Duration.ofMillis(10)),
@@ -65,12 +69,32 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     }
 
     /** HTTP server. */
-    public record Http(String host, int port, String adminToken, int maxBody) {
+    public record Http(String host, int port, String adminToken, int maxBody, Tls tls, MetricsAccess metrics) {
+        public Http {
+            if (tls.certFile().isEmpty() != tls.keyFile().isEmpty()) {
+                throw new ConfigException("http.tls.cert-file and http.tls.key-file go together: set both or neither");
+            }
+        }
+
+        /** Plain HTTP with /metrics on loopback only (tests). */
+        public static Http plain(String host, int port, String adminToken, int maxBody) {
+            return new Http(host, port, adminToken, maxBody, new Tls("", ""), MetricsAccess.LOOPBACK);
+        }
     }
 
     /** The people's pages: sessions and their cookies. */
     public record Web(Duration sessionIdle, boolean secureCookies) {
     }
+
+    /** PEM files for HTTPS; both empty means plain HTTP (e.g. behind a TLS-terminating proxy). */
+    public record Tls(String certFile, String keyFile) {
+        public boolean enabled() {
+            return !certFile.isEmpty();
+        }
+    }
+
+    /** Who may read {@code /metrics}: anyone, holders of the admin token, or clients on the loopback address. */
+    public enum MetricsAccess { PUBLIC, TOKEN, LOOPBACK }
 
     /** Where the embedded database and generated secrets live. */
     public record Data(Path dir) {
@@ -78,9 +102,42 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
 
     /** The database; an empty url means the embedded MariaDB under data.dir. */
     public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
-                     int embeddedPort) {
+                     int embeddedPort, String embeddedBufferPool, String embeddedLogFileSize) {
+        private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("[0-9]{1,6}[KMG]");
+
+        public Db {
+            if (!embeddedBufferPool.equals("auto") && !SIZE.matcher(embeddedBufferPool).matches()) {
+                throw new ConfigException("invalid value for db.embedded-buffer-pool: '" + embeddedBufferPool
+                        + "' (expected auto or a size such as 256M or 1G)");
+            }
+            if (!SIZE.matcher(embeddedLogFileSize).matches()) {
+                throw new ConfigException("invalid value for db.embedded-log-file-size: '" + embeddedLogFileSize
+                        + "' (expected a size such as 96M or 256M)");
+            }
+        }
+
         public boolean embedded() {
             return url.isEmpty();
+        }
+
+        /** The embedded server's sizing: {@code auto} is a quarter of the machine's memory, 128 MiB to 1 GiB. */
+        public java.util.List<String> embeddedServerArgs() {
+            String pool = embeddedBufferPool;
+            if (pool.equals("auto")) {
+                long total = totalMemory();
+                long quarterMib = Math.max(128, Math.min(1024, total / 4 / (1024 * 1024)));
+                pool = quarterMib + "M";
+            }
+            return java.util.List.of("--innodb-buffer-pool-size=" + pool,
+                    "--innodb-log-file-size=" + embeddedLogFileSize);
+        }
+
+        private static long totalMemory() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getTotalMemorySize();
+            }
+            return 512L * 1024 * 1024;
         }
 
         @Override

@@ -58,6 +58,10 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public OutboxRelay start() {
+        int unparked = outbox.unpark(deliveries.keySet(), clock.instant());
+        if (unparked > 0) {
+            LOG.info("{} parked outbox rows are delivered now that their channels are enabled", unparked);
+        }
         loop.start();
         return this;
     }
@@ -119,11 +123,12 @@ public final class OutboxRelay implements AutoCloseable {
     private void deliverOne(OutboxEntry e) {
         OutboxDelivery delivery = deliveries.get(e.message().kind());
         if (delivery == null) {
-            outbox.markFailed(e.id(), clock.instant(), "no delivery configured for kind " + e.message().kind());
-            // Once per kind at ERROR (a channel switched off, e.g. smpp.enabled=false): each row says it in last_error.
+            outbox.park(e.id(), "parked: nothing on this node delivers kind " + e.message().kind()
+                    + " (its channel is disabled); delivered when it is enabled");
+            // Once per kind (a channel switched off, e.g. smpp.enabled=false): /health lists the parked rows.
             if (kindsWithoutDelivery.add(e.message().kind())) {
-                LOG.error("outbox row {} has kind {} and nothing delivers it (is its channel enabled?); it and later "
-                        + "rows of this kind are marked FAILED, logged at DEBUG from now on", e.id(),
+                LOG.warn("outbox row {} has kind {} and nothing on this node delivers it (is its channel enabled?); "
+                        + "it and later rows of this kind are parked until it is, see /health", e.id(),
                         e.message().kind());
             } else {
                 LOG.debug("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());

@@ -2,6 +2,7 @@ package org.hotline81890.gateway.dispatch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.hotline81890.partners.kpi.SurveyAnswer;
 
@@ -12,4 +13,10 @@ public interface SurveyOutcomes {
     }
 
     List<Answered> since(Instant since);
+
+    /**
+     * Work orders escalated since {@code since} that never had an offer (no provider could be found), counted by
+     * the category of their service ({@code "-"} when none matched): they count as unanswered in 响应率.
+     */
+    Map<String, Integer> escalatedWithoutOffer(Instant since);
 }

@@ -223,7 +223,7 @@ public final class PartnerModule implements HotlineModule {
         KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
                 ratedProviders);
         return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking(),
-                core.config().ami().enabled())::mount,
+                core.config().ami().enabled(), core.config().http().maxBody())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);
     }
 }

@@ -75,7 +75,7 @@ public final class VoiceModule implements HotlineModule {
         return List.of(new CallKpiRoutes(records, core.blocking(), core.clock(),
                 core.config().ami().answeredWithin())::mount,
                 ClickToCallRoutes.of(ami.map(AmiModulePart::originator), core.blocking(),
-                        core.config().ami().agentChannel())::mount);
+                        core.config().ami().agentChannel(), core.config().http().maxBody())::mount);
     }
 
     @Override

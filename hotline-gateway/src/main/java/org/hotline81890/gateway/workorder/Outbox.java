@@ -27,6 +27,18 @@ public interface Outbox {
     /** Given up (permanent error or attempts exhausted); kept for a human to look at. */
     void markFailed(long id, Instant at, String error);
 
+    /**
+     * Nothing on this node delivers the row's kind (its channel is disabled): set it aside, undelivered, until
+     * {@link #unpark} is called for its kind. Parked rows are never claimed.
+     */
+    void park(long id, String why);
+
+    /** Parked rows of these kinds become due now (their channel was enabled); returns how many. */
+    int unpark(java.util.Set<String> kinds, Instant now);
+
+    /** Parked rows by kind. */
+    java.util.Map<String, Integer> parked();
+
     /** When the earliest pending row is due, if any. */
     Optional<Instant> nextDue();
 

@@ -41,6 +41,9 @@ public interface WorkOrderStore {
 
     Optional<WorkOrder> findByIdempotencyKey(String key);
 
+    /** The order whose idempotency key starts with {@code prefix} (a key scoped by its sender, then its request). */
+    Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix);
+
     List<WorkOrderEvent> history(WorkOrderId id);
 
     List<WorkOrder> listByState(WorkOrderState state, int limit);

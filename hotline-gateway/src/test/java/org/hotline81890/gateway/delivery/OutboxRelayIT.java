@@ -133,4 +133,30 @@ class OutboxRelayIT {
         assertThat(bad.lastError()).contains("unknown subscriber");
         assertThat(outbox.status("never").orElseThrow().attempts()).isEqualTo(FAST.maxAttempts());
     }
+
+    @Test
+    void rowsOfADisabledChannelShouldBeParkedAndDeliveredWhenItIsEnabled() {
+        List<String> keys = writeOrdersWithReplies(5);
+        // SMS disabled: this node delivers only webhooks
+        OutboxRelay without = new OutboxRelay(outbox, Map.of(OutboxMessage.WEBHOOK, e -> {
+            throw new AssertionError("no webhook was written");
+        }), FAST, Clock.systemUTC());
+        closing.add(without);
+        without.start();
+        Eventually.waitFor("all SMS rows parked", Duration.ofSeconds(20),
+                () -> outbox.parked().getOrDefault(OutboxMessage.SMS, 0) == 5);
+        assertThat(keys).allSatisfy(k -> assertThat(outbox.status(k).orElseThrow().state()).isEqualTo("PARKED"));
+        without.close();
+
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
+        relay(e -> {
+            delivered.add(e.message().dedupeKey());
+            return new DeliveryOutcome.Confirmed("ok");
+        });
+        Eventually.waitFor("parked rows delivered once SMS is enabled", Duration.ofSeconds(20), () -> keys.stream()
+                .allMatch(k -> outbox.status(k).map(s -> s.state().equals("DONE")).orElse(false)));
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(outbox.parked()).isEmpty();
+        assertThat(outbox.status(keys.getFirst()).orElseThrow().attempts()).isEqualTo(1);
+    }
 }

@@ -114,6 +114,12 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     }
 
     @Override
+    public synchronized Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix) {
+        return byKey.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .map(e -> orders.get(e.getValue()));
+    }
+
+    @Override
     public synchronized List<WorkOrderEvent> history(WorkOrderId id) {
         return List.copyOf(events.getOrDefault(id.value(), List.of()));
     }
@@ -187,6 +193,36 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
         r.state = "FAILED";
         r.claimedUntil = null;
         r.lastError = error;
+    }
+
+    @Override
+    public synchronized void park(long id, String why) {
+        Row r = outbox.get(id);
+        r.state = "PARKED";
+        r.claimedUntil = null;
+        r.attempts = Math.max(0, r.attempts - 1);
+        r.lastError = why;
+    }
+
+    @Override
+    public synchronized int unpark(java.util.Set<String> kinds, Instant now) {
+        int n = 0;
+        for (Row r : outbox.values()) {
+            if (r.state.equals("PARKED") && kinds.contains(r.message.kind())) {
+                r.state = "PENDING";
+                r.nextAttempt = now;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> parked() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        outbox.values().stream().filter(r -> r.state.equals("PARKED")).forEach(r -> out.merge(r.message.kind(), 1,
+                Integer::sum));
+        return out;
     }
 
     @Override

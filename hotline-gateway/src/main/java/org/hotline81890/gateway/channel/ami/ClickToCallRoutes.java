@@ -3,53 +3,59 @@ package org.hotline81890.gateway.channel.ami;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.BadRequestException;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.HttpErrors;
+import org.hotline81890.gateway.channel.http.JsonBody;
+import org.hotline81890.gateway.channel.http.TextFields;
 import org.hotline81890.gateway.voice.OriginateRequest;
 
 /**
  * {@code POST /api/admin/click-to-call} with {@code {"agent":"1001","number":"13800001111","ticket":"..."}}
  * (ticket optional): rings the agent's phone (ami.agent-channel with the extension) through an AMI Originate into
  * ami.click-to-call-context, which dials the resident. Answered only when the agent's channel goes Up (from the
- * channel events, as for survey callbacks): 200 with the channel's uniqueid. 400 names the bad field; 503 when
- * AMI is disabled or not logged in; 502 when Asterisk refused or the phone hung up; 504 when it did not come up
- * within ami.originate-timeout. Behind the admin token, like every {@code /api/admin/*} route.
+ * channel events, as for survey callbacks): 200 with the channel's uniqueid. 400 names the bad field; 501 when
+ * AMI is disabled on this node (retrying cannot help); 503 with Retry-After while AMI is not logged in; 502 when
+ * Asterisk refused or the phone hung up; 504 when it did not come up within ami.originate-timeout. Behind the admin
+ * token, like every {@code /api/admin/*} route.
  */
 public final class ClickToCallRoutes {
     private final Optional<Originator> originator;
     private final Blocking blocking;
     private final String agentChannel;
+    private final int maxBody;
 
-    private ClickToCallRoutes(Optional<Originator> originator, Blocking blocking, String agentChannel) {
+    private ClickToCallRoutes(Optional<Originator> originator, Blocking blocking, String agentChannel, int maxBody) {
+        this.maxBody = maxBody;
         this.originator = originator;
         this.blocking = blocking;
         this.agentChannel = agentChannel;
     }
 
-    /** The route for this node: with the AMI part when AMI is enabled, else one that answers 503. */
-    public static ClickToCallRoutes of(Optional<Originator> originator, Blocking blocking, String agentChannel) {
-        return new ClickToCallRoutes(originator, blocking, agentChannel);
+    /** The route for this node: with the AMI originator when AMI is enabled, else one that answers 501. */
+    public static ClickToCallRoutes of(Optional<Originator> originator, Blocking blocking, String agentChannel,
+                                       int maxBody) {
+        return new ClickToCallRoutes(originator, blocking, agentChannel, maxBody);
     }
 
     public void mount(Router router) {
-        router.post("/api/admin/click-to-call").handler(this::handle);
+        JsonBody.accept(router, "/api/admin/click-to-call", maxBody).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {
         OriginateRequest request;
         try {
-            request = parse(ctx.body().asString(), agentChannel);
+            request = parse(JsonBody.of(ctx), agentChannel);
         } catch (BadRequestException e) {
             HttpErrors.fail(ctx, e);
             return;
         }
         if (originator.isEmpty()) {
-            unavailable(ctx, "AMI is not enabled on this node (ami.enabled: false)");
+            HttpErrors.send(ctx, 501, new JsonObject().put("error", "click-to-call not available")
+                    .put("message", "AMI is not enabled on this node (ami.enabled: false); retrying will not help"));
             return;
         }
         Originator o = originator.get();
@@ -86,16 +92,9 @@ public final class ClickToCallRoutes {
     }
 
     /** The body as a click-to-call originate; {@link BadRequestException} naming the field when it cannot be. */
-    static OriginateRequest parse(String body, String agentChannel) {
-        JsonObject j;
-        try {
-            j = body == null || body.isBlank() ? null : new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            j = null;
-        }
-        if (j == null) {
-            throw new BadRequestException("body", "expected a JSON object {\"agent\":\"1001\",\"number\":\"...\"}");
-        }
+    static OriginateRequest parse(Optional<JsonObject> body, String agentChannel) {
+        JsonObject j = body.orElseThrow(() -> new BadRequestException("body",
+                "expected a JSON object {\"agent\":\"1001\",\"number\":\"...\"}"));
         String agent = text(j, "agent");
         if (!agent.matches("[0-9]{2,8}")) {
             throw new BadRequestException("agent", "agent must be the agent's extension, 2 to 8 digits (e.g. 1001)"
@@ -116,7 +115,6 @@ public final class ClickToCallRoutes {
     }
 
     private static String text(JsonObject j, String field) {
-        Object v = j.getValue(field);
-        return v == null ? "" : v.toString().trim();
+        return TextFields.optional(j, field, 64).orElse("");
     }
 }

@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first handler after the body: security headers, then the route's {@link AccessRule}. People are resolved from
- * the session cookie (through the store, so any node can serve any session), checked by role and provider, and
- * every change they send must carry the session's CSRF token (form field {@code _csrf} or header
- * {@code X-CSRF-Token}, which the pages' htmx sends). A request no rule covers is refused.
+ * The first handler of every request, before any body is read: security headers, then the route's
+ * {@link AccessRule}. People are resolved from the session cookie (through the store, so any node can serve any
+ * session), checked by role and provider, and every change they send must carry the session's CSRF token: header
+ * {@code X-CSRF-Token} (which the pages' htmx sends), or else form field {@code _csrf}, for which the gate reads the
+ * form itself ({@link FormBody}, with its limits; the route then finds it read). A request no rule covers is refused.
  */
 public final class AccessGate implements Handler<RoutingContext> {
     public static final String SESSION_COOKIE = "hotline_session";
@@ -63,11 +64,16 @@ public final class AccessGate implements Handler<RoutingContext> {
             case AccessRule.Public p -> withOptionalSession(ctx);
             case AccessRule.Machine m -> ctx.next();
             case AccessRule.LoginForm f -> {
-                if (changes(ctx) && !loginCsrfOk(ctx)) {
+                if (!changes(ctx)) {
+                    ctx.next();
+                    return;
+                }
+                String cookie = cookie(ctx, LOGIN_CSRF_COOKIE);
+                if (cookie == null || cookie.length() < 32) {
                     forbidden(ctx, "csrf");
                     return;
                 }
-                ctx.next();
+                withCsrf(ctx, cookie, ctx::next);
             }
             case AccessRule.People people -> withSession(ctx, people, match.get().provider());
         }
@@ -112,12 +118,12 @@ public final class AccessGate implements Handler<RoutingContext> {
                 forbidden(ctx, "role");
                 return;
             }
-            if (changes(ctx) && !same(s.csrfToken(), csrfSent(ctx))) {
-                forbidden(ctx, "csrf");
-                return;
-            }
             ctx.put(SIGNED_IN, s);
-            ctx.next();
+            if (changes(ctx)) {
+                withCsrf(ctx, s.csrfToken(), ctx::next);
+            } else {
+                ctx.next();
+            }
         });
     }
 
@@ -148,14 +154,24 @@ public final class AccessGate implements Handler<RoutingContext> {
         return m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS;
     }
 
-    private static String csrfSent(RoutingContext ctx) {
+    /** The header if sent; otherwise the form's {@code _csrf} field (the form is read here, once, with its limits). */
+    private static void withCsrf(RoutingContext ctx, String expected, Runnable then) {
         String header = ctx.request().getHeader(CSRF_HEADER);
-        return header != null ? header : ctx.request().getFormAttribute(CSRF_FIELD);
-    }
-
-    private static boolean loginCsrfOk(RoutingContext ctx) {
-        String cookie = cookie(ctx, LOGIN_CSRF_COOKIE);
-        return cookie != null && cookie.length() >= 32 && same(cookie, csrfSent(ctx));
+        if (header != null) {
+            if (same(expected, header)) {
+                then.run();
+            } else {
+                forbidden(ctx, "csrf");
+            }
+            return;
+        }
+        FormBody.read(ctx, () -> {
+            if (same(expected, ctx.request().getFormAttribute(CSRF_FIELD))) {
+                then.run();
+            } else {
+                forbidden(ctx, "csrf");
+            }
+        });
     }
 
     static boolean same(String expected, String sent) {

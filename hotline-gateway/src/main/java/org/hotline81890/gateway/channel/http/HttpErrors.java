@@ -38,6 +38,12 @@ public final class HttpErrors {
         }
     }
 
+    /** 413: the body is over the route's limit; nothing of it was decoded. */
+    public static void tooLarge(RoutingContext ctx, int maxBytes) {
+        send(ctx, 413, new JsonObject().put("error", "payload too large").put("field", "body")
+                .put("message", "the body is larger than " + maxBytes + " bytes"));
+    }
+
     public static void send(RoutingContext ctx, int status, JsonObject body) {
         if (ctx.response().ended()) {
             return;

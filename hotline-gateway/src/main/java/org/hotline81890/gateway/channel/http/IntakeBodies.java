@@ -3,8 +3,8 @@ package org.hotline81890.gateway.channel.http;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.workorder.Area;
@@ -12,26 +12,35 @@ import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.Priority;
 
-/** Translates an HTTP body into an {@link IntakeRequest}, naming the field of anything it cannot use. */
+/**
+ * Translates an HTTP body into an {@link IntakeRequest}, naming the field of anything it cannot use. The limits are
+ * the columns' (README, "HTTP"): callerNumber 32, text 4000, serviceCode 16, area's district/street/community/grid
+ * 64 and address 255 characters.
+ */
 public final class IntakeBodies {
+    static final int MAX_KEY = 255;
+    private static final String PHONE = "\\+?[0-9][0-9 ()-]{1,30}";
+
     private IntakeBodies() {
     }
 
-    public static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequestException("body", "a JSON object is required");
+    /**
+     * The request; {@code idempotencyKey} (the header) is scoped to {@code credential} and the request itself
+     * ({@link RequestKeys}); without one every request is new.
+     */
+    public static IntakeRequest intake(JsonObject json, Optional<String> idempotencyKey, String credential,
+                                       String actor, Predicate<String> knownService) {
+        String caller = TextFields.required(json, "callerNumber", 32);
+        if (!caller.matches(PHONE)) {
+            throw new BadRequestException("callerNumber", "callerNumber must be a phone number: digits with an "
+                    + "optional leading + (spaces, dashes and brackets allowed)");
         }
-        try {
-            return new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            throw new BadRequestException("body", "not a JSON object: " + firstLine(e.getMessage()));
+        String text = TextFields.optional(json, "text", IntakeRequest.MAX_TEXT).orElse("");
+        Optional<String> service = TextFields.optional(json, "serviceCode", 16).filter(s -> !s.isEmpty());
+        if (service.isPresent() && !knownService.test(service.get())) {
+            throw new BadRequestException("serviceCode", "unknown serviceCode '" + service.get()
+                    + "' (leave it out to let the directory match the text)");
         }
-    }
-
-    public static IntakeRequest intake(JsonObject json, Optional<String> idempotencyKey, String actor) {
-        String caller = requiredText(json, "callerNumber", 32);
-        String text = optionalText(json, "text", IntakeRequest.MAX_TEXT).orElse("");
-        Optional<String> service = optionalText(json, "serviceCode", 16);
         if (text.isBlank() && service.isEmpty()) {
             throw new BadRequestException("text", "text is required unless a serviceCode is given");
         }
@@ -39,18 +48,23 @@ public final class IntakeBodies {
         Optional<RequestType> type = parsed(json, "requestType", RequestType::parse);
         Optional<Priority> priority = parsed(json, "priority", Priority::ofWire);
         Area area = area(json);
-        String key = idempotencyKey.map(k -> {
-            if (k.length() > 150) {
-                throw new BadRequestException("Idempotency-Key", "longer than 150 characters");
-            }
-            return "http:" + k;
-        }).orElse("http-auto:" + UUID.randomUUID());
+        IntakeRequest request;
         try {
-            return new IntakeRequest(key, channel, caller, text, type, service, priority, area, actor,
-                    wo -> java.util.List.of());
+            request = new IntakeRequest("http-auto:" + UUID.randomUUID(), channel, caller, text, type, service,
+                    priority, area, actor, wo -> java.util.List.of());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("callerNumber", e.getMessage());
         }
+        if (idempotencyKey.isEmpty()) {
+            return request;
+        }
+        String key = idempotencyKey.get();
+        if (key.isEmpty() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new BadRequestException("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_KEY
+                    + " printable ASCII characters");
+        }
+        return new IntakeRequest(RequestKeys.full(credential, key, request), channel, caller, text, type, service,
+                priority, area, actor, wo -> java.util.List.of());
     }
 
     private static Area area(JsonObject json) {
@@ -61,43 +75,17 @@ public final class IntakeBodies {
         if (!(raw instanceof JsonObject a)) {
             throw new BadRequestException("area", "must be an object with district, street, community, grid, address");
         }
-        try {
-            return new Area(optionalText(a, "district", 64), optionalText(a, "street", 64),
-                    optionalText(a, "community", 64), optionalText(a, "grid", 64), optionalText(a, "address", 255));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("area", e.getMessage());
-        }
+        return new Area(TextFields.optional(a, "district", 64), TextFields.optional(a, "street", 64),
+                TextFields.optional(a, "community", 64), TextFields.optional(a, "grid", 64),
+                TextFields.optional(a, "address", 255));
     }
 
     private static <T> Optional<T> parsed(JsonObject json, String field, Function<String, T> parser) {
-        Optional<String> raw = optionalText(json, field, 64);
+        Optional<String> raw = TextFields.optional(json, field, 64);
         try {
             return raw.map(parser);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(field, e.getMessage());
         }
-    }
-
-    static String requiredText(JsonObject json, String field, int max) {
-        return optionalText(json, field, max).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new BadRequestException(field, field + " is required"));
-    }
-
-    static Optional<String> optionalText(JsonObject json, String field, int max) {
-        Object v = json.getValue(field);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!(v instanceof String s)) {
-            throw new BadRequestException(field, field + " must be a string");
-        }
-        if (s.length() > max) {
-            throw new BadRequestException(field, field + " is longer than " + max + " characters");
-        }
-        return Optional.of(s.strip());
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,15 +39,32 @@ public final class KpiReport {
     public JsonObject kpis(Instant since) {
         List<Offer> all = offers.offeredSince(since);
         List<SurveyRecord> rated = surveys(all, since);
-        JsonArray categories = new JsonArray();
-        Kpis.byCategory(all, rated).forEach(r -> categories.add(row(r)));
+        Map<String, Integer> unoffered = surveys.escalatedWithoutOffer(since);
+        Map<String, JsonObject> byCategory = new TreeMap<>();
+        Kpis.byCategory(all, rated).forEach(r -> byCategory.put(r.group(), row(r, new Rate(r.response().count(),
+                r.response().outOf() + unoffered.getOrDefault(r.group(), 0)))
+                .put("escalatedWithoutOffer", unoffered.getOrDefault(r.group(), 0))));
+        unoffered.forEach((category, n) -> byCategory.computeIfAbsent(category, k -> emptyRow(k, n)));
         JsonArray providers = new JsonArray();
-        Kpis.byProvider(all, rated).forEach(r -> providers.add(row(r)));
+        Kpis.byProvider(all, rated).forEach(r -> providers.add(row(r, r.response())));
         return new JsonObject().put("since", since.toString()).put("offers", all.size())
-                .put("surveys", rated.size()).put("byCategory", categories).put("byProvider", providers);
+                .put("escalatedWithoutOffer", unoffered.values().stream().mapToInt(Integer::intValue).sum())
+                .put("surveys", rated.size()).put("byCategory", new JsonArray(List.copyOf(byCategory.values())))
+                .put("byProvider", providers);
+    }
+
+    /** A category whose orders were all escalated without an offer: none of them was answered. */
+    private static JsonObject emptyRow(String category, int unoffered) {
+        return new JsonObject().put("group", category).put("offers", 0).put("response", rate(new Rate(0, unoffered)))
+                .put("resolution", rate(new Rate(0, 0))).put("satisfaction", rate(new Rate(0, 0)))
+                .put("noReply", 0).put("overdue", 0).put("p50Ms", null).put("p90Ms", null).put("p99Ms", null)
+                .put("escalatedWithoutOffer", unoffered);
     }
 
     public JsonObject scorecard(ProviderId provider, Instant since) {
+        if (providers.unrated(provider).isEmpty()) {
+            throw new NoSuchElementException("no provider with id " + provider.value());
+        }
         List<Offer> all = offers.offeredSince(since);
         Scorecard s = Kpis.scorecard(provider, all, surveys(all, since));
         return new JsonObject().put("provider", provider.value()).put("since", since.toString())
@@ -80,9 +99,9 @@ public final class KpiReport {
         return out;
     }
 
-    private static JsonObject row(KpiRow r) {
+    private static JsonObject row(KpiRow r, Rate response) {
         return new JsonObject().put("group", r.group()).put("offers", r.offers())
-                .put("response", rate(r.response())).put("resolution", rate(r.resolution()))
+                .put("response", rate(response)).put("resolution", rate(r.resolution()))
                 .put("satisfaction", rate(r.satisfaction())).put("noReply", r.noReply())
                 .put("overdue", r.overdue()).put("p50Ms", r.p50().map(Duration::toMillis).orElse(null))
                 .put("p90Ms", r.p90().map(Duration::toMillis).orElse(null))

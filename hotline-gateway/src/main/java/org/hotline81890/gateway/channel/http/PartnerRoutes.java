@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +33,10 @@ import org.hotline81890.partners.store.OfferStore;
  */
 public final class PartnerRoutes {
     private static final String PROVIDER = "provider";
+    /** Limits of the text fields (openapi/partner.yaml): the offer's note column holds 2,000 characters. */
+    static final int MAX_REASON = 500;
+    static final int MAX_NOTE = 2000;
+    static final int MAX_HOURS = 8760;
     private final PartnerFlow flow;
     private final OfferNotices notices;
     private final OfferStore offers;
@@ -41,12 +44,14 @@ public final class PartnerRoutes {
     private final JobFacts facts;
     private final ProviderKeys keys;
     private final Blocking blocking;
+    private final int maxBody;
     private final boolean calls;
 
     /** {@code calls}: AMI is enabled, so a bridged call to the resident can be placed. */
     public PartnerRoutes(PartnerFlow flow, OfferNotices notices, OfferStore offers, WorkOrderStore store,
-                         JobFacts facts, ProviderKeys keys, Blocking blocking, boolean calls) {
+                         JobFacts facts, ProviderKeys keys, Blocking blocking, boolean calls, int maxBody) {
         this.calls = calls;
+        this.maxBody = maxBody;
         this.flow = flow;
         this.notices = notices;
         this.offers = offers;
@@ -58,18 +63,20 @@ public final class PartnerRoutes {
 
     public void mount(Router router) {
         router.get("/api/partner/openapi.yaml").handler(PartnerRoutes::handleOpenApi);
+        // The key first (the body waits, held unread: Bodies), then the body (JSON only, bounded).
         router.route("/api/partner/offers*").handler(this::authenticate);
+        JsonBody.accept(router, "/api/partner/offers/:offerId/:action", maxBody);
         router.get("/api/partner/offers/:offerId").handler(this::handleView);
         router.post("/api/partner/offers/:offerId/accept").handler(ctx -> act(ctx,
                 (p, id, body) -> flow.accept(p, id, Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/decline").handler(ctx -> act(ctx,
-                (p, id, body) -> flow.decline(p, id, body.getString("reason", ""), Channel.PARTNER)));
+                (p, id, body) -> flow.decline(p, id, reason(body), Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/start").handler(ctx -> act(ctx,
                 (p, id, body) -> flow.start(p, id, Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/complete").handler(ctx -> act(ctx,
-                (p, id, body) -> flow.complete(p, id, body.getString("note", ""), Channel.PARTNER)));
+                (p, id, body) -> flow.complete(p, id, note(body), Channel.PARTNER)));
         router.post("/api/partner/offers/:offerId/extension").handler(ctx -> act(ctx,
-                (p, id, body) -> extend(p, id, hours(body), body.getString("reason", ""))));
+                (p, id, body) -> extend(p, id, hours(body), reason(body))));
         router.post("/api/partner/offers/:offerId/call-resident").handler(this::handleCall);
     }
 
@@ -91,7 +98,8 @@ public final class PartnerRoutes {
         String given;
         try {
             id = offerId(ctx);
-            given = body(ctx).getString("phone", "").replace(" ", "").replace("-", "");
+            given = TextFields.optional(JsonBody.of(ctx).orElseGet(JsonObject::new), "phone", 40).orElse("")
+                    .replace(" ", "").replace("-", "");
             if (!given.isEmpty() && !given.matches("\\+?[0-9]{3,31}")) {
                 throw new BadRequestException("phone", "phone must be 3 to 31 digits with an optional leading +");
             }
@@ -132,15 +140,25 @@ public final class PartnerRoutes {
     @FunctionalInterface
     private interface Action {
         ActionResult run(ProviderId provider, OfferId offer, JsonObject body);
+
+        /** The action with its body's fields read now, on the event loop: a bad field is a 400 before any work. */
+        default Action checked(JsonObject body) {
+            reason(body);
+            note(body);
+            if (body.containsKey("hours")) {
+                hours(body);
+            }
+            return this;
+        }
     }
 
     private void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || !header.startsWith("Bearer ") || header.length() < 12) {
+        Optional<String> key = Bearer.of(ctx).filter(k -> k.length() >= 5);
+        if (key.isEmpty()) {
             unauthorized(ctx, "send your API key as Authorization: Bearer <key>");
             return;
         }
-        String hash = ApiKeys.hash(header.substring(7).strip());
+        String hash = ApiKeys.hash(key.get());
         blocking.run(() -> keys.providerOf(hash)).onComplete(ar -> {
             if (ar.failed()) {
                 HttpErrors.fail(ctx, ar.cause());
@@ -183,14 +201,16 @@ public final class PartnerRoutes {
         ProviderId caller = ctx.get(PROVIDER);
         OfferId id;
         JsonObject body;
+        Action checked;
         try {
             id = offerId(ctx);
-            body = body(ctx);
+            body = JsonBody.of(ctx).orElseGet(JsonObject::new);
+            checked = action.checked(body);
         } catch (BadRequestException e) {
             HttpErrors.fail(ctx, e);
             return;
         }
-        respond(ctx, () -> switch (action.run(caller, id, body)) {
+        respond(ctx, () -> switch (checked.run(caller, id, body)) {
             case ActionResult.Applied a -> new Reply(200, new JsonObject().put("result", "applied")
                     .put("offer", view(a.offer())));
             case ActionResult.Repeated r -> new Reply(200, new JsonObject().put("result", "repeated")
@@ -227,24 +247,21 @@ public final class PartnerRoutes {
         }
     }
 
-    private static JsonObject body(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        if (text == null || text.isBlank()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException e) {
-            throw new BadRequestException("body", "the body must be a JSON object");
-        }
+    static String reason(JsonObject body) {
+        return TextFields.optional(body, "reason", MAX_REASON).orElse("");
     }
 
-    private static Duration hours(JsonObject body) {
+    static String note(JsonObject body) {
+        return TextFields.optional(body, "note", MAX_NOTE).orElse("");
+    }
+
+    static Duration hours(JsonObject body) {
         Object raw = body.getValue("hours");
-        if (!(raw instanceof Number n) || n.doubleValue() <= 0) {
-            throw new BadRequestException("hours", "hours must be a positive number");
+        double h = raw instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (!Double.isFinite(h) || h <= 0 || h > MAX_HOURS) {
+            throw new BadRequestException("hours", "hours must be a number more than 0 and at most " + MAX_HOURS);
         }
-        return Duration.ofMinutes(Math.round(n.doubleValue() * 60));
+        return Duration.ofMinutes(Math.max(1, Math.round(h * 60)));
     }
 
     private static void handleOpenApi(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.AddResult;
 import org.hotline81890.gateway.people.NewPerson;
 import org.hotline81890.gateway.people.People;
@@ -33,10 +34,10 @@ public final class AdminPeopleRoutes {
 
     public void mount(Router router) {
         router.get("/admin").handler(ctx -> show(ctx, 200, "", false));
-        router.post("/admin/people").handler(this::handleAdd);
-        router.post("/admin/people/:login/disable").handler(ctx -> act(ctx,
+        FormBody.accept(router, "/admin/people").handler(this::handleAdd);
+        FormBody.accept(router, "/admin/people/:login/disable").handler(ctx -> act(ctx,
                 () -> people.disable(ctx.pathParam("login")), "已停用 " + ctx.pathParam("login")));
-        router.post("/admin/people/:login/password").handler(ctx -> act(ctx,
+        FormBody.accept(router, "/admin/people/:login/password").handler(ctx -> act(ctx,
                 () -> people.resetPassword(ctx.pathParam("login"), form(ctx, "password")),
                 "已重置 " + ctx.pathParam("login") + " 的密码"));
     }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.AgentState;
@@ -40,7 +41,7 @@ public final class AgentDeskRoutes {
     public void mount(Router router) {
         router.get("/agent").handler(ctx -> pages.send(ctx, 200, "agent", Map.of("reasons", AgentSeat.PAUSE_REASONS,
                 "state", AgentState.SIGNED_OUT, "message", "")));
-        router.post("/agent/state").handler(this::handleState);
+        FormBody.accept(router, "/agent/state").handler(this::handleState);
         router.get("/agent/events").handler(this::handleEvents);
     }
 

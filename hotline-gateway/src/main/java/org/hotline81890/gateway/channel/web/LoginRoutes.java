@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
+import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.LoginResult;
 import org.hotline81890.gateway.people.Sessions;
 import org.hotline81890.gateway.people.SignIn;
@@ -40,8 +41,8 @@ public final class LoginRoutes {
                 .map(s -> s.person().role().home()).orElse("/login")));
         // A person already logged in sees the form too (to switch accounts), with a link to their desk.
         router.get("/login").handler(ctx -> showForm(ctx, 200, "", ""));
-        router.post("/login").handler(this::handleLogin);
-        router.post("/logout").handler(this::handleLogout);
+        FormBody.accept(router, "/login").handler(this::handleLogin);
+        FormBody.accept(router, "/logout").handler(this::handleLogout);
     }
 
     private void showForm(RoutingContext ctx, int status, String login, String message) {

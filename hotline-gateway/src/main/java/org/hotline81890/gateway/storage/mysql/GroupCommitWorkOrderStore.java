@@ -223,6 +223,11 @@ public final class GroupCommitWorkOrderStore implements WorkOrderStore, AutoClos
     }
 
     @Override
+    public Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix) {
+        return delegate.findByIdempotencyKeyPrefix(prefix);
+    }
+
+    @Override
     public List<WorkOrderEvent> history(WorkOrderId id) {
         return delegate.history(id);
     }

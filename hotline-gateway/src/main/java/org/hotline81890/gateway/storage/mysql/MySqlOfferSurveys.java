@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.hotline81890.gateway.dispatch.SurveyOutcomes;
@@ -37,6 +39,29 @@ public final class MySqlOfferSurveys implements SurveyOutcomes {
                             out.add(new Answered(Long.toString(rs.getLong("work_order_id")), Sql.instant(rs, "at"),
                                     answer.get()));
                         }
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Integer> escalatedWithoutOffer(Instant since) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.service_code, COUNT(DISTINCT w.id) AS n "
+                    + "FROM work_order_event e JOIN work_order w ON w.id=e.work_order_id "
+                    + "WHERE e.at>=? AND e.to_state='ESCALATED' "
+                    + "AND NOT EXISTS (SELECT 1 FROM offer o "
+                    + "WHERE o.work_order=CAST(w.id AS CHAR) COLLATE utf8mb4_unicode_ci) "
+                    + "GROUP BY w.service_code")) {
+                Sql.setInstant(ps, 1, since);
+                Map<String, Integer> out = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String code = rs.getString("service_code");
+                        String category = code == null || code.length() < 2 ? "-" : code.substring(0, 2);
+                        out.merge(category, rs.getInt("n"), Integer::sum);
                     }
                 }
                 return out;

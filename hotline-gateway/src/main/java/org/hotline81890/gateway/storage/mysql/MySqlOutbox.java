@@ -152,6 +152,52 @@ public final class MySqlOutbox implements Outbox {
         });
     }
 
+    @Override
+    public void park(long id, String why) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state='PARKED', claimed_until=NULL, "
+                    + "attempts=GREATEST(attempts-1,0), last_error=? WHERE id=?")) {
+                ps.setString(1, truncate(why));
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int unpark(java.util.Set<String> kinds, Instant now) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state='PENDING', next_attempt_at=? "
+                    + "WHERE state='PARKED' AND kind IN (" + String.join(",", Collections.nCopies(kinds.size(), "?"))
+                    + ")")) {
+                Sql.setInstant(ps, 1, now);
+                int i = 2;
+                for (String k : kinds) {
+                    ps.setString(i++, k);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<String, Integer> parked() {
+        return tx.read(c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT kind, COUNT(*) AS n FROM outbox WHERE state='PARKED' GROUP BY kind");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString("kind"), rs.getInt("n"));
+                }
+            }
+            return out;
+        });
+    }
+
     private void set(long id, String sql, Instant at) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

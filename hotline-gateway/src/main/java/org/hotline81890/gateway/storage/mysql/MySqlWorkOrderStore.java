@@ -254,6 +254,13 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     }
 
     @Override
+    public Optional<WorkOrder> findByIdempotencyKeyPrefix(String prefix) {
+        String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return tx.read(c -> one(c, "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE idempotency_key LIKE ?"
+                + " LIMIT 1", like));
+    }
+
+    @Override
     public List<WorkOrderEvent> history(WorkOrderId id) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, work_order_id, at, actor, channel, from_state, "

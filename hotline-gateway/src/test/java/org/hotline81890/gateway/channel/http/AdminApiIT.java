@@ -138,8 +138,10 @@ class AdminApiIT {
                 "{\"callerNumber\":\"138\",\"text\":\"x\",\"area\":\"everywhere\"}")))).isEqualTo("area");
         assertThat(field(send(admin("/api/admin/work-orders/123")))).isEqualTo("ticket");
         assertThat(field(send(admin("/api/admin/work-orders?state=SLEEPING")))).isEqualTo("state");
-        assertThat(field(send(post("/api/admin/work-orders", "{\"callerNumber\":\"138\",\"text\":\""
-                + "长".repeat(70_000) + "\"}")))).isEqualTo("body");
+        HttpResponse<String> tooLarge = send(post("/api/admin/work-orders", "{\"callerNumber\":\"138\",\"text\":\""
+                + "长".repeat(70_000) + "\"}"));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(new JsonObject(tooLarge.body()).getString("field")).isEqualTo("body");
     }
 
     @Test

@@ -41,11 +41,11 @@ class StorageDownIT {
                     new SecureRandom());
             Intake intake = new Intake(store, new HintsClassifier(), new ServiceLevels(Duration.ofHours(1),
                     Duration.ofHours(2), Duration.ofHours(3)), EventPublisher.NONE, Clock.systemUTC());
-            AdminToken token = AdminToken.resolve("t0k3n", java.nio.file.Path.of("."), System.out);
-            HttpVerticle http = new HttpVerticle(new HotlineConfig.Http("127.0.0.1", 0, "t0k3n", 65536),
-                    List.of(new HealthCheck("database", db::isReachable)),
+            AdminToken token = AdminToken.resolve("t0k3n", java.nio.file.Path.of("."), System.out, false);
+            HttpVerticle http = new HttpVerticle(HotlineConfig.Http.plain("127.0.0.1", 0, "t0k3n", 65536), token,
+                    List.of(new HealthCheck("database", db::isReachable)), java.util.Map::of,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    List.of(new AdminRoutes(intake, store, new Blocking(vertx), token)::mount),
+                    List.of(new AdminRoutes(intake, store, new Blocking(vertx), token, 65536, code -> true)::mount),
                     io.vertx.ext.web.RoutingContext::next);
             vertx.deployVerticle(http).await();
             HttpClient client = HttpClient.newHttpClient();
@@ -54,7 +54,7 @@ class StorageDownIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(503);
             HttpResponse<String> create = client.send(HttpRequest.newBuilder(base.resolve("/api/admin/work-orders"))
-                    .header("Authorization", "Bearer t0k3n")
+                    .header("Authorization", "Bearer t0k3n").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"callerNumber\":\"13800001111\",\"text\":\"hi\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(create.statusCode()).isEqualTo(503);

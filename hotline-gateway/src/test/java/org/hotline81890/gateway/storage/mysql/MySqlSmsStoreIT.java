@@ -189,13 +189,4 @@ class MySqlSmsStoreIT {
         assertThat(sms.accepted(79)).containsExactly(java.util.Map.entry(1, "m-w"));
         assertThat(sms.submissionState("m-y")).contains("SUBMITTED");
     }
-
-    @Test
-    void preferencesDefaultToOnAndFollowTdKt() {
-        assertThat(sms.notificationsOn("8613800004444")).isTrue();
-        sms.setNotifications("8613800004444", false);
-        assertThat(sms.notificationsOn("8613800004444")).isFalse();
-        sms.setNotifications("8613800004444", true);
-        assertThat(sms.notificationsOn("8613800004444")).isTrue();
-    }
 }
