@@ -75,7 +75,8 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoOptions options, Optional<Path> configFile, Map<String, String> env, Path smscDir,
                              PrintStream out) throws IOException {
-        ScaledClock clock = new ScaledClock(options.start(), options.speed());
+        // At 1x while starting (the embedded MariaDB may take minutes on a first start); the speed once all is up.
+        ScaledClock clock = new ScaledClock(options.start(), 1);
         List<AutoCloseable> started = new java.util.ArrayList<>();
         try {
             return start(options, configFile, env, smscDir, out, clock, started);
@@ -142,6 +143,7 @@ public final class Demo implements AutoCloseable {
         started.add(web);
         RequestBook book = new RequestBook(DirectoryLoader.loadDefault(), IvrSettings.defaults().pageSize());
         Residents residents = new Residents(options, clock, schedule, book, behaviour, callers, smsc, web);
+        clock.setSpeed(options.speed());
         residents.start();
         return new Demo(app, ami, smsc, schedule, partners, web, residents, ledger, clock, api, token, logins);
     }
@@ -162,6 +164,13 @@ public final class Demo implements AutoCloseable {
         long pollMs = Math.max(10, Math.min(500, (long) (30_000 / o.speed())));
         s.put("HOTLINE_OUTBOX_POLL_INTERVAL", pollMs + "ms");
         s.put("HOTLINE_SCHEDULER_POLL_INTERVAL", pollMs + "ms");
+        // Leases and retry backoff are measured on the clock too: keep them at their real-time length, or a slow
+        // delivery's lease runs out while it is still running (a second delivery of the same row) and a channel
+        // still binding exhausts its retries in seconds.
+        s.put("HOTLINE_OUTBOX_LEASE", (long) Math.ceil(30 * o.speed()) + "s");
+        s.put("HOTLINE_SCHEDULER_LEASE", (long) Math.ceil(60 * o.speed()) + "s");
+        s.put("HOTLINE_OUTBOX_BACKOFF_INITIAL", (long) Math.ceil(o.speed()) + "s");
+        s.put("HOTLINE_OUTBOX_BACKOFF_MAX", Math.max(600, (long) Math.ceil(30 * o.speed())) + "s");
         s.putAll(env);
         s.put("HOTLINE_AGI_ENABLED", "true");
         s.put("HOTLINE_AGI_MENU", "true");
