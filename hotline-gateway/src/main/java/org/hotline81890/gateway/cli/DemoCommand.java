@@ -43,6 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--drain-speed", defaultValue = "3000x", description = "speed after the day's last request "
             + "(default ${DEFAULT-VALUE})")
     String drainSpeed;
+    @Option(names = "--unsatisfied", defaultValue = "5", description = "percent of first survey answers that are "
+            + "不满意 (default ${DEFAULT-VALUE})")
+    double unsatisfied;
     @Option(names = "--seed", defaultValue = "81890", description = "random seed of the simulated people")
     long seed;
     @Option(names = "--smsc-dir", defaultValue = "src/simulators/smsc", description = "the node SMSC simulator")
@@ -62,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .toInstant();
         DemoOptions options = new DemoOptions(DemoOptions.parseRate(rate), DemoOptions.parseSpeed(speed), origin,
                 Optional.ofNullable(requests), Optional.ofNullable(runFor).map(DemoCommand::duration), day,
-                DemoOptions.parseSpeed(drainSpeed), seed, !day);
+                DemoOptions.parseSpeed(drainSpeed), seed, !day, unsatisfied / 100);
         Demo demo = Demo.start(options, Optional.ofNullable(config), System.getenv(), smscDir, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-shutdown"));
         demo.describe(System.out, "localhost");

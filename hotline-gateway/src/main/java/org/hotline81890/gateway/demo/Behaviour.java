@@ -12,9 +12,11 @@ import java.util.Random;
  */
 final class Behaviour {
     private final Random random;
+    private final double unsatisfied;
 
-    Behaviour(long seed) {
+    Behaviour(long seed, double unsatisfied) {
         this.random = new Random(seed);
+        this.unsatisfied = unsatisfied;
     }
 
     /** A provider's answer to an offer. */
@@ -64,8 +66,8 @@ final class Behaviour {
         if (r < 0.05) {
             return java.util.Optional.empty();
         }
-        double unsatisfied = reopened ? 0.02 : 0.05;
-        return java.util.Optional.of(r < 0.05 + unsatisfied ? "3" : r < 0.22 ? "2" : "1");
+        double no = reopened ? unsatisfied / 2 : unsatisfied;
+        return java.util.Optional.of(r < 0.05 + no ? "3" : r < 0.22 + no ? "2" : "1");
     }
 
     Duration surveyDelay() {

@@ -94,7 +94,7 @@ public final class Demo implements AutoCloseable {
 
     private static Demo start(DemoOptions options, Optional<Path> configFile, Map<String, String> env, Path smscDir,
                               PrintStream out, ScaledClock clock, List<AutoCloseable> started) throws IOException {
-        Behaviour behaviour = new Behaviour(options.seed());
+        Behaviour behaviour = new Behaviour(options.seed(), options.unsatisfied());
         Ledger ledger = new Ledger();
         SimSchedule schedule = new SimSchedule(clock);
         started.add(schedule);

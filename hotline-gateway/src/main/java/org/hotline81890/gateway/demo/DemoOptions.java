@@ -9,11 +9,12 @@ import java.util.Optional;
  * shapes it, {@link DayCurve}); {@code speed}: how many simulated seconds pass per real second; {@code start}: the
  * simulated instant the clock starts at; {@code requests}: stop creating after this many (empty: never);
  * {@code day}: the simulated-day run, which sends exactly {@code requests} over one day from {@code start} and then
- * drains; {@code humanProviders}: leave the providers of the printed logins to the people using them.
+ * drains; {@code humanProviders}: leave the providers of the printed logins to the people using them;
+ * {@code unsatisfied}: the share of first survey answers that are 不满意 (0.05).
  */
 public record DemoOptions(double rate, double speed, Instant start, Optional<Integer> requests,
                           Optional<Duration> runFor, boolean day, double drainSpeed, long seed,
-                          boolean humanProviders) {
+                          boolean humanProviders, double unsatisfied) {
 
     public DemoOptions {
         if (!(rate > 0) || rate > 5_000) {
@@ -21,6 +22,9 @@ public record DemoOptions(double rate, double speed, Instant start, Optional<Int
         }
         if (!(speed >= 1) || speed > 100_000) {
             throw new IllegalArgumentException("--speed must be between 1x and 100000x, got " + speed);
+        }
+        if (!(unsatisfied >= 0 && unsatisfied <= 0.9)) {
+            throw new IllegalArgumentException("--unsatisfied must be between 0 and 90 %, got " + unsatisfied);
         }
         if (day && requests.isEmpty()) {
             throw new IllegalArgumentException("--day needs --requests N");
