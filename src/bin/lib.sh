@@ -77,3 +77,15 @@ stop_private_mariadb() {
   mariadb-admin --no-defaults --socket="$MDB_SOCKET" -uroot shutdown >/dev/null 2>&1 || true
   rm -rf "$(dirname "$MDB_DIR")"
 }
+
+# Fetches the browser files the gateway serves under /vendor (SIP.js, ECharts) from npm into src/web-vendor/node_modules,
+# checked against package-lock.json's integrity hashes (`npm ci`). Runs only when the lock changed since the last
+# install; installs Debian's npm when it is missing and we are root (as on CI).
+ensure_web_vendor() {
+  local dir="$1/src/web-vendor"
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null || ensure_debs nodejs npm
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+}

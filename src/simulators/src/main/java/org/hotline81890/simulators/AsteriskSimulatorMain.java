@@ -27,7 +27,8 @@ import org.hotline81890.simulators.ami.AmiServerSimulator;
  * --digits 1               what each caller keys when asked (empty = silent)
  * --prompt-ms 0            how long each prompt plays
  * --ring-agent 1001        with --agi and --ami-port: once this agent is ready in queue hotline, one intake call,
- *                          then the queue rings the agent (AgentCalled)
+ *                          then the queue rings the agent (AgentCalled); Enter on standard input answers
+ *                          (AgentConnect), Enter again hangs up (AgentComplete; "c" Enter: the caller hung up)
  * --caller 13800001111     the resident's number for --ring-agent
  * </pre>
  */
@@ -61,6 +62,7 @@ public final class AsteriskSimulatorMain {
             RingAgent.Rang rang = new RingAgent(ami, "hotline").ring(hp[0], Integer.parseInt(hp[1]), agent, caller);
             System.out.println("rang agent " + agent + " with " + caller + " (uniqueid " + rang.uniqueId() + ")"
                     + rang.intakeFailure().map(f -> "; intake failed: " + f).orElse(""));
+            answerFromConsole(rang);
         } else if (opt.containsKey("agi")) {
             String[] hp = opt.get("agi").split(":");
             fire(hp[0], Integer.parseInt(hp[1]), Integer.parseInt(opt.getOrDefault("calls", "1")),
@@ -70,6 +72,26 @@ public final class AsteriskSimulatorMain {
         if (ami != null) {
             System.out.println("AMI simulator running; Ctrl-C to stop");
             new CountDownLatch(1).await();
+        }
+    }
+
+    /**
+     * Desk-phone mode: the person trying the desk plays the agent's phone. Enter = the agent picks up
+     * (AgentConnect); Enter again = the agent hangs up, {@code c} Enter = the caller hangs up (AgentComplete).
+     */
+    private static void answerFromConsole(RingAgent.Rang rang) throws java.io.IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("ringing: press Enter to answer on the agent's phone (AgentConnect)");
+        if (in.readLine() == null) {
+            return;
+        }
+        rang.answer();
+        System.out.println("answered: press Enter to hang up as the agent, or c Enter as the caller (AgentComplete)");
+        String line = in.readLine();
+        if (line != null) {
+            rang.hangUp(!line.strip().equalsIgnoreCase("c"));
+            System.out.println("hung up");
         }
     }
 

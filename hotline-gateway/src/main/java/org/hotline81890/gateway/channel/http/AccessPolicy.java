@@ -40,6 +40,7 @@ public final class AccessPolicy {
         e.add(new Entry(GET, "/metrics", open));
         e.add(new Entry(GET, "/static/*", open));
         e.add(new Entry(GET, "/webjars/*", open));
+        e.add(new Entry(GET, "/vendor/*", open));
         e.add(new Entry(GET, "/", open));
         e.add(new Entry(GET, "/login", open));
         e.add(new Entry(POST, "/login", new AccessRule.LoginForm()));

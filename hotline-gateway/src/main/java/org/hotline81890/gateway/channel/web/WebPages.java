@@ -12,7 +12,10 @@ import org.hotline81890.gateway.people.SignIn;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
 
-/** The people's pages and their static files (ours under /static, htmx from its WebJar under /webjars). */
+/**
+ * The people's pages and their static files: ours under /static, htmx from its WebJar under /webjars, and the npm
+ * files of src/web-vendor (SIP.js, ECharts) under /vendor.
+ */
 public final class WebPages {
     private final Pages pages = new Pages();
     private final LoginRoutes login;
@@ -35,6 +38,7 @@ public final class WebPages {
     public void mount(Router router) {
         router.get("/static/*").handler(StaticHandler.create("web/static").setCachingEnabled(true));
         router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.get("/vendor/*").handler(StaticHandler.create("web/vendor").setCachingEnabled(true));
         login.mount(router);
         admin.mount(router);
         supervisor.mount(router);
