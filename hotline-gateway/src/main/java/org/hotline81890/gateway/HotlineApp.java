@@ -129,11 +129,21 @@ public final class HotlineApp implements AutoCloseable {
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods) {
+        return start(cfg, console, mods, Clock.systemUTC());
+    }
+
+    /** A full hotline on another clock: the demo's simulated time ({@code ScaledClock}). */
+    public static HotlineApp start(HotlineConfig cfg, PrintStream console, Clock clock) {
+        return start(cfg, console, defaultModules(), clock);
+    }
+
+    private static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods,
+                                    Clock clock) {
         Database db = Database.open(cfg.db(), cfg.data());
         List<HotlineModule> modules = new ArrayList<>();
         try {
             db.migrate();
-            Core core = core(cfg, db);
+            Core core = core(cfg, db, clock);
             mods.forEach(m -> modules.add(m.apply(core)));
             Deliveries deliveries = new Deliveries();
             Map<String, DeadlineHandler> handlers = new HashMap<>();
@@ -217,8 +227,7 @@ public final class HotlineApp implements AutoCloseable {
         }
     }
 
-    private static Core core(HotlineConfig cfg, Database db) {
-        Clock clock = Clock.systemUTC();
+    private static Core core(HotlineConfig cfg, Database db, Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -261,6 +270,19 @@ public final class HotlineApp implements AutoCloseable {
 
     public Core core() {
         return core;
+    }
+
+    /** The people use cases on this hotline's database (the demo creates its logins with them). */
+    public People people() {
+        Transactions tx = core.database().transactions();
+        return new People(new MySqlPersonStore(tx), new MySqlSessionStore(tx), new Passwords(), core.clock());
+    }
+
+    /** {@code hotline providers import} on the running hotline (the demo points its providers' webhooks at itself). */
+    public int importProviders(String csv, String source, PrintStream out, PrintStream err) {
+        int status = ProviderImport.run(csv, source, core.directory(),
+                new MySqlProviderStore(core.database().transactions()), out, err);
+        return status;
     }
 
     /** The HTTP routes as mounted (the authz matrix test walks them). */
