@@ -94,7 +94,8 @@ class FastAgiFuzzIT {
                     .orElseThrow(() -> new AssertionError("no order for acknowledged call " + o.input().uniqueId()));
             assertThat(w.ticket().value()).isEqualTo(o.ticket());
         }
-        Eventually.waitFor("no FastAGI call left active", HUNG, () -> voice.voice().agiServer().orElseThrow().activeCalls() == 0);
+        Eventually.waitFor("no FastAGI call left active", HUNG,
+                () -> voice.voice().agiServer().orElseThrow().activeCalls() == 0);
         AgiCallResult last = voice.call(AgiCallSpec.builder().script("intake").uniqueId("1795419399.1")
                 .callerIdNum("13800009999"), CallerScript.silent());
         assertThat(last.variable("HOTLINE_STATUS")).contains("OK");

@@ -266,7 +266,8 @@ class SmsChannelIT {
         Eventually.waitFor("flood under way", WAIT, () -> count(
                 "SELECT COUNT(*) FROM work_order WHERE text LIKE ?", prefix + " %") > 300);
         smsc.request(new JsonObject().put("cmd", "close"), "closed", WAIT);
-        JsonObject done = smsc.await(e -> "flood_done".equals(e.getString("event")) && e.getInteger("n") == n, Duration.ofSeconds(120));
+        JsonObject done = smsc.await(e -> "flood_done".equals(e.getString("event")) && e.getInteger("n") == n,
+                Duration.ofSeconds(120));
         System.out.println("SMS flood through a re-bind: " + done.encode());
         List<String> acked = smsc.request(new JsonObject().put("cmd", "ledger"), "ledger", WAIT)
                 .getJsonArray("entries").stream().map(JsonObject.class::cast)

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 
 /**
