@@ -69,6 +69,7 @@ import org.hotline81890.gateway.wiring.Core;
 import org.hotline81890.gateway.wiring.HotlineModule;
 import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.wiring.SmsModule;
+import org.hotline81890.gateway.wiring.SupervisorModule;
 import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
@@ -106,12 +107,17 @@ public final class HotlineApp implements AutoCloseable {
     static List<Function<Core, HotlineModule>> defaultModules() {
         // Built in this order: the SMS channel answers providers' job commands through the partner network.
         AtomicReference<PartnerModule> partners = new AtomicReference<>();
-        return List.of(VoiceModule::new,
+        AtomicReference<VoiceModule> voice = new AtomicReference<>();
+        return List.of(c -> {
+                    voice.set(new VoiceModule(c));
+                    return voice.get();
+                },
                 c -> {
                     partners.set(new PartnerModule(c));
                     return partners.get();
                 },
-                c -> new SmsModule(c, partners.get().jobCommands()));
+                c -> new SmsModule(c, partners.get().jobCommands()),
+                c -> new SupervisorModule(c, partners.get(), voice.get()));
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console) {
@@ -119,11 +125,21 @@ public final class HotlineApp implements AutoCloseable {
     }
 
     public static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods) {
+        return start(cfg, console, mods, Clock.systemUTC());
+    }
+
+    /** A full hotline on another clock: the demo's simulated time ({@code ScaledClock}). */
+    public static HotlineApp start(HotlineConfig cfg, PrintStream console, Clock clock) {
+        return start(cfg, console, defaultModules(), clock);
+    }
+
+    private static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods,
+                                    Clock clock) {
         Database db = Database.open(cfg.db(), cfg.data());
         List<HotlineModule> modules = new ArrayList<>();
         try {
             db.migrate();
-            Core core = core(cfg, db);
+            Core core = core(cfg, db, clock);
             mods.forEach(m -> modules.add(m.apply(core)));
             Deliveries deliveries = new Deliveries();
             Map<String, DeadlineHandler> handlers = new HashMap<>();
@@ -185,8 +201,7 @@ public final class HotlineApp implements AutoCloseable {
                 .findFirst());
     }
 
-    private static Core core(HotlineConfig cfg, Database db) {
-        Clock clock = Clock.systemUTC();
+    private static Core core(HotlineConfig cfg, Database db, Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -231,9 +246,27 @@ public final class HotlineApp implements AutoCloseable {
         return core;
     }
 
+    /** The people use cases on this hotline's database (the demo creates its logins with them). */
+    public People people() {
+        Transactions tx = core.database().transactions();
+        return new People(new MySqlPersonStore(tx), new MySqlSessionStore(tx), new Passwords(), core.clock());
+    }
+
+    /** {@code hotline providers import} on the running hotline (the demo points its providers' webhooks at itself). */
+    public int importProviders(String csv, String source, PrintStream out, PrintStream err) {
+        int status = ProviderImport.run(csv, source, core.directory(),
+                new MySqlProviderStore(core.database().transactions()), out, err);
+        return status;
+    }
+
     /** The HTTP routes as mounted (the authz matrix test walks them). */
     public List<io.vertx.ext.web.Route> httpRoutes() {
         return http.routes();
+    }
+
+    /** The module of that type, if this hotline runs one (tests reach a module's use cases through it). */
+    public <T extends HotlineModule> Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public int httpPort() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, MigrateCommand.class, MatchCommand.class, DirectoryCommand.class,
                 org.hotline81890.gateway.cli.ProvidersCommand.class,
                 org.hotline81890.gateway.cli.PromptsCommand.class,
-                org.hotline81890.gateway.cli.CorrectionsCommand.class, org.hotline81890.gateway.cli.UsersCommand.class})
+                org.hotline81890.gateway.cli.CorrectionsCommand.class, org.hotline81890.gateway.cli.UsersCommand.class,
+                org.hotline81890.gateway.cli.DemoCommand.class})
 public final class HotlineMain {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new HotlineMain());

@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String GATEWAY = "org.hotline81890.gateway";
     /** The core: use cases and the driven ports they declare, in our language. */
     private static final String[] CORE = {GATEWAY + ".workorder..", GATEWAY + ".sms..", GATEWAY + ".voice..",
-        GATEWAY + ".dispatch..", GATEWAY + ".callback..", GATEWAY + ".matching.."};
+        GATEWAY + ".dispatch..", GATEWAY + ".callback..", GATEWAY + ".matching..", GATEWAY + ".supervision.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -14,7 +14,8 @@ public final class OfferWithdrawalDelivery implements OutboxDelivery {
 
     @Override
     public DeliveryOutcome deliver(OutboxEntry entry) {
-        return ParsedPayload.deliver(entry, OfferWithdrawal::parse, r -> notices.withdraw(r.workOrder(), r.reason()),
+        return ParsedPayload.deliver(entry, OfferWithdrawal::parse,
+                r -> notices.withdrawIfStillLeft(r.workOrder(), r.reason()),
                 "withdrawal");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.schedule.PollingLoop;
+import org.hotline81890.gateway.schedule.ScaledClock;
 import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ public final class OutboxRelay implements AutoCloseable {
         if (batch.size() == room) {
             return Duration.ZERO;
         }
-        Duration wait = outbox.nextDue().map(t -> Duration.between(clock.instant(), t)).orElse(cfg.pollInterval());
+        Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
+                .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
     }
 

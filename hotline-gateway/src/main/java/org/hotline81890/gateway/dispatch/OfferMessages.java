@@ -91,6 +91,18 @@ public final class OfferMessages {
                 "cancel-sms:" + offer.id().value());
     }
 
+    /** A supervisor decided on the department's extension request (a text when the department has a number). */
+    public List<OutboxMessage> extensionDecided(Offer offer, Provider provider, WorkOrder w, long request,
+                                                boolean approved, String why) {
+        String ticket = Wording.ticket(w.ticket());
+        String text = approved
+                ? Wording.SIGN + "工单" + ticket + "的延期申请已批准，办理期限延至" + offer.handleBy().map(Wording::time)
+                        .orElse("（未定）") + "。"
+                : Wording.SIGN + "工单" + ticket + "的延期申请未获批准" + (why.isBlank() ? "" : "：" + why.strip())
+                        + "，请按原期限" + offer.handleBy().map(Wording::time).orElse("") + "前办结。";
+        return providerSms(provider, text, "extension-sms:" + request);
+    }
+
     private static List<OutboxMessage> providerSms(Provider provider, String text, String key) {
         return provider.contact().sms()
                 .map(n -> List.of(new OutboxMessage(OutboxMessage.SMS, n.value(), text, key)))

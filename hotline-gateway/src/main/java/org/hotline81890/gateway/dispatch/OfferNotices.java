@@ -90,12 +90,39 @@ public final class OfferNotices {
      * department: the escalation (督办) presses it to finish, it does not take the job away.
      */
     public void withdraw(WorkOrderId id, String reason) {
+        withdraw(id, reason, false);
+    }
+
+    /**
+     * The outbox's withdraw-offers row: as {@link #withdraw}, but only while the order is still escalated or
+     * cancelled. A supervisor may have reassigned it before the row was delivered; the new offer must stay.
+     */
+    public void withdrawIfStillLeft(WorkOrderId id, String reason) {
         locks.withLock(Long.toString(id.value()), () -> {
-            store.find(id).ifPresent(w -> offers.forWorkOrder(JobFacts.ref(w)).stream()
-                    .filter(offer -> offer.state().isOpen() && !offer.overdue())
-                    .forEach(offer -> cancel(offer, w, reason)));
+            if (store.find(id).map(w -> OfferWithdrawal.WITHDRAWING.contains(w.state())).orElse(false)) {
+                withdraw(id, reason, false);
+            } else {
+                LOG.info("work order {} moved on since it was escalated or cancelled; its offers stay", id);
+            }
             return null;
         });
+    }
+
+    /**
+     * Withdraws every open offer, an overdue transfer included: a supervisor reassigned or cancelled the order.
+     * Returns how many were withdrawn.
+     */
+    public int withdrawAll(WorkOrderId id, String reason) {
+        return withdraw(id, reason, true);
+    }
+
+    private int withdraw(WorkOrderId id, String reason, boolean overdueToo) {
+        return locks.withLock(Long.toString(id.value()), () -> store.find(id).map(w -> {
+            List<Offer> open = offers.forWorkOrder(JobFacts.ref(w)).stream()
+                    .filter(offer -> offer.state().isOpen() && (overdueToo || !offer.overdue())).toList();
+            open.forEach(offer -> cancel(offer, w, reason));
+            return open.size();
+        }).orElse(0));
     }
 
     /**

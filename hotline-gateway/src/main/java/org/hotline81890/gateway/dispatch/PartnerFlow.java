@@ -47,10 +47,13 @@ public final class PartnerFlow {
     private final ProviderCache providers;
     private final OfferMessages messages;
     private final JobFacts facts;
+    private final ExtensionRequests extensions;
+    private final java.time.Clock clock;
 
     public PartnerFlow(OfferLocks locks, OfferStore offers, Dispatcher dispatcher, PartnerActions actions,
                 DispatchOutcomes outcomes, Tracker tracker, Outbox outbox, DeadlineStore deadlines,
-                ProviderCache providers, OfferMessages messages, JobFacts facts) {
+                ProviderCache providers, OfferMessages messages, JobFacts facts, ExtensionRequests extensions,
+                java.time.Clock clock) {
         this.locks = locks;
         this.offers = offers;
         this.dispatcher = dispatcher;
@@ -62,6 +65,8 @@ public final class PartnerFlow {
         this.providers = providers;
         this.messages = messages;
         this.facts = facts;
+        this.extensions = extensions;
+        this.clock = clock;
     }
 
     /** Finds a provider for a matched or reopened work order (idempotent: a repeat finds the offer made). */
@@ -169,10 +174,30 @@ public final class PartnerFlow {
         });
     }
 
+    /**
+     * A department asks for more time: a request within the terms is stored for a supervisor to decide (and is in
+     * the order's history); asking again while one waits changes nothing.
+     */
     public ActionResult requestExtension(ProviderId caller, OfferId id, Duration extra, String reason) {
-        return act(id, () -> actions.requestExtension(caller, id, extra, reason), (applied, w) -> applied.handleBy()
-                .ifPresent(at -> deadlines.arm(DispatchOutcomes.TRANSFER, OfferIds.subjectId(id),
-                        DispatchOutcomes.HANDLE_BY, at)));
+        return locks.inOneTransaction(() -> {
+            Optional<Offer> found = offers.find(id);
+            if (found.isEmpty()) {
+                return actions.requestExtension(caller, id, extra, reason);
+            }
+            return locks.withWorkOrder(workOrder(found.get()), locked -> {
+                ActionResult result = actions.requestExtension(caller, id, extra, reason);
+                if (result instanceof ActionResult.ExtensionRequested asked
+                        && extensions.pendingFor(id).isEmpty()) {
+                    WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order "
+                            + workOrder(asked.offer())));
+                    extensions.add(ExtensionRequest.pending(id, w.id(), caller, extra, reason, clock.instant()));
+                    tracker.record(w.id(), caller.value(), Channel.PARTNER, "extension requested (延期申请) by "
+                            + caller + ": " + extra.toHours() + " h more: " + reason.strip()
+                            + "; waiting for a supervisor", x -> x, x -> List.of());
+                }
+                return result;
+            });
+        });
     }
 
     /**

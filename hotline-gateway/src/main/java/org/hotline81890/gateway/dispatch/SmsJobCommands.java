@@ -87,8 +87,8 @@ public final class SmsJobCommands implements JobCommands {
     @Override
     public Result extend(String phone, TicketNumber ticket, Duration extra, String reason) {
         return run(phone, ticket, (p, o) -> flow.requestExtension(p.id(), o.id(), extra, reason),
-                (w, o) -> Wording.SIGN + "工单" + Wording.ticket(ticket) + "已延期，办理期限延至"
-                        + o.handleBy().map(Wording::time).orElse("（未定）") + "。");
+                (w, o) -> Wording.SIGN + "工单" + Wording.ticket(ticket) + "的延期申请已提交，待热线督办审批；"
+                        + "当前办理期限" + o.handleBy().map(Wording::time).orElse("（未定）") + "。");
     }
 
     /** The provider holding the job (accepted or on the way) hears of an address the resident added. */
@@ -127,6 +127,7 @@ public final class SmsJobCommands implements JobCommands {
         return switch (act.apply(provider, latest)) {
             case ActionResult.Applied a -> done.apply(a.offer());
             case ActionResult.Repeated r -> done.apply(r.offer());
+            case ActionResult.ExtensionRequested x -> done.apply(x.offer());
             case ActionResult.Rejection r -> new Result.Refused(Wording.sms(zh(r, ticket)));
         };
     }

@@ -53,7 +53,9 @@ public final class DeadlineScheduler implements AutoCloseable {
         if (due.size() == BATCH) {
             return Duration.ZERO;
         }
-        Duration wait = store.nextDue().map(t -> Duration.between(clock.instant(), t)).orElse(pollInterval);
+        // The span to the next deadline is clock time; the loop sleeps real time (they differ on a ScaledClock).
+        Duration wait = store.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
+                .orElse(pollInterval);
         return wait.compareTo(pollInterval) > 0 ? pollInterval : wait.isNegative() ? Duration.ZERO : wait;
     }
 

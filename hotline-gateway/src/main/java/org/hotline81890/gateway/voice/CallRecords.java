@@ -25,6 +25,13 @@ public interface CallRecords {
     /** Calls that joined a queue in {@code [from, to)}. */
     CallKpis kpis(Instant from, Instant to, Duration answeredWithin);
 
+    /** Calls that joined in {@code [from, to)}: average speed of answer and average talk time of the answered. */
+    CallTimes times(Instant from, Instant to);
+
+    /** Averages in seconds over the answered calls (0 when none). */
+    record CallTimes(double averageSpeedOfAnswer, double averageTalk) {
+    }
+
     /** What supervisors read: 接通率, 20-second service level, abandon rate. */
     record CallKpis(long offered, long answered, long answeredInTime, long abandoned, double averageWaitSeconds) {
     }

@@ -33,8 +33,10 @@ import org.hotline81890.gateway.dispatch.ProviderCache;
 import org.hotline81890.gateway.dispatch.ProviderRatings;
 import org.hotline81890.gateway.dispatch.RatedProviderStore;
 import org.hotline81890.gateway.dispatch.RatingUpdates;
+import org.hotline81890.gateway.dispatch.Reassignment;
 import org.hotline81890.gateway.dispatch.SmsJobCommands;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
+import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
@@ -81,6 +83,9 @@ public final class PartnerModule implements HotlineModule {
     private final RatedProviderStore ratedProviders;
     private final RatingUpdates ratingUpdates;
     private final OfferMessages messages;
+    private final MySqlExtensionRequests extensionRequests;
+    private final Reassignment reassignment;
+    private final MySqlOfferLocks locks;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -108,9 +113,15 @@ public final class PartnerModule implements HotlineModule {
         ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
                 providers, messages, facts, core.clock());
+        extensionRequests = new MySqlExtensionRequests(tx);
         flow = new PartnerFlow(locks, offerStore, dispatcher,
                 new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
-                core.deadlines(), providers, messages, facts);
+                core.deadlines(), providers, messages, facts, extensionRequests, core.clock());
+        // The supervisor's (督办) use cases on offers; SupervisorModule builds the desk on them.
+        reassignment = new Reassignment(locks, offerStore, dispatcher, new PartnerActions(loadCaching, terms,
+                core.clock()), outcomes, core.tracker(), core.deadlines(), providers, notices, messages, facts,
+                extensionRequests, core.clock());
+        this.locks = locks;
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
             loadSample();
         }
@@ -179,6 +190,32 @@ public final class PartnerModule implements HotlineModule {
 
     public OfferNotices notices() {
         return notices;
+    }
+
+    /** For the supervisor desk (SupervisorModule). */
+    public Reassignment reassignment() {
+        return reassignment;
+    }
+
+    MySqlOfferLocks locks() {
+        return locks;
+    }
+
+    ProviderCache providerCache() {
+        return providers;
+    }
+
+    public MySqlExtensionRequests extensionRequests() {
+        return extensionRequests;
+    }
+
+    boolean enabled() {
+        return cfg.enabled();
+    }
+
+    /** The KPIs over offers and surveys (the supervisors' JSON and the wallboard's 响应率 / 解决率 / 满意率). */
+    KpiReport kpiReport() {
+        return new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()), ratedProviders);
     }
 
     @Override

@@ -7,11 +7,14 @@ import java.util.Set;
 
 /**
  * Use case: the resident answers the satisfaction survey (SMS reply or IVR callback). Satisfied closes the order;
- * unsatisfied reopens it and writes a dispatch row so that it goes back to a provider (a different one first).
+ * unsatisfied reopens it and writes a dispatch row so that it goes back to a provider (a different one first);
+ * unsatisfied a second time escalates it to the supervisors (督办).
  */
 public final class Survey {
     /** How the SURVEYED event's details start; the answer's Chinese word follows. */
     public static final String ANSWER_DETAILS = "survey answer: ";
+    /** The escalation after a second 不满意: a supervisor (督办) decides, no third provider is tried blindly. */
+    public static final String UNSATISFIED_TWICE = "escalated (督办): the resident was unsatisfied twice (二次不满意)";
     private static final Set<WorkOrderState> ASKED = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED);
     private final WorkOrderStore store;
     private final Tracker tracker;
@@ -52,11 +55,18 @@ public final class Survey {
         // The provider's score is an outbox row of this move's transaction: it survives a crash right after commit.
         tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", channel, ANSWER_DETAILS + answer.zh(),
                 x -> SurveyScore.request(x, answer));
-        WorkOrder after = answer == SurveyAnswer.UNSATISFIED
-                ? tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
-                        "unsatisfied: back to dispatch, a different provider first", Dispatch::request)
-                : tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
-                        x -> List.of());
+        WorkOrder after;
+        if (answer != SurveyAnswer.UNSATISFIED) {
+            after = tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
+                    x -> List.of());
+        } else if (store.history(w.id()).stream().anyMatch(e -> e.to() == WorkOrderState.REOPENED)) {
+            tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel, "unsatisfied again", x -> List.of());
+            after = tracker.move(w.id(), WorkOrderState.ESCALATED, "resident", channel, UNSATISFIED_TWICE,
+                    x -> List.of());
+        } else {
+            after = tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
+                    "unsatisfied: back to dispatch, a different provider first", Dispatch::request);
+        }
         return new Result.Recorded(after);
     }
 }

@@ -23,8 +23,10 @@ public enum WorkOrderState {
             Map.entry(ANSWERED, EnumSet.of(SURVEYED, CLOSED)),
             Map.entry(SURVEYED, EnumSet.of(CLOSED, REOPENED)),
             Map.entry(REOPENED, EnumSet.of(MATCHED, OFFERED, ESCALATED, CANCELLED)),
-            // ESCALATED: a supervisor (督办) takes over and may send it anywhere it can still go.
-            Map.entry(ESCALATED, EnumSet.of(MATCHED, OFFERED, ACCEPTED, ANSWERED, COMPLETED, CLOSED, CANCELLED)),
+            // ESCALATED: a supervisor (督办) takes over and may send it anywhere it can still go (REOPENED: reopened
+            // by the supervisor, dispatched again never to whoever did the work before).
+            Map.entry(ESCALATED, EnumSet.of(MATCHED, OFFERED, ACCEPTED, ANSWERED, COMPLETED, CLOSED, CANCELLED,
+                    REOPENED)),
             Map.entry(CLOSED, EnumSet.noneOf(WorkOrderState.class)),
             Map.entry(CANCELLED, EnumSet.noneOf(WorkOrderState.class)));
 

@@ -56,9 +56,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Department transfers (转办) end to end on real MariaDB through the partner API: a transfer that gets an extension
- * (the handling deadline and its database deadline move) and is completed in time; and a transfer that misses its
- * deadline, is escalated (督办), stays with the department, and is counted against it in the scorecard and the KPIs.
+ * Department transfers (转办) end to end on real MariaDB through the partner API: a transfer whose extension
+ * request a supervisor approves (the handling deadline and its database deadline move) and is completed in time;
+ * and a transfer that misses its deadline, is escalated (督办), stays with the department, and is counted against
+ * it in the scorecard and the KPIs.
  * The missed one's handling deadline (24 h for utilities) is brought forward in the database to a second from now,
  * as if the day had passed.
  */
@@ -112,7 +113,20 @@ class TransferIT {
         assertThat(error(post(t1, "extension", "{\"hours\":72,\"reason\":\"换管\"}"), 422))
                 .isEqualTo("extension_refused");
         assertThat(error(post(t1, "extension", "{\"hours\":24}"), 422)).as("no reason").isEqualTo("extension_refused");
-        assertThat(post(t1, "extension", "{\"hours\":24,\"reason\":\"需更换主管道\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> asked = post(t1, "extension", "{\"hours\":24,\"reason\":\"需更换主管道\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        assertThat(new JsonObject(asked.body()).getString("result")).isEqualTo("pending");
+        assertThat(partners.offers().find(t1.id()).orElseThrow().handleBy()).as("not before a supervisor approves")
+                .contains(handleBy);
+        ExtensionRequest request = partners.extensionRequests().pendingFor(t1.id()).orElseThrow();
+        assertThat(request.extra()).isEqualTo(Duration.ofHours(24));
+        assertThat(partners.reassignment().approveExtension(request.id(), "it-supervisor"))
+                .isInstanceOf(SupervisorOutcome.Done.class);
+        assertThat(partners.reassignment().approveExtension(request.id(), "it-supervisor")).as("decided once")
+                .isInstanceOf(SupervisorOutcome.Conflict.class);
+        assertThat(app.core().store().history(w1.id()).stream().map(WorkOrderEvent::details))
+                .anyMatch(d -> d.startsWith("extension requested (延期申请) by " + DEPT))
+                .anyMatch(d -> d.startsWith("extension approved by supervisor it-supervisor"));
         Offer extended = partners.offers().find(t1.id()).orElseThrow();
         assertThat(extended.handleBy()).contains(handleBy.plus(Duration.ofHours(24)));
         assertThat(extended.extensions()).isEqualTo(1);
@@ -155,10 +169,13 @@ class TransferIT {
         String dept = "19905740001";
         JobCommands sms = partners.jobCommands();
         assertThat(sms.accept(dept, w3.ticket())).isInstanceOf(JobCommands.Result.Done.class);
-        JobCommands.Result granted = sms.extend(dept, w3.ticket(), Duration.ofHours(24), "等待材料");
+        JobCommands.Result pending = sms.extend(dept, w3.ticket(), Duration.ofHours(24), "等待材料");
         Instant moved = t3.handleBy().orElseThrow().plus(Duration.ofHours(24));
-        assertThat(granted).isInstanceOfSatisfying(JobCommands.Result.Done.class, d -> assertThat(d.replyZh())
-                .contains("已延期").contains(org.hotline81890.gateway.workorder.Wording.time(moved)));
+        assertThat(pending).isInstanceOfSatisfying(JobCommands.Result.Done.class, d -> assertThat(d.replyZh())
+                .contains("延期申请已提交").contains(org.hotline81890.gateway.workorder.Wording.time(
+                        t3.handleBy().orElseThrow())));
+        assertThat(partners.reassignment().approveExtension(partners.extensionRequests().pendingFor(t3.id())
+                .orElseThrow().id(), "it-supervisor")).isInstanceOf(SupervisorOutcome.Done.class);
         assertThat(partners.offers().find(t3.id()).orElseThrow().handleBy()).contains(moved);
         assertThat(pendingHandleBy(t3)).contains(moved);
         assertThat(sms.extend(dept, w3.ticket(), Duration.ofHours(1), "再延")).as("one extension per transfer")

@@ -21,6 +21,13 @@ public sealed interface ActionResult {
     record Repeated(Offer offer) implements ActionResult {
     }
 
+    /**
+     * A department's extension request within the terms, waiting for a supervisor's decision; nothing changed
+     * yet. [202]
+     */
+    record ExtensionRequested(Offer offer, java.time.Duration extra) implements ActionResult {
+    }
+
     /** Why an action was refused; {@link #message()} is safe to show the provider. */
     sealed interface Rejection extends ActionResult {
         String message();

@@ -63,14 +63,39 @@ public final class Dispatcher {
         return dispatch(job, offers.forWorkOrder(job.workOrder()));
     }
 
+    /**
+     * A supervisor sends the job back to dispatch (督办): the best provider not yet tried and not in
+     * {@code alsoExcluded}.
+     */
+    public DispatchResult dispatchExcluding(DispatchJob job, Set<ProviderId> alsoExcluded) {
+        return dispatch(job, offers.forWorkOrder(job.workOrder()), alsoExcluded);
+    }
+
+    /**
+     * A supervisor gives the job to the provider they chose (督办 reassignment), whatever the policy would rank:
+     * an offer on the usual terms. Refused ({@link DispatchResult.StillOpen}) while another offer is open.
+     */
+    public DispatchResult assign(DispatchJob job, Provider chosen, String why) {
+        Optional<Offer> open = offers.forWorkOrder(job.workOrder()).stream().filter(o -> o.state().isOpen())
+                .findFirst();
+        if (open.isPresent()) {
+            return new DispatchResult.StillOpen(open.get());
+        }
+        return offer(job, new RankedCandidate(chosen, 0, List.of(why)), "supervisor", clock.instant());
+    }
+
     /** {@code history}: the work order's offers as just read (read once per decision). */
     private DispatchResult dispatch(DispatchJob job, List<Offer> history) {
+        return dispatch(job, history, Set.of());
+    }
+
+    private DispatchResult dispatch(DispatchJob job, List<Offer> history, Set<ProviderId> alsoExcluded) {
         Optional<Offer> open = history.stream().filter(offer -> offer.state().isOpen()).findFirst();
         if (open.isPresent()) {
             return new DispatchResult.StillOpen(open.get());
         }
         Instant now = clock.instant();
-        Set<ProviderId> excluded = new HashSet<>();
+        Set<ProviderId> excluded = new HashSet<>(alsoExcluded);
         Set<ProviderId> unsatisfied = new HashSet<>();
         for (Offer offer : history) {
             if (offer.state().isTurnedDown()) {

@@ -82,32 +82,67 @@ public final class PartnerActions {
         });
     }
 
-    /** A department asks for more time on a transfer, before its handling deadline. Granted within the terms. */
+    /**
+     * A department asks for more time on a transfer, before its handling deadline. Nothing changes yet: a request
+     * within the terms comes back as {@link ActionResult.ExtensionRequested} for a supervisor to approve or refuse
+     * ({@link #grantExtension}); one outside them is refused at once.
+     */
     public ActionResult requestExtension(ProviderId caller, OfferId id, Duration extra, String reason) {
-        return act(caller, id, (offer, now) -> extension(offer, now, extra, reason));
+        return act(caller, id, (offer, now) -> extensionRefusal(offer, now, extra, reason)
+                .<ActionResult>map(r -> r).orElseGet(() -> new ActionResult.ExtensionRequested(offer, extra)));
     }
 
-    private ActionResult extension(Offer offer, Instant now, Duration extra, String reason) {
+    /**
+     * A supervisor approved an extension asked for earlier: the handling deadline moves by {@code extra}, unless
+     * the terms no longer allow it (the deadline passed meanwhile, the transfer was completed or withdrawn).
+     */
+    public ActionResult grantExtension(OfferId id, Duration extra) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Offer> found = offers.find(id);
+            if (found.isEmpty()) {
+                return new ActionResult.OfferNotFound(id);
+            }
+            Offer offer = found.get();
+            Optional<ActionResult.Rejection> refused = extensionRefusal(offer, clock.instant(), extra, "approved");
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            try {
+                return apply(offer, offer.extendHandlingTo(offer.handleBy().orElseThrow().plus(extra)));
+            } catch (ConcurrentOfferUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<ActionResult.Rejection> extensionRefusal(Offer offer, Instant now, Duration extra,
+                                                               String reason) {
         if (offer.kind() != OfferKind.TRANSFER) {
-            return new ActionResult.ExtensionRefused(offer, "only department transfers have a handling deadline");
+            return Optional.of(new ActionResult.ExtensionRefused(offer,
+                    "only department transfers have a handling deadline"));
         }
         if (!offer.state().isActiveJob()) {
-            return new ActionResult.IllegalState(offer, "extend");
+            return Optional.of(new ActionResult.IllegalState(offer, "extend"));
         }
         Instant handleBy = offer.handleBy().orElseThrow();
         if (offer.overdue() || !now.isBefore(handleBy)) {
-            return new ActionResult.ExtensionRefused(offer, "the deadline " + handleBy + " has already passed");
+            return Optional.of(new ActionResult.ExtensionRefused(offer, "the deadline " + handleBy
+                    + " has already passed"));
         }
         if (offer.extensions() >= terms.maxExtensions()) {
-            return new ActionResult.ExtensionRefused(offer, "already extended " + offer.extensions() + " time(s)");
+            return Optional.of(new ActionResult.ExtensionRefused(offer, "already extended " + offer.extensions()
+                    + " time(s)"));
         }
         if (extra == null || extra.isNegative() || extra.isZero() || extra.compareTo(terms.maxExtension()) > 0) {
-            return new ActionResult.ExtensionRefused(offer, "ask for more than 0 and at most " + terms.maxExtension());
+            return Optional.of(new ActionResult.ExtensionRefused(offer, "ask for more than 0 and at most "
+                    + terms.maxExtension()));
         }
         if (reason == null || reason.isBlank()) {
-            return new ActionResult.ExtensionRefused(offer, "give a reason");
+            return Optional.of(new ActionResult.ExtensionRefused(offer, "give a reason"));
         }
-        return apply(offer, offer.extendHandlingTo(handleBy.plus(extra)));
+        return Optional.empty();
     }
 
     private ActionResult apply(Offer before, Offer after) {

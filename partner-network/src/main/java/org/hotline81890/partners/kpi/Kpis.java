@@ -31,6 +31,13 @@ public final class Kpis {
         return grouped(offers, surveys, o -> o.job().service().category(), s -> s.service().category());
     }
 
+    /** All offers and surveys as one row (group "all"): the hotline's 响应率, 解决率, 满意率. */
+    public static KpiRow overall(List<Offer> offers, List<SurveyRecord> surveys) {
+        List<KpiRow> rows = grouped(offers, surveys, o -> "all", s -> "all");
+        return rows.isEmpty() ? new KpiRow("all", 0, new Rate(0, 0), new Rate(0, 0), new Rate(0, 0), 0, 0,
+                Optional.empty(), Optional.empty(), Optional.empty()) : rows.getFirst();
+    }
+
     public static List<KpiRow> byProvider(List<Offer> offers, List<SurveyRecord> surveys) {
         return grouped(offers, surveys, o -> o.provider().value(), s -> s.provider().value());
     }

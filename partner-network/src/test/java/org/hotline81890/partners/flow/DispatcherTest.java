@@ -49,6 +49,27 @@ class DispatcherTest {
     }
 
     @Test
+    void aSupervisorShouldAssignToTheChosenProviderOnlyWhenNoOfferIsOpen() {
+        DispatchJob job = FlowFixture.job("W1", "HK-01");
+        Offer first = offered(f.dispatcher.dispatch(job));
+        assertThat(first.provider()).isEqualTo(a);
+        assertThat(f.dispatcher.assign(job, f.provider(b), "督办")).isInstanceOf(DispatchResult.StillOpen.class);
+        f.actions.decline(a, first.id(), "busy");
+        Offer chosen = offered(f.dispatcher.assign(job, f.provider(a), "督办: 班长改派"));
+        assertThat(chosen.provider()).as("the supervisor may choose even one that declined").isEqualTo(a);
+        assertThat(chosen.acceptBy()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void dispatchExcludingShouldSkipTheProvidersTheSupervisorNamed() {
+        DispatchJob job = FlowFixture.job("W1", "HK-01");
+        assertThat(offered(f.dispatcher.dispatchExcluding(job, java.util.Set.of(a))).provider()).isEqualTo(b);
+        DispatchJob other = FlowFixture.job("W2", "HK-01");
+        assertThat(f.dispatcher.dispatchExcluding(other, java.util.Set.of(a, b)))
+                .isInstanceOf(DispatchResult.Escalate.class);
+    }
+
+    @Test
     void perServiceAcceptTimeoutShouldApply() {
         Offer offer = offered(f.dispatcher.dispatch(FlowFixture.job("W1", "HK-03")));
         assertThat(offer.acceptBy()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(30)));

@@ -28,12 +28,18 @@ final class FlowFixture {
     final Dispatcher dispatcher;
     final PartnerActions actions;
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<Provider> providers;
 
     FlowFixture(List<Provider> providers) {
+        this.providers = List.copyOf(providers);
         ProviderIndex index = ProviderIndex.of(providers);
         dispatcher = new Dispatcher(() -> index, offers, new BalancedDispatchPolicy(), TERMS,
                 HandlingDeadlines.weekdaysOnly(), clock, () -> new OfferId("offer-" + ids.incrementAndGet()));
         actions = new PartnerActions(offers, TERMS, clock);
+    }
+
+    Provider provider(org.hotline81890.partners.ProviderId id) {
+        return providers.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     static DispatchJob job(String workOrder, String service) {

@@ -95,7 +95,7 @@ class PartnerActionsTest {
     }
 
     @Test
-    void departmentShouldGetOneExtensionBeforeTheDeadlineWithinTheLimit() {
+    void departmentShouldAskForOneExtensionBeforeTheDeadlineWithinTheLimitAndGetItWhenApproved() {
         FlowFixture f = new FlowFixture(List.of(
                 TestProviders.provider("DEP-WATER").kind(ProviderKind.DEPARTMENT).services("UT-01").build()));
         ProviderId water = ProviderId.of("DEP-WATER");
@@ -106,18 +106,39 @@ class PartnerActionsTest {
                 .isInstanceOf(ActionResult.ExtensionRefused.class);
         assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), " "))
                 .isInstanceOf(ActionResult.ExtensionRefused.class);
-        ActionResult granted =
-                f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "waiting for parts");
+        long before = f.offers.find(transfer.id()).orElseThrow().version();
+        assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "waiting for parts"))
+                .as("a request within the terms waits for a supervisor")
+                .isInstanceOf(ActionResult.ExtensionRequested.class);
+        assertThat(f.offers.find(transfer.id()).orElseThrow().version()).as("nothing changed yet").isEqualTo(before);
+        ActionResult granted = f.actions.grantExtension(transfer.id(), Duration.ofDays(1));
         assertThat(granted).isInstanceOfSatisfying(ActionResult.Applied.class, applied -> assertThat(
                 applied.offer().handleBy()).contains(transfer.handleBy().orElseThrow().plus(Duration.ofDays(1))));
         assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "again"))
                 .isInstanceOfSatisfying(ActionResult.ExtensionRefused.class,
                         r -> assertThat(r.message()).isEqualTo("extension refused: already extended 1 time(s)"));
+        assertThat(f.actions.grantExtension(transfer.id(), Duration.ofDays(1)))
+                .as("approving twice does not extend twice").isInstanceOf(ActionResult.ExtensionRefused.class);
 
         f.clock.advance(Duration.ofDays(2).plusHours(1));
         assertThat(f.dispatcher.onHandlingDeadline(transfer.id())).isInstanceOf(DeadlineResult.Missed.class);
         assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "late"))
                 .isInstanceOf(ActionResult.ExtensionRefused.class);
+    }
+
+    @Test
+    void anExtensionApprovedAfterTheDeadlinePassedShouldBeRefused() {
+        FlowFixture f = new FlowFixture(List.of(
+                TestProviders.provider("DEP-WATER").kind(ProviderKind.DEPARTMENT).services("UT-01").build()));
+        ProviderId water = ProviderId.of("DEP-WATER");
+        Offer transfer = DispatcherTest.offered(f.dispatcher.dispatch(FlowFixture.job("W1", "UT-01")));
+        f.actions.accept(water, transfer.id());
+        assertThat(f.actions.requestExtension(water, transfer.id(), Duration.ofDays(1), "parts"))
+                .isInstanceOf(ActionResult.ExtensionRequested.class);
+        f.clock.advance(Duration.ofDays(3));
+        assertThat(f.actions.grantExtension(transfer.id(), Duration.ofDays(1)))
+                .isInstanceOf(ActionResult.ExtensionRefused.class);
+        assertThat(f.offers.find(transfer.id()).orElseThrow().extensions()).isZero();
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.hotline81890.directory.LabelledExample;
 import org.hotline81890.directory.RequestType;
 
 /**
- * Loads the labelled examples of {@code examples/XX.tsv} (one file per category, each optional) and
- * {@code examples/NONE.tsv}: header {@code text, service_code, request_type, note}, tab-separated. A bad line is a
- * {@link DirectoryFormatException} naming file and line.
+ * Loads the labelled examples of {@code examples/XX.tsv} (one file per category, each optional),
+ * {@code examples/NONE.tsv} and {@code examples/CUES.tsv} (across categories): header {@code text, service_code,
+ * request_type, note}, tab-separated. A bad line is a {@link DirectoryFormatException} naming file and line.
  */
 public final class ExampleLoader {
     static final String HEADER = "text\tservice_code\trequest_type\tnote";
@@ -38,10 +38,18 @@ public final class ExampleLoader {
                 directory);
     }
 
+    /**
+     * Examples across categories written for the cues a resident gives (the request type: "you still haven't …",
+     * a price question, a request phrased as a question; a complaint about a provider the hotline referred; dialect
+     * wording; small talk and harassment next to short real requests): {@code examples/CUES.tsv}.
+     */
+    public static final String CUES = "CUES";
+
     private static List<LabelledExample> load(DataSource source, Directory directory) {
         List<LabelledExample> out = new ArrayList<>();
         List<String> files = new ArrayList<>(directory.categories().stream().map(Category::code).toList());
         files.add(LabelledExample.NONE);
+        files.add(CUES);
         for (String code : files) {
             String file = "examples/" + code + ".tsv";
             if (source.exists(file)) {

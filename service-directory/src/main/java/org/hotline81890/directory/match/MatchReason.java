@@ -7,7 +7,7 @@ import java.util.Objects;
  * matched, and what it added to the score. {@link #toString()} reads like "冰相≈冰箱 (pinyin, +0.7)".
  */
 public record MatchReason(String found, String word, How how, double points) {
-    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT, CONTEXT, EXAMPLE }
+    public enum How { WORD, NAME, TYPO, ENGLISH, PINYIN, URGENT, CONTEXT, EXAMPLE, DESCRIPTION }
 
     public MatchReason {
         Objects.requireNonNull(found, "found");
@@ -20,8 +20,16 @@ public record MatchReason(String found, String word, How how, double points) {
         return new MatchReason(exampleText, serviceCode, How.EXAMPLE, similarity);
     }
 
+    /** A service's own description, near the text in the sentence model ({@code points} is the similarity). */
+    public static MatchReason description(String descriptionText, String serviceCode, double similarity) {
+        return new MatchReason(descriptionText, serviceCode, How.DESCRIPTION, similarity);
+    }
+
     @Override
     public String toString() {
+        if (how == How.DESCRIPTION) {
+            return "close to \"%s\" (description, similarity %.2f)".formatted(found, points);
+        }
         if (how == How.EXAMPLE) {
             return "like \"%s\" (example, similarity %.2f)".formatted(found, points);
         }

@@ -77,6 +77,8 @@ public final class MatcherFiles {
         Files.createDirectories(folder.resolve("model"));
         Files.write(folder.resolve(WEIGHTS), trained.model().lines(), StandardCharsets.UTF_8);
         List<String> keep = new ArrayList<>(SemanticMatcher.descriptions(directory));
+        keep.addAll(LatinNearest.descriptions(directory));
+        cache.vectorsOf(LatinNearest.descriptions(directory), encoder);
         ExampleLoader.load(folder, directory).forEach(e -> keep.add(InputGuard.clean(e.text())));
         try (OutputStream out = Files.newOutputStream(folder.resolve(VECTORS))) {
             cache.write(out, keep);

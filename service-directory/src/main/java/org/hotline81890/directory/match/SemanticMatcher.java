@@ -31,17 +31,19 @@ public final class SemanticMatcher implements Matcher {
     private final SentenceEncoder encoder;
     private final ExampleMemory memory;
     private final SemanticStage stage;
+    private final LatinNearest latin;
     private final Combiner combiner;
     private final TypeModel types;
     private final double askBelow;
 
     SemanticMatcher(Directory directory, TextMatcher keywords, SentenceEncoder encoder, ExampleMemory memory,
-                    float[][] protos, MatcherModel model) {
+                    float[][] protos, float[][] english, MatcherModel model) {
         this.directory = directory;
         this.keywords = keywords;
         this.encoder = encoder;
         this.memory = memory;
         this.stage = new SemanticStage(directory, protos, memory);
+        this.latin = new LatinNearest(directory, english, memory, stage);
         this.combiner = new Combiner(model.combiner());
         this.types = new TypeModel(model.types());
         this.askBelow = model.askBelow();
@@ -54,8 +56,9 @@ public final class SemanticMatcher implements Matcher {
         memory.addAll(examples, cache.vectorsOf(examples.stream().map(e -> InputGuard.clean(e.text())).toList(),
                 encoder));
         List<float[]> protos = cache.vectorsOf(descriptions(directory), encoder);
+        List<float[]> english = cache.vectorsOf(LatinNearest.descriptions(directory), encoder);
         return new SemanticMatcher(directory, new TextMatcher(directory), encoder, memory,
-                protos.toArray(new float[0][]), model);
+                protos.toArray(new float[0][]), english.toArray(new float[0][]), model);
     }
 
     /** What the semantic stage compares a text with for each service: its name and description. */
@@ -81,26 +84,58 @@ public final class SemanticMatcher implements Matcher {
         }
         KeywordEvidence kw = keywords.evidence(cleaned);
         if (InputGuard.latin(cleaned)) {
-            return lexical(kw);
+            return lexical(kw, cleaned);
         }
         Evidence ev = stage.evidence(kw, false, cleaned, encoder.encode(cleaned), -1);
         return decide(ev);
     }
 
     /**
-     * English and pinyin keep the keyword and pinyin path: its answer, sent to an agent when no service word was
-     * strong (below {@link #LEXICAL_SURE} points).
+     * English and pinyin keep the keyword and pinyin path: its answer first, sent to an agent when no service word
+     * was strong (below {@link #LEXICAL_SURE} points). Behind it, the services nearest in the sentence model by their
+     * English descriptions and Latin-script examples fill the top three (English only: the model reads pinyin as
+     * noise, so typed pinyin keeps the keyword stage's order). With no data word and no not-a-request cue, the
+     * nearest service answers, sent to an agent, when it is clearly nearer than any non-request (ADR 0017).
      */
-    private MatchResult lexical(KeywordEvidence kw) {
+    private MatchResult lexical(KeywordEvidence kw, String cleaned) {
         List<String> notes = new ArrayList<>(List.of("latin script: keyword and pinyin path"));
-        if (kw.none()) {
+        if (kw.none() && (kw.noneCues() > 0 || kw.urgent())) {
             notes.add("not a request");
             return new MatchResult(List.of(), kw.requestType(), kw.urgent(), notes, LEXICAL_CONFIDENCE,
                     kw.urgent());
         }
+        if (kw.none()) {
+            LatinNearest.Ranking near = latin.rank(encoder.encode(cleaned));
+            if (!near.answers()) {
+                notes.add("not a request");
+                return new MatchResult(List.of(), kw.requestType(), false, notes, LEXICAL_CONFIDENCE, false);
+            }
+            notes.add("no data word: the nearest English description or example");
+            return new MatchResult(near.services().stream().map(LatinNearest.Near::match).toList(),
+                    kw.requestType(), false, notes, LEXICAL_UNSURE, true);
+        }
         boolean sure = kw.best() >= LEXICAL_SURE;
-        return new MatchResult(kw.ranked(), kw.requestType(), kw.urgent(), notes,
+        List<Match> ranked = kw.ranked();
+        boolean pinyin = ranked.get(0).reasons().stream().allMatch(r -> r.how() == MatchReason.How.PINYIN);
+        List<Match> out = pinyin ? ranked : interleave(ranked, latin.rank(encoder.encode(cleaned)));
+        return new MatchResult(out, kw.requestType(), kw.urgent(), notes,
                 sure ? LEXICAL_CONFIDENCE : LEXICAL_UNSURE, !sure);
+    }
+
+    /** The keyword answer first, then the nearest services and the keyword stage's others in turn. */
+    private static List<Match> interleave(List<Match> keywords, LatinNearest.Ranking near) {
+        List<Match> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int k = 0;
+        int s = 0;
+        while (out.size() < MAX_MATCHES && (k < keywords.size() || s < near.services().size())) {
+            boolean fromKeywords = k < keywords.size() && (out.size() % 2 == 0 || s >= near.services().size());
+            Match m = fromKeywords ? keywords.get(k++) : near.services().get(s++).match();
+            if (seen.add(m.service().code())) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** One ordinary data word and a half: enough for the keyword path to answer without an agent. */

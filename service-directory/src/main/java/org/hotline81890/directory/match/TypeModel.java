@@ -2,6 +2,7 @@ package org.hotline81890.directory.match;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.directory.Service;
@@ -18,12 +19,37 @@ final class TypeModel {
             "knn.consultation", "knn.help", "knn.complaint", "knn.suggestion", "none",
             "keywords.consultation", "keywords.help", "keywords.complaint", "keywords.suggestion",
             "examples.consultation", "examples.help", "examples.complaint", "examples.suggestion",
-            "question", "asks-how");
+            "question", "asks-how", "still-waiting", "referred", "provider-fault", "price", "wish", "wants");
     /** A question to the hotline: a question mark or particle. */
-    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile("[?？吗嘛么呢伐]");
+    private static final Pattern QUESTION = Pattern.compile("[?？吗嘛么呢伐]");
     /** Asking for information: how, where, how much, when, which. */
-    private static final java.util.regex.Pattern ASKS_HOW =
-            java.util.regex.Pattern.compile("怎么|怎样|咋|哪|多少|几点|几时|什么时候|啥时候|多久|多长|什么|啥");
+    private static final Pattern ASKS_HOW =
+            Pattern.compile("怎么|怎样|咋|哪|多少|几点|几时|什么时候|啥时候|多久|多长|什么|啥");
+    /**
+     * "You people still haven't …": the resident is waiting on the hotline or a provider it sent. A complaint, even
+     * though it is phrased as a question (怎么还没派人来).
+     */
+    static final Pattern STILL_WAITING = Pattern.compile(
+            "(你们|怎么|咋|为什么|为啥|到现在|至今)还(没|不|未)(有)?(人|派|来|修|处理|管|回|给|到|送|装|办|解决|上门|消息|答复|回复|联系)"
+            + "|还没(人来|有人来|人上门|派人|人管|人处理|人理|消息|答复|回复|结果|给.{0,2}(说法|答复|回复|结果))"
+            + "|一直(没|不)(人来|来|上门|人管|人处理|消息|回复|答复|露面)|迟迟(不|没)"
+            + "|(都|已经).{1,4}(天|礼拜|星期|个月|小时|钟头)了.{0,6}(还|也)(没|不)");
+    /** The provider or person the hotline referred ("the helper you sent"): the resident comes back about them. */
+    static final Pattern REFERRED = Pattern.compile("你们(介绍|推荐|安排|派|叫|找|联系)(的|来的|过来的)");
+    /** A fault of a provider or a shop: overcharging, refusing a refund, damage, neglect, an attitude. */
+    static final Pattern PROVIDER_FAULT = Pattern.compile(
+            "态度(差|不好|恶劣|很差|太差)|不负责|不认账|临时加价|加价|乱收|多收|乱扣|玩手机|一塌糊涂|不干活|偷工减料|坑人"
+            + "|跑路|不给退|退不回|不退钱|不退定金|不给(换|修|赔)|不肯(退|赔|负责|换)|压坏|磕坏|弄坏|搞坏|摔坏|马虎|敷衍|糊弄|假货"
+            + "|是假的|缺斤短两|以次充好|骗了?我");
+    /** Asking a price: a consultation even when it names the service. */
+    static final Pattern PRICE = Pattern.compile(
+            "多少钱|几钿|价格|价钱|价位|收费|费用|怎么收|怎么算|贵不贵|多少一|(个|次|天|小时|钟头|月|斤|桶|瓶|趟|场|辆|桌)(要)?多少"
+            + "|(要|大概|大约|得)多少|how much|price|cost");
+    /** A wish about how things should be: a suggestion. */
+    static final Pattern WISH = Pattern.compile("希望|建议|最好(能|是)|能不能多|可不可以多|应该(多|把|给)|要是能");
+    /** Asking for someone to do something: help. */
+    static final Pattern WANTS = Pattern.compile(
+            "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|上门|给我送|送过来|送到|搞定|整一?个");
     private final double[] weights;
 
     TypeModel(double[] weights) {
@@ -83,6 +109,13 @@ final class TypeModel {
         }
         x[22] = QUESTION.matcher(ev.text()).find() ? 1 : 0;
         x[23] = ASKS_HOW.matcher(ev.text()).find() ? 1 : 0;
+        String lower = ev.text().toLowerCase(java.util.Locale.ROOT);
+        x[24] = STILL_WAITING.matcher(lower).find() ? 1 : 0;
+        x[25] = REFERRED.matcher(lower).find() ? 1 : 0;
+        x[26] = PROVIDER_FAULT.matcher(lower).find() ? 1 : 0;
+        x[27] = PRICE.matcher(lower).find() ? 1 : 0;
+        x[28] = WISH.matcher(lower).find() ? 1 : 0;
+        x[29] = WANTS.matcher(lower).find() ? 1 : 0;
         return x;
     }
 

@@ -51,6 +51,28 @@ class SemanticMatcherTest {
     }
 
     @Test
+    void englishWithoutADataWordGoesToTheNearestServiceAndToAnAgent() {
+        MatchResult r = matcher.match("I have been feeling really anxious and low for weeks");
+        assertThat(r.isNone()).isFalse();
+        assertThat(r.topCodes(1)).containsExactly("MH-06");
+        assertThat(r.askAgent()).isTrue();
+        assertThat(r.notes()).contains("no data word: the nearest English description or example");
+        assertThat(r.top().orElseThrow().reasons()).allSatisfy(reason -> assertThat(reason.how())
+                .isIn(MatchReason.How.DESCRIPTION, MatchReason.How.EXAMPLE));
+        assertThat(matcher.match("can you teach my dad how to use his new smartphone").topCodes(3)).contains("IT-06");
+        assertThat(matcher.match("hi how are you today").isNone()).isTrue();
+        assertThat(matcher.match("I love you").isNone()).isTrue();
+    }
+
+    @Test
+    void latinScriptKeepsTheKeywordAnswerFirstAndFillsTheTopThree() {
+        MatchResult english = matcher.match("my fridge is not cold and there is water on the floor");
+        assertThat(english.topCodes(1)).containsExactly("RP-06");
+        assertThat(english.topCodes(3)).hasSize(3);
+        assertThat(matcher.match("bingxiang huai le").topCodes(1)).containsExactly("RP-06");
+    }
+
+    @Test
     void badInputGetsADefinedAnswerQuickly() {
         String[] inputs = {"", "   ", "😀😀😀", "\u0000\u0007\u001b[31m", "13800138000", "+86 138-0013-8000",
             "漏水".repeat(5_000), "a".repeat(10_000), "水管爆了 water everywhere 快来 🆘"};

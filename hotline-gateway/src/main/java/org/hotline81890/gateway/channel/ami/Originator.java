@@ -62,12 +62,34 @@ public final class Originator {
     }
 
     public Result originate(OriginateRequest request, String actionId) {
+        return send(action(request, actionId), actionId);
+    }
+
+    /**
+     * Rings {@code supervisorChannel}; answered, it runs ChanSpy on the agent's channel in {@code mode} (listen,
+     * whisper, barge).
+     */
+    public Result spy(String supervisorChannel, String agentInterface, org.hotline81890.gateway.voice.SpyMode mode,
+                      String actionId) {
+        OriginateAction a = new OriginateAction();
+        a.setActionId(actionId);
+        a.setAsync(true);
+        a.setCallerId("81890");
+        a.setTimeout(cfg.originateTimeout().toMillis());
+        a.setChannel(supervisorChannel);
+        a.setApplication("ChanSpy");
+        a.setData(mode.chanSpyData(agentInterface));
+        a.setVariables(Map.of(OriginateTracker.VARIABLE, actionId));
+        return send(a, actionId);
+    }
+
+    private Result send(OriginateAction action, String actionId) {
         if (!ami.isConnected()) {
             return new Result.NotConnected();
         }
         CompletableFuture<OriginateTracker.Outcome> outcome = tracker.expect(actionId);
         try {
-            ManagerResponse response = ami.connection().sendAction(action(request, actionId), 10_000);
+            ManagerResponse response = ami.connection().sendAction(action, 10_000);
             if (response instanceof ManagerError) {
                 return new Result.Refused(response.getMessage());
             }

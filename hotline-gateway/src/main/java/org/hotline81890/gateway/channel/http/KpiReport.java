@@ -61,6 +61,12 @@ public final class KpiReport {
                 .put("escalatedWithoutOffer", unoffered);
     }
 
+    /** The whole hotline's 响应率, 解决率, 满意率 since {@code since} (the wallboard's "today"). */
+    public org.hotline81890.partners.kpi.KpiRow overall(Instant since) {
+        List<Offer> all = offers.offeredSince(since);
+        return Kpis.overall(all, surveys(all, since));
+    }
+
     public JsonObject scorecard(ProviderId provider, Instant since) {
         if (providers.unrated(provider).isEmpty()) {
             throw new NoSuchElementException("no provider with id " + provider.value());

@@ -118,6 +118,8 @@ public final class PartnerRoutes {
                     + java.util.UUID.randomUUID(), Channel.PARTNER)) {
                 case ActionResult.Applied a -> new Reply(202, calling(a.offer()));
                 case ActionResult.Repeated r -> new Reply(202, calling(r.offer()));
+                case ActionResult.ExtensionRequested x -> new Reply(409, new JsonObject()
+                        .put("error", "illegal_state").put("message", "not an extension request"));
                 case ActionResult.Rejection r -> new Reply(PartnerJson.status(r), PartnerJson.rejection(r));
             };
         });
@@ -128,13 +130,9 @@ public final class PartnerRoutes {
                 .put("message", "81890 rings your phone, then the resident; both see 81890");
     }
 
-    /** A granted extension moves the handling deadline (by the flow) and its reminder (here). */
+    /** An extension request waits for a supervisor (the 督办 desk), who moves the deadline and its reminder. */
     private ActionResult extend(ProviderId provider, OfferId id, Duration extra, String reason) {
-        ActionResult result = flow.requestExtension(provider, id, extra, reason);
-        if (result instanceof ActionResult.Applied applied) {
-            notices.afterExtension(applied.offer());
-        }
-        return result;
+        return flow.requestExtension(provider, id, extra, reason);
     }
 
     @FunctionalInterface
@@ -215,6 +213,9 @@ public final class PartnerRoutes {
                     .put("offer", view(a.offer())));
             case ActionResult.Repeated r -> new Reply(200, new JsonObject().put("result", "repeated")
                     .put("offer", view(r.offer())));
+            case ActionResult.ExtensionRequested x -> new Reply(202, new JsonObject().put("result", "pending")
+                    .put("message", "extension of " + x.extra().toHours() + " h asked for; a supervisor decides")
+                    .put("offer", view(x.offer())));
             case ActionResult.Rejection r -> new Reply(PartnerJson.status(r), PartnerJson.rejection(r));
         });
     }

@@ -13,13 +13,13 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /**
  * The people's pages and their static files: ours under /static, htmx from its WebJar under /webjars, and the npm
- * files of src/web-vendor (SIP.js, ECharts) under /vendor.
+ * files of src/web-vendor (SIP.js, ECharts) under /vendor. The supervisor desk is mounted by the wiring's
+ * SupervisorModule (it needs the partner network).
  */
 public final class WebPages {
     private final Pages pages = new Pages();
     private final LoginRoutes login;
     private final AdminPeopleRoutes admin;
-    private final SupervisorRoutes supervisor;
     private final AgentOrderRoutes agentOrders;
     private final HomeRoutes homes;
     private final AgentDeskRoutes desk;
@@ -31,7 +31,6 @@ public final class WebPages {
                     AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
-        this.supervisor = new SupervisorRoutes(views, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
@@ -48,7 +47,6 @@ public final class WebPages {
         router.get("/vendor/*").handler(StaticHandler.create("web/vendor").setCachingEnabled(true));
         login.mount(router);
         admin.mount(router);
-        supervisor.mount(router);
         desk.mount(router);
         tickets.mount(router);
         calls.mount(router);

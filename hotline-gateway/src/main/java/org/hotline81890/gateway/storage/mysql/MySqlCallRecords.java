@@ -110,6 +110,22 @@ public final class MySqlCallRecords implements CallRecords {
         });
     }
 
+    @Override
+    public CallTimes times(Instant from, Instant to) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(AVG(wait_seconds), 0),"
+                    + " COALESCE(AVG(talk_seconds), 0) FROM call_record WHERE joined_at >= ? AND joined_at < ?"
+                    + " AND outcome = 'ANSWERED'")) {
+                Sql.setInstant(ps, 1, from);
+                Sql.setInstant(ps, 2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new CallTimes(rs.getDouble(1), rs.getDouble(2));
+                }
+            }
+        });
+    }
+
     private void update(String sql, String uniqueId, Instant at) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

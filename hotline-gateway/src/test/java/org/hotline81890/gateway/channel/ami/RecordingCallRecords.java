@@ -44,4 +44,9 @@ final class RecordingCallRecords implements CallRecords {
     public CallKpis kpis(Instant from, Instant to, Duration answeredWithin) {
         throw new UnsupportedOperationException("not read by the recorder");
     }
+
+    @Override
+    public CallTimes times(Instant from, Instant to) {
+        throw new UnsupportedOperationException("not read by the recorder");
+    }
 }

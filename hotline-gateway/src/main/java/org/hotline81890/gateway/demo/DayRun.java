@@ -1,0 +1,118 @@
+package org.hotline81890.gateway.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.WorkOrderState;
+
+/**
+ * The simulated day: every request of one day at the curve's pace, then the rest of the work (providers finish,
+ * residents answer surveys, unanswered surveys close) at the drain speed, then the figures from the hotline's own
+ * records, printed and written as a Markdown table and an SVG chart.
+ */
+public final class DayRun {
+    private DayRun() {
+    }
+
+    /** Runs to the end; the exit code is 0 when every order was tracked to an end (closed or with 督办). */
+    public static int run(Demo demo, DemoOptions o, Optional<Path> report, Optional<Path> chart, PrintStream out)
+            throws IOException, InterruptedException {
+        Machine machine = new Machine();
+        int total = o.requests().orElseThrow();
+        Instant dayEnd = o.start().plus(Duration.ofDays(1));
+        long lastPrint = 0;
+        while (demo.sent() < total || demo.clock().instant().isBefore(dayEnd)) {
+            Thread.sleep(1000);
+            lastPrint = progress(demo, out, lastPrint, "day");
+        }
+        demo.clock().setSpeed(o.drainSpeed());
+        Instant drainEnd = demo.clock().instant().plus(Duration.ofDays(4));
+        while (demo.pending() > 0 && demo.clock().instant().isBefore(drainEnd)) {
+            Thread.sleep(1000);
+            lastPrint = progress(demo, out, lastPrint, "drain");
+        }
+        // Unanswered surveys close after sla.survey-wait; give the scheduler a moment of real time to catch up.
+        Thread.sleep(3000);
+        machine.close();
+        DayReport.Figures f = demo.figures(6);
+        String table = table(f, o, machine, demo);
+        out.println(table);
+        if (report.isPresent()) {
+            Files.writeString(report.get(), table, StandardCharsets.UTF_8);
+        }
+        if (chart.isPresent()) {
+            Files.writeString(chart.get(), DayChart.svg(f, String.format(Locale.ROOT,
+                    "模拟一天：%,d 件诉求（%s，%.0fx 压缩时间）", f.orders().size(), "宁波81890 海曙区样例网络",
+                    o.speed())), StandardCharsets.UTF_8);
+        }
+        return f.count(o2 -> o2.state() != WorkOrderState.CLOSED && o2.state() != WorkOrderState.CANCELLED
+                && o2.state() != WorkOrderState.ESCALATED) == 0 ? 0 : 1;
+    }
+
+    private static long progress(Demo demo, PrintStream out, long last, String phase) {
+        long now = System.nanoTime();
+        if (now - last < 10_000_000_000L) {
+            return last;
+        }
+        out.printf(Locale.ROOT, "[%s] simulated %s, sent %d, pending actions %d%n", phase,
+                demo.clock().instant().atZone(DayCurve.BEIJING).toLocalDateTime().withNano(0), demo.sent(),
+                demo.pending());
+        return now;
+    }
+
+    static String table(DayReport.Figures f, DemoOptions o, Machine m, Demo demo) {
+        long n = f.orders().size();
+        long closed = f.count(x -> x.state() == WorkOrderState.CLOSED || x.state() == WorkOrderState.CANCELLED);
+        long escalated = f.count(x -> x.state() == WorkOrderState.ESCALATED);
+        long unsatisfied = f.orders().stream().mapToLong(DayReport.Order::unsatisfied).sum();
+        long reopened = f.orders().stream().mapToLong(DayReport.Order::reopened).sum();
+        StringBuilder s = new StringBuilder();
+        s.append("| figure | value |\n|---|---|\n");
+        row(s, "requests (phone / web / SMS)", String.format(Locale.ROOT, "%,d (%,d / %,d / %,d); %d without a "
+                        + "readable order", n, f.count(x -> x.channel().equals("phone")),
+                f.count(x -> x.channel().equals("web")), f.count(x -> x.channel().equals("sms")), f.missing()));
+        row(s, "matched by the directory (dispatched without an agent)", pct(f.count(DayReport.Order::matched), n));
+        row(s, "offered to a provider within 5 min (of matched; goal ≥ 99 %)", String.format(Locale.ROOT,
+                "%.2f %%", 100 * f.offeredWithinGoal()));
+        row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)
+                .orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes).orElse("-"));
+        row(s, "tracked to an end: closed (goal 100 %)", pct(closed, n));
+        row(s, "tracked to an end: with 督办 (escalated, no provider took it)", pct(escalated, n));
+        row(s, "still open", pct(n - closed - escalated, n) + " " + openStates(f));
+        row(s, "unsatisfied survey answers / reopened", unsatisfied + " / " + reopened
+                + (unsatisfied == reopened ? " (every one reopened)" : " (NOT all reopened)"));
+        row(s, "响应率 / 解决率 / 满意率 (hotline KPIs)", rate(f, "response") + " / " + rate(f, "resolution") + " / "
+                + rate(f, "satisfaction"));
+        row(s, "simulated providers' answers", demo.counts().toString());
+        row(s, "run", String.format(Locale.ROOT, "%.0f s wall at %.0fx (drain at %.0fx); CPU %.2f cores busy "
+                        + "(gateway + MariaDB + SMSC); peak RSS %d MB, peak Java heap %d MB",
+                m.wallSeconds(), o.speed(), o.drainSpeed(), m.coresBusy(), m.peakRssMb(), m.peakHeapMb()));
+        return s.toString();
+    }
+
+    private static String openStates(DayReport.Figures f) {
+        java.util.Map<WorkOrderState, Long> by = new java.util.EnumMap<>(WorkOrderState.class);
+        f.orders().stream().filter(x -> x.state() != WorkOrderState.CLOSED && x.state() != WorkOrderState.CANCELLED
+                && x.state() != WorkOrderState.ESCALATED).forEach(x -> by.merge(x.state(), 1L, Long::sum));
+        return by.isEmpty() ? "" : by.toString();
+    }
+
+    private static String rate(DayReport.Figures f, String name) {
+        return f.rate(name).map(v -> String.format(Locale.ROOT, "%.1f %%", 100 * v)).orElse("-");
+    }
+
+    private static String pct(long part, long of) {
+        return String.format(Locale.ROOT, "%,d (%.2f %%)", part, of == 0 ? 0.0 : 100.0 * part / of);
+    }
+
+    private static void row(StringBuilder s, String what, String value) {
+        s.append("| ").append(what).append(" | ").append(value.replace("|", "/")).append(" |\n");
+    }
+}

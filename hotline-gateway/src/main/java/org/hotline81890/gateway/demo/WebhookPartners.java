@@ -1,0 +1,160 @@
+package org.hotline81890.gateway.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.hotline81890.partners.webhook.WebhookSigner;
+
+/**
+ * The partner companies' own systems: an HTTP endpoint per company that receives the hotline's signed offer
+ * webhooks (checked like a partner would check them), and a client of the partner API with the company's own key
+ * that accepts or declines, sets out and completes, later in simulated time.
+ */
+final class WebhookPartners implements AutoCloseable {
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, SampleProviders.Provider> simulated;
+    private final Function<String, String> keys;
+    private final SimSchedule schedule;
+    private final Behaviour behaviour;
+    private final Ledger ledger;
+    private final Clock clock;
+    private volatile String api = "";
+
+    WebhookPartners(Map<String, SampleProviders.Provider> simulated, Function<String, String> keys,
+                    SimSchedule schedule, Behaviour behaviour, Ledger ledger, Clock clock) throws IOException {
+        this.simulated = simulated;
+        this.keys = keys;
+        this.schedule = schedule;
+        this.behaviour = behaviour;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/hook/", this::receive);
+        server.start();
+    }
+
+    /** Where the hotline should send a provider's webhooks: this + provider id. */
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/";
+    }
+
+    void apiAt(String baseUrl) {
+        this.api = baseUrl;
+    }
+
+    private void receive(HttpExchange ex) throws IOException {
+        String id = ex.getRequestURI().getPath().substring("/hook/".length());
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SampleProviders.Provider p = simulated.get(id);
+        int status = p == null ? 404 : verified(p, ex, body) ? 200 : 401;
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
+        if (status == 200) {
+            onEvent(p, new JsonObject(body));
+        }
+    }
+
+    private boolean verified(SampleProviders.Provider p, HttpExchange ex, String body) {
+        WebhookSigner.Verification v = new WebhookSigner(p.webhookSecret()).verify(
+                Optional.ofNullable(ex.getRequestHeaders().getFirst(WebhookSigner.TIMESTAMP_HEADER)),
+                Optional.ofNullable(ex.getRequestHeaders().getFirst(WebhookSigner.SIGNATURE_HEADER)), body,
+                clock.instant(), WebhookSigner.DEFAULT_MAX_SKEW);
+        if (!(v instanceof WebhookSigner.Verification.Valid)) {
+            ledger.count("webhook.refused." + v.getClass().getSimpleName());
+            return false;
+        }
+        return true;
+    }
+
+    private void onEvent(SampleProviders.Provider p, JsonObject event) {
+        String offer = String.valueOf(event.getValue("offerId"));
+        switch (event.getString("event", "")) {
+            case "offer.offered" -> answer(p, offer);
+            case "offer.cancelled", "offer.expired" -> ledger.withdraw("offer:" + offer);
+            default -> {
+            }
+        }
+    }
+
+    private void answer(SampleProviders.Provider p, String offer) {
+        switch (behaviour.offer(p)) {
+            case Behaviour.Answer.Accept a -> schedule.after(a.after(), () -> {
+                if (post(p, offer, "accept", new JsonObject())) {
+                    ledger.count("api.accept");
+                    schedule.after(behaviour.setOut(), () -> act(p, offer, "start", new JsonObject()));
+                    schedule.after(behaviour.work(p), () -> {
+                        if (act(p, offer, "complete", new JsonObject().put("note", "已上门处理完毕"))) {
+                            ledger.count("api.complete");
+                        }
+                    });
+                }
+            });
+            case Behaviour.Answer.Decline d -> schedule.after(d.after(), () -> {
+                if (post(p, offer, "decline", new JsonObject().put("reason", d.reason()))) {
+                    ledger.count("api.decline");
+                }
+            });
+            case Behaviour.Answer.Ignore i -> ledger.count("api.ignore");
+        }
+    }
+
+    private boolean act(SampleProviders.Provider p, String offer, String action, JsonObject body) {
+        return !ledger.withdrawn("offer:" + offer) && post(p, offer, action, body);
+    }
+
+    /** One partner-API call; 2xx is done, a 4xx (the offer moved on meanwhile) is counted and dropped. */
+    private boolean post(SampleProviders.Provider p, String offer, String action, JsonObject body) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(api + "/api/partner/offers/" + offer + "/" + action))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + keys.apply(p.id()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
+        try {
+            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() / 100 != 2) {
+                ledger.count("api." + action + "." + res.statusCode() + "." + error(res.body()));
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            ledger.count("api.error");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String error(String body) {
+        try {
+            return new JsonObject(body).getString("error", "?");
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        http.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.hotline81890.directory.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hotline81890.directory.RequestType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The request type from the resident's cues (issue 19): "you still haven't …" and a complaint about a provider the
+ * hotline sent are complaints even when phrased as a question or naming a help service; a price question is a
+ * consultation. Sentences written for this test, not taken from the examples or any evaluation set.
+ */
+class RequestTypeCuesTest {
+    private final SemanticMatcher matcher = ShippedMatcher.get();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "冰箱报修两天了，你们怎么还没派人来",
+        "燃气灶报修了一个礼拜，怎么还没人上门",
+        "上礼拜约的家教老师迟迟不来",
+        "送餐的阿姨一直没来，我妈还饿着肚子",
+        "你们派来的电工把我家墙上的插座弄坏了"})
+    void stillWaitingOrAReferredProvidersFaultIsAComplaint(String text) {
+        assertThat(Evidence.typeIndex(matcher.match(text).requestType()))
+                .isEqualTo(Evidence.typeIndex(RequestType.COMPLAINT));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "疏通一次下水道要多少钱|RP-02",
+        "月嫂一个月什么价钱|HK-03",
+        "请个护工陪夜一晚上多少钱|MH-03"})
+    void aPriceQuestionIsAConsultationOfThatService(String text, String code) {
+        MatchResult r = matcher.match(text);
+        assertThat(r.requestType()).isEqualTo(RequestType.CONSULTATION);
+        assertThat(r.topCodes(1)).containsExactly(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "都三天了还没人来修|STILL",
+        "你们怎么还不来|STILL",
+        "你们介绍的阿姨人怎么样|REFERRED",
+        "师傅到了楼下临时加价|FAULT",
+        "换个滤芯多少钱|PRICE",
+        "一次要多少|PRICE",
+        "希望周末也开门|WISH",
+        "想请个人来帮忙|WANTS"})
+    void theCuePatternsReadTheWording(String text, String cue) {
+        assertThat(TypeModel.STILL_WAITING.matcher(text).find()).isEqualTo(cue.equals("STILL"));
+        assertThat(TypeModel.REFERRED.matcher(text).find()).isEqualTo(cue.equals("REFERRED"));
+        assertThat(TypeModel.PROVIDER_FAULT.matcher(text).find()).isEqualTo(cue.equals("FAULT"));
+        assertThat(TypeModel.PRICE.matcher(text).find()).isEqualTo(cue.equals("PRICE"));
+        assertThat(TypeModel.WISH.matcher(text).find()).isEqualTo(cue.equals("WISH"));
+        assertThat(TypeModel.WANTS.matcher(text).find()).isEqualTo(cue.equals("WANTS"));
+    }
+}
