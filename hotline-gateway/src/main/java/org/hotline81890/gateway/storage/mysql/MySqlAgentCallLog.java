@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.voice.AgentCallLog;
 
-/** The agents' queue calls in table {@code agent_call} (V16). */
+/** The agents' queue calls in table {@code agent_call} (V20). */
 public final class MySqlAgentCallLog implements AgentCallLog {
     private static final String COLUMNS = "SELECT unique_id, extension, caller_channel, agent_channel, connected_at "
             + "FROM agent_call WHERE extension = ? AND ended_at IS NULL";

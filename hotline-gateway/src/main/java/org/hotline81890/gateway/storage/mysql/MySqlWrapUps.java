@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.voice.WrapUps;
 
-/** The agents' after-call work in table {@code agent_wrap_up} (V16). */
+/** The agents' after-call work in table {@code agent_wrap_up} (V20). */
 public final class MySqlWrapUps implements WrapUps {
     private final Transactions tx;
 
