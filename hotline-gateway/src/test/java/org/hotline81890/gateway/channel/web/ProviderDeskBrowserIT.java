@@ -240,7 +240,7 @@ class ProviderDeskBrowserIT {
         type(job + " input.ext-hours", "24");
         type(job + " input.ext-reason", "需要协调供水公司");
         click(job + " button.ext-submit");
-        assertThat(text("#desk-message")).startsWith("已延期");
+        Eventually.waitFor("the extension granted", WAIT, () -> extensions(offerId) == 1);
         type(job + " textarea.note", "已恢复供水，原因为管道抢修");
         click(job + " button.complete-submit");
         waitGone(By.cssSelector("article.mine"));
@@ -264,6 +264,17 @@ class ProviderDeskBrowserIT {
         browser.navigate().refresh();
         assertThat(text("#history")).contains("已完成");
         assertThat(text("#volunteer-hours")).as("the volunteer's service record").contains("已完成 1 次服务");
+    }
+
+    private static int extensions(String offerId) {
+        return web.db().database().transactions().read(c -> {
+            try (var ps = c.prepareStatement("SELECT extensions FROM offer WHERE id=?")) {
+                ps.setString(1, offerId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : -1;
+                }
+            }
+        });
     }
 
     private static int auditRows(WorkOrder w) {
