@@ -240,7 +240,9 @@ class ProviderDeskBrowserIT {
         type(job + " input.ext-hours", "24");
         type(job + " input.ext-reason", "需要协调供水公司");
         click(job + " button.ext-submit");
-        Eventually.waitFor("the extension granted", WAIT, () -> extensions(offerId) == 1);
+        // A department's extension waits for a supervisor (督办): a pending request, the offer not extended yet.
+        Eventually.waitFor("the extension requested", WAIT, () -> pendingExtensionRequests(offerId) == 1);
+        assertThat(extensions(offerId)).as("not granted before a supervisor approves").isZero();
         type(job + " textarea.note", "已恢复供水，原因为管道抢修");
         click(job + " button.complete-submit");
         waitGone(By.cssSelector("article.mine"));
@@ -264,6 +266,19 @@ class ProviderDeskBrowserIT {
         browser.navigate().refresh();
         assertThat(text("#history")).contains("已完成");
         assertThat(text("#volunteer-hours")).as("the volunteer's service record").contains("已完成 1 次服务");
+    }
+
+    private static int pendingExtensionRequests(String offerId) {
+        return web.db().database().transactions().read(c -> {
+            try (var ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM extension_request WHERE offer_id=? AND state='PENDING'")) {
+                ps.setString(1, offerId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     private static int extensions(String offerId) {
