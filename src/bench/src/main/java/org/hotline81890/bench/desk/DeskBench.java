@@ -77,7 +77,8 @@ public final class DeskBench {
         try (AmiServerSimulator ami = new AmiServerSimulator(AmiServerConfig.defaults()).start();
              GatewayProcess gw = GatewayProcess.start(jar, Map.ofEntries(Map.entry("HOTLINE_DB_URL", url),
                      Map.entry("HOTLINE_DB_USER", user), Map.entry("HOTLINE_DB_PASSWORD", password),
-                     Map.entry("HOTLINE_DB_POOL_SIZE", "20"), Map.entry("HOTLINE_DB_CONNECT_TIMEOUT", "30s"), Map.entry("HOTLINE_DATA_DIR", data.toString()),
+                     Map.entry("HOTLINE_DB_POOL_SIZE", "20"), Map.entry("HOTLINE_DB_CONNECT_TIMEOUT", "30s"),
+                     Map.entry("HOTLINE_DATA_DIR", data.toString()),
                      Map.entry("HOTLINE_HTTP_HOST", "127.0.0.1"), Map.entry("HOTLINE_HTTP_PORT", "" + httpPort),
                      Map.entry("HOTLINE_AGI_ENABLED", "true"), Map.entry("HOTLINE_AGI_PORT", "" + agiPort),
                      Map.entry("HOTLINE_AGI_BIND", "127.0.0.1"), Map.entry("HOTLINE_AMI_ENABLED", "true"),
