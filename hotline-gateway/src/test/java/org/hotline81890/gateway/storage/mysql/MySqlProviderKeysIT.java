@@ -3,41 +3,47 @@ package org.hotline81890.gateway.storage.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.hotline81890.gateway.dispatch.ProviderKeys;
+import org.hotline81890.gateway.dispatch.ProviderKeysContract;
+import org.hotline81890.gateway.testing.ManualClock;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.partners.ProviderId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class MySqlProviderKeysIT {
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+/** MySqlProviderKeys held to the ProviderKeys contract on real MariaDB, plus its node-local memory. */
+class MySqlProviderKeysIT implements ProviderKeysContract {
     private static TestDatabase db;
 
-    /** A clock the test moves. */
-    private static final class Manual extends Clock {
-        private Instant now = T0;
+    private final ManualClock contractClock = new ManualClock(T0);
+    private final MySqlProviderKeys contractKeys = new MySqlProviderKeys(db.database().transactions(), Duration.ZERO,
+            contractClock);
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+    @Override
+    public ProviderKeys keys() {
+        return contractKeys;
+    }
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    @Override
+    public ManualClock clock() {
+        return contractClock;
+    }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    @Override
+    public void suspend(ProviderId provider) {
+        db.database().transactions().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO provider (id, kind, name, services,"
+                    + " coverage, hours, capacity, status, rating)"
+                    + " VALUES (?, 'PARTNER_COMPANY', '停用单位', '', '', '', 1, 'SUSPENDED', 0)"
+                    + " ON DUPLICATE KEY UPDATE status = 'SUSPENDED'")) {
+                ps.setString(1, provider.value());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @BeforeAll
@@ -61,22 +67,22 @@ class MySqlProviderKeysIT {
 
     @Test
     void aKeyFoundIsRememberedForTheTtlAndReadAgainAfterIt() {
-        Manual clock = new Manual();
+        ManualClock clock = new ManualClock(T0);
         MySqlProviderKeys keys = new MySqlProviderKeys(db.database().transactions(), Duration.ofSeconds(5), clock);
         String hash = UUID.randomUUID().toString();
         ProviderId p = ProviderId.of("P-KEY1");
         keys.add(p, hash, T0);
         assertThat(keys.providerOf(hash)).contains(p);
         assertThat(delete(hash)).isEqualTo(1);
-        clock.now = T0.plusSeconds(4);
+        clock.set(T0.plusSeconds(4));
         assertThat(keys.providerOf(hash)).as("within the ttl: remembered").contains(p);
-        clock.now = T0.plusSeconds(6);
+        clock.set(T0.plusSeconds(6));
         assertThat(keys.providerOf(hash)).as("after the ttl: read again, gone").isEmpty();
     }
 
     @Test
     void aKeyNotFoundIsNotRememberedAndNoTtlMeansNoMemory() {
-        Manual clock = new Manual();
+        ManualClock clock = new ManualClock(T0);
         MySqlProviderKeys cached = new MySqlProviderKeys(db.database().transactions(), Duration.ofSeconds(5), clock);
         MySqlProviderKeys plain = new MySqlProviderKeys(db.database().transactions(), Duration.ZERO, clock);
         String hash = UUID.randomUUID().toString();
