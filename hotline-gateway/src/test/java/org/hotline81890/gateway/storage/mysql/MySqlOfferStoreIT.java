@@ -2,6 +2,8 @@ package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Statement;
 
+import org.hotline81890.gateway.dispatch.OfferHistory;
+import org.hotline81890.gateway.dispatch.OfferHistoryContract;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.partners.store.OfferStore;
 import org.hotline81890.partners.store.OfferStoreContract;
@@ -9,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The partner-network's offer store contract on real MariaDB; each test starts from an empty table. */
-class MySqlOfferStoreIT implements OfferStoreContract {
+/** The partner-network's offer store contract and our OfferHistory on real MariaDB; each test starts empty. */
+class MySqlOfferStoreIT implements OfferStoreContract, OfferHistoryContract {
     private static TestDatabase db;
     private static MySqlOfferStore store;
 
@@ -36,6 +38,16 @@ class MySqlOfferStoreIT implements OfferStoreContract {
 
     @Override
     public OfferStore store() {
+        return store;
+    }
+
+    @Override
+    public OfferStore offers() {
+        return store;
+    }
+
+    @Override
+    public OfferHistory history() {
         return store;
     }
 }
