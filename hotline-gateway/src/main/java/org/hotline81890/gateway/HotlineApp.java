@@ -44,6 +44,7 @@ import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderImport;
+import org.hotline81890.gateway.matching.CorrectionStore;
 import org.hotline81890.gateway.matching.Corrections;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.matching.LearningMatcher;
@@ -280,6 +281,34 @@ public final class HotlineApp implements AutoCloseable {
             MySqlProviderStore providers = new MySqlProviderStore(db.transactions());
             return work.apply(new Onboarding(providers, new MySqlProviderKeys(db.transactions()), providers,
                     new DirectoryCatalog(DirectoryLoader.loadDefault()), () -> { }, Clock.systemUTC()));
+        }
+    }
+
+    /**
+     * {@code hotline users ...}: {@code work} runs against the people of the configured database; beside a running
+     * hotline on the embedded default it attaches to that hotline's server. Its result is the exit code.
+     */
+    public static int withPeople(HotlineConfig cfg, Function<People, Integer> work) {
+        try (Database db = Database.open(cfg.db(), cfg.data(), true)) {
+            db.migrate();
+            Transactions tx = db.transactions();
+            return work.apply(new People(new MySqlPersonStore(tx), new MySqlSessionStore(tx), new Passwords(),
+                    Clock.systemUTC()));
+        }
+    }
+
+    /** {@code hotline corrections export}: {@code work} reads the configured database's agents' corrections. */
+    public static int withCorrections(HotlineConfig cfg, Function<CorrectionStore, Integer> work) {
+        try (Database db = Database.open(cfg.db(), cfg.data())) {
+            db.migrate();
+            return work.apply(new MySqlCorrectionStore(db.transactions()));
+        }
+    }
+
+    /** {@code hotline migrate}: brings the configured database's schema up to date; how many migrations ran. */
+    public static int migrate(HotlineConfig cfg) {
+        try (Database db = Database.open(cfg.db(), cfg.data())) {
+            return db.migrate();
         }
     }
 

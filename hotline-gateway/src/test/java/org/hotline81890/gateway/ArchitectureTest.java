@@ -67,6 +67,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The commands reach the database through the composition root ({@code HotlineApp}), never storage itself. */
+    @Test
+    void theCommandsShouldNotKnowStorage() {
+        noClasses().that().resideInAPackage(GATEWAY + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".storage..")
+                .check(classes);
+    }
+
     @Test
     void onlyTheCompositionRootShouldKnowTheWiring() {
         noClasses().that().resideInAPackage(GATEWAY + ".(*)..").and().resideOutsideOfPackage(GATEWAY + ".wiring..")

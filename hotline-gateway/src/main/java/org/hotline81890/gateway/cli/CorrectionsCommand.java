@@ -3,15 +3,15 @@ package org.hotline81890.gateway.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.matching.Correction;
-import org.hotline81890.gateway.storage.mysql.Database;
-import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,19 +39,21 @@ public final class CorrectionsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
-            try (Database db = Database.open(cfg.db(), cfg.data())) {
-                db.migrate();
-                Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                out.write("text\tservice_code\trequest_type\tnote\n");
-                for (Correction c : new MySqlCorrectionStore(db.transactions()).confirmed()) {
-                    out.write(c.text().replaceAll("[\\t\\r\\n]", " ") + "\t" + c.chosen() + "\t" + c.requestType()
-                            + "\tcorrection " + c.id() + " by " + c.agent() + ", confirmed by "
-                            + c.confirmedBy().orElse("") + "\n");
+            return HotlineApp.withCorrections(HotlineConfig.load(config, System.getenv()), corrections -> {
+                try {
+                    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                    out.write("text\tservice_code\trequest_type\tnote\n");
+                    for (Correction c : corrections.confirmed()) {
+                        out.write(c.text().replaceAll("[\\t\\r\\n]", " ") + "\t" + c.chosen() + "\t"
+                                + c.requestType() + "\tcorrection " + c.id() + " by " + c.agent()
+                                + ", confirmed by " + c.confirmedBy().orElse("") + "\n");
+                    }
+                    out.flush();
+                    return 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                out.flush();
-            }
-            return 0;
+            });
         }
     }
 }

@@ -3,8 +3,8 @@ package org.hotline81890.gateway.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.storage.mysql.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,11 +17,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
-        try (Database db = Database.open(cfg.db(), cfg.data())) {
-            int applied = db.migrate();
-            System.out.println("schema up to date (" + applied + " migrations applied)");
-        }
+        int applied = HotlineApp.migrate(HotlineConfig.load(config, System.getenv()));
+        System.out.println("schema up to date (" + applied + " migrations applied)");
         return 0;
     }
 }

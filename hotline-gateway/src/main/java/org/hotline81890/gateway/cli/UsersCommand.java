@@ -7,21 +7,17 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.people.AddResult;
 import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
 import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.Database;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,13 +47,7 @@ public final class UsersCommand implements Runnable {
 
         /** Runs {@code work} on the people of the configured database (a running hotline's embedded one too). */
         int with(Function<People, Integer> work) {
-            HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
-            try (Database db = Database.open(cfg.db(), cfg.data(), true)) {
-                db.migrate();
-                MySqlSessionStore sessions = new MySqlSessionStore(db.transactions());
-                return work.apply(new People(new MySqlPersonStore(db.transactions()), sessions, new Passwords(),
-                        Clock.systemUTC()));
-            }
+            return HotlineApp.withPeople(HotlineConfig.load(config, System.getenv()), work);
         }
     }
 
