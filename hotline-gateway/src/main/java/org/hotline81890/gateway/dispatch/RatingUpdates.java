@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 
-import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferState;
@@ -41,9 +41,7 @@ public final class RatingUpdates {
             return;
         }
         Offer offer = judged.get();
-        org.hotline81890.partners.kpi.SurveyAnswer scored =
-                org.hotline81890.partners.kpi.SurveyAnswer.valueOf(answer.name());
-        if (ratings.record(id, version, offer.provider(), offer.id(), scored, clock.instant())) {
+        if (ratings.record(id, version, offer.provider(), offer.id(), answer, clock.instant())) {
             LOG.info("provider {} rated by the survey of work order {}: {}", offer.provider(), id, answer);
             providers.invalidate();
         }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 
 /**
  * Use case: the resident answers the satisfaction survey (SMS reply or IVR callback). Satisfied closes the order;
@@ -41,6 +42,9 @@ public final class Survey {
 
     /** Records an answer from {@code callerNumber} for the order with {@code ticket} (or their latest one). */
     public Result answer(Optional<TicketNumber> ticket, String callerNumber, SurveyAnswer answer, Channel channel) {
+        if (!answer.isAnswer()) {
+            throw new IllegalArgumentException("no reply is not an answer a resident gives: " + answer);
+        }
         String caller = PhoneNumbers.normalise(callerNumber);
         Optional<WorkOrder> order = ticket.isPresent()
                 ? store.findByTicket(ticket.get()).filter(w -> w.callerNumber().equals(caller))

@@ -2,6 +2,7 @@ package org.hotline81890.gateway.workorder;
 
 import java.util.List;
 import java.util.Optional;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 
 /**
  * A survey answer to be scored against the provider whose completion it judged: an outbox row written in the same

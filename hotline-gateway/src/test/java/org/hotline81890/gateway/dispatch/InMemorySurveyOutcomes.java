@@ -59,12 +59,8 @@ public final class InMemorySurveyOutcomes implements SurveyOutcomes {
         if (e.to() != WorkOrderState.SURVEYED || !e.details().contains("survey answer: ")) {
             return List.of();
         }
-        return switch (e.details().substring(e.details().indexOf("survey answer: ") + 15).strip()) {
-            case "满意" -> List.of(SurveyAnswer.SATISFIED);
-            case "基本满意" -> List.of(SurveyAnswer.BASICALLY_SATISFIED);
-            case "不满意" -> List.of(SurveyAnswer.UNSATISFIED);
-            default -> List.of();
-        };
+        return SurveyAnswer.ofChinese(e.details().substring(e.details().indexOf("survey answer: ") + 15))
+                .filter(SurveyAnswer::isAnswer).stream().toList();
     }
 
     @Override

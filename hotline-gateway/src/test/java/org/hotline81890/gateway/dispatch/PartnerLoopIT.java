@@ -30,7 +30,7 @@ import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.JobCommands;
-import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;

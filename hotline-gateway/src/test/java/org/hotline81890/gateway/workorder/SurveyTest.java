@@ -1,12 +1,14 @@
 package org.hotline81890.gateway.workorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.junit.jupiter.api.Test;
 
 class SurveyTest {
@@ -57,7 +59,8 @@ class SurveyTest {
 
     @Test
     void theSurveyedMoveShouldWriteTheProviderScoreAsAnOutboxRowNamingItsVersion() {
-        for (SurveyAnswer answer : SurveyAnswer.values()) {
+        for (SurveyAnswer answer : List.of(SurveyAnswer.SATISFIED, SurveyAnswer.BASICALLY_SATISFIED,
+                SurveyAnswer.UNSATISFIED)) {
             WorkOrder w = completed("1370000000" + answer.ordinal());
             WorkOrder after = ((Survey.Result.Recorded) survey.answer(Optional.of(w.ticket()), w.callerNumber(),
                     answer, Channel.SMS)).workOrder();
@@ -69,6 +72,11 @@ class SurveyTest {
                     .contains(new SurveyScore.Request(w.id(), surveyedVersion, answer));
             store.markDone(row.id(), clock.instant());
         }
+        WorkOrder silent = completed("13700000009");
+        assertThatThrownBy(() -> survey.answer(Optional.of(silent.ticket()), silent.callerNumber(),
+                SurveyAnswer.NO_REPLY, Channel.SMS)).as("no reply is the deadline's, not a resident's answer")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find(silent.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
         assertThat(SurveyScore.parse("12:3")).isEmpty();
         assertThat(SurveyScore.parse("12:3:VERY_HAPPY")).isEmpty();
         assertThat(SurveyScore.parse("x:3:SATISFIED")).isEmpty();

@@ -6,7 +6,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Survey;
-import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

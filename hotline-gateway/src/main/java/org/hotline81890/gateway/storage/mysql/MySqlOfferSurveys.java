@@ -78,11 +78,6 @@ public final class MySqlOfferSurveys implements SurveyOutcomes {
         if (at < 0) {
             return Optional.empty();
         }
-        return switch (details.substring(at + prefix.length()).strip()) {
-            case "满意" -> Optional.of(SurveyAnswer.SATISFIED);
-            case "基本满意" -> Optional.of(SurveyAnswer.BASICALLY_SATISFIED);
-            case "不满意" -> Optional.of(SurveyAnswer.UNSATISFIED);
-            default -> Optional.empty();
-        };
+        return SurveyAnswer.ofChinese(details.substring(at + prefix.length())).filter(SurveyAnswer::isAnswer);
     }
 }

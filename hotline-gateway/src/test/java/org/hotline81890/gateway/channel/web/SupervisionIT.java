@@ -16,7 +16,7 @@ import org.hotline81890.gateway.supervision.SupervisionNotice;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.wiring.SupervisorModule;
 import org.hotline81890.gateway.workorder.Channel;
-import org.hotline81890.gateway.workorder.SurveyAnswer;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;

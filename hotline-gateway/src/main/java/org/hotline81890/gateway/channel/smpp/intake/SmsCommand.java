@@ -3,6 +3,8 @@ package org.hotline81890.gateway.channel.smpp.intake;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.hotline81890.partners.kpi.SurveyAnswer;
+
 /**
  * What an incoming SMS asks for. Ticket numbers are 9 digits (8 + a Damm check digit), already normalised
  * (no spaces or dashes). An absent ticket means "my latest" for a query, "the offer I was just sent" for a
@@ -16,9 +18,13 @@ public sealed interface SmsCommand {
         }
     }
 
-    record SurveyAnswer(Satisfaction rating) implements SmsCommand {
-        public SurveyAnswer {
-            Objects.requireNonNull(rating, "rating");
+    /** 1/2/3 or 满意/基本满意/不满意: the resident answers the survey of their latest completed order. */
+    record SurveyReply(SurveyAnswer answer) implements SmsCommand {
+        public SurveyReply {
+            Objects.requireNonNull(answer, "answer");
+            if (!answer.isAnswer()) {
+                throw new IllegalArgumentException("a reply is an answer, not " + answer);
+            }
         }
     }
 
@@ -93,20 +99,6 @@ public sealed interface SmsCommand {
     record OrdinaryRequest(String text) implements SmsCommand {
         public OrdinaryRequest {
             Objects.requireNonNull(text, "text");
-        }
-    }
-
-    enum Satisfaction {
-        SATISFIED(1), BASICALLY_SATISFIED(2), UNSATISFIED(3);
-
-        private final int code;
-
-        Satisfaction(int code) {
-            this.code = code;
-        }
-
-        public int code() {
-            return code;
         }
     }
 }

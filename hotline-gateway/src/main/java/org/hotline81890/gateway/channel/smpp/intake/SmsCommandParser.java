@@ -9,6 +9,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hotline81890.partners.kpi.SurveyAnswer;
+
 /**
  * Reads an SMS as a command (Chinese or simple Latin forms, case-insensitive, full-width characters allowed)
  * or as an ordinary request. Partner commands count only for numbers registered as partner or volunteer; from
@@ -38,12 +40,12 @@ public final class SmsCommandParser {
     private static final Pattern HOURS = Pattern.compile(
             "^(\\d{1,3})(?:\\s*(?:HOURS?|H(?![A-Z])|个?小时)|(?=\\s|$|[，,:：]))", Pattern.CASE_INSENSITIVE);
     private static final Map<String, SmsCommand> EXACT = Map.ofEntries(
-            Map.entry("1", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.SATISFIED)),
-            Map.entry("满意", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.SATISFIED)),
-            Map.entry("2", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.BASICALLY_SATISFIED)),
-            Map.entry("基本满意", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.BASICALLY_SATISFIED)),
-            Map.entry("3", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.UNSATISFIED)),
-            Map.entry("不满意", new SmsCommand.SurveyAnswer(SmsCommand.Satisfaction.UNSATISFIED)),
+            Map.entry("1", new SmsCommand.SurveyReply(SurveyAnswer.SATISFIED)),
+            Map.entry("满意", new SmsCommand.SurveyReply(SurveyAnswer.SATISFIED)),
+            Map.entry("2", new SmsCommand.SurveyReply(SurveyAnswer.BASICALLY_SATISFIED)),
+            Map.entry("基本满意", new SmsCommand.SurveyReply(SurveyAnswer.BASICALLY_SATISFIED)),
+            Map.entry("3", new SmsCommand.SurveyReply(SurveyAnswer.UNSATISFIED)),
+            Map.entry("不满意", new SmsCommand.SurveyReply(SurveyAnswer.UNSATISFIED)),
             Map.entry("TD", new SmsCommand.StopNotifications()),
             Map.entry("退订", new SmsCommand.StopNotifications()),
             Map.entry("STOP", new SmsCommand.StopNotifications()),

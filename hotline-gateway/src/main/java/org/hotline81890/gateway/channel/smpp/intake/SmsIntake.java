@@ -22,7 +22,6 @@ import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.Survey;
-import org.hotline81890.gateway.workorder.SurveyAnswer;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
@@ -70,9 +69,8 @@ public final class SmsIntake implements InboundSmsHandler {
         return switch (cmd) {
             case SmsCommand.OrdinaryRequest r -> request(sms, caller);
             case SmsCommand.QueryStatus q -> reply(sms, caller, Optional.empty(), query(q.ticket(), caller));
-            case SmsCommand.SurveyAnswer a -> reply(sms, caller, Optional.empty(), SmsReplies.survey(
-                    p.survey().answer(Optional.empty(), caller, SurveyAnswer.ofDigit(String.valueOf(
-                            a.rating().code())).orElseThrow(), Channel.SMS)));
+            case SmsCommand.SurveyReply a -> reply(sms, caller, Optional.empty(), SmsReplies.survey(
+                    p.survey().answer(Optional.empty(), caller, a.answer(), Channel.SMS)));
             case SmsCommand.StopNotifications s -> {
                 p.preferences().setNotifications(caller, false);
                 yield reply(sms, caller, Optional.empty(), SmsReplies.stopped());

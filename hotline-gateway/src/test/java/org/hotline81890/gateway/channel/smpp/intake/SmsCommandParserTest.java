@@ -15,10 +15,10 @@ import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.ExtendJob;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.InvalidTicket;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.OrdinaryRequest;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.QueryStatus;
-import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.Satisfaction;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.StartNotifications;
 import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.StopNotifications;
-import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.SurveyAnswer;
+import org.hotline81890.gateway.channel.smpp.intake.SmsCommand.SurveyReply;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,12 +44,12 @@ class SmsCommandParserTest {
                 Arguments.of("查询 12345", new InvalidTicket("查询", "12345")),
                 Arguments.of("查询一下医保报销政策", new OrdinaryRequest("查询一下医保报销政策")),
                 Arguments.of("查询2024年补贴", new OrdinaryRequest("查询2024年补贴")),
-                Arguments.of("1", new SurveyAnswer(Satisfaction.SATISFIED)),
-                Arguments.of("２", new SurveyAnswer(Satisfaction.BASICALLY_SATISFIED)),
-                Arguments.of("3。", new SurveyAnswer(Satisfaction.UNSATISFIED)),
-                Arguments.of("满意", new SurveyAnswer(Satisfaction.SATISFIED)),
-                Arguments.of("基本满意", new SurveyAnswer(Satisfaction.BASICALLY_SATISFIED)),
-                Arguments.of("不满意！", new SurveyAnswer(Satisfaction.UNSATISFIED)),
+                Arguments.of("1", new SurveyReply(SurveyAnswer.SATISFIED)),
+                Arguments.of("２", new SurveyReply(SurveyAnswer.BASICALLY_SATISFIED)),
+                Arguments.of("3。", new SurveyReply(SurveyAnswer.UNSATISFIED)),
+                Arguments.of("满意", new SurveyReply(SurveyAnswer.SATISFIED)),
+                Arguments.of("基本满意", new SurveyReply(SurveyAnswer.BASICALLY_SATISFIED)),
+                Arguments.of("不满意！", new SurveyReply(SurveyAnswer.UNSATISFIED)),
                 Arguments.of("td", new StopNotifications()),
                 Arguments.of("退订", new StopNotifications()),
                 Arguments.of("STOP", new StopNotifications()),
