@@ -3,17 +3,13 @@ package org.hotline81890.gateway.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
-import org.hotline81890.partners.offer.OfferId;
-import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.OfferStore;
 
 /**
@@ -27,8 +23,7 @@ import org.hotline81890.partners.store.OfferStore;
  * an active job and a recent paid job of their provider: the next decision in the burst already knows the firm
  * just got one. Give the provider actions this same instance so it sees answers too.
  */
-public final class LoadCachingOffers implements OfferStore {
-    private final OfferStore store;
+public final class LoadCachingOffers extends ForwardingOfferStore {
     private final Duration ttl;
     private final Clock clock;
     private final Aggregate active = new Aggregate();
@@ -39,7 +34,7 @@ public final class LoadCachingOffers implements OfferStore {
     }
 
     public LoadCachingOffers(OfferStore store, Duration ttl, Clock clock) {
-        this.store = store;
+        super(store);
         this.ttl = ttl;
         this.clock = clock;
         this.recent = new RecentOffers(clock);
@@ -113,25 +108,5 @@ public final class LoadCachingOffers implements OfferStore {
     public void save(Offer offer) {
         store.save(offer);
         recent.saved(offer);
-    }
-
-    @Override
-    public Optional<Offer> find(OfferId id) {
-        return store.find(id);
-    }
-
-    @Override
-    public List<Offer> forWorkOrder(WorkOrderRef workOrder) {
-        return store.forWorkOrder(workOrder);
-    }
-
-    @Override
-    public List<Offer> forProvider(ProviderId provider) {
-        return store.forProvider(provider);
-    }
-
-    @Override
-    public List<Offer> acceptDeadlinesDue(Instant now) {
-        return store.acceptDeadlinesDue(now);
     }
 }

@@ -18,74 +18,53 @@ public final class MySqlCallRecords implements CallRecords {
 
     @Override
     public void joined(String uniqueId, String callerNumber, String queue, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO call_record (uniqueid, caller_number,"
-                    + " queue, joined_at, outcome) VALUES (?, ?, ?, ?, 'WAITING')")) {
-                ps.setString(1, uniqueId);
-                ps.setString(2, PhoneNumbers.normalise(callerNumber));
-                ps.setString(3, queue);
-                Sql.setInstant(ps, 4, at);
-                return ps.executeUpdate();
-            }
-        });
+        write("INSERT IGNORE INTO call_record (uniqueid, caller_number, queue, joined_at, outcome)"
+                + " VALUES (?, ?, ?, ?, 'WAITING')", uniqueId, PhoneNumbers.normalise(callerNumber), queue, at);
     }
 
     @Override
     public void agentCalled(String uniqueId, Instant at) {
-        update("UPDATE call_record SET agent_called_at = COALESCE(agent_called_at, ?) WHERE uniqueid = ?",
-                uniqueId, at);
+        write("UPDATE call_record SET agent_called_at = COALESCE(agent_called_at, ?) WHERE uniqueid = ?",
+                at, uniqueId);
     }
 
     @Override
     public void answered(String uniqueId, String agent, long holdSeconds, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE call_record SET answered_at = ?, agent = ?,"
-                    + " wait_seconds = ?, outcome = 'ANSWERED' WHERE uniqueid = ? AND outcome = 'WAITING'")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, agent);
-                ps.setLong(3, holdSeconds);
-                ps.setString(4, uniqueId);
-                return ps.executeUpdate();
-            }
-        });
+        write("UPDATE call_record SET answered_at = ?, agent = ?, wait_seconds = ?, outcome = 'ANSWERED'"
+                + " WHERE uniqueid = ? AND outcome = 'WAITING'", at, agent, holdSeconds, uniqueId);
     }
 
     @Override
     public void completed(String uniqueId, long talkSeconds, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE call_record SET talk_seconds = ?,"
-                    + " ended_at = COALESCE(ended_at, ?) WHERE uniqueid = ?")) {
-                ps.setLong(1, talkSeconds);
-                Sql.setInstant(ps, 2, at);
-                ps.setString(3, uniqueId);
-                return ps.executeUpdate();
-            }
-        });
+        write("UPDATE call_record SET talk_seconds = ?, ended_at = COALESCE(ended_at, ?) WHERE uniqueid = ?",
+                talkSeconds, at, uniqueId);
     }
 
     @Override
     public void abandoned(String uniqueId, long holdSeconds, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE call_record SET wait_seconds = ?,"
-                    + " ended_at = COALESCE(ended_at, ?), outcome = 'ABANDONED' WHERE uniqueid = ?"
-                    + " AND outcome = 'WAITING'")) {
-                ps.setLong(1, holdSeconds);
-                Sql.setInstant(ps, 2, at);
-                ps.setString(3, uniqueId);
-                return ps.executeUpdate();
-            }
-        });
+        write("UPDATE call_record SET wait_seconds = ?, ended_at = COALESCE(ended_at, ?), outcome = 'ABANDONED'"
+                + " WHERE uniqueid = ? AND outcome = 'WAITING'", holdSeconds, at, uniqueId);
     }
 
     @Override
     public void hungUp(String uniqueId, Instant at) {
+        write("UPDATE call_record SET ended_at = COALESCE(ended_at, ?),"
+                + " wait_seconds = COALESCE(wait_seconds, TIMESTAMPDIFF(SECOND, joined_at, ?)),"
+                + " outcome = IF(outcome = 'WAITING', 'ABANDONED', outcome) WHERE uniqueid = ?", at, at, uniqueId);
+    }
+
+    /** One idempotent statement; each event of a call is one. Values are text, whole numbers or instants. */
+    private void write(String sql, Object... values) {
         tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE call_record SET ended_at = COALESCE(ended_at, ?),"
-                    + " wait_seconds = COALESCE(wait_seconds, TIMESTAMPDIFF(SECOND, joined_at, ?)),"
-                    + " outcome = IF(outcome = 'WAITING', 'ABANDONED', outcome) WHERE uniqueid = ?")) {
-                Sql.setInstant(ps, 1, at);
-                Sql.setInstant(ps, 2, at);
-                ps.setString(3, uniqueId);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    switch (values[i]) {
+                        case Instant t -> Sql.setInstant(ps, i + 1, t);
+                        case Long n -> ps.setLong(i + 1, n);
+                        case String s -> ps.setString(i + 1, s);
+                        default -> throw new IllegalArgumentException("not a call-record value: " + values[i]);
+                    }
+                }
                 return ps.executeUpdate();
             }
         });
@@ -122,16 +101,6 @@ public final class MySqlCallRecords implements CallRecords {
                     rs.next();
                     return new CallTimes(rs.getDouble(1), rs.getDouble(2));
                 }
-            }
-        });
-    }
-
-    private void update(String sql, String uniqueId, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, uniqueId);
-                return ps.executeUpdate();
             }
         });
     }

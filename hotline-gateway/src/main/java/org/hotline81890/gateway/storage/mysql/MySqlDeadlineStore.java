@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,31 +84,10 @@ public final class MySqlDeadlineStore implements DeadlineStore {
 
     @Override
     public List<DueDeadline> claimDue(Instant now, int limit, Duration lease) {
-        return tx.inTransaction(c -> {
-            List<DueDeadline> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_type, subject_id, kind, due_at "
-                    + "FROM deadline WHERE state='PENDING' AND due_key<=? ORDER BY due_key, id LIMIT ? "
-                    + "FOR UPDATE SKIP LOCKED")) {
-                // due_key (V7) = GREATEST(due_at, COALESCE(claimed_until, due_at)): due and not leased (V8).
-                Sql.setInstant(ps, 1, now);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(new DueDeadline(rs.getLong("id"), rs.getString("subject_type"),
-                                rs.getLong("subject_id"), rs.getString("kind"), Sql.instant(rs, "due_at")));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deadline SET claimed_until=? WHERE id=?")) {
-                for (DueDeadline d : due) {
-                    Sql.setInstant(ps, 1, now.plus(lease));
-                    ps.setLong(2, d.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return due;
-        });
+        return tx.inTransaction(c -> Leases.claim(c, "deadline", "id, subject_type, subject_id, kind, due_at", "",
+                now, limit, lease, rs -> new DueDeadline(rs.getLong("id"), rs.getString("subject_type"),
+                        rs.getLong("subject_id"), rs.getString("kind"), Sql.instant(rs, "due_at")),
+                DueDeadline::id));
     }
 
     @Override

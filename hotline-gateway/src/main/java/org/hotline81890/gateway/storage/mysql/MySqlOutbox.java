@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -61,36 +60,9 @@ public final class MySqlOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
-        return tx.inTransaction(c -> {
-            List<OutboxEntry> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, destination, payload, dedupe_key, "
-                    + "work_order_id, attempts, created_at FROM outbox WHERE state='PENDING' AND due_key<=? "
-                    + "ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                // due_key (V7) = GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at)): due and not
-                // leased. On its index the scan starts at the first due row and never reads leased ones (V8).
-                Sql.setInstant(ps, 1, now);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(entry(rs));
-                    }
-                }
-            }
-            if (rows.isEmpty()) {
-                return rows;
-            }
-            // One UPDATE for the whole claim: a JDBC batch of single-row UPDATEs goes in one packet
-            // (rewriteBatchedStatements) but is still one statement per row for the server to parse and run.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_until=?, attempts=attempts+1 "
-                    + "WHERE id IN (" + String.join(",", Collections.nCopies(rows.size(), "?")) + ")")) {
-                Sql.setInstant(ps, 1, now.plus(lease));
-                for (int i = 0; i < rows.size(); i++) {
-                    ps.setLong(i + 2, rows.get(i).id());
-                }
-                ps.executeUpdate();
-            }
-            return rows;
-        });
+        return tx.inTransaction(c -> Leases.claim(c, "outbox", "id, kind, destination, payload, dedupe_key, "
+                + "work_order_id, attempts, created_at", ", attempts=attempts+1", now, limit, lease,
+                MySqlOutbox::entry, OutboxEntry::id));
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {

@@ -1,0 +1,62 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * The claim every work-queue table makes (outbox, deadline): the due rows that nobody holds, oldest first, locked
+ * with {@code FOR UPDATE SKIP LOCKED} so several relays or nodes never take the same row, then leased for
+ * {@code lease} in one UPDATE. The table has {@code state}, {@code due_key} and {@code claimed_until} columns, where
+ * {@code due_key} (V7) is {@code GREATEST(due, COALESCE(claimed_until, due))}: due and not leased, on one index, so
+ * the scan starts at the first due row and never reads leased ones (V8).
+ */
+final class Leases {
+    /** Reads one claimed row. */
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private Leases() {
+    }
+
+    /**
+     * Claims up to {@code limit} due rows of {@code table}, reading {@code columns} of each; {@code alsoSet} is added
+     * to the lease's SET clause (e.g. {@code ", attempts=attempts+1"}). Runs in the caller's transaction.
+     */
+    static <T> List<T> claim(Connection c, String table, String columns, String alsoSet, Instant now, int limit,
+                             Duration lease, Row<T> row, ToLongFunction<T> id) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
+                + " WHERE state='PENDING' AND due_key<=? ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Sql.setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        // One UPDATE for the whole claim: a JDBC batch of single-row UPDATEs goes in one packet
+        // (rewriteBatchedStatements) but is still one statement per row for the server to parse and run.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET claimed_until=?" + alsoSet
+                + " WHERE id IN (" + String.join(",", Collections.nCopies(rows.size(), "?")) + ")")) {
+            Sql.setInstant(ps, 1, now.plus(lease));
+            for (int i = 0; i < rows.size(); i++) {
+                ps.setLong(i + 2, id.applyAsLong(rows.get(i)));
+            }
+            ps.executeUpdate();
+        }
+        return rows;
+    }
+}
