@@ -3,6 +3,7 @@ package org.hotline81890.gateway.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -44,6 +46,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore inFlight;
     private final DoneMarks done;
     private final Set<String> kindsWithoutDelivery = ConcurrentHashMap.newKeySet();
+    /** Rows in delivery per kind: a kind at {@link #perKind} is passed over by the next claims. */
+    private final Map<String, AtomicInteger> inFlightByKind = new ConcurrentHashMap<>();
+    private final int perKind;
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
@@ -54,6 +59,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.clock = clock;
         this.loop = new PollingLoop("outbox-relay", this::round, cfg.pollInterval());
         this.inFlight = new Semaphore(IN_FLIGHT_BATCHES * cfg.batchSize());
+        this.perKind = cfg.batchSize();
         this.done = new DoneMarks(outbox, clock);
     }
 
@@ -73,15 +79,20 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * One round: claims as many due rows as there is room for in flight and starts their deliveries, without waiting
-     * for them. Slow deliveries (a webhook timing out) therefore never hold back the rows behind them.
+     * for them. Slow deliveries (a webhook timing out) therefore never hold back the rows behind them, and a kind
+     * with a batch of rows in delivery (SMS waiting for the SMSC's submit rate) is passed over by the claim until
+     * some finish: one throttled channel never takes every delivery slot from the others (dispatch, webhooks).
      */
     Duration round() {
         awaitRoom();
         spaceClaims();
         int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
-        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease());
+        Set<String> busy = busyKinds();
+        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease(), busy);
         for (OutboxEntry e : batch) {
             inFlight.acquireUninterruptibly();
+            AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
+            ofKind.incrementAndGet();
             workers.execute(() -> {
                 try {
                     deliverOne(e);
@@ -89,15 +100,32 @@ public final class OutboxRelay implements AutoCloseable {
                     LOG.error("outbox delivery of row {} crashed; it is retried after its lease", e.id(), ex);
                 } finally {
                     inFlight.release();
+                    if (ofKind.decrementAndGet() == perKind - 1) {
+                        loop.wake(); // its kind was passed over: claim its rows now
+                    }
                 }
             });
         }
         if (batch.size() == room) {
             return Duration.ZERO;
         }
+        if (!busy.isEmpty()) {
+            return cfg.pollInterval(); // the due rows left are of busy kinds; a delivery that ends wakes the loop
+        }
         Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** The kinds with {@link #perKind} rows in delivery: the next claim passes over their rows. */
+    Set<String> busyKinds() {
+        Set<String> busy = new HashSet<>();
+        inFlightByKind.forEach((kind, n) -> {
+            if (n.get() >= perKind) {
+                busy.add(kind);
+            }
+        });
+        return busy;
     }
 
     private void spaceClaims() {

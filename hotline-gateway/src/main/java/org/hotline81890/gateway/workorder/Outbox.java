@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Driven port: the rows of side effects waiting for delivery, claimed with a lease so a crash loses none. */
 public interface Outbox {
@@ -11,7 +12,15 @@ public interface Outbox {
     void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages);
 
     /** Claims up to {@code limit} rows due at {@code now} and not leased by another relay, for {@code lease}. */
-    List<OutboxEntry> claimDue(Instant now, int limit, Duration lease);
+    default List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+        return claimDue(now, limit, lease, Set.of());
+    }
+
+    /**
+     * As {@link #claimDue(Instant, int, Duration)}, passing over rows of the kinds in {@code skipKinds} (kinds whose
+     * deliveries are all busy, so that a throttled channel never holds back the others).
+     */
+    List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds);
 
     /** The other side confirmed: the row is done and never delivered again. */
     void markDone(long id, Instant at);

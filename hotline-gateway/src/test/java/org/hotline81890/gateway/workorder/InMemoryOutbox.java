@@ -61,8 +61,10 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
-        List<Row> due = rows.stream().filter(r -> r.state.equals("PENDING") && !r.dueKey().isAfter(now))
+    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease,
+                                                   Set<String> skipKinds) {
+        List<Row> due = rows.stream().filter(r -> r.state.equals("PENDING") && !r.dueKey().isAfter(now)
+                && !skipKinds.contains(r.message.kind()))
                 .sorted(Comparator.comparing(Row::dueKey).thenComparingLong(r -> r.id)).limit(limit).toList();
         List<OutboxEntry> out = new ArrayList<>();
         for (Row r : due) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The in-memory fake of {@link WorkOrderStore} and {@link Outbox}, for domain tests. One lock, like one database. */
@@ -156,14 +157,16 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     }
 
     @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease,
+                                                   Set<String> skipKinds) {
         List<OutboxEntry> out = new ArrayList<>();
         for (Row r : outbox.values()) {
             if (out.size() == limit) {
                 break;
             }
             boolean free = r.claimedUntil == null || r.claimedUntil.isBefore(now);
-            if (r.state.equals("PENDING") && !r.nextAttempt.isAfter(now) && free) {
+            if (r.state.equals("PENDING") && !r.nextAttempt.isAfter(now) && free
+                    && !skipKinds.contains(r.message.kind())) {
                 r.claimedUntil = now.plus(lease);
                 r.attempts++;
                 out.add(new OutboxEntry(r.id, r.message, r.workOrder, r.attempts, r.createdAt));

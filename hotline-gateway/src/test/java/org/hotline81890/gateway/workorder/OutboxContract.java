@@ -196,6 +196,21 @@ public interface OutboxContract {
     }
 
     @Test
+    default void aClaimPassingOverBusyKindsShouldLeaveTheirRowsDueForLater() {
+        String busy = uniqueKind();
+        String other = uniqueKind();
+        OutboxMessage throttled = message(busy);
+        OutboxMessage dispatch = message(other);
+        outbox().enqueue(Optional.empty(), List.of(throttled, dispatch));
+
+        assertThat(ids(outbox().claimDue(ENQUEUED_AT, 10, LEASE, Set.of(busy, "kind-with-no-rows"))))
+                .containsExactly(idOf(dispatch));
+        assertThat(ids(outbox().claimDue(ENQUEUED_AT, 10, LEASE, Set.of()))).containsExactly(idOf(throttled));
+        assertThat(outbox().status(throttled.dedupeKey()).orElseThrow().attempts()).as("passed over, not tried")
+                .isEqualTo(1);
+    }
+
+    @Test
     default void aKeyNeverWrittenShouldHaveNoStatus() {
         assertThat(outbox().status("contract:" + UUID.randomUUID())).isEmpty();
     }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,11 +35,32 @@ final class Leases {
      */
     static <T> List<T> claim(Connection c, String table, String columns, String alsoSet, Instant now, int limit,
                              Duration lease, Row<T> row, ToLongFunction<T> id) throws SQLException {
+        return claim(c, table, columns, alsoSet, Map.of(), now, limit, lease, row, id);
+    }
+
+    /** As above, passing over rows whose column (a key of {@code skip}) holds one of the values given for it. */
+    static <T> List<T> claim(Connection c, String table, String columns, String alsoSet,
+                             Map<String, Collection<String>> skip, Instant now, int limit, Duration lease, Row<T> row,
+                             ToLongFunction<T> id) throws SQLException {
         List<T> rows = new ArrayList<>();
+        StringBuilder passOver = new StringBuilder();
+        List<String> skipped = new ArrayList<>();
+        skip.forEach((column, values) -> {
+            if (!values.isEmpty()) {
+                passOver.append(" AND ").append(column).append(" NOT IN (")
+                        .append(String.join(",", Collections.nCopies(values.size(), "?"))).append(')');
+                skipped.addAll(values);
+            }
+        });
         try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
-                + " WHERE state='PENDING' AND due_key<=? ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                + " WHERE state='PENDING' AND due_key<=?" + passOver
+                + " ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             Sql.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
+            int i = 2;
+            for (String v : skipped) {
+                ps.setString(i++, v);
+            }
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row.read(rs));

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.OutboxEntry;
@@ -59,10 +61,10 @@ public final class MySqlOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds) {
         return tx.inTransaction(c -> Leases.claim(c, "outbox", "id, kind, destination, payload, dedupe_key, "
-                + "work_order_id, attempts, created_at", ", attempts=attempts+1", now, limit, lease,
-                MySqlOutbox::entry, OutboxEntry::id));
+                + "work_order_id, attempts, created_at", ", attempts=attempts+1", Map.of("kind", skipKinds), now,
+                limit, lease, MySqlOutbox::entry, OutboxEntry::id));
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {
