@@ -47,12 +47,21 @@ class UsersCommandIT {
                 "-jar", Path.of("target", "hotline.jar").toString(), "users"));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--config", config.toString()));
-        Process p = new ProcessBuilder(cmd).start();
+        // the child's output goes to files, not pipes read only after it ends: a child writing more than a pipe
+        // holds (a first start's migration log, a stack trace) would block on the write and never end
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        // a JVM start and the schema's migrations take seconds when idle, minutes on a loaded machine
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("hotline users " + args[0] + " did not end within 5 min: "
+                    + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static String lastLine(String text) {

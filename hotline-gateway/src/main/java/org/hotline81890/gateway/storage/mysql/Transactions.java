@@ -205,6 +205,12 @@ public final class Transactions {
         if (isUnavailable(e)) {
             return new StorageUnavailableException("database unavailable: " + e.getMessage(), e);
         }
+        if (cannotStore(e)) {
+            // the request was not stored: a retryable refusal (503 + Retry-After, ESME_RX_T_APPN) that says why in
+            // the channel's log line, never a 500 nor an OK
+            return new StorageUnavailableException("database cannot store (disk or table full, error "
+                    + e.getErrorCode() + "): " + e.getMessage(), e);
+        }
         return new IllegalStateException("SQL failure (" + e.getSQLState() + "/" + e.getErrorCode() + "): "
                 + e.getMessage(), e);
     }
@@ -213,6 +219,20 @@ public final class Transactions {
         String state = e.getSQLState();
         return e instanceof SQLTransientException || e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLRecoverableException || (state != null && state.startsWith("08"));
+    }
+
+    /**
+     * The server is out of room: 1021 ER_DISK_FULL, 1114 ER_RECORD_FILE_FULL ("The table is full": a tablespace at
+     * its max, or a temporary table over its limit), and write errors carrying errno 28 ENOSPC (3 EE_WRITE, 1026
+     * ER_ERROR_ON_WRITE, 1030 ER_GET_ERRNO, 1180 ER_ERROR_DURING_COMMIT). Connector/J raises these as plain
+     * SQLExceptions (SQLState HY000), which would otherwise read as a bug.
+     */
+    static boolean cannotStore(SQLException e) {
+        int code = e.getErrorCode();
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        boolean enospc = msg.contains("errno: 28") || msg.contains("Errcode: 28") || msg.contains("error 28 ")
+                || msg.contains("No space left on device");
+        return code == 1021 || code == 1114 || (code == 3 || code == 1026 || code == 1030 || code == 1180) && enospc;
     }
 
     static boolean isDuplicateKey(SQLException e, String key) {

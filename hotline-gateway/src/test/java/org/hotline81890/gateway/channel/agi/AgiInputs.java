@@ -17,6 +17,10 @@ final class AgiInputs {
     record Input(String kind, byte[] environment, boolean validEnvironment, Answer answer, int from, String uniqueId) {
     }
 
+    /** The 1 MB line, made once: the long run draws thousands of them. */
+    private static final byte[] HUGE_ENVIRONMENT = ("agi_callerid: " + "9".repeat(1 << 20) + "\n\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final String HUGE_REPLY = "200 result=" + "1".repeat(1 << 20) + "\n";
     private final Random random;
     private final String run;
     private int calls;
@@ -35,8 +39,7 @@ final class AgiInputs {
             case 0 -> new Input("no blank line", env(uniqueId, false), false, Answer.CLOSE, 0, uniqueId);
             case 1 -> new Input("binary environment", concat(bytes(1 + random.nextInt(600)), new byte[] {'\n', '\n'}),
                     false, answer, from, uniqueId);
-            case 2 -> new Input("1 MB environment line", concat(("agi_callerid: " + "9".repeat(1 << 20) + "\n\n")
-                    .getBytes(StandardCharsets.US_ASCII), new byte[0]), false, answer, from, uniqueId);
+            case 2 -> new Input("1 MB environment line", HUGE_ENVIRONMENT, false, answer, from, uniqueId);
             case 3 -> new Input("nothing", new byte[0], false, random.nextBoolean() ? Answer.CLOSE : Answer.SILENT, 0,
                     uniqueId);
             case 4 -> new Input("broken lines", broken(uniqueId), false, answer, from, uniqueId);
@@ -76,7 +79,7 @@ final class AgiInputs {
             case JUNK_RESULT -> "200 result=" + junk() + (random.nextBoolean() ? " (" + junk() + ")" : "") + "\n";
             case GARBAGE -> new String(bytes(1 + random.nextInt(80)), StandardCharsets.ISO_8859_1)
                     .replace('\n', ' ') + "\n";
-            case HUGE_LINE -> "200 result=" + "1".repeat(1 << 20) + "\n";
+            case HUGE_LINE -> HUGE_REPLY;
             case USAGE_520 -> "520-Invalid command syntax.  Proper usage follows:\nUsage: " + junk()
                     + "\n520 End of proper usage.\n";
             case DEAD_511 -> "511 Command Not Permitted on a dead channel or intercept routine\n";

@@ -52,16 +52,39 @@ public final class DeferredResponses {
 
     /** A PDU sender for one session (jSMPP's own, synchronized on the stream, with deferred deliver_sm_resp). */
     public static PDUSender sender() {
-        return new SynchronizedPDUSender(new Sender(new DefaultComposer()));
+        return sender(() -> { });
+    }
+
+    /**
+     * As {@link #sender()}, and runs {@code framingLost} once the generic_nack ESME_RINVCMDLEN for a command_length
+     * the session refused unread is on the wire. jSMPP then unbinds from its reader thread and waits the whole
+     * transaction timer for an unbind_resp that thread can never read (10 s by default, the bind serving nothing
+     * meanwhile); the callback lets the bind close the connection at once and bind again.
+     */
+    public static PDUSender sender(Runnable framingLost) {
+        return new SynchronizedPDUSender(new Sender(new DefaultComposer(), framingLost));
     }
 
     private static final class Sender extends DefaultPDUSender {
         private final PDUComposer composer;
+        private final Runnable framingLost;
         private volatile Writer writer;
 
-        Sender(PDUComposer composer) {
+        Sender(PDUComposer composer, Runnable framingLost) {
             super(composer);
             this.composer = composer;
+            this.framingLost = framingLost;
+        }
+
+        @Override
+        public byte[] sendGenericNack(OutputStream out, int commandStatus, int sequenceNumber) throws IOException {
+            try {
+                return super.sendGenericNack(out, commandStatus, sequenceNumber);
+            } finally {
+                if (commandStatus == SMPPConstant.STAT_ESME_RINVCMDLEN) {
+                    framingLost.run();
+                }
+            }
         }
 
         @Override

@@ -29,6 +29,8 @@ public final class SmppBind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmppBind.class);
     /** jSMPP's PDU threads per session. */
     private static final int PDU_THREADS = 4;
+    /** How long a connection whose framing is lost stays open after its generic_nack (see {@link #bind}). */
+    private static final Duration FRAMING_LINGER = Duration.ofMillis(250);
 
     public enum State { CONNECTING, BOUND, DISCONNECTED, STOPPED }
 
@@ -99,7 +101,12 @@ public final class SmppBind implements AutoCloseable {
 
     private SMPPSession bind(CompletableFuture<Void> lost) throws IOException {
         // The listener defers every answer (DeliverSmListener): this sender holds each deliver_sm_resp back till then.
-        SMPPSession s = new SMPPSession(DeferredResponses.sender(), new CheckedPduReader(),
+        // a refused command_length ends the connection shortly after its generic_nack is out, not after the unbind
+        // jSMPP then waits on in vain; the linger lets the SMSC read the nack (and answer the unbind by closing)
+        // first: closing a socket with unread input sends a reset, which may discard the nack on the SMSC's side
+        SMPPSession s = new SMPPSession(DeferredResponses.sender(() -> CompletableFuture.delayedExecutor(
+                FRAMING_LINGER.toMillis(), TimeUnit.MILLISECONDS).execute(() -> lost.complete(null))),
+                new CheckedPduReader(),
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
         s.setTransactionTimer(config.transactionTimeout().toMillis());

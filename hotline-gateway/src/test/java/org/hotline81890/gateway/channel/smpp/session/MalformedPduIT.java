@@ -148,8 +148,12 @@ class MalformedPduIT {
             JsonObject nack = smsc.events().stream().filter(e -> "generic_nack".equals(e.getString("event")))
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(nack.getInteger("status")).isEqualTo(0x02);
+            long nacked = System.nanoTime();
             awaitTrue(() -> verticle.binds().get(0).bindCount() > binds
                     && verticle.binds().get(0).state() == SmppBind.State.BOUND, "bound again after " + length);
+            // not after jSMPP's unbind waited out the transaction timer (10 s) for an answer it could never read
+            assertThat(Duration.ofNanos(System.nanoTime() - nacked)).as("re-bound after the generic_nack")
+                    .isLessThan(verticle.binds().get(0).config().transactionTimeout().dividedBy(2));
             assertValidMessageStillCommitted("bound again after a command_length of " + length);
         }
         assertThat(handler.calls).extracting(s -> s.text()).allMatch(t -> t.startsWith("bound again"));
