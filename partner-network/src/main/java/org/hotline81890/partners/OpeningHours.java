@@ -2,6 +2,7 @@ package org.hotline81890.partners;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,6 +62,28 @@ public record OpeningHours(boolean alwaysOpen, Map<DayOfWeek, List<TimeWindow>> 
             }
         }
         return false;
+    }
+
+    /**
+     * The moments in {@code (from, to]} at which a window opens, earliest first (round the clock: none, it never
+     * opens because it never closes).
+     */
+    public List<Instant> openingsBetween(Instant from, Instant to) {
+        List<Instant> out = new ArrayList<>();
+        if (alwaysOpen) {
+            return out;
+        }
+        LocalDate last = LocalDate.ofInstant(to, zone);
+        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(last); day = day.plusDays(1)) {
+            for (TimeWindow window : weekly.getOrDefault(day.getDayOfWeek(), List.of())) {
+                Instant start = day.atTime(window.start()).atZone(zone).toInstant();
+                if (start.isAfter(from) && !start.isAfter(to)) {
+                    out.add(start);
+                }
+            }
+        }
+        Collections.sort(out);
+        return out;
     }
 
     @Override

@@ -3,9 +3,13 @@ package org.hotline81890.gateway.config;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+
+import org.hotline81890.partners.dispatch.AfterHours;
+import org.hotline81890.partners.dispatch.AfterHoursRule;
 
 /** The whole configuration, read once at start-up and validated; see config/hotline.yaml for every key. */
 public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay outbox, Scheduler scheduler,
@@ -55,10 +59,46 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed"),
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
-                        c.bool("partners.survey-by-call")),
+                        c.bool("partners.survey-by-call"), afterHours(c)),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
                         wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)),
                 Phone.from(c));
+    }
+
+    /** {@code partners.after-hours.*}: the night and weekend policy (ADR 0019). */
+    private static AfterHours afterHours(ConfigSource c) {
+        String prefix = "partners.after-hours.";
+        Map<String, AfterHoursRule> categories = new java.util.HashMap<>();
+        for (String entry : c.list(prefix + "categories")) {
+            String[] parts = entry.split("=", 2);
+            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{2}")) {
+                throw new ConfigException("invalid value for " + prefix + "categories: '" + entry + "' (expected "
+                        + "CODE=rule such as ER=escalate; from " + c.originOf(prefix + "categories") + ")");
+            }
+            categories.put(parts[0].strip(), afterHoursRule(c, prefix + "categories", parts[1]));
+        }
+        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        for (String day : c.list(prefix + "holidays")) {
+            try {
+                holidays.add(LocalDate.parse(day));
+            } catch (DateTimeException e) {
+                throw new ConfigException("invalid value for " + prefix + "holidays: '" + day + "' (expected a "
+                        + "quoted date such as \"2026-10-01\"; from " + c.originOf(prefix + "holidays") + ")");
+            }
+        }
+        return new AfterHours(afterHoursRule(c, prefix + "emergency", c.text(prefix + "emergency")),
+                afterHoursRule(c, prefix + "departments", c.text(prefix + "departments")),
+                afterHoursRule(c, prefix + "others", c.text(prefix + "others")), categories,
+                c.duration(prefix + "max-hold", Duration.ofMinutes(1)), holidays);
+    }
+
+    private static AfterHoursRule afterHoursRule(ConfigSource c, String key, String value) {
+        try {
+            return AfterHoursRule.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid value for " + key + ": '" + value + "' (expected escalate, hold or "
+                    + "next-working-day; from " + c.originOf(key) + ")");
+        }
     }
 
     private static String bindType(ConfigSource c) {
@@ -245,7 +285,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Partners(boolean enabled, boolean sampleProviders, Duration acceptTimeout,
                            Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
                            Duration providerCache, Duration loadCache, String devKeySeed, int reminderAt,
-                           Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall) {
+                           Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall,
+                           AfterHours afterHours) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="

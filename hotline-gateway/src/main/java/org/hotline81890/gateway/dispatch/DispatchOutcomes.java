@@ -1,10 +1,12 @@
 package org.hotline81890.gateway.dispatch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.hotline81890.gateway.matching.ServicePromises;
 import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.OutboxMessage;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class DispatchOutcomes {
     public static final String OFFER = "offer";
     public static final String TRANSFER = "transfer";
+    /** A work order held for the night (ADR 0019): subject type of the deadline that dispatches it again. */
+    public static final String HOLD = "hold";
+    static final String OFFER_AT = "OFFER_AT";
     static final String ACCEPT_BY = "ACCEPT_BY";
     static final String HANDLE_BY = "HANDLE_BY";
     static final String ACTOR = "partner-network";
@@ -39,9 +44,11 @@ public final class DispatchOutcomes {
     private final ProviderCache providers;
     private final OfferMessages messages;
     private final JobFacts facts;
+    private final ServicePromises promises;
 
     public DispatchOutcomes(WorkOrderStore store, Tracker tracker, DeadlineStore deadlines, ProviderCache providers,
-                     OfferMessages messages, JobFacts facts) {
+                     OfferMessages messages, JobFacts facts, ServicePromises promises) {
+        this.promises = promises;
         this.store = store;
         this.tracker = tracker;
         this.deadlines = deadlines;
@@ -76,6 +83,7 @@ public final class DispatchOutcomes {
                     + "), answer by " + o.offer().acceptBy());
             case DispatchResult.Escalate e -> noProvider(w, "escalated (督办): no provider can take it ("
                     + e.policy() + "): " + String.join("; ", e.reasons()));
+            case DispatchResult.Held h -> held(w, h);
             case DispatchResult.StillOpen s -> repair(w, s.open());
             case DispatchResult.Unchanged u -> LOG.debug("work order {}: {}", id, u.reason());
         }
@@ -102,6 +110,21 @@ public final class DispatchOutcomes {
                 || store.history(w.id()).stream().anyMatch(e -> e.to() == WorkOrderState.REOPENED);
         tracker.move(w.id(), WorkOrderState.ESCALATED, ACTOR, Channel.SYSTEM, cut(details),
                 next -> messages.noProvider(next, reopened));
+    }
+
+    /**
+     * Nobody who could take it is open: the order keeps its state, its promises count from the opening (one
+     * event), the resident is told when, and a {@value #HOLD} deadline dispatches it again then. A repeat (the
+     * dispatch row delivered twice) writes the event again and arms a second deadline, which finds it offered.
+     */
+    private void held(WorkOrder w, DispatchResult.Held h) {
+        Instant at = h.hold().offerAt();
+        tracker.record(w.id(), ACTOR, Channel.SYSTEM, cut("held (非工作时间): nobody who can take it is open now ("
+                + String.join("; ", h.reasons()) + "); " + h.hold().serviceClass() + ": " + h.hold().rule().wire()
+                + ", offered at " + at + " when " + h.hold().firstOpen() + " opens; respond-by and complete-by "
+                + "counted from then"), x -> x.withDeadlines(promises.countedFrom(x, at)),
+                next -> messages.held(next, at));
+        deadlines.arm(HOLD, w.id().value(), OFFER_AT, at);
     }
 
     /** An offer exists that the work order does not show yet (a crash between the two): show it. */

@@ -128,8 +128,20 @@ public final class OfferMessages {
      * instead of waiting for a contact that will not come. {@code reopened}: after 不满意, "no other provider".
      */
     public List<OutboxMessage> noProvider(WorkOrder w, boolean reopened) {
-        return resident(w, "no-provider:" + w.version(), Wording.SIGN + "很抱歉，工单" + Wording.ticket(w.ticket())
+        return resident(w, "no-provider:" + w.id().value() + ":" + w.version(),
+                Wording.SIGN + "很抱歉，工单" + Wording.ticket(w.ticket())
                 + (reopened ? "暂无其他服务单位可以承接" : "暂无服务单位可以承接") + "，已提交督办，工作人员将尽快与您联系。");
+    }
+
+    /**
+     * Nobody who could take it works now (night, weekend): the resident is told when it will be offered, so silence
+     * until then is expected (ADR 0019).
+     */
+    public List<OutboxMessage> held(WorkOrder w, Instant offerAt) {
+        return resident(w, "held:" + w.id().value() + ":" + w.version(),
+                Wording.SIGN + "您的工单" + Wording.ticket(w.ticket())
+                + "已受理。相关服务单位目前不在工作时间，将于" + Wording.time(offerAt) + "上班后为您派单，届时会与您联系。"
+                + "如情况紧急请致电81890。");
     }
 
     /** The resident's address, given after the provider accepted: the provider holding the job is told. */

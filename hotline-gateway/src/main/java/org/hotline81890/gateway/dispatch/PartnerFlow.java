@@ -86,6 +86,19 @@ public final class PartnerFlow {
         });
     }
 
+    /**
+     * A held order's opening came (ADR 0019): dispatch it as new, also when an offer of it expired at night (the order
+     * still shows OFFERED then); an open offer, a taken or ended order: nothing to do.
+     */
+    public void onHoldOver(WorkOrderId id) {
+        locks.withWorkOrder(id, locked -> {
+            Optional<WorkOrder> w = locked.filter(x -> DISPATCHABLE.contains(x.state())
+                    || x.state() == WorkOrderState.OFFERED);
+            w.ifPresent(order -> facts.job(order).ifPresent(job -> outcomes.apply(order, dispatcher.dispatch(job))));
+            return null;
+        });
+    }
+
     /** The accept deadline of an offer fired: expire it if unanswered and offer the next candidate. */
     public void onAcceptDeadline(OfferId id) {
         withOffer(id, offer -> {

@@ -6,11 +6,11 @@ import java.time.Instant;
 public interface OrderCounts {
     /**
      * Orders not yet done or cancelled, and of those the ones past their complete-by at {@code now}; orders received
-     * since {@code dayStart}, and of those the ones that came by SMS.
+     * since {@code dayStart}; texts received since {@code dayStart} (requests, survey answers, providers' commands).
      */
     Counts counts(Instant dayStart, Instant now);
 
     /** The figures. */
-    record Counts(long open, long overdue, long receivedToday, long smsToday) {
+    record Counts(long open, long overdue, long receivedToday, long smsReceivedToday) {
     }
 }

@@ -39,6 +39,7 @@ import org.hotline81890.gateway.dispatch.RatedProviderStore;
 import org.hotline81890.gateway.dispatch.RatingUpdates;
 import org.hotline81890.gateway.dispatch.Reassignment;
 import org.hotline81890.gateway.dispatch.SmsJobCommands;
+import org.hotline81890.gateway.matching.ServicePromises;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
@@ -53,6 +54,7 @@ import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OfferWithdrawal;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.SurveyScore;
+import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
@@ -106,13 +108,14 @@ public final class PartnerModule implements HotlineModule {
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(new PublishingOffers(offerStore, core.store(),
                 new LiveOffers(core.vertx())), cfg.loadCache(), core.clock());
+        HandlingDeadlines handling = new HandlingDeadlines(cfg.afterHours().holidays());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
-                HandlingDeadlines.weekdaysOnly(), core.clock(), new OfferIds());
+                handling, core.clock(), new OfferIds(), cfg.afterHours());
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
         messages = new OfferMessages(core.clock(),
                 cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
-                messages, facts);
+                messages, facts, new ServicePromises(core.directory()));
         int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
         ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
@@ -271,7 +274,8 @@ public final class PartnerModule implements HotlineModule {
             } else if (!notices.withdrawIfOrderLeft(OfferIds.ofSubject(d.subjectId()))) {
                 flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
             }
-        }, DispatchOutcomes.TRANSFER, d -> {
+        }, DispatchOutcomes.HOLD, d -> flow.onHoldOver(new WorkOrderId(d.subjectId())),
+                DispatchOutcomes.TRANSFER, d -> {
             if (OfferNotices.REMIND.equals(d.kind())) {
                 notices.onHandlingReminder(OfferIds.ofSubject(d.subjectId()));
             } else {

@@ -19,6 +19,7 @@ import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlOrderCounts;
+import org.hotline81890.gateway.storage.mysql.MySqlOversightAudit;
 import org.hotline81890.gateway.storage.mysql.MySqlSupervisionNotices;
 import org.hotline81890.gateway.supervision.Supervision;
 import org.hotline81890.gateway.supervision.SupervisionList;
@@ -58,7 +59,8 @@ public final class SupervisorModule implements HotlineModule {
                 core.blocking(), core.clock());
         AgentOversight spy = voice.ami().<AgentOversight>map(a -> new AmiAgentOversight(a.originator(),
                 core.config().ami().agentChannel())).orElseGet(() -> (ext, iface, mode) -> Optional.of("AMI 未启用"));
-        oversight = new SupervisorOversightRoutes(queue, spy, new Pages(), core.blocking(), core.clock());
+        oversight = new SupervisorOversightRoutes(queue, spy,
+                new MySqlOversightAudit(core.database().transactions()), new Pages(), core.blocking(), core.clock());
     }
 
     public Supervision supervision() {

@@ -107,6 +107,23 @@ class OfferMessagesTest {
         assertThat(OfferMessages.prefersCall(order(Channel.WEB))).isFalse();
     }
 
+    @Test
+    void residentsOfTwoOrdersAtTheSameVersionShouldBothBeToldNobodyCanTakeItOrWhenItWillBeOffered() {
+        // dedupe keys are unique across the outbox: a key made of the version alone told only the first resident
+        OfferMessages messages = new OfferMessages(CLOCK);
+        WorkOrder other = new WorkOrder(new WorkOrderId(43), TicketNumber.random(new Random(8)), "k:43",
+                Channel.SMS, "13800002222", RequestType.HELP, "打扫卫生", Optional.of("HK-01"), Area.UNKNOWN,
+                Priority.NORMAL, Deadlines.NONE, WorkOrderState.MATCHED, T0, T0, 7);
+        WorkOrder first = order(Channel.SMS);
+
+        assertThat(messages.noProvider(first, false).getFirst().dedupeKey())
+                .isNotEqualTo(messages.noProvider(other, false).getFirst().dedupeKey());
+        assertThat(messages.held(first, T0).getFirst().dedupeKey())
+                .isNotEqualTo(messages.held(other, T0).getFirst().dedupeKey());
+        assertThat(messages.held(other, Instant.parse("2026-12-07T00:30:00Z")).getFirst().payload())
+                .contains("将于12月7日08:30上班后为您派单");
+    }
+
     private static WorkOrder order(Channel channel) {
         return new WorkOrder(new WorkOrderId(42), TicketNumber.random(new Random(7)), "k:42", channel, "13800001111",
                 RequestType.HELP, "打扫卫生", Optional.of("HK-01"), Area.UNKNOWN, Priority.NORMAL, Deadlines.NONE,

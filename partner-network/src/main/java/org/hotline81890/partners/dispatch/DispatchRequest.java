@@ -36,6 +36,11 @@ public record DispatchRequest(ServiceCode service, Area area, Instant now, Set<P
         this(service, area, now, excluded, unsatisfied, "", "");
     }
 
+    /** The same job asked at another moment (when would it be taken: the night policy). */
+    public DispatchRequest at(Instant moment) {
+        return new DispatchRequest(service, area, moment, excluded, unsatisfied, words, tieSeed);
+    }
+
     public static DispatchRequest of(ServiceCode service, Area area, Instant now) {
         return new DispatchRequest(service, area, now, Set.of(), Set.of());
     }

@@ -3,6 +3,7 @@ package org.hotline81890.partners.flow;
 import java.util.List;
 import java.util.Objects;
 
+import org.hotline81890.partners.dispatch.AfterHoursDecision;
 import org.hotline81890.partners.dispatch.RankedCandidate;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.WorkOrderRef;
@@ -24,6 +25,18 @@ public sealed interface DispatchResult {
     /** Nobody (left) can take it. Work order → ESCALATED (督办) with these reasons. */
     record Escalate(WorkOrderRef workOrder, String policy, List<String> reasons) implements DispatchResult {
         public Escalate {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * Nobody who could take it is open now (night, weekend): the night and weekend policy says wait until
+     * {@code hold.offerAt()}. Work order stays as it is; dispatch again then; the resident is told when; its promises
+     * count from then. {@code reasons}: why nobody can take it now.
+     */
+    record Held(WorkOrderRef workOrder, AfterHoursDecision.Hold hold, List<String> reasons) implements DispatchResult {
+        public Held {
+            Objects.requireNonNull(hold, "hold");
             reasons = List.copyOf(reasons);
         }
     }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.ProviderKind;
+import org.hotline81890.partners.dispatch.AfterHours;
+import org.hotline81890.partners.dispatch.AfterHoursDecision;
 import org.hotline81890.partners.dispatch.DispatchDecision;
 import org.hotline81890.partners.dispatch.DispatchPolicy;
 import org.hotline81890.partners.dispatch.DispatchRequest;
@@ -46,9 +48,18 @@ public final class Dispatcher {
     private final PromisedDeadlines deadlines;
     private final Clock clock;
     private final Supplier<OfferId> ids;
+    private final AfterHours afterHours;
 
+    /** Nobody open escalates at once ({@link AfterHours#escalateAlways()}). */
     public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
             HandlingDeadlines deadlines, Clock clock, Supplier<OfferId> ids) {
+        this(providers, offers, policy, terms, deadlines, clock, ids, AfterHours.escalateAlways());
+    }
+
+    /** {@code afterHours}: what a job waits for, or not, when nobody who could take it is open (ADR 0019). */
+    public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
+            HandlingDeadlines deadlines, Clock clock, Supplier<OfferId> ids, AfterHours afterHours) {
+        this.afterHours = Objects.requireNonNull(afterHours);
         this.providers = Objects.requireNonNull(providers);
         this.offers = Objects.requireNonNull(offers);
         this.policy = Objects.requireNonNull(policy);
@@ -68,7 +79,7 @@ public final class Dispatcher {
      * {@code alsoExcluded}.
      */
     public DispatchResult dispatchExcluding(DispatchJob job, Set<ProviderId> alsoExcluded) {
-        return dispatch(job, offers.forWorkOrder(job.workOrder()), alsoExcluded);
+        return dispatch(job, offers.forWorkOrder(job.workOrder()), alsoExcluded, true);
     }
 
     /**
@@ -86,10 +97,12 @@ public final class Dispatcher {
 
     /** {@code history}: the work order's offers as just read (read once per decision). */
     private DispatchResult dispatch(DispatchJob job, List<Offer> history) {
-        return dispatch(job, history, Set.of());
+        return dispatch(job, history, Set.of(), false);
     }
 
-    private DispatchResult dispatch(DispatchJob job, List<Offer> history, Set<ProviderId> alsoExcluded) {
+    /** {@code supervised}: a supervisor sent it back (督办); nobody now means 督办 again, never a wait. */
+    private DispatchResult dispatch(DispatchJob job, List<Offer> history, Set<ProviderId> alsoExcluded,
+            boolean supervised) {
         Optional<Offer> open = history.stream().filter(offer -> offer.state().isOpen()).findFirst();
         if (open.isPresent()) {
             return new DispatchResult.StillOpen(open.get());
@@ -105,17 +118,37 @@ public final class Dispatcher {
             }
         }
         LoadView load = LoadView.of(offers.activeJobCounts(), offers.acceptedSince(now.minus(terms.fairnessWindow())));
-        DispatchDecision decision = policy.decide(
-                new DispatchRequest(job.service(), job.area(), now, excluded, unsatisfied, job.words(),
-                        job.workOrder().value()), providers.get(), load);
+        ProviderIndex index = providers.get();
+        DispatchRequest request = new DispatchRequest(job.service(), job.area(), now, excluded, unsatisfied,
+                job.words(), job.workOrder().value());
+        DispatchDecision decision = policy.decide(request, index, load);
         return switch (decision) {
             case DispatchDecision.Chosen chosen -> offer(job, chosen.best(), chosen.policy(), now);
-            case DispatchDecision.NoCandidate none -> {
-                LOG.info("work order {} escalates: no candidate for {} in {}",
-                        job.workOrder(), job.service(), job.area());
-                yield new DispatchResult.Escalate(job.workOrder(), none.policy(), none.reasons());
-            }
+            case DispatchDecision.NoCandidate none -> supervised
+                    ? escalate(job, none, List.of())
+                    : afterHours(job, request, index, load, none);
         };
+    }
+
+    /** Nobody can take it now: wait for an opening or escalate, as the night and weekend policy says. */
+    private DispatchResult afterHours(DispatchJob job, DispatchRequest request, ProviderIndex index, LoadView load,
+            DispatchDecision.NoCandidate none) {
+        return switch (afterHours.decide(job, request, index, load, policy)) {
+            case AfterHoursDecision.Hold hold -> {
+                LOG.info("work order {} held: nobody open for {} in {}; offered at {} ({}: {})", job.workOrder(),
+                        job.service(), job.area(), hold.offerAt(), hold.serviceClass(), hold.rule().wire());
+                yield new DispatchResult.Held(job.workOrder(), hold, none.reasons());
+            }
+            case AfterHoursDecision.Escalate e -> escalate(job, none, e.why().isBlank() ? List.of()
+                    : List.of("after hours: " + e.why()));
+        };
+    }
+
+    private static DispatchResult escalate(DispatchJob job, DispatchDecision.NoCandidate none, List<String> more) {
+        LOG.info("work order {} escalates: no candidate for {} in {}", job.workOrder(), job.service(), job.area());
+        List<String> reasons = new ArrayList<>(none.reasons());
+        reasons.addAll(more);
+        return new DispatchResult.Escalate(job.workOrder(), none.policy(), reasons);
     }
 
     /** The accept deadline fired: expire the offer if still unanswered, then offer the next candidate. */

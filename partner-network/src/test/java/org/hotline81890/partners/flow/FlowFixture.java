@@ -9,6 +9,7 @@ import org.hotline81890.partners.Area;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ServiceCode;
 import org.hotline81890.partners.TestClock;
+import org.hotline81890.partners.dispatch.AfterHours;
 import org.hotline81890.partners.dispatch.BalancedDispatchPolicy;
 import org.hotline81890.partners.dispatch.ProviderIndex;
 import org.hotline81890.partners.offer.DispatchJob;
@@ -31,10 +32,15 @@ final class FlowFixture {
     private final List<Provider> providers;
 
     FlowFixture(List<Provider> providers) {
+        this(providers, AfterHours.escalateAlways());
+    }
+
+    FlowFixture(List<Provider> providers, AfterHours afterHours) {
         this.providers = List.copyOf(providers);
         ProviderIndex index = ProviderIndex.of(providers);
         dispatcher = new Dispatcher(() -> index, offers, new BalancedDispatchPolicy(), TERMS,
-                HandlingDeadlines.weekdaysOnly(), clock, () -> new OfferId("offer-" + ids.incrementAndGet()));
+                HandlingDeadlines.weekdaysOnly(), clock, () -> new OfferId("offer-" + ids.incrementAndGet()),
+                afterHours);
         actions = new PartnerActions(offers, TERMS, clock);
     }
 

@@ -12,6 +12,7 @@ import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.FormBody;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.voice.AgentOversight;
+import org.hotline81890.gateway.voice.OversightAudit;
 import org.hotline81890.gateway.voice.QueueStatus;
 import org.hotline81890.gateway.voice.SpyMode;
 import org.slf4j.Logger;
@@ -19,18 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /supervisor/agents}: the agents by state with time in state, and 监听 / 密语 / 强插 on an agent's call
- * ({@code POST /supervisor/agents/spy}: the supervisor's own extension rings, then joins through ChanSpy).
+ * ({@code POST /supervisor/agents/spy}: the supervisor's own extension rings, then joins through ChanSpy); each one
+ * Asterisk accepted is audited (who, which agent, how, when) and the newest are listed under the agents.
  */
 public final class SupervisorOversightRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorOversightRoutes.class);
+    /** How many of the newest 监听 / 密语 / 强插 the page lists. */
+    private static final int AUDIT_ROWS = 50;
     private final QueueStatus queue;
     private final AgentOversight oversight;
     private final Pages pages;
     private final Blocking blocking;
     private final java.time.Clock clock;
+    private final OversightAudit audit;
 
-    public SupervisorOversightRoutes(QueueStatus queue, AgentOversight oversight, Pages pages, Blocking blocking,
-                                     java.time.Clock clock) {
+    public SupervisorOversightRoutes(QueueStatus queue, AgentOversight oversight, OversightAudit audit, Pages pages,
+                                     Blocking blocking, java.time.Clock clock) {
+        this.audit = audit;
         this.queue = queue;
         this.oversight = oversight;
         this.pages = pages;
@@ -60,7 +66,12 @@ public final class SupervisorOversightRoutes {
             if (now.isPresent() && now.get().agents().stream().noneMatch(a -> a.iface().equals(iface))) {
                 return Optional.of("队列中没有坐席 " + iface);
             }
-            return oversight.join(me.extension().get(), iface, mode.get());
+            Optional<String> refused = oversight.join(me.extension().get(), iface, mode.get());
+            if (refused.isEmpty()) {
+                audit.append(new OversightAudit.Entry(clock.instant(), me.id(), me.login(), me.extension().get(),
+                        iface, mode.get()));
+            }
+            return refused;
         }).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
@@ -73,6 +84,13 @@ public final class SupervisorOversightRoutes {
         });
     }
 
+    /** One audited 监听 / 密语 / 强插 as the page shows it (Beijing time). */
+    public record AuditRow(String at, String login, String extension, String agent, String mode) {
+    }
+
+    private record Shown(Optional<QueueStatus.Snapshot> queue, List<OversightAudit.Entry> audit) {
+    }
+
     private static Optional<SpyMode> mode(String raw) {
         try {
             return Optional.of(SpyMode.valueOf(raw == null ? "" : raw));
@@ -82,14 +100,18 @@ public final class SupervisorOversightRoutes {
     }
 
     private void show(RoutingContext ctx, int status, String message, boolean error) {
-        blocking.run(queue::now).onComplete(ar -> {
+        blocking.run(() -> new Shown(queue.now(), audit.newest(AUDIT_ROWS))).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
             }
             Map<String, Object> v = new HashMap<>();
-            v.put("telephony", ar.result().isPresent());
-            v.put("agents", ar.result().map(QueueStatus.Snapshot::agents).orElse(List.of()));
+            Optional<QueueStatus.Snapshot> snapshot = ar.result().queue();
+            v.put("telephony", snapshot.isPresent());
+            v.put("agents", snapshot.map(QueueStatus.Snapshot::agents).orElse(List.of()));
+            v.put("audit", ar.result().audit().stream().map(e -> new AuditRow(
+                    org.hotline81890.gateway.workorder.Wording.time(e.at()), e.login(), e.extension(), e.agentIface(),
+                    e.mode().label())).toList());
             v.put("inState", new SupervisorWallboard.AgentClock(clock.instant()));
             v.put("modes", List.of(SpyMode.values()));
             v.put("message", message);

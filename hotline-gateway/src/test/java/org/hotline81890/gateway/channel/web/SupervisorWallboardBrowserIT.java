@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,6 +83,21 @@ class SupervisorWallboardBrowserIT {
                 .until(d -> d.findElement(By.id(id)).getText());
     }
 
+    /** An SMS outbox row already sent (DONE), written {@code at}. */
+    private static void outboxSms(String dedupeKey, Instant at) {
+        db.database().transactions().inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO outbox (kind, destination, payload, dedupe_key, state, "
+                    + "next_attempt_at, created_at, done_at) VALUES ('sms', '13800001234', '好', ?, 'DONE', ?, ?, ?)")) {
+                var utc = java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                ps.setString(1, dedupeKey);
+                ps.setTimestamp(2, utc);
+                ps.setTimestamp(3, utc);
+                ps.setTimestamp(4, utc);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static void waitForText(String id, String expected) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id(id)).getText().equals(expected));
@@ -113,6 +129,9 @@ class SupervisorWallboardBrowserIT {
             assertThat(originate.get("Application")).contains("ChanSpy");
             assertThat(originate.get("Data")).as("whisper, bridged calls only, quiet, end with the agent's call")
                     .contains("PJSIP/1002-,bqwE");
+            assertThat(desk.findElement(By.cssSelector("#oversight-audit tbody tr")).getText())
+                    .as("who whispered to which agent, audited and shown to supervisors")
+                    .contains("zhaozhang", "1009", "PJSIP/1002", "密语");
         } finally {
             desk.quit();
         }
@@ -129,6 +148,13 @@ class SupervisorWallboardBrowserIT {
         browser.findElement(By.cssSelector(".supnav a[href='/supervisor/wallboard']")).click();
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/supervisor/wallboard"));
         waitForText("waiting", "0");
+        assertThat(text("sms")).as("texts received today: none yet").isEqualTo("0");
+        // Two texts answered today (a request, a survey digit), one text sent unprompted: two received.
+        outboxSms("sms-reply:it-wallboard-1", Instant.now());
+        outboxSms("sms-reply:it-wallboard-2", Instant.now());
+        outboxSms("no-provider:it-wallboard", Instant.now());
+        outboxSms("sms-reply:it-wallboard-yesterday", Instant.now().minus(Duration.ofDays(2)));
+        waitForText("sms", "2");
 
         QueueState queue = ami.queue("hotline").orElseThrow();
         long now = System.currentTimeMillis() / 1000;
