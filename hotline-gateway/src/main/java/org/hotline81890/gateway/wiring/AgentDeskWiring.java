@@ -15,10 +15,13 @@ import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.desk.CallerProfiles;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
+import org.hotline81890.gateway.storage.mysql.MySqlCallerRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
@@ -56,7 +59,13 @@ public final class AgentDeskWiring {
                 core.outbox());
         return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
-                callbacks);
+                callbacks, profiles(core));
+    }
+
+    /** The screen pop's caller profiles: their records and the one-key terminal registry of the voice intake. */
+    private static CallerProfiles profiles(Core core) {
+        return new CallerProfiles(core.store(), new MySqlCallerRecords(core.database().transactions()),
+                new MySqlTerminalRegistry(core.database().transactions(), core.clock()), core.clock());
     }
 
     /** With AMI off, every telephony action is refused with the reason. */

@@ -16,6 +16,16 @@ public enum SurveyAnswer {
         return zh;
     }
 
+    /** The answer whose Chinese word is {@code zh}, as the SURVEYED event's details record it. */
+    public static Optional<SurveyAnswer> ofZh(String zh) {
+        for (SurveyAnswer a : values()) {
+            if (a.zh.equals(zh)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The DTMF digit or SMS reply: 1, 2 or 3. */
     public static Optional<SurveyAnswer> ofDigit(String digit) {
         return switch (digit == null ? "" : digit.strip()) {

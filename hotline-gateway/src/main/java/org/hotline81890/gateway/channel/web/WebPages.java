@@ -37,8 +37,8 @@ public final class WebPages {
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
-        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), new ScreenPop(store, views, ticketViews), pages,
-                blocking);
+        ScreenPop pop = new ScreenPop(store, deskParts.profiles(), views, ticketViews);
+        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), pop, pages, blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
