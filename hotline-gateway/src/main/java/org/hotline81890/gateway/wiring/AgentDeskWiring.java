@@ -16,11 +16,13 @@ import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.desk.CallerProfiles;
+import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlCallerRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlReviewQueue;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.voice.AgentCalls;
@@ -59,7 +61,8 @@ public final class AgentDeskWiring {
                 core.outbox());
         return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
-                callbacks, profiles(core));
+                callbacks, profiles(core), new SmsReview(new MySqlReviewQueue(core.database().transactions()),
+                core.store(), core.tracker()));
     }
 
     /** The screen pop's caller profiles: their records and the one-key terminal registry of the voice intake. */

@@ -77,10 +77,13 @@ final class AgentTicketRoutes {
         String agent = AccessGate.person(ctx).person().login();
         blocking.run(() -> desk.handle(form, handling, agent)).onSuccess(r -> {
             switch (r) {
-                case TicketResult.Done d -> outcome(ctx, 200, true, (handling == Handling.ANSWER ? "已直接答复" : "已派单")
+                case TicketResult.Done d -> {
+                    ctx.response().putHeader("HX-Trigger", AgentSmsRoutes.HANDLED);
+                    outcome(ctx, 200, true, (handling == Handling.ANSWER ? "已直接答复" : "已派单")
                         + "：工单 " + d.order().ticket().grouped() + "，" + views.serviceNames()
                         .get(d.order().serviceCode().orElseThrow())
-                        + d.correction().map(c -> "；已记录服务纠正 " + c).orElse(""));
+                            + d.correction().map(c -> "；已记录服务纠正 " + c).orElse(""));
+                }
                 case TicketResult.Refused f -> outcome(ctx, 400, false, f.reason());
                 case TicketResult.NotFound n -> outcome(ctx, 404, false, "没有工单 " + raw);
                 case TicketResult.NotOpen n -> outcome(ctx, 409, false, "工单已是「" + new Labels().state(n.state())

@@ -43,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The screen pop's caller profile in headless Chromium: a caller nobody knows pops with no care flag; a resident with
  * a registered one-key terminal, an earlier answer 不满意 and an open complaint pops with each flag, the terminal's
  * profile and contacts, the last survey answer, the open orders and the intake's priority (特急 for a terminal).
+ * An unplaced text is opened from the SMS inbox beside the pop and answered there; it leaves the inbox at once.
  */
 class ScreenPopCareBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -143,4 +144,25 @@ class ScreenPopCareBrowserIT {
         assertThat(Browser.console(browser)).noneMatch(l -> l.contains("Content Security Policy"));
     }
 
+    @Test
+    void anUnplacedTextIsOpenedFromTheSmsInboxAndAnsweredThere() {
+        WorkOrder text = ((IntakeResult.Accepted) voice.app().core().intake().receive(IntakeRequest.of("it-inbox-1",
+                Channel.SMS, "13622223333", "你好，在吗？"))).workOrder();
+        assertThat(text.state()).isEqualTo(WorkOrderState.RECEIVED);
+        openDesk();
+        String item = "sms-" + text.ticket().value();
+        waiting().until(d -> !d.findElements(By.id(item)).isEmpty());
+        browser.findElement(By.id(item)).click();
+        waiting().until(d -> d.findElement(By.id("sms-caller")).getText().equals("13622223333"));
+        assertThat(browser.findElement(By.id("sms-body")).getText()).isEqualTo("你好，在吗？");
+        assertThat(browser.findElements(By.id("ticket-form"))).hasSize(1);
+        browser.findElement(By.id("sms-reply")).sendKeys("您好，请直接发送您要反映的问题和地址");
+        Browser.screenshot(browser, "agent-desk-sms");
+        browser.findElement(By.id("btn-sms-reply")).click();
+        waiting().until(d -> d.findElement(By.id("sms-outcome")).getText().contains("已短信答复"));
+        // The answered text leaves the inbox at once (HX-Trigger order-handled), not at the next poll.
+        waiting().withTimeout(Duration.ofSeconds(5)).until(d -> d.findElements(By.id(item)).isEmpty());
+        assertThat(voice.app().core().store().find(text.id()).orElseThrow().state())
+                .isEqualTo(WorkOrderState.ANSWERED);
+    }
 }
