@@ -147,7 +147,7 @@ public final class HotlineApp implements AutoCloseable {
             db.migrate();
             Core core = core(cfg, db, clock);
             mods.forEach(m -> modules.add(m.apply(core)));
-            Deliveries deliveries = new Deliveries();
+            Deliveries deliveries = new Deliveries().registerAll(AgentDeskWiring.deliveries(core));
             Map<String, DeadlineHandler> handlers = new HashMap<>();
             handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
                     new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.wiring;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.hotline81890.directory.AreaTree;
@@ -15,6 +16,8 @@ import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.delivery.CallbackRequestDelivery;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.desk.CallerProfiles;
 import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketDesk;
@@ -30,6 +33,7 @@ import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.CallControl;
 import org.hotline81890.gateway.voice.CallControls;
 import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.workorder.SurveyCallback;
 
 /**
  * The agent desk's part of the composition root: the ticket form's use case, the seat (queue membership, wrap-up),
@@ -69,6 +73,12 @@ public final class AgentDeskWiring {
     private static CallerProfiles profiles(Core core) {
         return new CallerProfiles(core.store(), new MySqlCallerRecords(core.database().transactions()),
                 new MySqlTerminalRegistry(core.database().transactions(), core.clock()), core.clock());
+    }
+
+    /** The desk's outbox kinds, whatever modules run: a resident unsatisfied with a survey joins the callback list. */
+    public static Map<String, OutboxDelivery> deliveries(Core core) {
+        return Map.of(SurveyCallback.KIND, new CallbackRequestDelivery(new Callbacks(
+                new MySqlCallbackRequests(core.database().transactions()), core.clock())));
     }
 
     /** With AMI off, every telephony action is refused with the reason. */

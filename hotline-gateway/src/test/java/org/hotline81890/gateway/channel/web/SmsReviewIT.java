@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
@@ -36,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The agents' SMS inbox through the independent node SMSC: texts the matcher could not place wait in
  * {@code /agent/sms} (numbers masked until one is opened); one is answered by SMS (the resident receives it, the
  * order is ANSWERED with the reply in its history, a second answer is 409 and sends nothing), another is classified
- * with the ticket form and dispatched; both leave the inbox. A blank answer is 400 and changes nothing.
+ * with the ticket form and dispatched; both leave the inbox. A blank answer is 400 and changes nothing. A resident
+ * who answers the survey 3 (不满意) by SMS is on the callback list until an agent calls back; one who answers 1 is
+ * not.
  */
 class SmsReviewIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -120,6 +124,32 @@ class SmsReviewIT {
         assertThat(submitted(first, "再答复一次")).isZero();
     }
 
+    @Test
+    void aResidentWhoAnswersUnsatisfiedIsOnTheCallbackListUntilAnAgentCallsBack() {
+        String unhappy = phone();
+        String happy = phone();
+        WebClient agent = new WebClient(app.httpPort()).loggedIn("sunli", "sunli-password");
+        for (String phone : new String[] {unhappy, happy}) {
+            WorkOrder w = received(phone, "你好，在吗？");
+            assertThat(agent.postWithCsrf("/agent/sms/" + w.ticket().value() + "/reply",
+                    Map.of("reply", "您好，请问有什么可以帮您")).statusCode()).isEqualTo(200);
+        }
+        deliver(unhappy, "3");
+        deliver(happy, "1");
+        Eventually.waitFor("both survey answers recorded", WAIT, () -> latest(happy) == WorkOrderState.CLOSED
+                && latest(unhappy) == WorkOrderState.REOPENED);
+        Eventually.waitFor("the unsatisfied resident on the callback list", WAIT,
+                () -> agent.get("/agent/callbacks").body().contains(unhappy));
+        String list = agent.get("/agent/callbacks").body();
+        assertThat(list).contains("回访不满意").doesNotContain(happy);
+        Matcher id = Pattern.compile("id=\"callback-(\\d+)\"").matcher(
+                list.substring(list.indexOf(unhappy)));
+        assertThat(id.find()).isTrue();
+        HttpResponse<String> call = agent.postWithCsrf("/agent/callbacks/" + id.group(1) + "/call", Map.of());
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(call.body()).contains("正在回拨 " + unhappy).doesNotContain("callback-" + id.group(1));
+    }
+
     private static void deliver(String phone, String text) {
         smsc.request(new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
                 .put("source", phone), "queued", WAIT);
@@ -132,6 +162,10 @@ class SmsReviewIT {
         WorkOrder w = app.core().store().listByCaller(phone, 1).get(0);
         assertThat(w.state()).as("the matcher placed \"" + text + "\" nowhere").isEqualTo(WorkOrderState.RECEIVED);
         return w;
+    }
+
+    private static WorkOrderState latest(String phone) {
+        return app.core().store().listByCaller(phone, 1).get(0).state();
     }
 
     private static WorkOrderState state(WorkOrder w) {
