@@ -41,6 +41,7 @@ import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderImport;
@@ -225,7 +226,8 @@ public final class HotlineApp implements AutoCloseable {
     private static AgentDeskParts agentDesk(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
         return AgentDeskWiring.parts(cfg, core, modules.stream().filter(VoiceModule.class::isInstance)
                 .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
-                .findFirst());
+                .findFirst(), modules.stream().filter(PartnerModule.class::isInstance)
+                .map(m -> ((PartnerModule) m).departments()).findFirst().orElse(Departments.NONE));
     }
 
     private static Core core(HotlineConfig cfg, Database db, Clock clock) {

@@ -19,6 +19,7 @@ import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.CallbackRequestDelivery;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.desk.CallerProfiles;
+import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
@@ -44,11 +45,12 @@ public final class AgentDeskWiring {
     private AgentDeskWiring() {
     }
 
-    public static AgentDeskParts parts(HotlineConfig cfg, Core core, Optional<AmiConnector> ami) {
+    public static AgentDeskParts parts(HotlineConfig cfg, Core core, Optional<AmiConnector> ami,
+                                       Departments departments) {
         AreaTree areas = AreaLoader.loadDefault();
         TicketDesk tickets = new TicketDesk(core.store(), core.tracker(), core.directory(), areas,
                 new DirectoryClassifier(core.directory(), core.matcher(), core.clock()), core.corrections(),
-                core.clock());
+                departments, core.clock());
         ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
         QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
                 .orElseGet(NoTelephony::new);
@@ -63,7 +65,7 @@ public final class AgentDeskWiring {
         MySqlCallbackRequests callbackRequests = new MySqlCallbackRequests(core.database().transactions());
         CallbackCalls callbacks = new CallbackCalls(new Callbacks(callbackRequests, core.clock()), callbackRequests,
                 core.outbox());
-        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, seat,
+        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, departments, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
                 callbacks, profiles(core), new SmsReview(new MySqlReviewQueue(core.database().transactions()),
                 core.store(), core.tracker()));

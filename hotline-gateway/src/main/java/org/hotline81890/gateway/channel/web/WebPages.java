@@ -37,7 +37,8 @@ public final class WebPages {
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
-        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
+        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas(),
+                deskParts.departments());
         ScreenPop pop = new ScreenPop(store, deskParts.profiles(), views, ticketViews);
         this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), pop, pages, blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
