@@ -45,14 +45,14 @@
     }
   });
 
-  // A picked service clears the search list; Alt+S searches, Alt+D dispatches, Alt+A answers.
+  // A picked service clears the search list; Alt+S searches, Alt+D dispatches, Alt+A answers, Alt+T transfers.
   document.body.addEventListener('htmx:afterSwap', function (e) {
     if (e.detail.target.id === 'chosen-service') {
       var results = document.getElementById('service-results');
       if (results) { results.innerHTML = ''; }
     }
   });
-  var keys = { s: 'service-search', d: 'btn-dispatch', a: 'btn-answer' };
+  var keys = { s: 'service-search', d: 'btn-dispatch', a: 'btn-answer', t: 'btn-transfer' };
   document.addEventListener('keydown', function (e) {
     if (e.key === 'F4') {
       var hangup = document.getElementById('btn-hangup');

@@ -41,6 +41,7 @@ import org.hotline81890.gateway.channel.web.WebPages;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
+import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderImport;
@@ -148,7 +149,7 @@ public final class HotlineApp implements AutoCloseable {
             db.migrate();
             Core core = core(cfg, db, clock);
             mods.forEach(m -> modules.add(m.apply(core)));
-            Deliveries deliveries = new Deliveries();
+            Deliveries deliveries = new Deliveries().registerAll(AgentDeskWiring.deliveries(core));
             Map<String, DeadlineHandler> handlers = new HashMap<>();
             handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
                     new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));
@@ -226,7 +227,8 @@ public final class HotlineApp implements AutoCloseable {
     private static AgentDeskParts agentDesk(HotlineConfig cfg, Core core, List<HotlineModule> modules) {
         return AgentDeskWiring.parts(cfg, core, modules.stream().filter(VoiceModule.class::isInstance)
                 .map(m -> ((VoiceModule) m).ami()).flatMap(Optional::stream).map(AmiModulePart::connector)
-                .findFirst());
+                .findFirst(), modules.stream().filter(PartnerModule.class::isInstance)
+                .map(m -> ((PartnerModule) m).departments()).findFirst().orElse(Departments.NONE));
     }
 
     private static Core core(HotlineConfig cfg, Database db, Clock clock) {

@@ -9,7 +9,9 @@ public enum CallbackReason {
     /** Pressed 1 outside opening hours. */
     AFTER_HOURS,
     /** Waited in the queue until its timeout without reaching an agent. */
-    QUEUE_TIMEOUT;
+    QUEUE_TIMEOUT,
+    /** Answered the satisfaction survey 不满意: an agent calls back (回访). */
+    UNSATISFIED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -26,8 +26,9 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /**
  * Use case: the agent's ticket form. The agent classifies the request (type, service, urgency, area) and either
- * answers it at first contact or dispatches it; the order is edited and moved in one transaction, with the
- * dispatch request as an outbox row. A service other than the matcher's first is recorded as a correction, so the
+ * answers it at first contact, dispatches it, or transfers it to the department they chose (转办, the same dispatch
+ * naming that department); the order is edited and moved in one transaction, with the dispatch request as an outbox
+ * row. A service other than the matcher's first is recorded as a correction, so the
  * matcher learns from the agents.
  */
 public final class TicketDesk {
@@ -37,10 +38,17 @@ public final class TicketDesk {
     private final AreaTree areas;
     private final RequestClassifier classifier;
     private final Corrections corrections;
+    private final Departments departments;
     private final Clock clock;
 
     public TicketDesk(WorkOrderStore store, Tracker tracker, Directory directory, AreaTree areas,
                       RequestClassifier classifier, Corrections corrections, Clock clock) {
+        this(store, tracker, directory, areas, classifier, corrections, Departments.NONE, clock);
+    }
+
+    public TicketDesk(WorkOrderStore store, Tracker tracker, Directory directory, AreaTree areas,
+                      RequestClassifier classifier, Corrections corrections, Departments departments, Clock clock) {
+        this.departments = departments;
         this.store = store;
         this.tracker = tracker;
         this.directory = directory;
@@ -80,7 +88,11 @@ public final class TicketDesk {
             after = tracker.move(order.id(), to, agent, Channel.AGENT, details(form, handling, c),
                     w -> w.reclassified(text, form.requestType(), form.serviceCode(), c.priority(), form.area(),
                             deadlines),
-                    w -> handling == Handling.DISPATCH ? Dispatch.request(w) : List.of());
+                    w -> switch (handling) {
+                        case ANSWER -> List.of();
+                        case DISPATCH -> Dispatch.request(w);
+                        case TRANSFER -> Dispatch.transfer(w, form.department().orElseThrow());
+                    });
         } catch (IllegalTransitionException e) {
             return new TicketResult.NotOpen(store.findByTicket(form.ticket()).map(WorkOrder::state)
                     .orElse(order.state()));
@@ -129,6 +141,18 @@ public final class TicketDesk {
         if (handling == Handling.ANSWER && form.requestType() != RequestType.CONSULTATION) {
             return refused("requestType", "只有咨询类诉求可以直接答复");
         }
+        return handling == Handling.TRANSFER ? checkDepartment(form) : Optional.empty();
+    }
+
+    /** Transfer your own way: only to an active department that serves the chosen service. */
+    private Optional<TicketResult.Refused> checkDepartment(TicketForm form) {
+        if (form.department().isEmpty()) {
+            return refused("department", "请选择转办部门");
+        }
+        String id = form.department().get();
+        if (departments.serving(form.serviceCode()).stream().noneMatch(d -> d.id().equals(id))) {
+            return refused("department", "部门 " + id + " 不承办服务 " + form.serviceCode() + " 或已停用");
+        }
         return Optional.empty();
     }
 
@@ -137,7 +161,11 @@ public final class TicketDesk {
     }
 
     private static String details(TicketForm form, Handling handling, Classification c) {
-        String what = handling == Handling.ANSWER ? "answered at first contact" : "dispatched";
+        String what = switch (handling) {
+            case ANSWER -> "answered at first contact";
+            case DISPATCH -> "dispatched";
+            case TRANSFER -> "transferred (转办) to " + form.department().orElseThrow();
+        };
         String notes = form.notes().isEmpty() ? "" : "; notes: " + form.notes();
         return what + " by the agent: " + form.serviceCode() + " (" + form.requestType().english() + ", "
                 + c.priority().wire() + ")" + notes;

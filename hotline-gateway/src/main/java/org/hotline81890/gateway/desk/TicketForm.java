@@ -12,10 +12,11 @@ import org.hotline81890.gateway.workorder.TicketNumber;
 /**
  * The agent's ticket form as submitted: the request in words (the resident's text, or the agent's summary of a
  * call), its type, the chosen service, the service the matcher had put first when the desk showed it (a code or
- * {@code NONE}), urgency, area and notes.
+ * {@code NONE}), urgency, area, notes and, for a transfer (转办), the department chosen.
  */
 public record TicketForm(TicketNumber ticket, String text, RequestType requestType, String serviceCode,
-                         String matcherFirst, Priority priority, Area area, String notes) {
+                         String matcherFirst, Priority priority, Area area, String notes,
+                         Optional<String> department) {
     public static final int MAX_NOTES = 1000;
 
     public TicketForm {
@@ -27,6 +28,13 @@ public record TicketForm(TicketNumber ticket, String text, RequestType requestTy
         serviceCode = serviceCode == null ? "" : serviceCode.strip();
         matcherFirst = matcherFirst == null || matcherFirst.isBlank() ? "NONE" : matcherFirst.strip();
         notes = notes == null ? "" : notes.strip();
+        department = department.map(String::strip).filter(d -> !d.isEmpty());
+    }
+
+    /** A form without a department: answered or dispatched by the policy. */
+    public TicketForm(TicketNumber ticket, String text, RequestType requestType, String serviceCode,
+                      String matcherFirst, Priority priority, Area area, String notes) {
+        this(ticket, text, requestType, serviceCode, matcherFirst, priority, area, notes, Optional.empty());
     }
 
     /** The area's levels from the district down, as far as they are given. */

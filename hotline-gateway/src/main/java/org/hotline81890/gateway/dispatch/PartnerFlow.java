@@ -19,6 +19,7 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
+import org.hotline81890.partners.ProviderKind;
 import org.hotline81890.partners.flow.ActionResult;
 import org.hotline81890.partners.flow.DeadlineResult;
 import org.hotline81890.partners.flow.Dispatcher;
@@ -95,6 +96,34 @@ public final class PartnerFlow {
             Optional<WorkOrder> w = locked.filter(x -> DISPATCHABLE.contains(x.state())
                     || x.state() == WorkOrderState.OFFERED);
             w.ifPresent(order -> facts.job(order).ifPresent(job -> outcomes.apply(order, dispatcher.dispatch(job))));
+            return null;
+        });
+    }
+
+    /**
+     * An agent's transfer (转办): offers the matched order to the department they chose, on the usual terms. When that
+     * department can no longer take it (stopped, or no longer serving the service), the policy dispatches it instead,
+     * with the reason in the history; idempotent like {@link #dispatch}.
+     */
+    public void transfer(WorkOrderId id, ProviderId department) {
+        locks.withWorkOrder(id, locked -> {
+            WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order " + id));
+            if (!DISPATCHABLE.contains(w.state())) {
+                return null;
+            }
+            Optional<DispatchJob> job = facts.job(w);
+            Optional<Provider> chosen = providers.find(department).filter(p -> p.kind() == ProviderKind.DEPARTMENT
+                    && p.isActive() && job.map(j -> p.provides(j.service())).orElse(false));
+            if (job.isEmpty()) {
+                outcomes.escalate(w, "escalated (督办): no service matched, nothing to dispatch on");
+            } else if (chosen.isEmpty()) {
+                tracker.record(w.id(), "partner-network", Channel.SYSTEM, "transfer (转办) to " + department.value()
+                        + " impossible (stopped, or not serving " + job.get().service().value()
+                        + "): dispatched by the policy", x -> x, x -> List.of());
+                outcomes.apply(w, dispatcher.dispatch(job.get()));
+            } else {
+                outcomes.apply(w, dispatcher.assign(job.get(), chosen.get(), "转办 chosen by the agent"));
+            }
             return null;
         });
     }

@@ -13,6 +13,7 @@ import org.hotline81890.directory.Sla;
 import org.hotline81890.directory.match.Match;
 import org.hotline81890.directory.match.MatchResult;
 import org.hotline81890.directory.match.Matcher;
+import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Classification;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.Priority;
@@ -20,7 +21,8 @@ import org.hotline81890.gateway.workorder.RequestClassifier;
 
 /**
  * The directory as the intake's classifier: a service the agent chose wins; otherwise the text matcher picks the
- * service, request type and urgency, and the directory's data gives the service levels to promise.
+ * service, request type and urgency, and the directory's data gives the service levels to promise. A text the
+ * matcher is not sure of (it asks for an agent) gets no service when it came by SMS: it waits in the SMS inbox.
  */
 public final class DirectoryClassifier implements RequestClassifier {
     public static final ZoneId HOTLINE_ZONE = ZoneId.of("Asia/Shanghai");
@@ -57,6 +59,12 @@ public final class DirectoryClassifier implements RequestClassifier {
         }
         Match top = r.top().get();
         String reasons = top.reasons().stream().map(Object::toString).collect(Collectors.joining(", "));
+        if (r.askAgent() && request.channel() == Channel.SMS) {
+            // Not sure enough to dispatch a text: it waits in the agents' SMS inbox, RECEIVED, for a person to place.
+            return new Classification(Optional.empty(), type, priority, Optional.empty(), Optional.empty(),
+                    "held for an agent: confidence %.2f, first %s (%s)".formatted(r.confidence(),
+                            top.service().code(), reasons));
+        }
         String review = r.askAgent() ? "; agent review: confidence %.2f".formatted(r.confidence()) : "";
         return classification(top.service(), type, priority, r.urgent(), "matched by text: " + reasons + review);
     }

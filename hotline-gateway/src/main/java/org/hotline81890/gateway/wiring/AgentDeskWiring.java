@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.wiring;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.hotline81890.directory.AreaTree;
@@ -15,16 +16,25 @@ import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.delivery.CallbackRequestDelivery;
+import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.desk.CallerProfiles;
+import org.hotline81890.gateway.desk.Departments;
+import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
+import org.hotline81890.gateway.storage.mysql.MySqlCallerRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlReviewQueue;
+import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
 import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.CallControl;
 import org.hotline81890.gateway.voice.CallControls;
 import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.workorder.SurveyCallback;
 
 /**
  * The agent desk's part of the composition root: the ticket form's use case, the seat (queue membership, wrap-up),
@@ -35,11 +45,12 @@ public final class AgentDeskWiring {
     private AgentDeskWiring() {
     }
 
-    public static AgentDeskParts parts(HotlineConfig cfg, Core core, Optional<AmiConnector> ami) {
+    public static AgentDeskParts parts(HotlineConfig cfg, Core core, Optional<AmiConnector> ami,
+                                       Departments departments) {
         AreaTree areas = AreaLoader.loadDefault();
         TicketDesk tickets = new TicketDesk(core.store(), core.tracker(), core.directory(), areas,
                 new DirectoryClassifier(core.directory(), core.matcher(), core.clock()), core.corrections(),
-                core.clock());
+                departments, core.clock());
         ami.ifPresent(c -> c.addListener(new AgentRingListener(new LiveRings(core.vertx()))));
         QueueMembership queue = ami.<QueueMembership>map(c -> new AmiQueueMembership(c, cfg.agi().queue()))
                 .orElseGet(NoTelephony::new);
@@ -54,9 +65,22 @@ public final class AgentDeskWiring {
         MySqlCallbackRequests callbackRequests = new MySqlCallbackRequests(core.database().transactions());
         CallbackCalls callbacks = new CallbackCalls(new Callbacks(callbackRequests, core.clock()), callbackRequests,
                 core.outbox());
-        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, seat,
+        return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, departments, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
-                callbacks);
+                callbacks, profiles(core), new SmsReview(new MySqlReviewQueue(core.database().transactions()),
+                core.store(), core.tracker()));
+    }
+
+    /** The screen pop's caller profiles: their records and the one-key terminal registry of the voice intake. */
+    private static CallerProfiles profiles(Core core) {
+        return new CallerProfiles(core.store(), new MySqlCallerRecords(core.database().transactions()),
+                new MySqlTerminalRegistry(core.database().transactions(), core.clock()), core.clock());
+    }
+
+    /** The desk's outbox kinds, whatever modules run: a resident unsatisfied with a survey joins the callback list. */
+    public static Map<String, OutboxDelivery> deliveries(Core core) {
+        return Map.of(SurveyCallback.KIND, new CallbackRequestDelivery(new Callbacks(
+                new MySqlCallbackRequests(core.database().transactions()), core.clock())));
     }
 
     /** With AMI off, every telephony action is refused with the reason. */

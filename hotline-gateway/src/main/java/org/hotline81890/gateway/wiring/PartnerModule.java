@@ -19,6 +19,7 @@ import org.hotline81890.gateway.delivery.OfferWithdrawalDelivery;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.delivery.SurveyScoreDelivery;
 import org.hotline81890.gateway.delivery.WebhookDelivery;
+import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.dispatch.ApiKeys;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.DispatchOutcomes;
@@ -34,6 +35,7 @@ import org.hotline81890.gateway.dispatch.OfferMessages;
 import org.hotline81890.gateway.dispatch.OfferNotices;
 import org.hotline81890.gateway.dispatch.PartnerFlow;
 import org.hotline81890.gateway.dispatch.ProviderCache;
+import org.hotline81890.gateway.dispatch.ProviderDepartments;
 import org.hotline81890.gateway.dispatch.ProviderRatings;
 import org.hotline81890.gateway.dispatch.RatedProviderStore;
 import org.hotline81890.gateway.dispatch.RatingUpdates;
@@ -234,6 +236,11 @@ public final class PartnerModule implements HotlineModule {
 
     ProviderCache providerCache() {
         return providers;
+    }
+
+    /** The departments the agent desk may transfer to (转办); none while the partner network is off. */
+    public Departments departments() {
+        return cfg.enabled() ? new ProviderDepartments(providers) : Departments.NONE;
     }
 
     public MySqlExtensionRequests extensionRequests() {

@@ -4,12 +4,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+
 import org.hotline81890.partners.kpi.SurveyAnswer;
 
 /**
  * Use case: the resident answers the satisfaction survey (SMS reply or IVR callback). Satisfied closes the order;
  * unsatisfied reopens it and writes a dispatch row so that it goes back to a provider (a different one first);
- * unsatisfied a second time escalates it to the supervisors (督办).
+ * unsatisfied a second time escalates it to the supervisors (督办). An unsatisfied resident also goes on the
+ * agents' callback list ({@link SurveyCallback}).
  */
 public final class Survey {
     /** How the SURVEYED event's details start; the answer's Chinese word follows. */
@@ -56,9 +59,11 @@ public final class Survey {
         if (!ASKED.contains(w.state())) {
             return new Result.NotAsked(w);
         }
-        // The provider's score is an outbox row of this move's transaction: it survives a crash right after commit.
+        // The provider's score (and a 不满意's callback) are outbox rows of this move's transaction: they survive a
+        // crash right after commit.
         tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", channel, ANSWER_DETAILS + answer.zh(),
-                x -> SurveyScore.request(x, answer));
+                x -> answer == SurveyAnswer.UNSATISFIED ? Stream.concat(SurveyScore.request(x, answer).stream(),
+                        SurveyCallback.request(x).stream()).toList() : SurveyScore.request(x, answer));
         WorkOrder after;
         if (answer != SurveyAnswer.UNSATISFIED) {
             after = tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),

@@ -1,6 +1,7 @@
 package org.hotline81890.gateway.channel.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +22,9 @@ import org.hotline81890.gateway.workorder.TicketNumber;
 /**
  * The ticket form's routes: services found as the agent types ({@code GET /agent/services?q=}), one service's answer
  * text and questions ({@code GET /agent/services/:code}), the matcher's top three for the words so far
- * ({@code POST /agent/match}) and the form itself ({@code POST /agent/orders/:ticket/ticket}, answered or dispatched
- * through {@link TicketDesk}). Each answers an htmx fragment; a bad form is a 4xx fragment saying what is wrong.
+ * ({@code POST /agent/match}) and the form itself ({@code POST /agent/orders/:ticket/ticket}, answered, dispatched
+ * or transferred to a chosen department through {@link TicketDesk}). Each answers an htmx fragment; a bad form is a
+ * 4xx fragment saying what is wrong.
  */
 final class AgentTicketRoutes {
     private final TicketDesk desk;
@@ -50,6 +52,7 @@ final class AgentTicketRoutes {
     private void handleService(RoutingContext ctx) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("service", views.service(ctx.pathParam("code")).orElse(null));
+        vars.put("departments", vars.get("service") == null ? List.of() : views.departments(ctx.pathParam("code")));
         pages.sendFragment(ctx, vars.get("service") == null ? 404 : 200, "ticket", "chosen", vars);
     }
 
@@ -64,12 +67,13 @@ final class AgentTicketRoutes {
             handling = switch (form(ctx, "action")) {
                 case "answer" -> Handling.ANSWER;
                 case "dispatch" -> Handling.DISPATCH;
-                default -> throw new IllegalArgumentException("请选择直接答复或派单");
+                case "transfer" -> Handling.TRANSFER;
+                default -> throw new IllegalArgumentException("请选择直接答复、派单或转办");
             };
             form = new TicketForm(TicketNumber.of(raw), form(ctx, "text"), type(form(ctx, "requestType")),
                     form(ctx, "serviceCode"), form(ctx, "matcherFirst"), priority(form(ctx, "priority")),
                     new Area(opt(ctx, "district"), opt(ctx, "street"), opt(ctx, "community"), opt(ctx, "grid"),
-                            opt(ctx, "address")), form(ctx, "notes"));
+                            opt(ctx, "address")), form(ctx, "notes"), opt(ctx, "department"));
         } catch (IllegalArgumentException e) {
             outcome(ctx, 400, false, e.getMessage());
             return;
@@ -77,16 +81,27 @@ final class AgentTicketRoutes {
         String agent = AccessGate.person(ctx).person().login();
         blocking.run(() -> desk.handle(form, handling, agent)).onSuccess(r -> {
             switch (r) {
-                case TicketResult.Done d -> outcome(ctx, 200, true, (handling == Handling.ANSWER ? "已直接答复" : "已派单")
+                case TicketResult.Done d -> {
+                    ctx.response().putHeader("HX-Trigger", AgentSmsRoutes.HANDLED);
+                    outcome(ctx, 200, true, done(handling)
                         + "：工单 " + d.order().ticket().grouped() + "，" + views.serviceNames()
                         .get(d.order().serviceCode().orElseThrow())
-                        + d.correction().map(c -> "；已记录服务纠正 " + c).orElse(""));
+                            + d.correction().map(c -> "；已记录服务纠正 " + c).orElse(""));
+                }
                 case TicketResult.Refused f -> outcome(ctx, 400, false, f.reason());
                 case TicketResult.NotFound n -> outcome(ctx, 404, false, "没有工单 " + raw);
                 case TicketResult.NotOpen n -> outcome(ctx, 409, false, "工单已是「" + new Labels().state(n.state())
                         + "」，未作更改");
             }
         }).onFailure(ctx::fail);
+    }
+
+    private static String done(Handling handling) {
+        return switch (handling) {
+            case ANSWER -> "已直接答复";
+            case DISPATCH -> "已派单";
+            case TRANSFER -> "已转办";
+        };
     }
 
     private void outcome(RoutingContext ctx, int status, boolean ok, String message) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hotline81890.directory.ProviderKind;
 import org.hotline81890.directory.match.MatchReason;
 
+import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
@@ -62,6 +63,11 @@ public final class Labels {
 
     public String state(WorkOrderState s) {
         return STATES.getOrDefault(s, s.name());
+    }
+
+    /** A resident's number as lists show it before anyone opens the item ({@code 138****1111}). */
+    public String masked(String number) {
+        return PhoneNumbers.mask(number);
     }
 
     public String priority(Priority p) {

@@ -15,13 +15,15 @@ import org.hotline81890.directory.match.Match;
 import org.hotline81890.directory.match.MatchResult;
 import org.hotline81890.directory.match.Matcher;
 import org.hotline81890.directory.match.PinyinIndex;
+import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.WorkOrder;
 
 /**
  * What the ticket form shows besides the order: the matcher's top three for the words so far (with their reasons),
  * services found as the agent types (hanzi, pinyin initials, full pinyin), the chosen service's answer text and
- * questions, and the area tree for the cascading pickers. Reads only; the decisions go through the use case.
+ * questions, the departments it may be transferred to (转办), and the area tree for the cascading pickers. Reads
+ * only; the decisions go through the use case.
  */
 final class TicketViews {
     static final List<RequestType> TYPES = List.of(RequestType.CONSULTATION, RequestType.HELP,
@@ -31,11 +33,13 @@ final class TicketViews {
     private final Matcher matcher;
     private final PinyinIndex pinyin;
     private final AreaTree areas;
+    private final Departments departments;
     private final String areasJson;
     private final Map<String, String> serviceNames = new HashMap<>();
 
-    TicketViews(Directory directory, Matcher matcher, AreaTree areas) {
+    TicketViews(Directory directory, Matcher matcher, AreaTree areas, Departments departments) {
         this.directory = directory;
+        this.departments = departments;
         this.matcher = matcher;
         this.pinyin = new PinyinIndex(directory);
         this.areas = areas;
@@ -53,6 +57,7 @@ final class TicketViews {
         vars.put("areasJson", areasJson);
         vars.put("service", order.serviceCode().flatMap(directory::find).orElse(null));
         vars.put("serviceNames", serviceNames);
+        vars.put("departments", order.serviceCode().map(departments::serving).orElse(List.of()));
         return vars;
     }
 
@@ -75,6 +80,11 @@ final class TicketViews {
 
     Optional<Service> service(String code) {
         return directory.find(code);
+    }
+
+    /** The departments an order of service {@code code} may be transferred to (转办). */
+    List<Departments.Department> departments(String code) {
+        return departments.serving(code);
     }
 
     Map<String, String> serviceNames() {

@@ -27,6 +27,7 @@ public final class WebPages {
     private final AgentTicketRoutes tickets;
     private final AgentCallRoutes calls;
     private final AgentCallbackRoutes callbacks;
+    private final AgentSmsRoutes sms;
     private final PhoneRoutes phone;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
@@ -36,11 +37,13 @@ public final class WebPages {
         this.admin = new AdminPeopleRoutes(people, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
-        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas());
-        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), new ScreenPop(store, views, ticketViews), pages,
-                blocking);
+        TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas(),
+                deskParts.departments());
+        ScreenPop pop = new ScreenPop(store, deskParts.profiles(), views, ticketViews);
+        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), pop, pages, blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
+        this.sms = new AgentSmsRoutes(deskParts.sms(), ticketViews, views, pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
         this.phone = new PhoneRoutes(phone);
     }
@@ -56,6 +59,7 @@ public final class WebPages {
         tickets.mount(router);
         calls.mount(router);
         callbacks.mount(router);
+        sms.mount(router);
         agentOrders.mount(router);
         homes.mount(router);
     }

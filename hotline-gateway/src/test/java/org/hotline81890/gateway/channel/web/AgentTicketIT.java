@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.hotline81890.gateway.matching.Correction;
 import org.hotline81890.gateway.people.Role;
+import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
@@ -81,6 +89,58 @@ class AgentTicketIT {
         assertThat(after.area().community()).contains("中山社区");
         assertThat(web.app().core().corrections().pending(50)).extracting(Correction::ticket)
                 .contains(java.util.Optional.of(w.ticket().value()));
+    }
+
+    @Test
+    void transferringToTheChosenDepartmentOffersTheOrderToThatDepartment() {
+        WebClient agent = web.as(Role.AGENT);
+        assertThat(agent.get("/agent/services/MC-04").body()).contains("ticket-department", "DEP-ECOENV",
+                "DEP-POLICE", "DEP-CITYMGMT").doesNotContain("DEP-WATER");
+        WorkOrder w = call("phone:ticket-it-transfer");
+        String path = "/agent/orders/" + w.ticket().value() + "/ticket";
+        Map<String, String> f = form("MC-04", "NONE");
+        f.put("text", "楼下广场舞音响每天开到晚上十点");
+        f.put("requestType", "complaint");
+        f.put("action", "transfer");
+        HttpResponse<String> none = agent.postWithCsrf(path, f);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("请选择转办部门");
+        f.put("department", "DEP-WATER");
+        HttpResponse<String> wrong = agent.postWithCsrf(path, f);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("不承办服务 MC-04");
+        assertThat(reread(w)).isEqualTo(w);
+
+        // Two departments for two alike orders: whatever the policy would pick, each goes where the agent chose.
+        WorkOrder other = call("phone:ticket-it-transfer-2");
+        for (Map.Entry<WorkOrder, String> pick : Map.of(w, "DEP-ECOENV", other, "DEP-POLICE").entrySet()) {
+            WorkOrder order = pick.getKey();
+            f.put("department", pick.getValue());
+            HttpResponse<String> done = agent.postWithCsrf("/agent/orders/" + order.ticket().value() + "/ticket", f);
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            assertThat(done.body()).contains("已转办", order.ticket().grouped());
+            assertThat(web.app().core().store().history(order.id())).anySatisfy(e -> assertThat(e.details())
+                    .contains("transferred (转办) to " + pick.getValue()));
+            Eventually.waitFor("the offer to " + pick.getValue(), Duration.ofSeconds(20),
+                    () -> reread(order).state() == WorkOrderState.OFFERED);
+            assertThat(offeredTo(order)).containsExactly(pick.getValue());
+        }
+    }
+
+    private static List<String> offeredTo(WorkOrder w) {
+        try (Connection c = web.db().database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT provider_id FROM offer WHERE work_order = ?")) {
+            ps.setString(1, Long.toString(w.id().value()));
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
