@@ -33,6 +33,7 @@ import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.AdminProviderRoutes;
 import org.hotline81890.gateway.channel.web.ProviderDesk;
+import org.hotline81890.gateway.channel.web.JobPhotoRoutes;
 import org.hotline81890.gateway.channel.web.ProviderDeskRoutes;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
@@ -213,9 +214,10 @@ public final class HotlineApp implements AutoCloseable {
                     PersonalDataViews audit = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
                             core.clock());
                     for (ProviderDeskRoutes.Desk d : ProviderDeskRoutes.Desk.values()) {
-                        out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), pm.notices(), reads, audit,
-                                pages.pages(), core.blocking())::mount);
+                        out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), reads, audit,
+                                pages.pages(), core.blocking(), pm.completion(), core.config().web().photoMax())::mount);
                     }
+                    out.add(new JobPhotoRoutes(pm.completion(), core.store(), pages.pages(), core.blocking())::mount);
                     return out;
                 })
                 .orElse(List.of());

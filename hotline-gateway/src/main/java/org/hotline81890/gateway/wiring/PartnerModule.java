@@ -22,6 +22,7 @@ import org.hotline81890.gateway.delivery.WebhookDelivery;
 import org.hotline81890.gateway.dispatch.ApiKeys;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.DispatchOutcomes;
+import org.hotline81890.gateway.dispatch.JobCompletion;
 import org.hotline81890.gateway.dispatch.JobFacts;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.PublishingOffers;
@@ -40,6 +41,8 @@ import org.hotline81890.gateway.dispatch.RatingUpdates;
 import org.hotline81890.gateway.dispatch.Reassignment;
 import org.hotline81890.gateway.dispatch.SmsJobCommands;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
+import org.hotline81890.gateway.storage.files.DataDirPhotoFiles;
+import org.hotline81890.gateway.storage.mysql.MySqlCompletionRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
@@ -90,6 +93,7 @@ public final class PartnerModule implements HotlineModule {
     private final Reassignment reassignment;
     private final MySqlOfferLocks locks;
     private final Onboarding onboarding;
+    private final JobCompletion completion;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -127,6 +131,8 @@ public final class PartnerModule implements HotlineModule {
                 core.clock()), outcomes, core.tracker(), core.deadlines(), providers, notices, messages, facts,
                 extensionRequests, core.clock());
         this.locks = locks;
+        completion = new JobCompletion(flow, new MySqlCompletionRecords(tx),
+                new DataDirPhotoFiles(core.config().data().dir()), core.clock());
         onboarding = new Onboarding(providerStore, keys, providerStore, new DirectoryCatalog(core.directory()),
                 providers::invalidate, core.clock());
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
@@ -188,6 +194,11 @@ public final class PartnerModule implements HotlineModule {
     /** Registers a partner-API key for the provider (only its hash is stored). */
     public void registerKey(ProviderId provider, String key) {
         keys.add(provider, ApiKeys.hash(key), core.clock().instant());
+    }
+
+    /** Completing a job on a desk, with who did it and the photo (issue 14). */
+    public JobCompletion completion() {
+        return completion;
     }
 
     public PartnerFlow flow() {
