@@ -143,8 +143,8 @@ public final class ProviderDeskRoutes {
     }
 
     /**
-     * An action's answer: the message (out of band, into {@code #desk-message}) and the board; {@code status} 4xx
-     * marks a refusal (htmx still swaps it in).
+     * An action's answer: the message ({@code #desk-message}) and the board, swapped into {@code #board-slot};
+     * {@code status} 4xx marks a refusal (htmx still swaps it in).
      */
     private void board(RoutingContext ctx, int status, String message) {
         ProviderId p = provider(ctx);

@@ -161,6 +161,17 @@ class JobPhotoBrowserIT {
         }
     }
 
+    private static void messageSays(String words) {
+        try {
+            new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("desk-message")).getText().contains(words));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "desk-message-failure");
+            throw new AssertionError("the desk's message never said " + words + ": '"
+                    + browser.findElement(By.id("desk-message")).getText() + "'", e);
+        }
+    }
+
     private static String offerOnBoard() {
         waitFor(By.cssSelector("#board[data-live='true']"));
         return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
@@ -174,6 +185,7 @@ class JobPhotoBrowserIT {
         logIn("photo1-staff");
         String offerId = offerOnBoard();
         act("article.offer[data-offer='" + offerId + "'] button.accept", WebElement::click);
+        messageSays("已接单");
         String job = "article.mine[data-job='" + offerId + "']";
         byte[] photo = png(40);
         Path chosen = files.resolve("我的照片 resident-home.png");
@@ -182,6 +194,8 @@ class JobPhotoBrowserIT {
         act(job + " input.photo-input", e -> e.sendKeys(chosen.toAbsolutePath().toString()));
         Browser.screenshot(browser, "partner-desk-photo-chosen");
         act(job + " button.complete-submit", WebElement::click);
+        messageSays("已办结");
+        assertThat(text("#desk-message")).contains("照片已上传");
         Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(w.id()).orElseThrow().state()
                 .name().equals("COMPLETED"));
 

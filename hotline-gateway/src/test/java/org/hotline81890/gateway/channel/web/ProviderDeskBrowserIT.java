@@ -134,6 +134,20 @@ class ProviderDeskBrowserIT {
         }
     }
 
+    /**
+     * The desk's answer to the last action is shown: also when the live board (the commit's SSE event) replaced the
+     * clicked button before the answer came back, which used to lose it.
+     */
+    private static void says(String words) {
+        try {
+            new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("desk-message")).getText().startsWith(words));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the desk never said " + words + ": '"
+                    + browser.findElement(By.id("desk-message")).getText() + "'", e);
+        }
+    }
+
     /** The page's stream is open: the board it sent at connection is in. */
     private static void live() {
         waitFor(By.cssSelector("#board[data-live='true']"));
@@ -166,6 +180,7 @@ class ProviderDeskBrowserIT {
         click(offer + " button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
         assertThat(text(job + " .address")).isEqualTo("中山西路88号3单元502");
+        says("已接单");
         assertThat(text(job + " .masked-phone")).isEqualTo("138****5678");
         assertThat(text(job + " .text")).as("identifiers in the resident's words are masked")
                 .contains("王阿姨").doesNotContain("13812345678");
@@ -176,6 +191,7 @@ class ProviderDeskBrowserIT {
         type(job + " textarea.note", "已打扫完毕，厨房和卫生间");
         click(job + " button.complete-submit");
         waitGone(By.cssSelector("article.mine"));
+        says("已办结");
 
         Eventually.waitFor("the survey SMS in the outbox", WAIT,
                 () -> web.app().core().outbox().status("resident-survey:" + offerId).isPresent());
