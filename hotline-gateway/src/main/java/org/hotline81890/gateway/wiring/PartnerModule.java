@@ -224,7 +224,7 @@ public final class PartnerModule implements HotlineModule {
     public ProviderDesk desk() {
         MySqlOfferSurveys surveys = new MySqlOfferSurveys(core.database().transactions());
         return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders),
-                surveys, core.clock());
+                surveys, completion, core.clock());
     }
 
     public OfferNotices notices() {

@@ -2,6 +2,7 @@ package org.hotline81890.gateway.channel.web;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,6 +121,14 @@ public final class ProviderDeskRoutes {
             vars.put("history", reads.history(p));
             vars.put("score", reads.scorecard(p));
             vars.put("hours", reads.serviceHours(p));
+            if (desk == Desk.VOLUNTEER) {
+                List<ProviderDesk.PersonHours> people = reads.hoursByPerson(p);
+                String login = AccessGate.person(ctx).person().login();
+                vars.put("people", people);
+                vars.put("myHours", people.stream().filter(h -> h.login().equals(login)).findFirst()
+                        .map(ProviderDesk.PersonHours::hours).orElse(new ProviderDesk.ServiceHours(0,
+                                Duration.ZERO)));
+            }
             return vars;
         }).onComplete(ar -> {
             if (ar.failed()) {

@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * attaches a photo with the file input on 完成, sees the desk's answer, and the photo is stored under a random name
  * in the data dir and shown to the partner, an agent and a supervisor with its type and no-store, never to another
  * partner. A photo too large or not an image is refused naming the field, with no file and no row left behind.
+ * Volunteers of one team each get their own hours.
  */
 class JobPhotoBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -63,6 +64,7 @@ class JobPhotoBrowserIT {
         WebClient admin = web.as(Role.ADMIN);
         onboard(admin, "P-PHOTO1", "PARTNER_COMPANY", "宁波拍照家政", "HK-01", List.of("photo1-staff"));
         onboard(admin, "P-PHOTO2", "PARTNER_COMPANY", "宁波别家家政", "HK-02", List.of("photo2-staff"));
+        onboard(admin, "V-TEAM", "VOLUNTEER_TEAM", "孝闻红帽子志愿队", "EC-10", List.of("vol-a", "vol-b"));
         browser = Browser.open(390, 844);
     }
 
@@ -275,6 +277,36 @@ class JobPhotoBrowserIT {
         HttpResponse<String> again = multipart(me, offerId, "再传一张", "again.png", png(21));
         assertThat(again.statusCode()).as("a repeated completion changes nothing").isEqualTo(200);
         assertThat(photos()).as("and keeps no second photo").hasSize(before.size() + 1);
+    }
+
+    @Test
+    void volunteersOfOneTeamEachGetTheirOwnHours() {
+        WorkOrder first = order("EC-10", "独居老人需要探访");
+        logIn("vol-a");
+        String a = offerOnBoard();
+        act("article.offer[data-offer='" + a + "'] button.accept", WebElement::click);
+        act("article.mine[data-job='" + a + "'] button.start", WebElement::click);
+        waitFor(By.cssSelector("article.mine[data-state='STARTED']"));
+        act("article.mine[data-job='" + a + "'] button.complete-submit", WebElement::click);
+        messageSays("已办结");
+        Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(first.id()).orElseThrow().state()
+                .name().equals("COMPLETED"));
+
+        WorkOrder second = order("EC-10", "帮忙买菜");
+        logIn("vol-b");
+        String b = offerOnBoard();
+        act("article.offer[data-offer='" + b + "'] button.accept", WebElement::click);
+        act("article.mine[data-job='" + b + "'] button.complete-submit", WebElement::click);
+        messageSays("已办结");
+        Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(second.id()).orElseThrow()
+                .state().name().equals("COMPLETED"));
+        browser.navigate().refresh();
+        assertThat(text("#hours-total")).isNotEmpty();
+        assertThat(text("#volunteer-hours")).contains("已完成 2 次服务");
+        assertThat(text("#my-hours")).endsWith("小时");
+        assertThat(text("#volunteer-hours")).contains("（1 次服务）");
+        assertThat(text("#hours-by-person tr[data-login='vol-a']")).startsWith("vol-a同志 1");
+        assertThat(text("#hours-by-person tr[data-login='vol-b']")).startsWith("vol-b同志 1");
     }
 
     private static String firstOffer(String board, WorkOrder w) {
