@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
+import org.hotline81890.directory.load.FeeLoader;
 import org.hotline81890.gateway.channel.http.PartnerRoutes;
 import org.hotline81890.gateway.channel.http.SupervisorRoutes;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -224,7 +225,7 @@ public final class PartnerModule implements HotlineModule {
     public ProviderDesk desk() {
         MySqlOfferSurveys surveys = new MySqlOfferSurveys(core.database().transactions());
         return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders),
-                surveys, completion, core.clock());
+                surveys, completion, FeeLoader.loadDefault(core.directory()), core.clock());
     }
 
     public OfferNotices notices() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.vertx.core.json.JsonObject;
+import org.hotline81890.directory.Fee;
+import org.hotline81890.directory.Fees;
 import org.hotline81890.gateway.channel.http.KpiReport;
 import org.hotline81890.gateway.dispatch.CompletionRecord;
 import org.hotline81890.gateway.dispatch.JobCompletion;
@@ -39,11 +41,13 @@ public final class ProviderDesk {
     private final KpiReport kpis;
     private final SurveyOutcomes surveys;
     private final JobCompletion completions;
+    private final Fees fees;
     private final Clock clock;
 
     public ProviderDesk(OfferStore offers, WorkOrderStore store, JobFacts facts, KpiReport kpis,
-                        SurveyOutcomes surveys, JobCompletion completions, Clock clock) {
+                        SurveyOutcomes surveys, JobCompletion completions, Fees fees, Clock clock) {
         this.completions = completions;
+        this.fees = fees;
         this.offers = offers;
         this.store = store;
         this.facts = facts;
@@ -160,7 +164,7 @@ public final class ProviderDesk {
         }
         return offer.filter(o -> o.provider().equals(provider))
                 .flatMap(o -> order(o).map(w -> new Mine(o, w, DeskCard.of(o, JobViews.forProvider(o,
-                        facts.details(w))))));
+                        facts.details(w)), pay(o)))));
     }
 
     /** One of the provider's offers with its work order. */
@@ -168,7 +172,11 @@ public final class ProviderDesk {
     }
 
     private Optional<DeskCard> card(Offer offer) {
-        return order(offer).map(w -> DeskCard.of(offer, JobViews.forProvider(offer, facts.details(w))));
+        return order(offer).map(w -> DeskCard.of(offer, JobViews.forProvider(offer, facts.details(w)), pay(offer)));
+    }
+
+    private String pay(Offer offer) {
+        return fees.of(offer.job().service().value()).map(Fee::display).orElse("");
     }
 
     private Optional<WorkOrder> order(Offer offer) {

@@ -164,6 +164,8 @@ class ProviderDeskBrowserIT {
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
         String offer = "article.offer[data-offer='" + offerId + "']";
+        assertThat(text(offer + " .pay")).as("what the job pays: the directory has a price for HK-01")
+                .isEqualTo("参考价 45 元/小时（两小时起）");
         assertThat(text(offer)).contains("钟点工").contains("孝闻社区")
                 .doesNotContain("13812345678").doesNotContain("5678").doesNotContain("中山西路")
                 .doesNotContain("王阿姨");
@@ -243,6 +245,8 @@ class ProviderDeskBrowserIT {
         live();
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
+        assertThat(browser.findElements(By.cssSelector("article.offer[data-offer='" + offerId + "'] .pay")))
+                .as("no price for a transfer's service: nothing shown").isEmpty();
         click("article.offer[data-offer='" + offerId + "'] button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
         assertThat(text(job)).contains("办理期限");
