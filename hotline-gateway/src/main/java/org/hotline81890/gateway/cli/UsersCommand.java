@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.people.AddResult;
@@ -21,7 +23,9 @@ import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.people.Role;
 import org.hotline81890.gateway.storage.mysql.Database;
 import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
+import org.hotline81890.partners.ProviderId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,12 +55,26 @@ public final class UsersCommand implements Runnable {
 
         /** Runs {@code work} on the people of the configured database (a running hotline's embedded one too). */
         int with(Function<People, Integer> work) {
+            return withProviders((people, known) -> work.apply(people));
+        }
+
+        /** As {@link #with}, also telling whether a provider id is in the provider table. */
+        int withProviders(BiFunction<People, Predicate<String>, Integer> work) {
             HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
             try (Database db = Database.open(cfg.db(), cfg.data(), true)) {
                 db.migrate();
                 MySqlSessionStore sessions = new MySqlSessionStore(db.transactions());
+                MySqlProviderStore providers = new MySqlProviderStore(db.transactions());
                 return work.apply(new People(new MySqlPersonStore(db.transactions()), sessions, new Passwords(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()), id -> known(providers, id));
+            }
+        }
+
+        private static boolean known(MySqlProviderStore providers, String id) {
+            try {
+                return providers.find(ProviderId.of(id)).isPresent();
+            } catch (IllegalArgumentException e) {
+                return false;
             }
         }
     }
@@ -93,10 +111,11 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return run(db::with, System.in, System.out, System.err);
+            return run(db::withProviders, System.in, System.out, System.err);
         }
 
-        int run(Function<Function<People, Integer>, Integer> on, InputStream in, PrintStream out, PrintStream err) {
+        int run(Function<BiFunction<People, Predicate<String>, Integer>, Integer> on, InputStream in, PrintStream out,
+                PrintStream err) {
             Optional<Role> r = Role.of(role);
             if (r.isEmpty()) {
                 err.println("unknown role " + role + " (agent, supervisor, department, partner, volunteer, admin)");
@@ -110,15 +129,23 @@ public final class UsersCommand implements Runnable {
                 return REFUSED;
             }
             String password = readPassword(in);
-            return on.apply(people -> switch (people.add(p, password)) {
-                case AddResult.Created c -> {
-                    out.println("created " + c.person().login() + " " + c.person().role().wire());
-                    yield 0;
+            return on.apply((people, providerKnown) -> {
+                // A login for a provider that is not in the table could never see a job: refuse it (issue 14).
+                if (p.provider().isPresent() && !providerKnown.test(p.provider().get())) {
+                    err.println("no provider " + p.provider().get() + " (onboard it first on /admin/providers or "
+                            + "with hotline providers import)");
+                    return REFUSED;
                 }
-                case AddResult.Refused refused -> {
-                    err.println(refused.reason());
-                    yield REFUSED;
-                }
+                return switch (people.add(p, password)) {
+                    case AddResult.Created c -> {
+                        out.println("created " + c.person().login() + " " + c.person().role().wire());
+                        yield 0;
+                    }
+                    case AddResult.Refused refused -> {
+                        err.println(refused.reason());
+                        yield REFUSED;
+                    }
+                };
             });
         }
     }
