@@ -215,7 +215,8 @@ public final class HotlineApp implements AutoCloseable {
                             core.clock());
                     for (ProviderDeskRoutes.Desk d : ProviderDeskRoutes.Desk.values()) {
                         out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), reads, audit,
-                                pages.pages(), core.blocking(), pm.completion(), core.config().web().photoMax())::mount);
+                                pages.pages(), core.blocking(), pm.completion(),
+                                core.config().web().photoMax())::mount);
                     }
                     out.add(new JobPhotoRoutes(pm.completion(), core.store(), pages.pages(), core.blocking())::mount);
                     return out;
