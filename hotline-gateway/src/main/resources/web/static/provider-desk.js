@@ -22,17 +22,27 @@
   setInterval(tick, 1000);
   document.addEventListener('htmx:afterSettle', tick);
   // A live board replaces the cards: what the person was typing (a note, a reason) is carried over by element id.
-  var typed = {};
+  // A chosen photo cannot be set by script: the file input itself is moved into the new board.
+  var typed = {}, chosen = {};
   document.addEventListener('htmx:sseBeforeMessage', function () {
     typed = {};
+    chosen = {};
     document.querySelectorAll('#board textarea[id], #board input[id], #board select[id]').forEach(function (el) {
-      typed[el.id] = el.value;
+      if (el.type === 'file') {
+        if (el.files && el.files.length > 0) { chosen[el.id] = el; }
+      } else {
+        typed[el.id] = el.value;
+      }
     });
   });
   document.addEventListener('htmx:sseMessage', function () {
     Object.keys(typed).forEach(function (id) {
       var el = document.getElementById(id);
       if (el && typed[id] !== '' && el.value !== typed[id]) { el.value = typed[id]; }
+    });
+    Object.keys(chosen).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && el !== chosen[id]) { el.replaceWith(chosen[id]); }
     });
   });
   document.addEventListener('htmx:sseMessage', function () { setTimeout(tick, 0); });

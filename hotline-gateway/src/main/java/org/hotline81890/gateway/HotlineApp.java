@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,6 +35,7 @@ import org.hotline81890.gateway.channel.http.HttpVerticle;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.AdminProviderRoutes;
 import org.hotline81890.gateway.channel.web.ProviderDesk;
+import org.hotline81890.gateway.channel.web.JobPhotoRoutes;
 import org.hotline81890.gateway.channel.web.ProviderDeskRoutes;
 import org.hotline81890.gateway.channel.web.CoalescingPublisher;
 import org.hotline81890.gateway.channel.web.FirstAdminNotice;
@@ -215,9 +218,11 @@ public final class HotlineApp implements AutoCloseable {
                     PersonalDataViews audit = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
                             core.clock());
                     for (ProviderDeskRoutes.Desk d : ProviderDeskRoutes.Desk.values()) {
-                        out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), pm.notices(), reads, audit,
-                                pages.pages(), core.blocking())::mount);
+                        out.add(new ProviderDeskRoutes(d, core.vertx(), pm.flow(), reads, audit,
+                                pages.pages(), core.blocking(), pm.completion(),
+                                core.config().web().photoMax())::mount);
                     }
+                    out.add(new JobPhotoRoutes(pm.completion(), core.store(), pages.pages(), core.blocking())::mount);
                     return out;
                 })
                 .orElse(List.of());
@@ -287,15 +292,25 @@ public final class HotlineApp implements AutoCloseable {
     }
 
     /**
-     * {@code hotline users ...}: {@code work} runs against the people of the configured database; beside a running
-     * hotline on the embedded default it attaches to that hotline's server. Its result is the exit code.
+     * {@code hotline users ...}: {@code work} runs against the people of the configured database, told which
+     * provider ids the provider table knows; beside a running hotline on the embedded default it attaches to that
+     * hotline's server. Its result is the exit code.
      */
-    public static int withPeople(HotlineConfig cfg, Function<People, Integer> work) {
+    public static int withPeople(HotlineConfig cfg, BiFunction<People, Predicate<String>, Integer> work) {
         try (Database db = Database.open(cfg.db(), cfg.data(), true)) {
             db.migrate();
             Transactions tx = db.transactions();
+            MySqlProviderStore providers = new MySqlProviderStore(tx);
             return work.apply(new People(new MySqlPersonStore(tx), new MySqlSessionStore(tx), new Passwords(),
-                    Clock.systemUTC()));
+                    Clock.systemUTC()), id -> knownProvider(providers, id));
+        }
+    }
+
+    private static boolean knownProvider(MySqlProviderStore providers, String id) {
+        try {
+            return providers.find(ProviderId.of(id)).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -47,6 +49,11 @@ public final class UsersCommand implements Runnable {
 
         /** Runs {@code work} on the people of the configured database (a running hotline's embedded one too). */
         int with(Function<People, Integer> work) {
+            return withProviders((people, known) -> work.apply(people));
+        }
+
+        /** As {@link #with}, also telling whether a provider id is in the provider table. */
+        int withProviders(BiFunction<People, Predicate<String>, Integer> work) {
             return HotlineApp.withPeople(HotlineConfig.load(config, System.getenv()), work);
         }
     }
@@ -83,10 +90,11 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return run(db::with, System.in, System.out, System.err);
+            return run(db::withProviders, System.in, System.out, System.err);
         }
 
-        int run(Function<Function<People, Integer>, Integer> on, InputStream in, PrintStream out, PrintStream err) {
+        int run(Function<BiFunction<People, Predicate<String>, Integer>, Integer> on, InputStream in, PrintStream out,
+                PrintStream err) {
             Optional<Role> r = Role.of(role);
             if (r.isEmpty()) {
                 err.println("unknown role " + role + " (agent, supervisor, department, partner, volunteer, admin)");
@@ -100,15 +108,23 @@ public final class UsersCommand implements Runnable {
                 return REFUSED;
             }
             String password = readPassword(in);
-            return on.apply(people -> switch (people.add(p, password)) {
-                case AddResult.Created c -> {
-                    out.println("created " + c.person().login() + " " + c.person().role().wire());
-                    yield 0;
+            return on.apply((people, providerKnown) -> {
+                // A login for a provider that is not in the table could never see a job: refuse it (issue 14).
+                if (p.provider().isPresent() && !providerKnown.test(p.provider().get())) {
+                    err.println("no provider " + p.provider().get() + " (onboard it first on /admin/providers or "
+                            + "with hotline providers import)");
+                    return REFUSED;
                 }
-                case AddResult.Refused refused -> {
-                    err.println(refused.reason());
-                    yield REFUSED;
-                }
+                return switch (people.add(p, password)) {
+                    case AddResult.Created c -> {
+                        out.println("created " + c.person().login() + " " + c.person().role().wire());
+                        yield 0;
+                    }
+                    case AddResult.Refused refused -> {
+                        err.println(refused.reason());
+                        yield REFUSED;
+                    }
+                };
             });
         }
     }

@@ -61,7 +61,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call"), afterHours(c)),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
-                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO)),
+                        wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO),
+                        c.integer("web.photo-max", 1024, 64 * 1024 * 1024)),
                 Phone.from(c));
     }
 
@@ -125,7 +126,9 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     }
 
     /** The people's pages: sessions and their cookies; the agent desk's wrap-up codes and after-call time. */
-    public record Web(Duration sessionIdle, boolean secureCookies, List<String> wrapUpCodes, Duration wrapUpTime) {
+    /** The pages. {@code photoMax}: the largest completion photo a provider desk takes, in bytes. */
+    public record Web(Duration sessionIdle, boolean secureCookies, List<String> wrapUpCodes, Duration wrapUpTime,
+                      int photoMax) {
     }
 
     private static List<String> wrapUpCodes(ConfigSource c) {

@@ -207,7 +207,14 @@ public final class PartnerFlow {
     }
 
     public ActionResult complete(ProviderId caller, OfferId id, String note, Channel channel) {
+        return complete(caller, id, note, channel, applied -> { });
+    }
+
+    /** As above; {@code alsoWhenApplied} writes what the desk adds (who, the photo) in the same transaction. */
+    public ActionResult complete(ProviderId caller, OfferId id, String note, Channel channel,
+                                 java.util.function.Consumer<Offer> alsoWhenApplied) {
         return act(id, () -> actions.complete(caller, id, note), (applied, w) -> {
+            alsoWhenApplied.accept(applied);
             if (w.state().canMoveTo(WorkOrderState.COMPLETED)) {
                 String text = "completed by " + caller + (note == null || note.isBlank() ? "" : ": " + note.strip());
                 tracker.move(w.id(), WorkOrderState.COMPLETED, caller.value(), channel, text,

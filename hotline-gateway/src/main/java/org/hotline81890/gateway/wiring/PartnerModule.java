@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
+import org.hotline81890.directory.load.FeeLoader;
 import org.hotline81890.gateway.channel.http.PartnerRoutes;
 import org.hotline81890.gateway.channel.http.SupervisorRoutes;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -23,6 +24,7 @@ import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.dispatch.ApiKeys;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
 import org.hotline81890.gateway.dispatch.DispatchOutcomes;
+import org.hotline81890.gateway.dispatch.JobCompletion;
 import org.hotline81890.gateway.dispatch.JobFacts;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.PublishingOffers;
@@ -43,6 +45,8 @@ import org.hotline81890.gateway.dispatch.Reassignment;
 import org.hotline81890.gateway.dispatch.SmsJobCommands;
 import org.hotline81890.gateway.matching.ServicePromises;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
+import org.hotline81890.gateway.storage.files.DataDirPhotoFiles;
+import org.hotline81890.gateway.storage.mysql.MySqlCompletionRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
@@ -94,6 +98,7 @@ public final class PartnerModule implements HotlineModule {
     private final Reassignment reassignment;
     private final MySqlOfferLocks locks;
     private final Onboarding onboarding;
+    private final JobCompletion completion;
 
     public PartnerModule(Core core) {
         this.core = core;
@@ -132,6 +137,8 @@ public final class PartnerModule implements HotlineModule {
                 core.clock()), outcomes, core.tracker(), core.deadlines(), providers, notices, messages, facts,
                 extensionRequests, core.clock());
         this.locks = locks;
+        completion = new JobCompletion(flow, new MySqlCompletionRecords(tx),
+                new DataDirPhotoFiles(core.config().data().dir()), core.clock());
         onboarding = new Onboarding(providerStore, keys, providerStore, new DirectoryCatalog(core.directory()),
                 providers::invalidate, core.clock());
         if (cfg.enabled() && cfg.sampleProviders() && providerStore.isEmpty()) {
@@ -195,6 +202,11 @@ public final class PartnerModule implements HotlineModule {
         keys.add(provider, ApiKeys.hash(key), core.clock().instant());
     }
 
+    /** Completing a job on a desk, with who did it and the photo (issue 14). */
+    public JobCompletion completion() {
+        return completion;
+    }
+
     public PartnerFlow flow() {
         return flow;
     }
@@ -218,7 +230,7 @@ public final class PartnerModule implements HotlineModule {
     public ProviderDesk desk() {
         MySqlOfferSurveys surveys = new MySqlOfferSurveys(core.database().transactions());
         return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders),
-                surveys, core.clock());
+                surveys, completion, FeeLoader.loadDefault(core.directory()), core.clock());
     }
 
     public OfferNotices notices() {

@@ -43,9 +43,15 @@ class UsersCommandIT {
     }
 
     private static Run hotline(String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("users"));
+        command.addAll(List.of(args));
+        return hotline(command, stdin);
+    }
+
+    private static Run hotline(List<String> args, String stdin) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "hotline.jar").toString(), "users"));
-        cmd.addAll(List.of(args));
+                "-jar", Path.of("target", "hotline.jar").toString()));
+        cmd.addAll(args);
         cmd.addAll(List.of("--config", config.toString()));
         // the child's output goes to files, not pipes read only after it ends: a child writing more than a pipe
         // holds (a first start's migration log, a stack trace) would block on the write and never end
@@ -88,6 +94,16 @@ class UsersCommandIT {
         assertThat(noProvider.exit()).isEqualTo(2);
         assertThat(lastLine(noProvider.err())).isEqualTo("role partner needs --provider");
 
+        Run unknownProvider = hotline("secret-pass-2\n", "add", "zhao", "--role", "partner", "--provider", "P-7",
+                "--password-stdin");
+        assertThat(unknownProvider.exit()).as("a provider not in the table").isEqualTo(2);
+        assertThat(lastLine(unknownProvider.err())).as("one line").isEqualTo("no provider P-7 (onboard it first on "
+                + "/admin/providers or with hotline providers import)");
+        assertThat(hotline("", "list").out()).doesNotContain("zhao");
+        Path csv = dir.resolve("p7.csv");
+        Files.writeString(csv, "id,kind,name,services,coverage,hours,capacity,webhook_url,webhook_secret,sms,"
+                + "portal_login,status,rating\nP-7,PARTNER_COMPANY,七号家政,HK-01,海曙区,24h,3,,,,p7.desk,ACTIVE,4.0\n");
+        assertThat(hotline(List.of("providers", "import", csv.toString()), "").exit()).isZero();
         Run partner = hotline("secret-pass-2\n", "add", "zhao", "--role", "partner", "--provider", "P-7",
                 "--password-stdin");
         assertThat(partner.out().strip()).isEqualTo("created zhao partner");

@@ -178,6 +178,16 @@ class TransferIT {
                 .orElseThrow().id(), "it-supervisor")).isInstanceOf(SupervisorOutcome.Done.class);
         assertThat(partners.offers().find(t3.id()).orElseThrow().handleBy()).contains(moved);
         assertThat(pendingHandleBy(t3)).contains(moved);
+        Offer extendedBySms = partners.offers().find(t3.id()).orElseThrow();
+        org.hotline81890.partners.offer.ReminderSchedule schedule = new org.hotline81890.partners.offer
+                .ReminderSchedule(app.core().config().partners().reminderAt());
+        Instant reminder = schedule.handlingReminderAt(extendedBySms).orElseThrow();
+        assertThat(reminder).isAfter(schedule.handlingReminderAt(t3).orElseThrow());
+        List<Instant> reminders = pending(t3, OfferNotices.REMIND);
+        assertThat(reminders).as("an SMS 延期, once approved, re-arms the reminder as the page's does: for the new "
+                + "deadline").contains(reminder.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(schedule.handlingReminderDue(extendedBySms, reminders.getFirst())).as("the first deadline's "
+                + "reminder, still armed, finds nothing due when it fires").isEmpty();
         assertThat(sms.extend(dept, w3.ticket(), Duration.ofHours(1), "再延")).as("one extension per transfer")
                 .isInstanceOfSatisfying(JobCommands.Result.Refused.class,
                         r -> assertThat(r.replyZh()).startsWith("【81890】延期申请未获批准"));
@@ -215,11 +225,16 @@ class TransferIT {
     }
 
     private static List<Instant> pendingHandleBy(Offer t) throws Exception {
+        return pending(t, "HANDLE_BY");
+    }
+
+    private static List<Instant> pending(Offer t, String kind) throws Exception {
         try (Connection c = DriverManager.getConnection(db.url(), TestDatabase.user(), TestDatabase.password());
              PreparedStatement ps = c.prepareStatement("SELECT DATE_FORMAT(due_at, '%Y-%m-%dT%H:%i:%s.%fZ') "
-                     + "FROM deadline WHERE subject_type='transfer' AND subject_id=? AND kind='HANDLE_BY' "
+                     + "FROM deadline WHERE subject_type='transfer' AND subject_id=? AND kind=? "
                      + "AND state='PENDING' ORDER BY due_at")) {
             ps.setLong(1, OfferIds.subjectId(t.id()));
+            ps.setString(2, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Instant> out = new java.util.ArrayList<>();
                 while (rs.next()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -28,7 +29,93 @@ public final class FormBody {
     static final String TYPE = "application/x-www-form-urlencoded";
     private static final String READ = "hotline.form-read";
 
+    private static final String UPLOAD = "hotline.form-upload";
+    /** An over-limit body is read and dropped up to this many times its limit (so the browser sees the answer). */
+    private static final int DRAIN_FACTOR = 4;
+
     private FormBody() {
+    }
+
+    /** How a route that takes a file answers a refused body in its own page (413, 415 or 400 naming the field). */
+    @FunctionalInterface
+    public interface Refusal {
+        void answer(RoutingContext ctx, int status, String field, String message);
+    }
+
+    /**
+     * {@code POST path} with a form that may carry one file: a urlencoded form is read as by {@link #accept}; a
+     * {@code multipart/form-data} one is read whole (text fields up to {@code http.max-body}, the file in
+     * {@code fileField} up to {@code maxFile} bytes) and split by {@link MultipartForm}, our own reader (no Vert.x
+     * decoder runs). The text fields are then read with {@code getFormAttribute}, the file with {@link #upload}.
+     * An over-limit or malformed multipart body is answered by {@code refusal}, after the rest of it was dropped.
+     */
+    public static Route acceptWithFile(Router router, String path, String fileField, int maxFile, Refusal refusal) {
+        return router.post(path).handler(ctx -> {
+            Optional<String> boundary = MultipartForm.boundary(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+            if (boundary.isEmpty() || Boolean.TRUE.equals(ctx.get(READ))) {
+                read(ctx, ctx::next);
+            } else {
+                readMultipart(ctx, boundary.get(), fileField, maxFile, refusal);
+            }
+        });
+    }
+
+    /** The file a multipart form carried, if one was chosen. */
+    public static Optional<MultipartForm.Upload> upload(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(UPLOAD));
+    }
+
+    private static void readMultipart(RoutingContext ctx, String boundary, String fileField, int maxFile,
+                                      Refusal refusal) {
+        HttpServerRequest request = ctx.request();
+        int maxText = Bodies.limit(ctx);
+        long max = (long) maxFile + maxText;
+        String tooLarge = fileField + "：文件不能超过 " + (maxFile >= 1 << 20 ? maxFile / (1 << 20) + " MB"
+                : maxFile + " 字节");
+        if (request.isEnded()) {
+            refusal.answer(ctx, 400, "body", "body：表单是空的");
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        long[] seen = {0};
+        boolean[] answered = {false};
+        boolean declaredOver = Bodies.declaredTooLong(request, (int) Math.min(Integer.MAX_VALUE, max));
+        request.handler(chunk -> {
+            seen[0] += chunk.length();
+            if (answered[0]) {
+                return;
+            }
+            if (seen[0] > max * DRAIN_FACTOR) {
+                answered[0] = true;
+                refusal.answer(ctx, 413, fileField, tooLarge);
+                ctx.addEndHandler(v -> request.connection().close());
+                return;
+            }
+            if (!declaredOver && seen[0] <= max) {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(end -> {
+            if (answered[0] || ctx.response().ended()) {
+                return;
+            }
+            if (declaredOver || seen[0] > max) {
+                refusal.answer(ctx, 413, fileField, tooLarge);
+                return;
+            }
+            try {
+                MultipartForm.Parsed parsed = MultipartForm.parse(body.getBytes(), boundary, fileField, maxFile,
+                        maxText);
+                parsed.file().ifPresent(f -> ctx.put(UPLOAD, f));
+                accepted(ctx, parsed.fields(), ctx::next);
+            } catch (MultipartForm.TooLarge e) {
+                refusal.answer(ctx, 413, e.field(), e.field().equals(fileField) ? tooLarge
+                        : e.field() + "：" + e.getMessage());
+            } catch (BadRequestException e) {
+                refusal.answer(ctx, 400, e.field(), e.field() + "：" + e.getMessage());
+            }
+        });
+        request.resume();
     }
 
     /**

@@ -15,18 +15,19 @@ import org.hotline81890.partners.privacy.JobView;
 public record DeskCard(String offerId, OfferState state, boolean transfer, String service, String area,
                        Instant wantedFrom, Optional<Instant> wantedUntil, Instant acceptBy,
                        Optional<Instant> handleBy, String address, String phone, String text, boolean overdue,
-                       int extensions, Optional<String> note, Optional<Instant> finishedAt) {
+                       int extensions, Optional<String> note, Optional<Instant> finishedAt, String pay) {
 
-    static DeskCard of(Offer offer, JobView view) {
+    /** {@code pay}: what the job pays when the directory has a price for its service, else empty. */
+    static DeskCard of(Offer offer, JobView view, String pay) {
         return switch (view) {
             case JobView.Restricted r -> new DeskCard(offer.id().value(), offer.state(),
                     offer.kind() == OfferKind.TRANSFER, r.serviceName(), r.area().toString(), r.wantedFrom(),
                     r.wantedUntil(), offer.acceptBy(), offer.handleBy(), "", "", "", offer.overdue(),
-                    offer.extensions(), offer.note(), offer.finishedAt());
+                    offer.extensions(), offer.note(), offer.finishedAt(), pay);
             case JobView.Full f -> new DeskCard(offer.id().value(), offer.state(),
                     offer.kind() == OfferKind.TRANSFER, f.serviceName(), f.area().toString(), f.wantedFrom(),
                     f.wantedUntil(), offer.acceptBy(), offer.handleBy(), f.address(), f.maskedPhone(),
-                    f.description(), offer.overdue(), offer.extensions(), offer.note(), offer.finishedAt());
+                    f.description(), offer.overdue(), offer.extensions(), offer.note(), offer.finishedAt(), pay);
         };
     }
 

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.vertx.core.json.JsonObject;
+import org.hotline81890.directory.Fee;
+import org.hotline81890.directory.Fees;
 import org.hotline81890.gateway.channel.http.KpiReport;
+import org.hotline81890.gateway.dispatch.CompletionRecord;
+import org.hotline81890.gateway.dispatch.JobCompletion;
 import org.hotline81890.gateway.dispatch.JobFacts;
 import org.hotline81890.gateway.dispatch.SurveyOutcomes;
 import org.hotline81890.partners.kpi.SurveyAnswer;
@@ -36,10 +40,14 @@ public final class ProviderDesk {
     private final JobFacts facts;
     private final KpiReport kpis;
     private final SurveyOutcomes surveys;
+    private final JobCompletion completions;
+    private final Fees fees;
     private final Clock clock;
 
     public ProviderDesk(OfferStore offers, WorkOrderStore store, JobFacts facts, KpiReport kpis,
-                        SurveyOutcomes surveys, Clock clock) {
+                        SurveyOutcomes surveys, JobCompletion completions, Fees fees, Clock clock) {
+        this.completions = completions;
+        this.fees = fees;
         this.offers = offers;
         this.store = store;
         this.facts = facts;
@@ -96,13 +104,45 @@ public final class ProviderDesk {
         int tasks = 0;
         for (Offer o : offers.forProvider(provider)) {
             if (o.state() == OfferState.COMPLETED && o.finishedAt().isPresent()) {
-                Instant from = o.startedAt().filter(s -> s.isBefore(o.finishedAt().get()))
-                        .or(o::answeredAt).orElse(o.finishedAt().get());
-                total = total.plus(Duration.between(from, o.finishedAt().get()));
+                total = total.plus(served(o));
                 tasks++;
             }
         }
         return new ServiceHours(tasks, total);
+    }
+
+    /** One volunteer's record within a team: the person who completed each task on the desk. */
+    public record PersonHours(String login, String name, ServiceHours hours) {
+    }
+
+    /**
+     * Volunteer hours per person (issue 14: "counted per volunteer"): each completed task counts for the login that
+     * completed it on the desk, the way {@link #serviceHours} counts it; tasks completed by SMS or the API name no
+     * person and count only for the team. Most hours first.
+     */
+    public List<PersonHours> hoursByPerson(ProviderId provider) {
+        Map<String, CompletionRecord.Worker> who = new HashMap<>();
+        completions.ofProvider(provider).forEach(r -> r.by().ifPresent(w -> who.put(r.offer().value(), w)));
+        Map<String, PersonHours> byLogin = new HashMap<>();
+        for (Offer o : offers.forProvider(provider)) {
+            CompletionRecord.Worker w = who.get(o.id().value());
+            if (w == null || o.state() != OfferState.COMPLETED || o.finishedAt().isEmpty()) {
+                continue;
+            }
+            PersonHours before = byLogin.getOrDefault(w.login(), new PersonHours(w.login(), w.name(),
+                    new ServiceHours(0, Duration.ZERO)));
+            byLogin.put(w.login(), new PersonHours(w.login(), w.name(), new ServiceHours(before.hours().tasks() + 1,
+                    before.hours().served().plus(served(o)))));
+        }
+        return byLogin.values().stream().sorted(Comparator.comparing((PersonHours h) -> h.hours().served())
+                .reversed().thenComparing(PersonHours::login)).toList();
+    }
+
+    /** From its start (出发) to its completion, or from acceptance when no start was reported. */
+    private static Duration served(Offer o) {
+        Instant to = o.finishedAt().orElseThrow();
+        Instant from = o.startedAt().filter(s -> s.isBefore(to)).or(o::answeredAt).orElse(to);
+        return Duration.between(from, to);
     }
 
     /** The KPI scorecard; empty for a login whose provider is not (or no longer) in the table. */
@@ -124,7 +164,7 @@ public final class ProviderDesk {
         }
         return offer.filter(o -> o.provider().equals(provider))
                 .flatMap(o -> order(o).map(w -> new Mine(o, w, DeskCard.of(o, JobViews.forProvider(o,
-                        facts.details(w))))));
+                        facts.details(w)), pay(o)))));
     }
 
     /** One of the provider's offers with its work order. */
@@ -132,7 +172,11 @@ public final class ProviderDesk {
     }
 
     private Optional<DeskCard> card(Offer offer) {
-        return order(offer).map(w -> DeskCard.of(offer, JobViews.forProvider(offer, facts.details(w))));
+        return order(offer).map(w -> DeskCard.of(offer, JobViews.forProvider(offer, facts.details(w)), pay(offer)));
+    }
+
+    private String pay(Offer offer) {
+        return fees.of(offer.job().service().value()).map(Fee::display).orElse("");
     }
 
     private Optional<WorkOrder> order(Offer offer) {

@@ -2,19 +2,19 @@ package org.hotline81890.gateway.channel.web;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.FormBody;
-import org.hotline81890.gateway.dispatch.OfferNotices;
+import org.hotline81890.gateway.channel.http.MultipartForm;
+import org.hotline81890.gateway.dispatch.CompletionRecord;
+import org.hotline81890.gateway.dispatch.JobCompletion;
 import org.hotline81890.gateway.dispatch.PartnerFlow;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.people.PersonalDataView;
@@ -32,15 +32,16 @@ import org.hotline81890.partners.offer.OfferId;
  * SMS commands make it. The page checks only the form's types and lengths; every rule is the use case's.
  */
 public final class ProviderDeskRoutes {
-    private static final long KEEP_ALIVE_MS = 15_000;
+    static final String PHOTO = "photo";
     private final Desk desk;
-    private final Vertx vertx;
     private final PartnerFlow flow;
-    private final OfferNotices notices;
     private final ProviderDesk reads;
     private final PersonalDataViews audit;
     private final Pages pages;
     private final Blocking blocking;
+    private final JobCompletion completion;
+    private final int photoMax;
+    private final ProviderDeskStream stream;
 
     /** The three desks differ in their path, who may use them and what they show. */
     public enum Desk {
@@ -71,12 +72,14 @@ public final class ProviderDeskRoutes {
         }
     }
 
-    public ProviderDeskRoutes(Desk desk, Vertx vertx, PartnerFlow flow, OfferNotices notices, ProviderDesk reads,
-                              PersonalDataViews audit, Pages pages, Blocking blocking) {
+    public ProviderDeskRoutes(Desk desk, Vertx vertx, PartnerFlow flow, ProviderDesk reads,
+                              PersonalDataViews audit, Pages pages, Blocking blocking, JobCompletion completion,
+                              int photoMax) {
         this.desk = desk;
-        this.vertx = vertx;
+        this.completion = completion;
+        this.photoMax = photoMax;
+        this.stream = new ProviderDeskStream(vertx, reads, pages, blocking);
         this.flow = flow;
-        this.notices = notices;
         this.reads = reads;
         this.audit = audit;
         this.pages = pages;
@@ -94,7 +97,10 @@ public final class ProviderDeskRoutes {
         FormBody.accept(router, b + "/offers/:offerId/decline").handler(this::handleDecline);
         FormBody.accept(router, b + "/offers/:offerId/start").handler(ctx -> act(ctx, "已记录出发，已通知居民",
                 (p, id) -> flow.start(p, id, Channel.WEB)));
-        FormBody.accept(router, b + "/offers/:offerId/complete").handler(this::handleComplete);
+        FormBody.acceptWithFile(router, b + "/offers/:offerId/complete", PHOTO, photoMax,
+                (ctx, status, field, message) -> board(ctx, status, message)).handler(this::handleComplete);
+        router.get(b + "/photos/:file").handler(ctx -> JobPhotoRoutes.send(ctx, blocking, completion,
+                Optional.of(provider(ctx))));
         FormBody.accept(router, b + "/offers/:offerId/extension").handler(this::handleExtension);
     }
 
@@ -112,6 +118,14 @@ public final class ProviderDeskRoutes {
             vars.put("history", reads.history(p));
             vars.put("score", reads.scorecard(p));
             vars.put("hours", reads.serviceHours(p));
+            if (desk == Desk.VOLUNTEER) {
+                List<ProviderDesk.PersonHours> people = reads.hoursByPerson(p);
+                String login = AccessGate.person(ctx).person().login();
+                vars.put("people", people);
+                vars.put("myHours", people.stream().filter(h -> h.login().equals(login)).findFirst()
+                        .map(ProviderDesk.PersonHours::hours).orElse(new ProviderDesk.ServiceHours(0,
+                                Duration.ZERO)));
+            }
             return vars;
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -135,8 +149,8 @@ public final class ProviderDeskRoutes {
     }
 
     /**
-     * An action's answer: the message (out of band, into {@code #desk-message}) and the board; {@code status} 4xx
-     * marks a refusal (htmx still swaps it in).
+     * An action's answer: the message ({@code #desk-message}) and the board, swapped into {@code #board-slot};
+     * {@code status} 4xx marks a refusal (htmx still swaps it in).
      */
     private void board(RoutingContext ctx, int status, String message) {
         ProviderId p = provider(ctx);
@@ -176,8 +190,27 @@ public final class ProviderDeskRoutes {
             board(ctx, 400, "note：请填写办理结果");
             return;
         }
-        act(ctx, desk == Desk.DEPARTMENT ? "已回复办理结果，热线将回访居民" : "已办结，感谢您的服务",
-                (p, id) -> flow.complete(p, id, note, Channel.WEB));
+        String done = desk == Desk.DEPARTMENT ? "已回复办理结果，热线将回访居民" : "已办结，感谢您的服务";
+        Optional<byte[]> photo = FormBody.upload(ctx).map(MultipartForm.Upload::bytes);
+        Person me = AccessGate.person(ctx).person();
+        ProviderId p = provider(ctx);
+        Optional<OfferId> id = offerId(ctx);
+        if (id.isEmpty()) {
+            return;
+        }
+        blocking.run(() -> completion.complete(p, id.get(), note, new CompletionRecord.Worker(me.login(), me.name()),
+                photo)).onComplete(ar -> {
+                    if (ar.failed()) {
+                        ctx.fail(ar.cause());
+                        return;
+                    }
+                    switch (ar.result()) {
+                        case JobCompletion.Result.Acted a -> answer(ctx, photo.isPresent()
+                                && a.result() instanceof ActionResult.Applied ? done + "（照片已上传）" : done, a.result());
+                        case JobCompletion.Result.NotAnImage n -> board(ctx, 415, PHOTO
+                                + "：照片须为 JPEG、PNG 或 WebP 图片");
+                    }
+                });
     }
 
     private void handleExtension(RoutingContext ctx) {
@@ -197,13 +230,9 @@ public final class ProviderDeskRoutes {
             return;
         }
         Duration extra = Duration.ofHours(hours);
-        act(ctx, "已延期 " + hours + " 小时", (p, id) -> {
-            ActionResult r = flow.requestExtension(p, id, extra, reason);
-            if (r instanceof ActionResult.Applied applied) {
-                notices.afterExtension(applied.offer());
-            }
-            return r;
-        });
+        // A request for a supervisor (督办) to decide, as by the API and SMS: the approval moves the handling deadline
+        // and re-arms its reminder (Reassignment), whichever channel asked.
+        act(ctx, "已延期 " + hours + " 小时", (p, id) -> flow.requestExtension(p, id, extra, reason));
     }
 
     @FunctionalInterface
@@ -213,26 +242,37 @@ public final class ProviderDeskRoutes {
 
     private void act(RoutingContext ctx, String done, Action action) {
         ProviderId p = provider(ctx);
-        OfferId id;
-        try {
-            id = new OfferId(ctx.pathParam("offerId"));
-        } catch (IllegalArgumentException e) {
-            board(ctx, 400, "offerId：" + e.getMessage());
+        Optional<OfferId> id = offerId(ctx);
+        if (id.isEmpty()) {
             return;
         }
-        blocking.run(() -> action.run(p, id)).onComplete(ar -> {
+        blocking.run(() -> action.run(p, id.get())).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
-                return;
-            }
-            switch (ar.result()) {
-                case ActionResult.Applied a -> board(ctx, 200, done);
-                case ActionResult.Repeated r -> board(ctx, 200, done);
-                // A department's extension waits for a supervisor (督办) to approve it: nothing changed yet.
-                case ActionResult.ExtensionRequested x -> board(ctx, 202, "延期申请已提交，等待督办审批");
-                case ActionResult.Rejection r -> board(ctx, DeskAnswers.status(r), DeskAnswers.message(r));
+            } else {
+                answer(ctx, done, ar.result());
             }
         });
+    }
+
+    /** The path's offer id, or empty once a 400 naming it is on its way. */
+    private Optional<OfferId> offerId(RoutingContext ctx) {
+        try {
+            return Optional.of(new OfferId(ctx.pathParam("offerId")));
+        } catch (IllegalArgumentException e) {
+            board(ctx, 400, "offerId：" + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void answer(RoutingContext ctx, String done, ActionResult result) {
+        switch (result) {
+            case ActionResult.Applied a -> board(ctx, 200, done);
+            case ActionResult.Repeated r -> board(ctx, 200, done);
+            // A department's extension waits for a supervisor (督办) to approve it: nothing changed yet.
+            case ActionResult.ExtensionRequested x -> board(ctx, 202, "延期申请已提交，等待督办审批");
+            case ActionResult.Rejection r -> board(ctx, DeskAnswers.status(r), DeskAnswers.message(r));
+        }
     }
 
     /**
@@ -247,6 +287,9 @@ public final class ProviderDeskRoutes {
             Map<String, Object> vars = vars(ctx, "");
             vars.put("card", m.card());
             vars.put("ticket", m.order().ticket().grouped());
+            vars.put("completions", completion.ofWorkOrder(m.order().id()).stream()
+                    .filter(r -> r.offer().equals(m.offer().id())).toList());
+            vars.put("photoBase", desk.base() + "/photos/");
             if (desk == Desk.DEPARTMENT) {
                 audit.record(me, PersonalDataView.What.ORDER, Optional.of(Long.toString(m.order().id().value())),
                         Optional.of(m.order().callerNumber()));
@@ -267,54 +310,13 @@ public final class ProviderDeskRoutes {
         });
     }
 
-    /**
-     * The live board: at connection, and on every committed change of one of this provider's offers, the board is
-     * read again and sent as one {@code board} event (htmx swaps it in; typed notes are preserved). Other providers'
-     * changes never reach this stream.
-     */
     private void handleEvents(RoutingContext ctx) {
-        ProviderId p = provider(ctx);
         Map<String, Object> base = vars(ctx, "");
-        AccessGate.signedIn(ctx).ifPresent(s -> {
-            base.put("me", s.person());
-            base.put("csrf", s.csrfToken());
+        AccessGate.signedIn(ctx).ifPresent(si -> {
+            base.put("me", si.person());
+            base.put("csrf", si.csrfToken());
         });
-        HttpServerResponse res = ctx.response();
-        res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("X-Accel-Buffering", "no");
-        res.write(": desk " + p.value() + "\n\n");
-        java.util.function.Consumer<String> push = id -> blocking.run(() -> {
-            Map<String, Object> vars = new HashMap<>(base);
-            vars.put("board", reads.board(p));
-            vars.put("refused", false);
-            vars.put("live", true);
-            return pages.renderFragment("provider-desk", "board", vars);
-        }).onSuccess(html -> send(res, "board", html, id));
-        MessageConsumer<JsonObject> changes = vertx.eventBus().consumer(LiveOffers.ADDRESS, msg -> {
-            if (p.value().equals(msg.body().getString("provider"))) {
-                push.accept(msg.body().getLong("committedAt", 0L) + "-" + msg.body().getString("offerId"));
-            }
-        });
-        // The board as it is now, at every (re)connection: nothing committed before the stream opened is missed.
-        push.accept("0-connect");
-        long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, t -> res.write(": keep-alive\n\n"));
-        res.closeHandler(v -> {
-            changes.unregister();
-            vertx.cancelTimer(keepAlive);
-        });
-    }
-
-    /** {@code id}: the change's commit time and offer, so a client (and the benchmark) can tell which change. */
-    private static void send(HttpServerResponse res, String event, String html, String id) {
-        if (res.closed() || res.ended()) {
-            return;
-        }
-        StringBuilder b = new StringBuilder("event: ").append(event).append('\n').append("id: ").append(id)
-                .append('\n');
-        for (String line : html.split("\n", -1)) {
-            b.append("data: ").append(line).append('\n');
-        }
-        res.write(b.append('\n').toString());
+        stream.open(ctx, provider(ctx), base);
     }
 
     private static String form(RoutingContext ctx, String name) {

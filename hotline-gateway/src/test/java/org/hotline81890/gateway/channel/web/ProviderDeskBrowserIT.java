@@ -134,6 +134,20 @@ class ProviderDeskBrowserIT {
         }
     }
 
+    /**
+     * The desk's answer to the last action is shown: also when the live board (the commit's SSE event) replaced the
+     * clicked button before the answer came back, which used to lose it.
+     */
+    private static void says(String words) {
+        try {
+            new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("desk-message")).getText().startsWith(words));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the desk never said " + words + ": '"
+                    + browser.findElement(By.id("desk-message")).getText() + "'", e);
+        }
+    }
+
     /** The page's stream is open: the board it sent at connection is in. */
     private static void live() {
         waitFor(By.cssSelector("#board[data-live='true']"));
@@ -150,6 +164,8 @@ class ProviderDeskBrowserIT {
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
         String offer = "article.offer[data-offer='" + offerId + "']";
+        assertThat(text(offer + " .pay")).as("what the job pays: the directory has a price for HK-01")
+                .isEqualTo("参考价 45 元/小时（两小时起）");
         assertThat(text(offer)).contains("钟点工").contains("孝闻社区")
                 .doesNotContain("13812345678").doesNotContain("5678").doesNotContain("中山西路")
                 .doesNotContain("王阿姨");
@@ -166,6 +182,7 @@ class ProviderDeskBrowserIT {
         click(offer + " button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
         assertThat(text(job + " .address")).isEqualTo("中山西路88号3单元502");
+        says("已接单");
         assertThat(text(job + " .masked-phone")).isEqualTo("138****5678");
         assertThat(text(job + " .text")).as("identifiers in the resident's words are masked")
                 .contains("王阿姨").doesNotContain("13812345678");
@@ -176,6 +193,7 @@ class ProviderDeskBrowserIT {
         type(job + " textarea.note", "已打扫完毕，厨房和卫生间");
         click(job + " button.complete-submit");
         waitGone(By.cssSelector("article.mine"));
+        says("已办结");
 
         Eventually.waitFor("the survey SMS in the outbox", WAIT,
                 () -> web.app().core().outbox().status("resident-survey:" + offerId).isPresent());
@@ -227,6 +245,8 @@ class ProviderDeskBrowserIT {
         live();
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
+        assertThat(browser.findElements(By.cssSelector("article.offer[data-offer='" + offerId + "'] .pay")))
+                .as("no price for a transfer's service: nothing shown").isEmpty();
         click("article.offer[data-offer='" + offerId + "'] button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
         assertThat(text(job)).contains("办理期限");
