@@ -107,10 +107,14 @@ final class TypeModel {
         for (int t = 0; t < Evidence.TYPES && serviceTypes != null; t++) {
             x[18 + t] = serviceTypes[t];
         }
-        x[22] = QUESTION.matcher(ev.text()).find() ? 1 : 0;
-        x[23] = ASKS_HOW.matcher(ev.text()).find() ? 1 : 0;
         String lower = ev.text().toLowerCase(java.util.Locale.ROOT);
-        x[24] = STILL_WAITING.matcher(lower).find() ? 1 : 0;
+        java.util.regex.Matcher waiting = STILL_WAITING.matcher(lower);
+        boolean stillWaiting = waiting.find();
+        // "怎么还没派人来" is not a how-question: the question cues read the text without the still-waiting words
+        String asked = stillWaiting ? lower.substring(0, waiting.start()) + lower.substring(waiting.end()) : lower;
+        x[22] = QUESTION.matcher(asked).find() ? 1 : 0;
+        x[23] = ASKS_HOW.matcher(asked).find() ? 1 : 0;
+        x[24] = stillWaiting ? 1 : 0;
         x[25] = REFERRED.matcher(lower).find() ? 1 : 0;
         x[26] = PROVIDER_FAULT.matcher(lower).find() ? 1 : 0;
         x[27] = PRICE.matcher(lower).find() ? 1 : 0;
