@@ -111,8 +111,10 @@ public final class SemanticMatcher implements Matcher {
                 return new MatchResult(List.of(), kw.requestType(), false, notes, LEXICAL_CONFIDENCE, false);
             }
             notes.add("no data word: the nearest English description or example");
-            return new MatchResult(near.services().stream().map(LatinNearest.Near::match).toList(),
-                    kw.requestType(), false, notes, LEXICAL_UNSURE, true);
+            List<Match> nearest = near.services().stream().map(LatinNearest.Near::match).toList();
+            // the type as the keyword stage would give it for the nearest service: its default, then the cues
+            return new MatchResult(nearest, TextMatcher.requestType(kw.typeCues(), nearest), false, notes,
+                    LEXICAL_UNSURE, true);
         }
         boolean sure = kw.best() >= LEXICAL_SURE;
         List<Match> ranked = kw.ranked();

@@ -45,28 +45,44 @@ final class SemanticStage {
 
     /** The share of each request type among a service's examples (all zero when it has none). */
     float[] typeShare(int service) {
-        float[][] shares = typeShares;
-        if (shares == null) {
-            shares = new float[protos.length][Evidence.TYPES];
-            int[] counts = new int[protos.length];
-            for (LabelledExample e : memory.examples()) {
-                int s = labelIndex(e);
-                if (s >= 0) {
-                    shares[s][Evidence.typeIndex(e.type())]++;
-                    counts[s]++;
-                }
-            }
-            for (int s = 0; s < shares.length; s++) {
-                for (int t = 0; t < Evidence.TYPES; t++) {
-                    shares[s][t] /= Math.max(1, counts[s]);
-                }
-            }
-            typeShares = shares;
-        }
-        return shares[service];
+        return labels(memory.examples()).shares[service];
     }
 
-    private volatile float[][] typeShares;
+    /**
+     * Each example's service index (-1 for NONE) and each service's type shares, computed once per set of examples
+     * (the memory's list is replaced when a correction is remembered), so that a search does no map look-up and no
+     * allocation per example.
+     */
+    private Labels labels(List<LabelledExample> examples) {
+        Labels l = labels;
+        if (l != null && l.of == examples) {
+            return l;
+        }
+        int[] index = new int[examples.size()];
+        float[][] shares = new float[protos.length][Evidence.TYPES];
+        int[] counts = new int[protos.length];
+        for (int e = 0; e < index.length; e++) {
+            int s = labelIndex(examples.get(e));
+            index[e] = s;
+            if (s >= 0) {
+                shares[s][Evidence.typeIndex(examples.get(e).type())]++;
+                counts[s]++;
+            }
+        }
+        for (int s = 0; s < shares.length; s++) {
+            for (int t = 0; t < Evidence.TYPES; t++) {
+                shares[s][t] /= Math.max(1, counts[s]);
+            }
+        }
+        l = new Labels(examples, index, shares);
+        labels = l;
+        return l;
+    }
+
+    private record Labels(List<LabelledExample> of, int[] index, float[][] shares) {
+    }
+
+    private volatile Labels labels;
 
     int serviceIndex(String code) {
         Integer i = index.get(code);
@@ -105,12 +121,13 @@ final class SemanticStage {
         java.util.Arrays.fill(top, -1);
         java.util.Arrays.fill(topSim, -2f);
         float excludedSim = exclude >= 0 ? values[exclude] : 2f;
+        int[] labelOf = labels(examples).index;
         for (int e = 0; e < values.length; e++) {
             float v = values[e];
             if (e == exclude || (exclude >= 0 && v >= SAME_TEXT && v >= excludedSim - 1e-4f)) {
                 continue;
             }
-            int label = labelIndex(examples.get(e));
+            int label = labelOf[e];
             if (label < 0) {
                 noneExMax = Math.max(noneExMax, v);
             } else if (v > exMax[label]) {

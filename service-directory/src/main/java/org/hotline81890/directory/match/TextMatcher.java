@@ -183,9 +183,10 @@ public final class TextMatcher implements Matcher {
     }
 
     /** The best service's default type as a prior, then the type cues; ties keep the prior. */
-    private static RequestType requestType(Map<RequestType, Double> cues, List<Match> ranked) {
+    static RequestType requestType(Map<RequestType, Double> cues, List<Match> ranked) {
         RequestType prior = ranked.get(0).service().defaultRequestType();
-        Map<RequestType, Double> scores = new EnumMap<>(cues);
+        Map<RequestType, Double> scores = new EnumMap<>(RequestType.class);
+        scores.putAll(cues);
         scores.merge(prior, TYPE_PRIOR, Double::sum);
         RequestType best = prior;
         for (Map.Entry<RequestType, Double> e : scores.entrySet()) {

@@ -107,16 +107,32 @@ final class TypeModel {
         for (int t = 0; t < Evidence.TYPES && serviceTypes != null; t++) {
             x[18 + t] = serviceTypes[t];
         }
-        x[22] = QUESTION.matcher(ev.text()).find() ? 1 : 0;
-        x[23] = ASKS_HOW.matcher(ev.text()).find() ? 1 : 0;
         String lower = ev.text().toLowerCase(java.util.Locale.ROOT);
-        x[24] = STILL_WAITING.matcher(lower).find() ? 1 : 0;
+        String asked = withoutStillWaiting(lower);
+        x[22] = QUESTION.matcher(asked).find() ? 1 : 0;
+        x[23] = ASKS_HOW.matcher(asked).find() ? 1 : 0;
+        x[24] = asked.length() != lower.length() ? 1 : 0;
         x[25] = REFERRED.matcher(lower).find() ? 1 : 0;
         x[26] = PROVIDER_FAULT.matcher(lower).find() ? 1 : 0;
         x[27] = PRICE.matcher(lower).find() ? 1 : 0;
         x[28] = WISH.matcher(lower).find() ? 1 : 0;
         x[29] = WANTS.matcher(lower).find() ? 1 : 0;
         return x;
+    }
+
+    /**
+     * The text without its still-waiting words: "你们怎么还没派人来" is not a how-question, so the question cues read
+     * what is left (ADR 0022). The text itself when it has none.
+     */
+    static String withoutStillWaiting(String lower) {
+        java.util.regex.Matcher waiting = STILL_WAITING.matcher(lower);
+        return waiting.find() ? lower.substring(0, waiting.start()) + lower.substring(waiting.end()) : lower;
+    }
+
+    /** Whether the question cues (a question particle, how/where/when) read {@code text}. */
+    static boolean asksAQuestion(String text) {
+        String asked = withoutStillWaiting(text.toLowerCase(java.util.Locale.ROOT));
+        return QUESTION.matcher(asked).find() || ASKS_HOW.matcher(asked).find();
     }
 
     /** The inputs placed in each class's block: multinomial regression as a softmax over the classes. */

@@ -40,6 +40,26 @@ class RequestTypeCuesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "维修基金的申请你们怎么还没给答复|false",
+        "报了半天了怎么还没人来|false",
+        "维修基金怎么申请|true",
+        "这种情况能申请吗|true"})
+    void theHowOfStillWaitingIsNotAQuestion(String text, boolean question) {
+        assertThat(TypeModel.asksAQuestion(text)).isEqualTo(question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "小区两户人家为了车位吵翻了，想请人来调解一下|HELP",
+        "The heating pipe under my sink is leaking|HELP",
+        "My washing machine stopped working and shows an error|HELP",
+        "The delivery man was rude and threw my parcel on the ground|COMPLAINT"})
+    void mediationWantedAndEnglishFaultsAreHelpAProvidersRudenessAComplaint(String text, RequestType want) {
+        assertThat(Evidence.typeIndex(matcher.match(text).requestType())).isEqualTo(Evidence.typeIndex(want));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "都三天了还没人来修|STILL",
         "你们怎么还不来|STILL",
         "你们介绍的阿姨人怎么样|REFERRED",

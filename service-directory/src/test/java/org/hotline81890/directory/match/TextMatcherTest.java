@@ -53,6 +53,20 @@ class TextMatcherTest {
         assertThat(MATCHER.match("想请个钟点工每周打扫两次").urgent()).isFalse();
     }
 
+    /** 没气了 is "stopped breathing" of a person, but only "empty" of a gas cylinder or a tyre. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "家里烧菜的液化气罐没气了 | SH-03",
+        "厨房那个煤气瓶没气了，麻烦换一个 | SH-03",
+        "车子后轮胎没气了，开不动 | TT-09",
+    })
+    void anEmptyCylinderOrTyreIsNotAnEmergency(String text, String code) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.urgent()).isFalse();
+        assertThat(r.topCodes(1)).containsExactly(code);
+        assertThat(MATCHER.match("老人倒在楼梯口，好像没气了").urgent()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"您好", "谢谢你们啊", "喂 有人吗", "不好意思我打错了", "Sorry, wrong number",
         "【优惠】恭喜您获得贷款额度 点击链接领取 回复TD退订", "好的 知道了", ""})
