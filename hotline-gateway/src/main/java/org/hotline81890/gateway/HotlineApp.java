@@ -88,6 +88,7 @@ import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.partners.ProviderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -63,7 +63,7 @@ class UsersCommandIT {
         // a JVM start and the schema's migrations take seconds when idle, minutes on a loaded machine
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("hotline users " + args[0] + " did not end within 5 min: "
+            throw new AssertionError("hotline " + String.join(" ", args) + " did not end within 5 min: "
                     + Files.readString(err));
         }
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
