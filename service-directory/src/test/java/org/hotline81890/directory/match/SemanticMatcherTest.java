@@ -89,6 +89,35 @@ class SemanticMatcherTest {
         assertThat(matcher.match("漏水".repeat(5_000)).isNone()).isFalse();
     }
 
+    /**
+     * Within the latency budget whatever the input: bad input costs a core no more than an ordinary long request
+     * (thread CPU time, median of five, so that the shared machine's waits do not count).
+     */
+    @Test
+    void badInputCostsNoMoreCpuThanAnOrdinaryLongRequest() {
+        String ordinary = "我家楼上邻居的卫生间一直在漏水，已经渗到我家客厅天花板了，墙皮一块一块往下掉，"
+                + "晚上滴滴答答睡不着觉，找过他们两次都说没空，能不能派个师傅来看看到底哪里漏的";
+        long budget = 2 * cpuMedian(ordinary) + 1_000_000;
+        for (String text : new String[] {"", "😀".repeat(5_000), "\u0000\u0007\u001b[31m".repeat(1_000),
+            "13800138000", "漏水".repeat(5_000), "a".repeat(10_000), "水管爆了 water 🆘 ".repeat(700)}) {
+            assertThat(cpuMedian(text)).as("CPU ns on " + text.length() + " chars").isLessThan(budget);
+        }
+    }
+
+    private long cpuMedian(String text) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[5];
+        for (int i = 0; i < 8; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            matcher.match(text);
+            if (i >= 3) {
+                cpu[i - 3] = threads.getCurrentThreadCpuTime() - c0;
+            }
+        }
+        java.util.Arrays.sort(cpu);
+        return cpu[2];
+    }
+
     @Test
     void aRememberedCorrectionDecidesTheSameTextAtOnce() {
         SemanticMatcher own = ShippedMatcher.fresh();

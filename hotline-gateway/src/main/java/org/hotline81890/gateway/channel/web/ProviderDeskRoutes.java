@@ -17,7 +17,6 @@ import org.hotline81890.gateway.dispatch.CompletionRecord;
 import org.hotline81890.gateway.dispatch.JobCompletion;
 import org.hotline81890.gateway.dispatch.PartnerFlow;
 import org.hotline81890.gateway.people.Person;
-import org.hotline81890.gateway.people.PersonalDataView;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.people.Role;
 import org.hotline81890.gateway.workorder.Channel;
@@ -36,12 +35,12 @@ public final class ProviderDeskRoutes {
     private final Desk desk;
     private final PartnerFlow flow;
     private final ProviderDesk reads;
-    private final PersonalDataViews audit;
     private final Pages pages;
     private final Blocking blocking;
     private final JobCompletion completion;
     private final int photoMax;
     private final ProviderDeskStream stream;
+    private final ProviderJobPage job;
 
     /** The three desks differ in their path, who may use them and what they show. */
     public enum Desk {
@@ -79,9 +78,9 @@ public final class ProviderDeskRoutes {
         this.completion = completion;
         this.photoMax = photoMax;
         this.stream = new ProviderDeskStream(vertx, reads, pages, blocking);
+        this.job = new ProviderJobPage(desk, reads, audit, completion, pages, blocking);
         this.flow = flow;
         this.reads = reads;
-        this.audit = audit;
         this.pages = pages;
         this.blocking = blocking;
     }
@@ -91,7 +90,7 @@ public final class ProviderDeskRoutes {
         router.get(b).handler(this::handlePage);
         router.get(b + "/board").handler(ctx -> board(ctx, 200, ""));
         router.get(b + "/events").handler(this::handleEvents);
-        router.get(b + "/offers/:offerId").handler(this::handleDetail);
+        router.get(b + "/offers/:offerId").handler(ctx -> job.handle(ctx, provider(ctx), vars(ctx, "")));
         FormBody.accept(router, b + "/offers/:offerId/accept").handler(ctx -> act(ctx, "已接单",
                 (p, id) -> flow.accept(p, id, Channel.WEB)));
         FormBody.accept(router, b + "/offers/:offerId/decline").handler(this::handleDecline);
@@ -273,41 +272,6 @@ public final class ProviderDeskRoutes {
             case ActionResult.ExtensionRequested x -> board(ctx, 202, "延期申请已提交，等待督办审批");
             case ActionResult.Rejection r -> board(ctx, DeskAnswers.status(r), DeskAnswers.message(r));
         }
-    }
-
-    /**
-     * One job in full. A department sees the resident's number and address for its own transfer, and the view is
-     * recorded in {@code personal_data_view} before it is sent; partners and volunteers get the masked card.
-     */
-    private void handleDetail(RoutingContext ctx) {
-        ProviderId p = provider(ctx);
-        Person me = AccessGate.person(ctx).person();
-        String offerId = ctx.pathParam("offerId");
-        blocking.run(() -> reads.mine(p, offerId).map(m -> {
-            Map<String, Object> vars = vars(ctx, "");
-            vars.put("card", m.card());
-            vars.put("ticket", m.order().ticket().grouped());
-            vars.put("completions", completion.ofWorkOrder(m.order().id()).stream()
-                    .filter(r -> r.offer().equals(m.offer().id())).toList());
-            vars.put("photoBase", desk.base() + "/photos/");
-            if (desk == Desk.DEPARTMENT) {
-                audit.record(me, PersonalDataView.What.ORDER, Optional.of(Long.toString(m.order().id().value())),
-                        Optional.of(m.order().callerNumber()));
-                vars.put("fullNumber", m.order().callerNumber());
-                vars.put("fullAddress", m.order().area().address().orElse(m.card().area()));
-                vars.put("fullText", m.order().text());
-            }
-            return vars;
-        })).onComplete(ar -> {
-            if (ar.failed()) {
-                ctx.fail(ar.cause());
-            } else if (ar.result().isEmpty()) {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
-                        .end("没有这个派单");
-            } else {
-                pages.send(ctx, 200, "provider-job", ar.result().get());
-            }
-        });
     }
 
     private void handleEvents(RoutingContext ctx) {
