@@ -201,7 +201,8 @@ public final class HotlineApp implements AutoCloseable {
         AccessGate gate = new AccessGate(AccessPolicy.standard(), sessions, core.blocking(), cfg.web().secureCookies());
         WebPages pages = new WebPages(new SignIn(persons, sessions, passwords, core.clock()), sessions, people,
                 new PersonalDataViews(new MySqlAuditLog(tx), core.clock()), core.store(),
-                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking(), cfg.phone());
+                agentDesk(cfg, core, modules), core.vertx(), gate, core.blocking(), cfg.phone(),
+                id -> knownProvider(new MySqlProviderStore(tx), id));
         // The provider desks before the pages' placeholder homes for /partner, /department, /volunteer.
         routes.addAll(providerPages(core, people, pages, modules));
         routes.add(pages::mount);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,11 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class AdminPeopleRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AdminPeopleRoutes.class);
     private final People people;
+    private final Predicate<String> knownProvider;
     private final Pages pages;
     private final Blocking blocking;
 
-    public AdminPeopleRoutes(People people, Pages pages, Blocking blocking) {
+    /** {@code knownProvider}: whether a provider id is in the provider table (staff of no provider see no job). */
+    public AdminPeopleRoutes(People people, Predicate<String> knownProvider, Pages pages, Blocking blocking) {
         this.people = people;
+        this.knownProvider = knownProvider;
         this.pages = pages;
         this.blocking = blocking;
     }
@@ -51,7 +55,10 @@ public final class AdminPeopleRoutes {
         NewPerson p = new NewPerson(form(ctx, "login"), role.get(), form(ctx, "name"),
                 Optional.of(form(ctx, "provider")), Optional.of(form(ctx, "extension")));
         String by = AccessGate.person(ctx).person().login();
-        blocking.run(() -> people.add(p, form(ctx, "password"))).onComplete(ar -> {
+        String password = form(ctx, "password");
+        Callable<AddResult> add = () -> unknownProvider(p).<AddResult>map(id -> new AddResult.Refused("没有服务单位 "
+                + id + "：请先在“服务单位”页录入，再为它建账号")).orElseGet(() -> people.add(p, password));
+        blocking.run(add).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
@@ -64,6 +71,11 @@ public final class AdminPeopleRoutes {
                 case AddResult.Refused r -> show(ctx, 400, r.reason(), true);
             }
         });
+    }
+
+    /** The provider of a valid request that the provider table does not know (its staff could never see a job). */
+    private Optional<String> unknownProvider(NewPerson p) {
+        return p.problem().isPresent() ? Optional.empty() : p.provider().filter(id -> !knownProvider.test(id));
     }
 
     private void act(RoutingContext ctx, Callable<Optional<String>> action, String done) {

@@ -1,5 +1,7 @@
 package org.hotline81890.gateway.channel.web;
 
+import java.util.function.Predicate;
+
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -32,9 +34,9 @@ public final class WebPages {
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
                     AgentDeskParts deskParts, Vertx vertx, AccessGate gate, Blocking blocking,
-                    HotlineConfig.Phone phone) {
+                    HotlineConfig.Phone phone, Predicate<String> knownProvider) {
         this.login = new LoginRoutes(signIn, sessions, gate, pages, blocking);
-        this.admin = new AdminPeopleRoutes(people, pages, blocking);
+        this.admin = new AdminPeopleRoutes(people, knownProvider, pages, blocking);
         this.agentOrders = new AgentOrderRoutes(store, views, pages, blocking);
         this.homes = new HomeRoutes(pages);
         TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas(),

@@ -69,6 +69,16 @@ class PeopleAccessIT {
     }
 
     @Test
+    void staffOfAProviderThatIsNotInTheTableShouldBeRefusedAndNotCreated() {
+        WebClient admin = web.as(Role.ADMIN);
+        HttpResponse<String> r = admin.postWithCsrf("/admin/people", Map.of("login", "ghost-staff", "role",
+                "partner", "provider", "P-NO-SUCH", "password", "ghost-password"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("没有服务单位 P-NO-SUCH");
+        assertThat(WebTestApp.people(web.db()).find("ghost-staff")).isEmpty();
+    }
+
+    @Test
     void aSessionOfAnotherRoleShouldBeRefusedAndChangeNothing() {
         WebClient agent = web.as(Role.AGENT);
         HttpResponse<String> r = agent.postWithCsrf("/admin/people", Map.of("login", "sneaky", "role", "admin",
