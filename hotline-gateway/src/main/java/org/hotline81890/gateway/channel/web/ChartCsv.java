@@ -1,0 +1,44 @@
+package org.hotline81890.gateway.channel.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.hotline81890.gateway.supervision.KpiCharts;
+
+/**
+ * The KPI charts as CSV: UTF-8 with a byte-order mark (Excel then reads the Chinese), one header, one row per figure;
+ * a cell that a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}.
+ */
+final class ChartCsv {
+    static final String HEADER = "指标,小时,渠道,类别,区县,数量";
+
+    private ChartCsv() {
+    }
+
+    static String of(List<KpiCharts.HourCount> hours, List<KpiCharts.HeatCell> heat, Function<String, String> channels,
+                     Function<String, String> categories) {
+        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (KpiCharts.HourCount h : hours) {
+            row(out, "每小时诉求", String.format("%02d", h.hour()), channels.apply(h.channel()), "", "", h.count());
+        }
+        for (KpiCharts.HeatCell c : heat) {
+            row(out, "类别×区县", "", "", categories.apply(c.category()), c.district().isEmpty() ? "未知" : c.district(),
+                    c.count());
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String what, String hour, String channel, String category,
+                            String district, long count) {
+        out.append(cell(what)).append(',').append(cell(hour)).append(',').append(cell(channel)).append(',')
+                .append(cell(category)).append(',').append(cell(district)).append(',').append(count).append("\r\n");
+    }
+
+    static String cell(String value) {
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
