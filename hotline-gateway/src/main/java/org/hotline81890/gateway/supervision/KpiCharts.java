@@ -10,6 +10,18 @@ public interface KpiCharts {
     /** Orders per category (the service code's two letters) and district; none matched: category {@code ""}. */
     List<HeatCell> heat(ChartFilter filter);
 
+    /** Orders received, and of those the ones answered at the first contact (ANSWERED in their history). */
+    FirstContact firstContact(ChartFilter filter);
+
+    /** Callers with more than one order, most orders first, at most {@code limit} (withheld numbers left out). */
+    List<RepeatCaller> repeatCallers(ChartFilter filter, int limit);
+
+    record FirstContact(long received, long answered) {
+    }
+
+    record RepeatCaller(String number, long orders) {
+    }
+
     record HourCount(int hour, String channel, long count) {
     }
 

@@ -10,7 +10,7 @@ import org.hotline81890.gateway.supervision.KpiCharts;
  * a cell that a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}.
  */
 final class ChartCsv {
-    static final String HEADER = "指标,小时,渠道,类别,区县,数量";
+    static final String HEADER = "指标,小时,渠道,类别,区县,号码,数量";
 
     private ChartCsv() {
     }
@@ -30,8 +30,25 @@ final class ChartCsv {
 
     private static void row(StringBuilder out, String what, String hour, String channel, String category,
                             String district, long count) {
+        row(out, what, hour, channel, category, district, "", count);
+    }
+
+    private static void row(StringBuilder out, String what, String hour, String channel, String category,
+                            String district, String number, long count) {
         out.append(cell(what)).append(',').append(cell(hour)).append(',').append(cell(channel)).append(',')
-                .append(cell(category)).append(',').append(cell(district)).append(',').append(count).append("\r\n");
+                .append(cell(category)).append(',').append(cell(district)).append(',').append(cell(number))
+                .append(',').append(count).append("\r\n");
+    }
+
+    /** The rows after the first part: orders received, answered at first contact, repeat callers (masked). */
+    static String more(KpiCharts.FirstContact fc, List<SupervisorChartRoutes.RepeatRow> repeat) {
+        StringBuilder out = new StringBuilder();
+        row(out, "受理量", "", "", "", "", fc.received());
+        row(out, "首次联系解决", "", "", "", "", fc.answered());
+        for (SupervisorChartRoutes.RepeatRow r : repeat) {
+            row(out, "重复来电", "", "", "", "", r.number(), r.orders());
+        }
+        return out.toString();
     }
 
     static String cell(String value) {

@@ -17,15 +17,19 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.supervision.ChartFilter;
 import org.hotline81890.gateway.supervision.KpiCharts;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /**
  * {@code /supervisor/charts} (统计图表): requests per hour by channel (an ECharts bar chart, its data in the page's
- * markup, no inline script) and a category × district heat table, filtered by date range, category and district;
- * {@code /supervisor/charts.csv} exports the same figures (UTF-8 with a BOM, so Excel reads the Chinese).
+ * markup, no inline script), a category × district heat table, the first-contact resolution and the top repeat
+ * callers (numbers masked: the page shows no full number, so it audits none), filtered by date range, category and
+ * district; {@code /supervisor/charts.csv} exports the same figures (UTF-8 with a BOM, so Excel reads the Chinese).
  */
 public final class SupervisorChartRoutes {
     private static final Map<String, String> CHANNELS = Map.of("PHONE", "电话", "SMS", "短信", "WEB", "网络",
             "AGENT", "坐席", "PARTNER", "服务单位", "SYSTEM", "系统");
+    /** How many repeat callers the page and the export list. */
+    private static final int REPEAT_CALLERS = 10;
     private final KpiCharts charts;
     private final Directory directory;
     private final Pages pages;
@@ -65,7 +69,7 @@ public final class SupervisorChartRoutes {
         ChartFilter chosen = f;
         String shown = message;
         int code = status;
-        blocking.run(() -> new Figures(charts.requestsPerHour(chosen), charts.heat(chosen))).onComplete(ar -> {
+        blocking.run(() -> figures(chosen)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
@@ -84,7 +88,7 @@ public final class SupervisorChartRoutes {
             return;
         }
         ChartFilter chosen = f;
-        blocking.run(() -> new Figures(charts.requestsPerHour(chosen), charts.heat(chosen))).onComplete(ar -> {
+        blocking.run(() -> figures(chosen)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
@@ -92,8 +96,15 @@ public final class SupervisorChartRoutes {
             ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"kpi-" + chosen.from() + "_"
                             + chosen.to() + ".csv\"")
-                    .end(ChartCsv.of(ar.result().hours(), ar.result().heat(), this::channelName, this::categoryName));
+                    .end(ChartCsv.of(ar.result().hours(), ar.result().heat(), this::channelName, this::categoryName)
+                            + ChartCsv.more(ar.result().firstContact(), ar.result().repeatCallers().stream()
+                                    .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList()));
         });
+    }
+
+    private Figures figures(ChartFilter f) {
+        return new Figures(charts.requestsPerHour(f), charts.heat(f), charts.firstContact(f),
+                charts.repeatCallers(f, REPEAT_CALLERS));
     }
 
     private Map<String, Object> view(ChartFilter f, Figures figures, String message) {
@@ -112,6 +123,11 @@ public final class SupervisorChartRoutes {
         HeatTable heat = HeatTable.of(figures.heat(), this::categoryName);
         v.put("districts", heat.districts());
         v.put("heatRows", heat.rows());
+        KpiCharts.FirstContact fc = figures.firstContact();
+        v.put("fcr", fc.received() == 0 ? "–" : Math.round(1000.0 * fc.answered() / fc.received()) / 10.0 + "%");
+        v.put("fcrCounts", fc.answered() + " / " + fc.received());
+        v.put("repeatCallers", figures.repeatCallers().stream()
+                .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList());
         return v;
     }
 
@@ -147,7 +163,12 @@ public final class SupervisorChartRoutes {
                 .orElse(code);
     }
 
-    private record Figures(List<KpiCharts.HourCount> hours, List<KpiCharts.HeatCell> heat) {
+    private record Figures(List<KpiCharts.HourCount> hours, List<KpiCharts.HeatCell> heat,
+                           KpiCharts.FirstContact firstContact, List<KpiCharts.RepeatCaller> repeatCallers) {
+    }
+
+    /** A repeat caller as the page and the export show them: the number masked. */
+    public record RepeatRow(String number, long orders) {
     }
 
     /** The heat table: one row per category, one column per district, a shade level 0..4 per cell. */

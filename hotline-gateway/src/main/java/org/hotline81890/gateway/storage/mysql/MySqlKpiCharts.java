@@ -52,6 +52,35 @@ public final class MySqlKpiCharts implements KpiCharts {
         });
     }
 
+    @Override
+    public FirstContact firstContact(ChartFilter f) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = filtered(c, "SELECT COUNT(*) AS n, COALESCE(SUM(EXISTS(SELECT 1 FROM "
+                    + "work_order_event e WHERE e.work_order_id = work_order.id AND e.to_state = 'ANSWERED')), 0) AS a "
+                    + "FROM work_order", f, "");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new FirstContact(rs.getLong("n"), rs.getLong("a"));
+            }
+        });
+    }
+
+    @Override
+    public List<RepeatCaller> repeatCallers(ChartFilter f, int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = filtered(c, "SELECT caller_number, COUNT(*) AS n FROM work_order", f,
+                    " AND caller_number <> 'anonymous' GROUP BY caller_number HAVING n > 1 ORDER BY n DESC, "
+                    + "caller_number LIMIT " + Math.max(1, Math.min(limit, 100)));
+                 ResultSet rs = ps.executeQuery()) {
+                List<RepeatCaller> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new RepeatCaller(rs.getString("caller_number"), rs.getLong("n")));
+                }
+                return out;
+            }
+        });
+    }
+
     /** The filter as a WHERE clause with its parameters bound. */
     private static PreparedStatement filtered(Connection c, String select, ChartFilter f, String tail)
             throws SQLException {

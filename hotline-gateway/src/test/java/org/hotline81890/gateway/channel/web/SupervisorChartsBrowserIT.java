@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline81890.gateway.people.Role;
+import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,11 @@ class SupervisorChartsBrowserIT {
         intake("it:charts:2", Channel.SMS, "HK-01", "海曙区");
         intake("it:charts:3", Channel.PHONE, "HK-01", "江北区");
         intake("it:charts:4", Channel.PHONE, "UT-01", "海曙区");
+        // A consultation nobody can take (鄞州区 has no provider), answered by the hotline itself.
+        WorkOrder answered = fx.intake("it:charts:5", "MH-01", "鄞州区", "医保报销怎么办理");
+        Eventually.waitFor("escalated", SupervisorFixture.WAIT, () -> fx.state(answered) == WorkOrderState.ESCALATED);
+        fx.web.app().core().tracker().move(answered.id(), WorkOrderState.ANSWERED, "it-agent", Channel.AGENT,
+                "answered (直接答复)", x -> List.of());
         browser = Browser.open(1366, 768);
         browser.get(url("/login"));
         String login = WebTestApp.login(Role.SUPERVISOR);
@@ -83,6 +91,9 @@ class SupervisorChartsBrowserIT {
         assertThat(browser.findElement(By.id("heat")).getText()).contains("类别", "海曙区", "江北区", "合计");
         assertThat(row("HK")).startsWith("家政服务").endsWith("3");
         assertThat(row("UT")).startsWith("公用事业").endsWith("1");
+        assertThat(browser.findElement(By.id("fcr")).getText()).isEqualTo("20.0%");
+        assertThat(browser.findElement(By.id("repeat-callers")).getText()).contains("138****7777")
+                .doesNotContain("13800007777");
         Browser.screenshot(browser, "supervisor-charts");
         assertThat(Browser.console(browser)).as("no console errors, no CSP violation")
                 .noneMatch(line -> line.contains("SEVERE") || line.contains("Content Security Policy"));
@@ -105,11 +116,12 @@ class SupervisorChartsBrowserIT {
                 .startsWith("text/csv").contains("utf-8"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("attachment; filename=\"kpi-"));
-        assertThat(csv.body()).startsWith("\uFEFF指标,小时,渠道,类别,区县,数量\r\n")
-                .contains("类别×区县,,,家政服务,海曙区,2\r\n", "类别×区县,,,家政服务,江北区,1\r\n")
-                .contains(",短信,,,1\r\n");
+        assertThat(csv.body()).startsWith("\uFEFF指标,小时,渠道,类别,区县,号码,数量\r\n")
+                .contains("类别×区县,,,家政服务,海曙区,,2\r\n", "类别×区县,,,家政服务,江北区,,1\r\n")
+                .contains(",短信,,,,1\r\n", "受理量,,,,,,5\r\n", "首次联系解决,,,,,,1\r\n",
+                        "重复来电,,,,,138****7777,5\r\n").doesNotContain("13800007777");
         assertThat(sup.get("/supervisor/charts.csv?category=UT").body()).doesNotContain("家政服务")
-                .contains("类别×区县,,,公用事业,海曙区,1");
+                .contains("类别×区县,,,公用事业,海曙区,,1");
         HttpResponse<String> bad = sup.get("/supervisor/charts?from=yesterday");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("日期格式应为");
