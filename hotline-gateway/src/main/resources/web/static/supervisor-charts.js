@@ -33,6 +33,31 @@
     });
     window.addEventListener('resize', function () { chart.resize(); });
     el.setAttribute('data-rendered', 'true');
+    renderTrend();
+  }
+  function renderTrend() {
+    var el = document.getElementById('trend-chart');
+    if (!el) {
+      return;
+    }
+    var data = JSON.parse(el.getAttribute('data-chart'));
+    var chart = window.echarts.init(el, null, {renderer: 'canvas'});
+    chart.setOption({
+      animation: false,
+      tooltip: {
+        trigger: 'axis',
+        formatter: function (items) {
+          var i = items[0].dataIndex;
+          return esc(data.days[i]) + '<br>满意率：' + esc(data.rates[i]) + '%（' + esc(data.answers[i]) + ' 份回访）';
+        }
+      },
+      grid: {left: 48, right: 16, top: 24, bottom: 32},
+      xAxis: {type: 'category', data: data.days},
+      yAxis: {type: 'value', name: '%', min: 0, max: 100},
+      series: [{name: '满意率', type: 'line', data: data.rates}]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+    el.setAttribute('data-rendered', 'true');
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', render);

@@ -16,6 +16,15 @@ public interface KpiCharts {
     /** Callers with more than one order, most orders first, at most {@code limit} (withheld numbers left out). */
     List<RepeatCaller> repeatCallers(ChartFilter filter, int limit);
 
+    /**
+     * Survey answers per Beijing day of the answer (orders of the filter's category and district), and of those the
+     * satisfied ones (满意 or 基本满意).
+     */
+    List<DaySatisfaction> satisfactionByDay(ChartFilter filter);
+
+    record DaySatisfaction(java.time.LocalDate day, long answers, long satisfied) {
+    }
+
     record FirstContact(long received, long answered) {
     }
 

@@ -10,7 +10,7 @@ import org.hotline81890.gateway.supervision.KpiCharts;
  * a cell that a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}.
  */
 final class ChartCsv {
-    static final String HEADER = "指标,小时,渠道,类别,区县,号码,数量";
+    static final String HEADER = "指标,小时/日期,渠道,类别,区县,号码,数量";
 
     private ChartCsv() {
     }
@@ -47,6 +47,16 @@ final class ChartCsv {
         row(out, "首次联系解决", "", "", "", "", fc.answered());
         for (SupervisorChartRoutes.RepeatRow r : repeat) {
             row(out, "重复来电", "", "", "", "", r.number(), r.orders());
+        }
+        return out.toString();
+    }
+
+    /** Per day: the survey answers, and the satisfied ones (满意 or 基本满意); the day in the hour column's place. */
+    static String satisfaction(List<KpiCharts.DaySatisfaction> days) {
+        StringBuilder out = new StringBuilder();
+        for (KpiCharts.DaySatisfaction d : days) {
+            row(out, "回访答复", d.day().toString(), "", "", "", d.answers());
+            row(out, "满意", d.day().toString(), "", "", "", d.satisfied());
         }
         return out.toString();
     }

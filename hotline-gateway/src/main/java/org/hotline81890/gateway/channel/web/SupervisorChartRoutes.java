@@ -98,13 +98,14 @@ public final class SupervisorChartRoutes {
                             + chosen.to() + ".csv\"")
                     .end(ChartCsv.of(ar.result().hours(), ar.result().heat(), this::channelName, this::categoryName)
                             + ChartCsv.more(ar.result().firstContact(), ar.result().repeatCallers().stream()
-                                    .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList()));
+                                    .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList())
+                            + ChartCsv.satisfaction(ar.result().satisfaction()));
         });
     }
 
     private Figures figures(ChartFilter f) {
         return new Figures(charts.requestsPerHour(f), charts.heat(f), charts.firstContact(f),
-                charts.repeatCallers(f, REPEAT_CALLERS));
+                charts.repeatCallers(f, REPEAT_CALLERS), charts.satisfactionByDay(f));
     }
 
     private Map<String, Object> view(ChartFilter f, Figures figures, String message) {
@@ -120,6 +121,7 @@ public final class SupervisorChartRoutes {
                 + f.district().map(d -> "&district=" + java.net.URLEncoder.encode(d,
                         java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
         v.put("hoursJson", hoursJson(figures.hours()));
+        v.put("trendJson", trendJson(figures.satisfaction()));
         HeatTable heat = HeatTable.of(figures.heat(), this::categoryName);
         v.put("districts", heat.districts());
         v.put("heatRows", heat.rows());
@@ -151,6 +153,19 @@ public final class SupervisorChartRoutes {
         return new JsonObject().put("hours", labels).put("series", series).encode();
     }
 
+    /** 满意率 per day, in percent with one decimal, and the answers behind each. */
+    private static String trendJson(List<KpiCharts.DaySatisfaction> days) {
+        JsonArray labels = new JsonArray();
+        JsonArray rates = new JsonArray();
+        JsonArray answers = new JsonArray();
+        for (KpiCharts.DaySatisfaction d : days) {
+            labels.add(d.day().toString());
+            rates.add(d.answers() == 0 ? 0.0 : Math.round(1000.0 * d.satisfied() / d.answers()) / 10.0);
+            answers.add(d.answers());
+        }
+        return new JsonObject().put("days", labels).put("rates", rates).put("answers", answers).encode();
+    }
+
     private String channelName(String channel) {
         return CHANNELS.getOrDefault(channel, channel);
     }
@@ -164,7 +179,8 @@ public final class SupervisorChartRoutes {
     }
 
     private record Figures(List<KpiCharts.HourCount> hours, List<KpiCharts.HeatCell> heat,
-                           KpiCharts.FirstContact firstContact, List<KpiCharts.RepeatCaller> repeatCallers) {
+                           KpiCharts.FirstContact firstContact, List<KpiCharts.RepeatCaller> repeatCallers,
+                           List<KpiCharts.DaySatisfaction> satisfaction) {
     }
 
     /** A repeat caller as the page and the export show them: the number masked. */

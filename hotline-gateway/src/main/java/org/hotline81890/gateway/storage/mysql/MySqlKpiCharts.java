@@ -81,6 +81,35 @@ public final class MySqlKpiCharts implements KpiCharts {
         });
     }
 
+    @Override
+    public List<DaySatisfaction> satisfactionByDay(ChartFilter f) {
+        return tx.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT DATE(s.answered_at + INTERVAL 8 HOUR) AS d, COUNT(*) AS n, "
+                    + "COALESCE(SUM(s.score >= 4), 0) AS ok FROM provider_survey_score s JOIN work_order w ON "
+                    + "w.id = s.work_order_id WHERE s.answered_at >= ? AND s.answered_at < ?");
+            f.category().ifPresent(x -> sql.append(" AND w.service_code LIKE ?"));
+            f.district().ifPresent(x -> sql.append(" AND w.district = ?"));
+            try (PreparedStatement ps = c.prepareStatement(sql.append(" GROUP BY d ORDER BY d").toString())) {
+                int i = 1;
+                Sql.setInstant(ps, i++, f.start());
+                Sql.setInstant(ps, i++, f.end());
+                if (f.category().isPresent()) {
+                    ps.setString(i++, f.category().get() + "-%");
+                }
+                if (f.district().isPresent()) {
+                    ps.setString(i, f.district().get());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<DaySatisfaction> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new DaySatisfaction(rs.getDate("d").toLocalDate(), rs.getLong("n"), rs.getLong("ok")));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
     /** The filter as a WHERE clause with its parameters bound. */
     private static PreparedStatement filtered(Connection c, String select, ChartFilter f, String tail)
             throws SQLException {

@@ -47,6 +47,9 @@ class SupervisorChartsBrowserIT {
         Eventually.waitFor("escalated", SupervisorFixture.WAIT, () -> fx.state(answered) == WorkOrderState.ESCALATED);
         fx.web.app().core().tracker().move(answered.id(), WorkOrderState.ANSWERED, "it-agent", Channel.AGENT,
                 "answered (直接答复)", x -> List.of());
+        // Two survey answers today, one satisfied (5) and one not (1): 满意率 50 %.
+        score(1, 5);
+        score(2, 1);
         browser = Browser.open(1366, 768);
         browser.get(url("/login"));
         String login = WebTestApp.login(Role.SUPERVISOR);
@@ -71,6 +74,18 @@ class SupervisorChartsBrowserIT {
                 Optional.empty(), Optional.of(service), Optional.empty(), area, "it", x -> List.of()));
     }
 
+    private static void score(long workOrder, int score) {
+        fx.web.db().database().transactions().inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO provider_survey_score (work_order_id, work_order_version, "
+                    + "provider_id, offer_id, score, answered_at) VALUES (?, 99, 'P-HS', 'offer-it', ?, "
+                    + "UTC_TIMESTAMP(3))")) {
+                ps.setLong(1, workOrder);
+                ps.setInt(2, score);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static String url(String path) {
         return "http://127.0.0.1:" + fx.web.port() + path;
     }
@@ -92,6 +107,9 @@ class SupervisorChartsBrowserIT {
         assertThat(row("HK")).startsWith("家政服务").endsWith("3");
         assertThat(row("UT")).startsWith("公用事业").endsWith("1");
         assertThat(browser.findElement(By.id("fcr")).getText()).isEqualTo("20.0%");
+        assertThat(browser.findElements(By.cssSelector("#trend-chart[data-rendered='true'] canvas"))).hasSize(1);
+        assertThat(browser.findElement(By.id("trend-chart")).getAttribute("data-chart"))
+                .contains("\"rates\":[50.0]", "\"answers\":[2]");
         assertThat(browser.findElement(By.id("repeat-callers")).getText()).contains("138****7777")
                 .doesNotContain("13800007777");
         Browser.screenshot(browser, "supervisor-charts");
@@ -110,16 +128,18 @@ class SupervisorChartsBrowserIT {
     @Test
     void theCsvExportCarriesTheSameFiguresWithAByteOrderMarkAndBadFiltersAreRefused() {
         WebClient sup = fx.web.as(Role.SUPERVISOR);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         HttpResponse<String> csv = sup.get("/supervisor/charts.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("text/csv").contains("utf-8"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("attachment; filename=\"kpi-"));
-        assertThat(csv.body()).startsWith("\uFEFF指标,小时,渠道,类别,区县,号码,数量\r\n")
+        assertThat(csv.body()).startsWith("\uFEFF指标,小时/日期,渠道,类别,区县,号码,数量\r\n")
                 .contains("类别×区县,,,家政服务,海曙区,,2\r\n", "类别×区县,,,家政服务,江北区,,1\r\n")
                 .contains(",短信,,,,1\r\n", "受理量,,,,,,5\r\n", "首次联系解决,,,,,,1\r\n",
-                        "重复来电,,,,,138****7777,5\r\n").doesNotContain("13800007777");
+                        "重复来电,,,,,138****7777,5\r\n", "回访答复," + today + ",,,,,2\r\n",
+                        "满意," + today + ",,,,,1\r\n").doesNotContain("13800007777");
         assertThat(sup.get("/supervisor/charts.csv?category=UT").body()).doesNotContain("家政服务")
                 .contains("类别×区县,,,公用事业,海曙区,,1");
         HttpResponse<String> bad = sup.get("/supervisor/charts?from=yesterday");
