@@ -10,6 +10,7 @@ import org.hotline81890.gateway.channel.ami.AmiAgentOversight;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueStatus;
 import org.hotline81890.gateway.channel.web.Pages;
+import org.hotline81890.gateway.channel.web.SupervisorChartRoutes;
 import org.hotline81890.gateway.channel.web.SupervisorOversightRoutes;
 import org.hotline81890.gateway.channel.web.SupervisorWallboard;
 import org.hotline81890.gateway.channel.web.SupervisorDesk;
@@ -18,6 +19,7 @@ import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlKpiCharts;
 import org.hotline81890.gateway.storage.mysql.MySqlOrderCounts;
 import org.hotline81890.gateway.storage.mysql.MySqlOversightAudit;
 import org.hotline81890.gateway.storage.mysql.MySqlSupervisionNotices;
@@ -81,6 +83,8 @@ public final class SupervisorModule implements HotlineModule {
         PersonalDataViews views = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
                 core.clock());
         return List.of(new SupervisorRoutes(desk, views, new Pages(), core.blocking(), core.clock())::mount,
-                wallboard::mount, oversight::mount);
+                wallboard::mount, oversight::mount, new SupervisorChartRoutes(new MySqlKpiCharts(
+                        core.database().transactions()), core.directory(), new Pages(), core.blocking(),
+                        core.clock())::mount);
     }
 }

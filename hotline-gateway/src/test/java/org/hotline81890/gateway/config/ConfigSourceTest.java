@@ -51,6 +51,28 @@ class ConfigSourceTest {
     }
 
     @Test
+    void theNightPolicyShouldReadItsRulesPerServiceClassAndRefuseAnUnknownOne() {
+        var defaults = HotlineConfig.load(null, Map.of()).partners().afterHours();
+        assertThat(defaults.emergency()).isEqualTo(org.hotline81890.partners.dispatch.AfterHoursRule.ESCALATE);
+        assertThat(defaults.departments()).isEqualTo(
+                org.hotline81890.partners.dispatch.AfterHoursRule.NEXT_WORKING_DAY);
+        assertThat(defaults.others()).isEqualTo(org.hotline81890.partners.dispatch.AfterHoursRule.HOLD);
+        assertThat(defaults.categories()).containsEntry("ER",
+                org.hotline81890.partners.dispatch.AfterHoursRule.ESCALATE);
+        var set = HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_CATEGORIES", "UT=hold, RP=escalate",
+                "HOTLINE_PARTNERS_AFTER_HOURS_HOLIDAYS", "2026-10-01,2026-10-02")).partners().afterHours();
+        assertThat(set.categories()).hasSize(2).containsEntry("UT",
+                org.hotline81890.partners.dispatch.AfterHoursRule.HOLD);
+        assertThat(set.holidays()).contains(java.time.LocalDate.parse("2026-10-02"));
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_OTHERS", "wait")))
+                .hasMessageContaining("partners.after-hours.others").hasMessageContaining("wait");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_HOLIDAYS", "1.10.")))
+                .hasMessageContaining("partners.after-hours.holidays").hasMessageContaining("1.10.");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_CATEGORIES", "ER")))
+                .hasMessageContaining("partners.after-hours.categories");
+    }
+
+    @Test
     void aBadValueShouldNameTheKeyAndTheValue() {
         assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_HTTP_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("http.port").hasMessageContaining("eighty")

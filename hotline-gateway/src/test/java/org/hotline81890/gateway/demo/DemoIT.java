@@ -35,6 +35,9 @@ class DemoIT {
         try (TestDatabase db = TestDatabase.create()) {
             Map<String, String> env = TestEnv.base(db, data, "it-demo-token-0123456789");
             env.remove("HOTLINE_AGI_ENABLED");
+            // Those first orders must still reach 督办 here, so this run keeps the old after-hours rule for them; the
+            // night and weekend policy itself (hold until the opening) is NightPolicyIT's (ADR 0019).
+            env.put("HOTLINE_PARTNERS_AFTER_HOURS_OTHERS", "escalate");
             // 07:50 Beijing: the partner companies open at 08:00, so the first orders for them find nobody (督办).
             // 240x: 5 simulated minutes (an offer's answer window) are 1.25 real seconds, enough for an outbox hop on
             // a loaded machine; a partner's job (about 90 simulated minutes) is 20 real seconds. 30 % of first survey

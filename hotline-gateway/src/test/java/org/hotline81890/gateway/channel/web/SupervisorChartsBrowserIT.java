@@ -1,0 +1,157 @@
+package org.hotline81890.gateway.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.people.Role;
+import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.workorder.Area;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The KPI charts in headless Chromium at 1366x768: the ECharts canvas renders without a console error, the heat
+ * table shows the Chinese category and district names, the category filter changes the figures, and the CSV export
+ * answers with its header behind a byte-order mark.
+ */
+class SupervisorChartsBrowserIT {
+    @TempDir
+    static Path dataDir;
+    private static SupervisorFixture fx;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        fx = new SupervisorFixture(dataDir);
+        intake("it:charts:1", Channel.WEB, "HK-01", "海曙区");
+        intake("it:charts:2", Channel.SMS, "HK-01", "海曙区");
+        intake("it:charts:3", Channel.PHONE, "HK-01", "江北区");
+        intake("it:charts:4", Channel.PHONE, "UT-01", "海曙区");
+        // A consultation nobody can take (鄞州区 has no provider), answered by the hotline itself.
+        WorkOrder answered = fx.intake("it:charts:5", "MH-01", "鄞州区", "医保报销怎么办理");
+        Eventually.waitFor("escalated", SupervisorFixture.WAIT, () -> fx.state(answered) == WorkOrderState.ESCALATED);
+        fx.web.app().core().tracker().move(answered.id(), WorkOrderState.ANSWERED, "it-agent", Channel.AGENT,
+                "answered (直接答复)", x -> List.of());
+        // Two survey answers today, one satisfied (5) and one not (1): 满意率 50 %.
+        score(1, 5);
+        score(2, 1);
+        browser = Browser.open(1366, 768);
+        browser.get(url("/login"));
+        String login = WebTestApp.login(Role.SUPERVISOR);
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(WebTestApp.password(login));
+        browser.findElement(By.id("login-submit")).click();
+        waitUntil(d -> d.getCurrentUrl().endsWith("/supervisor"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        fx.close();
+    }
+
+    private static void intake(String key, Channel channel, String service, String district) {
+        Area area = new Area(Optional.of(district), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("某路1号"));
+        fx.web.app().core().intake().receive(new IntakeRequest(key, channel, "13800007777", "需要帮忙",
+                Optional.empty(), Optional.of(service), Optional.empty(), area, "it", x -> List.of()));
+    }
+
+    private static void score(long workOrder, int score) {
+        fx.web.db().database().transactions().inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO provider_survey_score (work_order_id, work_order_version, "
+                    + "provider_id, offer_id, score, answered_at) VALUES (?, 99, 'P-HS', 'offer-it', ?, "
+                    + "UTC_TIMESTAMP(3))")) {
+                ps.setLong(1, workOrder);
+                ps.setInt(2, score);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + fx.web.port() + path;
+    }
+
+    private static void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private static String row(String category) {
+        return browser.findElement(By.cssSelector("#heat tr[data-category='" + category + "']")).getText();
+    }
+
+    @Test
+    void theChartRendersAndTheFilterChangesTheFigures() {
+        browser.get(url("/supervisor"));
+        browser.findElement(By.cssSelector(".supnav a[href='/supervisor/charts']")).click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#hours-chart[data-rendered='true'] canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("heat")).getText()).contains("类别", "海曙区", "江北区", "合计");
+        assertThat(row("HK")).startsWith("家政服务").endsWith("3");
+        assertThat(row("UT")).startsWith("公用事业").endsWith("1");
+        assertThat(browser.findElement(By.id("fcr")).getText()).isEqualTo("20.0%");
+        assertThat(browser.findElements(By.cssSelector("#trend-chart[data-rendered='true'] canvas"))).hasSize(1);
+        assertThat(browser.findElement(By.id("trend-chart")).getAttribute("data-chart"))
+                .contains("\"rates\":[50.0]", "\"answers\":[2]");
+        assertThat(browser.findElement(By.id("repeat-callers")).getText()).contains("138****7777")
+                .doesNotContain("13800007777");
+        Browser.screenshot(browser, "supervisor-charts");
+        assertThat(Browser.console(browser)).as("no console errors, no CSP violation")
+                .noneMatch(line -> line.contains("SEVERE") || line.contains("Content Security Policy"));
+
+        new Select(browser.findElement(By.id("category"))).selectByVisibleText("公用事业");
+        browser.findElement(By.id("filter-submit")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("category=UT")
+                && !d.findElements(By.cssSelector("#hours-chart[data-rendered='true'] canvas")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#heat tr[data-category]"))).hasSize(1);
+        assertThat(row("UT")).startsWith("公用事业").endsWith("1");
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("category=UT");
+    }
+
+    @Test
+    void theCsvExportCarriesTheSameFiguresWithAByteOrderMarkAndBadFiltersAreRefused() {
+        WebClient sup = fx.web.as(Role.SUPERVISOR);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        HttpResponse<String> csv = sup.get("/supervisor/charts.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/csv").contains("utf-8"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("attachment; filename=\"kpi-"));
+        assertThat(csv.body()).startsWith("\uFEFF指标,小时/日期,渠道,类别,区县,号码,数量\r\n")
+                .contains("类别×区县,,,家政服务,海曙区,,2\r\n", "类别×区县,,,家政服务,江北区,,1\r\n")
+                .contains(",短信,,,,1\r\n", "受理量,,,,,,5\r\n", "首次联系解决,,,,,,1\r\n",
+                        "重复来电,,,,,138****7777,5\r\n", "回访答复," + today + ",,,,,2\r\n",
+                        "满意," + today + ",,,,,1\r\n").doesNotContain("13800007777");
+        assertThat(sup.get("/supervisor/charts.csv?category=UT").body()).doesNotContain("家政服务")
+                .contains("类别×区县,,,公用事业,海曙区,,1");
+        HttpResponse<String> bad = sup.get("/supervisor/charts?from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("日期格式应为");
+        assertThat(sup.get("/supervisor/charts.csv?from=2026-12-05&to=2026-01-01").statusCode()).isEqualTo(400);
+        assertThat(fx.web.as(Role.AGENT).get("/supervisor/charts.csv").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormulaInACsvCellIsDefused() {
+        assertThat(ChartCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(ChartCsv.cell("海曙区")).isEqualTo("海曙区");
+    }
+}
