@@ -3,7 +3,6 @@ package org.hotline81890.gateway.storage.mysql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,13 +33,7 @@ public final class MySqlCallerRecords implements CallerRecords {
                     + " LIMIT ?")) {
                 ps.setString(1, callerNumber);
                 ps.setInt(2, limit);
-                List<WorkOrder> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(WorkOrderRows.workOrder(rs));
-                    }
-                }
-                return out;
+                return WorkOrderRows.workOrders(ps);
             }
         });
     }

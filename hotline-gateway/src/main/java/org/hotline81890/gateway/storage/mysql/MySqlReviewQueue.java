@@ -2,7 +2,6 @@ package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hotline81890.gateway.desk.ReviewQueue;
@@ -23,13 +22,7 @@ public final class MySqlReviewQueue implements ReviewQueue {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS + WHERE
                     + " ORDER BY created_at, id LIMIT ?")) {
                 ps.setInt(1, limit);
-                List<WorkOrder> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(WorkOrderRows.workOrder(rs));
-                    }
-                }
-                return out;
+                return WorkOrderRows.workOrders(ps);
             }
         });
     }

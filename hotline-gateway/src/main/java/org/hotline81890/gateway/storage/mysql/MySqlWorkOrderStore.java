@@ -221,13 +221,7 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, key);
                 ps.setInt(2, limit);
-                List<WorkOrder> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(WorkOrderRows.workOrder(rs));
-                    }
-                }
-                return out;
+                return WorkOrderRows.workOrders(ps);
             }
         });
     }

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gateway as its own process ({@code java -jar hotline.jar run}), so what the bench's clients hold in memory is
- * not counted as the gateway's. Its heap is read from {@code /metrics} after a full GC requested with jcmd, its
+ * not counted as the gateway's. Its heap is read with jcmd after a full GC, its
  * resident size from /proc.
  */
 final class GatewayProcess implements AutoCloseable {
@@ -64,19 +66,22 @@ final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /** Heap in use after a full GC, in bytes (sum of the heap pools Micrometer reports). */
+    /**
+     * Heap in use after a full GC, in bytes, as the JVM itself reports it ({@code jcmd GC.heap_info}); the gateway's
+     * {@code /metrics} binds no JVM memory meters, so reading them there gave 0.
+     */
     long heapAfterGc() throws Exception {
-        Process gc = new ProcessBuilder(javaHome().resolve("bin/jcmd").toString(), Long.toString(process.pid()),
-                "GC.run").redirectErrorStream(true).start();
-        gc.getInputStream().readAllBytes();
-        gc.waitFor();
-        double sum = 0;
-        for (String line : get("/metrics").body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return (long) sum;
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    }
+
+    private String jcmd(String command) throws Exception {
+        Process p = new ProcessBuilder(javaHome().resolve("bin/jcmd").toString(), Long.toString(process.pid()),
+                command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     /** Resident set size in bytes (Linux). */
