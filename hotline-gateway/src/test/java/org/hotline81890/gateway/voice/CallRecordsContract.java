@@ -107,6 +107,16 @@ public interface CallRecordsContract {
     }
 
     @Test
+    default void anAnswerWithoutTheAgentsNameStillCounts() {
+        Instant t = hour();
+        String call = uid();
+        records().joined(call, "13912345678", "hotline", t);
+        records().answered(call, null, 8, t.plusSeconds(8));
+
+        assertThat(records().kpis(t, t.plus(Duration.ofHours(1)), WITHIN_15_S).answeredInTime()).isEqualTo(1);
+    }
+
+    @Test
     default void eventsOfACallNeverSeenJoiningAreIgnored() {
         Instant t = hour();
         String call = uid();

@@ -2,6 +2,7 @@ package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -53,12 +54,16 @@ public final class MySqlCallRecords implements CallRecords {
                 + " outcome = IF(outcome = 'WAITING', 'ABANDONED', outcome) WHERE uniqueid = ?", at, at, uniqueId);
     }
 
-    /** One idempotent statement; each event of a call is one. Values are text, whole numbers or instants. */
+    /**
+     * One idempotent statement; each event of a call is one. Values are text, whole numbers or instants; a value an
+     * AMI event left out (no agent name) is stored as NULL, as a bound null string was before.
+     */
     private void write(String sql, Object... values) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
                     switch (values[i]) {
+                        case null -> ps.setNull(i + 1, Types.VARCHAR);
                         case Instant t -> Sql.setInstant(ps, i + 1, t);
                         case Long n -> ps.setLong(i + 1, n);
                         case String s -> ps.setString(i + 1, s);
