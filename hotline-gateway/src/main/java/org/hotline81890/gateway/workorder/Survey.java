@@ -20,6 +20,9 @@ public final class Survey {
     /** The escalation after a second 不满意: a supervisor (督办) decides, no third provider is tried blindly. */
     public static final String UNSATISFIED_TWICE = "escalated (督办): the resident was unsatisfied twice (二次不满意)";
     private static final Set<WorkOrderState> ASKED = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED);
+    /** Asked, or answered by a move whose second half (closing or reopening) a crash cut off. */
+    private static final Set<WorkOrderState> OPEN = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED,
+            WorkOrderState.SURVEYED);
     private final WorkOrderStore store;
     private final Tracker tracker;
 
@@ -51,11 +54,16 @@ public final class Survey {
         String caller = PhoneNumbers.normalise(callerNumber);
         Optional<WorkOrder> order = ticket.isPresent()
                 ? store.findByTicket(ticket.get()).filter(w -> w.callerNumber().equals(caller))
-                : store.listByCaller(caller, 20).stream().filter(w -> ASKED.contains(w.state())).findFirst();
+                : store.listByCaller(caller, 20).stream().filter(w -> OPEN.contains(w.state())).findFirst();
         if (order.isEmpty()) {
             return new Result.Unknown();
         }
         WorkOrder w = order.get();
+        if (w.state() == WorkOrderState.SURVEYED) {
+            // The answer was recorded, then the process died before its second move: the channel did not confirm
+            // it, so the resident's answer comes again. The recorded answer counts; the order must not stay SURVEYED.
+            return new Result.Recorded(settle(w, recorded(w).orElse(answer), channel));
+        }
         if (!ASKED.contains(w.state())) {
             return new Result.NotAsked(w);
         }
@@ -64,6 +72,17 @@ public final class Survey {
         tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", channel, ANSWER_DETAILS + answer.zh(),
                 x -> answer == SurveyAnswer.UNSATISFIED ? Stream.concat(SurveyScore.request(x, answer).stream(),
                         SurveyCallback.request(x).stream()).toList() : SurveyScore.request(x, answer));
+        return new Result.Recorded(settle(w, answer, channel));
+    }
+
+    private Optional<SurveyAnswer> recorded(WorkOrder w) {
+        return store.history(w.id()).reversed().stream().filter(e -> e.to() == WorkOrderState.SURVEYED)
+                .findFirst().map(e -> e.details().substring(Math.min(e.details().length(), ANSWER_DETAILS.length())))
+                .flatMap(SurveyAnswer::ofChinese);
+    }
+
+    /** The second half of an answer: satisfied closes, unsatisfied reopens (or escalates the second time). */
+    private WorkOrder settle(WorkOrder w, SurveyAnswer answer, Channel channel) {
         WorkOrder after;
         if (answer != SurveyAnswer.UNSATISFIED) {
             after = tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
@@ -76,6 +95,6 @@ public final class Survey {
             after = tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
                     "unsatisfied: back to dispatch, a different provider first", Dispatch::request);
         }
-        return new Result.Recorded(after);
+        return after;
     }
 }

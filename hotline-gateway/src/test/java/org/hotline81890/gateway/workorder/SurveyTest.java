@@ -47,6 +47,35 @@ class SurveyTest {
     }
 
     @Test
+    void anAnswerCutOffAfterItsFirstMoveShouldBeSettledWhenTheResidentsTextComesAgain() {
+        // kill -9 between the SURVEYED move and the CLOSED/REOPENED one: the SMS was never confirmed, so the SMSC
+        // delivers it again; the order must not stay SURVEYED (no deadline moves it) with the answer lost
+        for (SurveyAnswer answer : List.of(SurveyAnswer.SATISFIED, SurveyAnswer.UNSATISFIED)) {
+            WorkOrder w = completed("1360000000" + answer.ordinal());
+            tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", Channel.SMS,
+                    Survey.ANSWER_DETAILS + answer.zh(), x -> List.of());
+
+            Survey.Result again = survey.answer(Optional.empty(), w.callerNumber(), answer, Channel.SMS);
+
+            WorkOrderState expected = answer == SurveyAnswer.SATISFIED ? WorkOrderState.CLOSED
+                    : WorkOrderState.REOPENED;
+            assertThat(again).isInstanceOf(Survey.Result.Recorded.class);
+            assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(expected);
+            assertThat(store.history(w.id())).extracting(WorkOrderEvent::to).as("one SURVEYED, not two")
+                    .endsWith(WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, expected);
+        }
+    }
+
+    @Test
+    void theAnswerRecordedBeforeTheCrashShouldCountNotALaterDifferentOne() {
+        WorkOrder w = completed("13600000009");
+        tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", Channel.SMS,
+                Survey.ANSWER_DETAILS + SurveyAnswer.SATISFIED.zh(), x -> List.of());
+        survey.answer(Optional.of(w.ticket()), w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS);
+        assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.CLOSED);
+    }
+
+    @Test
     void anAnswerFromAnotherNumberOrForAnOpenOrderShouldChangeNothing() {
         WorkOrder w = completed("13800003333");
         assertThat(survey.answer(Optional.of(w.ticket()), "13000000000", SurveyAnswer.SATISFIED, Channel.SMS))
