@@ -3,6 +3,7 @@ package org.hotline81890.gateway;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class HotlineApp implements AutoCloseable {
             routes.add(new AdminRoutes(core.intake(), core.store(), core.blocking(), token,
                     cfg.http().maxBody(), code -> core.directory().find(code).isPresent())::mount);
             AccessGate gate = people(cfg, core, console, routes, modules);
-            List<HealthCheck> checks = new ArrayList<>(List.of(new HealthCheck("database", db::isReachable)));
+            List<HealthCheck> checks = new ArrayList<>(List.of(databaseCheck(db)));
             for (HotlineModule m : modules) {
                 deliveries.registerAll(m.deliveries());
                 handlers.putAll(m.deadlineHandlers());
@@ -356,6 +357,15 @@ public final class HotlineApp implements AutoCloseable {
     /** The module of that type, if this hotline runs one (tests reach a module's use cases through it). */
     public <T extends HotlineModule> Optional<T> module(Class<T> type) {
         return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * The database: DOWN when it does not answer, FULL (with the reason) when it refused a write for want of room in
+     * the last 15 s; UP again by itself once writes go through (issue 16).
+     */
+    private static HealthCheck databaseCheck(Database db) {
+        return new HealthCheck("database", db::isReachable, true, () -> db.transactions()
+                .outOfRoom(Duration.ofSeconds(15)).map(why -> new HealthCheck.Condition("FULL", why)));
     }
 
     public int httpPort() {

@@ -1,7 +1,7 @@
 package org.hotline81890.gateway.workorder;
 
 /** Infrastructure failure: the store cannot be reached. Channels answer with a retryable refusal, never OK. */
-public final class StorageUnavailableException extends RuntimeException {
+public class StorageUnavailableException extends RuntimeException {
     public StorageUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

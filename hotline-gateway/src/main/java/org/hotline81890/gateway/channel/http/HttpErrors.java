@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.workorder.IllegalTransitionException;
+import org.hotline81890.gateway.workorder.StorageFullException;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,12 @@ public final class HttpErrors {
         switch (t) {
             case BadRequestException b -> send(ctx, 400, new JsonObject().put("error", "bad request")
                     .put("field", b.field()).put("message", b.getMessage()));
+            case StorageFullException s -> {
+                LOG.warn("storage full for {} {}: {}", ctx.request().method(), ctx.request().path(), s.getMessage());
+                ctx.response().putHeader("Retry-After", "30");
+                send(ctx, 503, new JsonObject().put("error", "storage full").put("message",
+                        "the database is out of room (disk or table full): the request was not stored; retry later"));
+            }
             case StorageUnavailableException s -> {
                 LOG.warn("storage unavailable for {} {}: {}", ctx.request().method(), ctx.request().path(),
                         s.getMessage());

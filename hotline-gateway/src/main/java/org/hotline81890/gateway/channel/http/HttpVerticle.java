@@ -82,13 +82,18 @@ public final class HttpVerticle extends VerticleBase {
 
     /** {@code /health}: every check must be up; {@code /health/ready}: those that gate readiness. */
     private void handleHealth(RoutingContext ctx, boolean readiness) {
-        blocking.run(() -> HealthCheck.run(checks)).onComplete(ar -> {
-            Map<String, Boolean> result = ar.succeeded() ? ar.result() : Map.of("health", false);
+        blocking.run(() -> Map.entry(HealthCheck.run(checks), HealthCheck.reasons(checks))).onComplete(ar -> {
+            Map<String, String> result = ar.succeeded() ? ar.result().getKey() : Map.of("health", "DOWN");
             boolean up = ar.succeeded() && (readiness ? HealthCheck.ready(checks, result)
-                    : result.values().stream().allMatch(Boolean::booleanValue));
+                    : result.values().stream().allMatch("UP"::equals));
             JsonObject parts = new JsonObject();
-            result.forEach((k, v) -> parts.put(k, v ? "UP" : "DOWN"));
+            result.forEach(parts::put);
             JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", parts);
+            if (ar.succeeded() && !ar.result().getValue().isEmpty()) {
+                JsonObject reasons = new JsonObject();
+                ar.result().getValue().forEach(reasons::put);
+                body.put("reasons", reasons);
+            }
             if (!up) {
                 HttpErrors.send(ctx, 503, body);
                 return;

@@ -100,6 +100,7 @@ public final class Database implements AutoCloseable {
         String url = dataSource.getJdbcUrl();
         Database lane = open(url + (url.contains("?") ? "&" : "?") + "allowMultiQueries=true", dataSource.getUsername(),
                 dataSource.getPassword(), size, dataSource.getConnectionTimeout(), Optional.empty());
+        lane.transactions.reportRoomTo(transactions);
         lanes.add(lane);
         return lane;
     }

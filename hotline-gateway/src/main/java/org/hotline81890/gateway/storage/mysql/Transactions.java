@@ -5,13 +5,17 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
+import org.hotline81890.gateway.workorder.StorageFullException;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 
 /**
@@ -29,6 +33,12 @@ public final class Transactions {
     private static final int MAX_ATTEMPTS = 5;
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
     private final DataSource dataSource;
+    /** Shared with the committer lane's transactions ({@link #reportRoomTo}): one database, one memory. */
+    private volatile AtomicReference<Refusal> refused = new AtomicReference<>();
+
+    /** The last write the database refused for want of room. */
+    private record Refusal(Instant at, String reason) {
+    }
 
     /** The transaction this thread runs in: its connection, whether a conflict doomed it, what runs after commit. */
     private static final class Open {
@@ -48,6 +58,11 @@ public final class Transactions {
         this.dataSource = dataSource;
     }
 
+    /** Writes this one refuses for want of room count in {@code main}'s {@link #outOfRoom} (a lane of its pool). */
+    void reportRoomTo(Transactions main) {
+        this.refused = main.refused;
+    }
+
     /** Work that needs a connection; may throw SQLException. */
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -59,6 +74,15 @@ public final class Transactions {
      * attempt did, so the whole unit is run again, a few times, before giving up.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        try {
+            return inTransactionOnce(work);
+        } catch (StorageFullException e) {
+            refused.set(new Refusal(Instant.now(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    private <T> T inTransactionOnce(SqlWork<T> work) {
         Open open = joinable();
         if (open != null) {
             return joined(open, work);
@@ -178,6 +202,30 @@ public final class Transactions {
      * the connection goes back to the pool clean. No deadlock retry: use {@link #inTransaction} for units of work.
      */
     public <T> T read(SqlWork<T> work) {
+        try {
+            return readOnce(work);
+        } catch (StorageFullException e) {
+            refused.set(new Refusal(Instant.now(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
+     * Why the database is out of room, when it refused a write as full (disk or tablespace) within {@code memory};
+     * empty otherwise. Nothing asks the server for its free space: a full disk shows only as refused writes, and a
+     * small row may still fit a part-used page after a large one was refused.
+     */
+    public Optional<String> outOfRoom(Duration memory) {
+        Refusal last = refused.get();
+        if (last == null) {
+            return Optional.empty();
+        }
+        Duration ago = Duration.between(last.at(), Instant.now());
+        return ago.compareTo(memory) > 0 ? Optional.empty() : Optional.of("the database refused to store a write "
+                + ago.toSeconds() + " s ago: " + last.reason());
+    }
+
+    private <T> T readOnce(SqlWork<T> work) {
         Open open = joinable();
         if (open != null) {
             return joined(open, work);
@@ -208,7 +256,7 @@ public final class Transactions {
         if (cannotStore(e)) {
             // the request was not stored: a retryable refusal (503 + Retry-After, ESME_RX_T_APPN) that says why in
             // the channel's log line, never a 500 nor an OK
-            return new StorageUnavailableException("database cannot store (disk or table full, error "
+            return new StorageFullException("database cannot store (disk or table full, error "
                     + e.getErrorCode() + "): " + e.getMessage(), e);
         }
         return new IllegalStateException("SQL failure (" + e.getSQLState() + "/" + e.getErrorCode() + "): "

@@ -1,9 +1,15 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
 
+import org.hotline81890.gateway.workorder.StorageFullException;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +32,32 @@ class TransactionsCannotStoreTest {
         };
         for (SQLException e : full) {
             RuntimeException r = Transactions.translate(e);
-            assertThat(r).as(e.getMessage()).isInstanceOf(StorageUnavailableException.class);
+            assertThat(r).as(e.getMessage()).isInstanceOf(StorageUnavailableException.class)
+                    .isInstanceOf(StorageFullException.class);
             assertThat(r.getMessage()).contains("cannot store").contains(String.valueOf(e.getErrorCode()));
         }
+    }
+
+    @Test
+    void aWriteRefusedAsFullShouldBeRememberedForTheHealthCheckAndForgottenAfterItsMemory() {
+        Transactions tx = new Transactions(idleConnections());
+        assertThat(tx.outOfRoom(Duration.ofSeconds(15))).isEmpty();
+        SQLException full = new SQLException("The table 'work_order' is full", "HY000", 1114);
+        assertThatThrownBy(() -> tx.inTransaction(c -> {
+            throw full;
+        })).isInstanceOf(StorageFullException.class);
+        assertThat(tx.outOfRoom(Duration.ofSeconds(15))).hasValueSatisfying(why -> assertThat(why)
+                .contains("refused to store").contains("1114"));
+        assertThat(tx.outOfRoom(Duration.ofMillis(-1))).as("past its memory").isEmpty();
+    }
+
+    /** A data source whose connections accept the transaction calls and do nothing (the work throws first). */
+    private static DataSource idleConnections() {
+        Connection c = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getReturnType() == boolean.class
+                        ? Boolean.FALSE : null);
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> c);
     }
 
     @Test
