@@ -372,9 +372,12 @@ class ClosedLoopIT {
         String key = offer.id().value() + ":offer.offered";
         Eventually.waitFor("the offer webhook failing twice", WAIT, () -> attempts(key) >= 2);
         assertThat(post("H-STALE", offer, "accept", "").statusCode()).isEqualTo(200);
-        STALE_DOWN.set(false);
-
+        // The endpoint stays down until the row settled: while every POST fails, only a relay that dropped the row
+        // as stale can settle it (a relay retrying it would end FAILED). Bringing the endpoint back right after the
+        // accept raced the relay: a POST whose stale check ran just before the accept committed reached the
+        // recovered endpoint and got 200, an offer webhook "delivered after the accept" by timing alone.
         Eventually.waitFor("the offer row settled", WAIT, () -> rowState(key).equals("DONE"));
+        STALE_DOWN.set(false);
         long tried = attempts(key);
         assertThat(hooks.received()).filteredOn(r -> r.idempotencyKey().equals(key))
                 .as("never delivered once accepted: the endpoint that came back got no stale offer")
