@@ -34,6 +34,79 @@
     window.addEventListener('resize', function () { chart.resize(); });
     el.setAttribute('data-rendered', 'true');
     renderTrend();
+    renderTimes('response-chart', '响应用时');
+    renderTimes('completion-chart', '办结用时');
+    sortable(document.getElementById('scorecards'));
+  }
+  // p50/p90/p99 per day against the promise (a dashed line at the goal).
+  function renderTimes(id, title) {
+    var el = document.getElementById(id);
+    if (!el) {
+      return;
+    }
+    var data = JSON.parse(el.getAttribute('data-chart'));
+    var chart = window.echarts.init(el, null, {renderer: 'canvas'});
+    var names = ['P50', 'P90', 'P99'];
+    chart.setOption({
+      animation: false,
+      title: {text: title + '（' + data.unit + '，目标 ' + data.goal + ' ' + data.unit + '）', textStyle: {fontSize: 13}},
+      tooltip: {
+        trigger: 'axis',
+        formatter: function (items) {
+          var lines = [esc(items[0].axisValueLabel)];
+          items.forEach(function (p) {
+            lines.push(esc(p.seriesName) + '：' + (p.value === null || p.value === undefined ? '–' : esc(p.value))
+              + ' ' + esc(data.unit));
+          });
+          return lines.join('<br>');
+        }
+      },
+      legend: {top: 0, right: 16, data: names},
+      grid: {left: 56, right: 16, top: 40, bottom: 32},
+      xAxis: {type: 'category', data: data.days},
+      yAxis: {type: 'value', name: data.unit},
+      series: names.map(function (n, i) {
+        var s = {name: n, type: 'line', connectNulls: false, data: data[n.toLowerCase()]};
+        if (i === 0) {
+          s.markLine = {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#c0392b'},
+            label: {formatter: '目标'}, data: [{yAxis: data.goal}]};
+        }
+        return s;
+      })
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+    el.setAttribute('data-rendered', 'true');
+  }
+  // Click a column's header to sort by it (again: the other way); rows without a figure stay last.
+  function sortable(table) {
+    if (!table) {
+      return;
+    }
+    var buttons = table.querySelectorAll('thead button.sort');
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener('click', function () {
+        var col = Number(button.getAttribute('data-col'));
+        var th = button.parentNode;
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(table.querySelectorAll('thead th'), function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].getAttribute('data-sort');
+          var y = b.cells[col].getAttribute('data-sort');
+          if (x === '' || y === '') {
+            return (x === '') - (y === '');
+          }
+          var nx = Number(x);
+          var ny = Number(y);
+          var c = isNaN(nx) || isNaN(ny) ? x.localeCompare(y, 'zh') : nx - ny;
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+        table.setAttribute('data-sorted', col + (asc ? '-asc' : '-desc'));
+      });
+    });
   }
   function renderTrend() {
     var el = document.getElementById('trend-chart');

@@ -18,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.hotline81890.gateway.dispatch.DispatchOutcomes;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
@@ -38,9 +41,25 @@ final class DayReport {
         this.token = token;
     }
 
-    /** One order as the report needs it. */
+    private static final Pattern OPENING = Pattern.compile("offered at (\\S+) when ");
+
+    /**
+     * One order as the report needs it. {@code reopened} counts moves into REOPENED, not every event written while
+     * the order was REOPENED (a hold for opening hours or a 转办 there records an event in the same state).
+     * {@code heldUntil}: the opening the night policy held it for before its first offer (ADR 0019).
+     */
     record Order(String ticket, String channel, WorkOrderState state, Instant created, Optional<Duration> toOffer,
-                 boolean matched, int unsatisfied, int reopened, Set<WorkOrderState> reached) {
+                 boolean matched, int unsatisfied, int reopened, Set<WorkOrderState> reached,
+                 Optional<Instant> heldUntil) {
+        /** Offered within the goal counted from the opening it was held for (from intake when not held). */
+        boolean offeredInTimeFromOpening() {
+            return toOffer.map(d -> created.plus(d)).map(at -> !at.isAfter(heldUntil.filter(h -> h.isAfter(created))
+                    .orElse(created).plus(OFFER_GOAL))).orElse(false);
+        }
+
+        boolean offeredInTime() {
+            return toOffer.map(d -> d.compareTo(OFFER_GOAL) <= 0).orElse(false);
+        }
     }
 
     /** The run's figures. */
@@ -57,9 +76,22 @@ final class DayReport {
 
         /** Orders dispatched by the directory's match (the others wait for an agent), offered within the goal. */
         double offeredWithinGoal() {
-            long matched = count(Order::matched);
-            return matched == 0 ? 0 : (double) count(o -> o.matched() && o.toOffer().map(d -> d.compareTo(OFFER_GOAL)
-                    <= 0).orElse(false)) / matched;
+            return share(Order::matched, Order::offeredInTime);
+        }
+
+        /** The same over the matched orders that had a provider open to answer (not held for opening hours). */
+        double offeredWithinGoalWhenOpen() {
+            return share(o -> o.matched() && o.heldUntil().isEmpty(), Order::offeredInTime);
+        }
+
+        /** Matched orders held for a provider's opening, offered within the goal of that opening. */
+        double heldOfferedWithinGoalOfOpening() {
+            return share(o -> o.matched() && o.heldUntil().isPresent(), Order::offeredInTimeFromOpening);
+        }
+
+        private double share(java.util.function.Predicate<Order> of, java.util.function.Predicate<Order> which) {
+            long n = count(of);
+            return n == 0 ? 0 : (double) count(of.and(which)) / n;
         }
 
         Optional<Duration> dispatchPercentile(double p) {
@@ -125,11 +157,17 @@ final class DayReport {
         boolean matched = false;
         int unsatisfied = 0;
         int reopened = 0;
+        Optional<Instant> heldUntil = Optional.empty();
         Set<WorkOrderState> reached = EnumSet.noneOf(WorkOrderState.class);
         for (Object o : w.getJsonArray("history", new JsonArray())) {
             JsonObject e = (JsonObject) o;
             WorkOrderState to = WorkOrderState.valueOf(e.getString("to"));
+            boolean moved = !to.name().equals(e.getString("from"));
             reached.add(to);
+            if (toOffer.isEmpty() && heldUntil.isEmpty()
+                    && e.getString("details", "").startsWith(DispatchOutcomes.HELD)) {
+                heldUntil = opening(e.getString("details")).or(() -> Optional.of(created));
+            }
             matched |= to == WorkOrderState.MATCHED;
             if (to == WorkOrderState.OFFERED && toOffer.isEmpty()) {
                 toOffer = Optional.of(Duration.between(created, Instant.parse(e.getString("at"))));
@@ -137,11 +175,20 @@ final class DayReport {
             if (to == WorkOrderState.SURVEYED && e.getString("details", "").endsWith("不满意")) {
                 unsatisfied++;
             }
-            if (to == WorkOrderState.REOPENED) {
+            if (to == WorkOrderState.REOPENED && moved) {
                 reopened++;
             }
         }
         return new Order(w.getString("ticket"), channel, WorkOrderState.valueOf(w.getString("state")), created,
-                toOffer, matched, unsatisfied, reopened, reached);
+                toOffer, matched, unsatisfied, reopened, reached, heldUntil);
+    }
+
+    private static Optional<Instant> opening(String details) {
+        Matcher m = OPENING.matcher(details);
+        try {
+            return m.find() ? Optional.of(Instant.parse(m.group(1))) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

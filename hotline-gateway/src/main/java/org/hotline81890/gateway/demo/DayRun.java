@@ -81,6 +81,11 @@ public final class DayRun {
         row(s, "matched by the directory (dispatched without an agent)", pct(f.count(DayReport.Order::matched), n));
         row(s, "offered to a provider within 5 min (of matched; goal ≥ 99 %)", String.format(Locale.ROOT,
                 "%.2f %%", 100 * f.offeredWithinGoal()));
+        long held = f.count(x -> x.matched() && x.heldUntil().isPresent());
+        row(s, "… of matched orders that had a provider open to answer", String.format(Locale.ROOT,
+                "%.2f %% (of %,d)", 100 * f.offeredWithinGoalWhenOpen(), f.count(DayReport.Order::matched) - held));
+        row(s, "… held for a provider's opening hours (night/weekend policy), offered within 5 min of the opening",
+                String.format(Locale.ROOT, "%.2f %% (of %,d held)", 100 * f.heldOfferedWithinGoalOfOpening(), held));
         row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)
                 .orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes).orElse("-"));
         row(s, "tracked to an end: closed (goal 100 %)", pct(closed, n));

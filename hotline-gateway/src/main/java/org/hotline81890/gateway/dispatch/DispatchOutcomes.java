@@ -32,6 +32,8 @@ public final class DispatchOutcomes {
     public static final String TRANSFER = "transfer";
     /** A work order held for the night (ADR 0019): subject type of the deadline that dispatches it again. */
     public static final String HOLD = "hold";
+    /** How a hold's event starts (read back by the simulated day's report). */
+    public static final String HELD = "held (非工作时间)";
     static final String OFFER_AT = "OFFER_AT";
     static final String ACCEPT_BY = "ACCEPT_BY";
     static final String HANDLE_BY = "HANDLE_BY";
@@ -119,7 +121,7 @@ public final class DispatchOutcomes {
      */
     private void held(WorkOrder w, DispatchResult.Held h) {
         Instant at = h.hold().offerAt();
-        tracker.record(w.id(), ACTOR, Channel.SYSTEM, cut("held (非工作时间): nobody who can take it is open now ("
+        tracker.record(w.id(), ACTOR, Channel.SYSTEM, cut(HELD + ": nobody who can take it is open now ("
                 + String.join("; ", h.reasons()) + "); " + h.hold().serviceClass() + ": " + h.hold().rule().wire()
                 + ", offered at " + at + " when " + h.hold().firstOpen() + " opens; respond-by and complete-by "
                 + "counted from then"), x -> x.withDeadlines(promises.countedFrom(x, at)),

@@ -12,9 +12,11 @@ import org.hotline81890.gateway.channel.ami.AmiQueueStatus;
 import org.hotline81890.gateway.channel.web.Pages;
 import org.hotline81890.gateway.channel.web.SupervisorChartRoutes;
 import org.hotline81890.gateway.channel.web.SupervisorOversightRoutes;
+import org.hotline81890.gateway.channel.web.SupervisorProviderRoutes;
 import org.hotline81890.gateway.channel.web.SupervisorWallboard;
 import org.hotline81890.gateway.channel.web.SupervisorDesk;
 import org.hotline81890.gateway.channel.web.SupervisorRoutes;
+import org.hotline81890.gateway.dispatch.ProviderCache;
 import org.hotline81890.gateway.people.PersonalDataViews;
 import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.mysql.MySqlAuditLog;
@@ -41,9 +43,11 @@ public final class SupervisorModule implements HotlineModule {
 
     private final SupervisorWallboard wallboard;
     private final SupervisorOversightRoutes oversight;
+    private final ProviderCache providerCache;
 
     public SupervisorModule(Core core, PartnerModule partners, VoiceModule voice) {
         this.core = core;
+        this.providerCache = partners.providerCache();
         MySqlSupervisionNotices notices = new MySqlSupervisionNotices(core.database().transactions());
         supervision = new Supervision(partners.locks(), core.store(), core.tracker(), partners.notices(),
                 partners.providerCache(), notices, core.deadlines(), core.clock());
@@ -82,9 +86,10 @@ public final class SupervisorModule implements HotlineModule {
     public List<Consumer<Router>> routes() {
         PersonalDataViews views = new PersonalDataViews(new MySqlAuditLog(core.database().transactions()),
                 core.clock());
+        MySqlKpiCharts kpis = new MySqlKpiCharts(core.database().transactions());
         return List.of(new SupervisorRoutes(desk, views, new Pages(), core.blocking(), core.clock())::mount,
-                wallboard::mount, oversight::mount, new SupervisorChartRoutes(new MySqlKpiCharts(
-                        core.database().transactions()), core.directory(), new Pages(), core.blocking(),
-                        core.clock())::mount);
+                wallboard::mount, oversight::mount, new SupervisorChartRoutes(kpis, core.directory(), new Pages(),
+                        core.blocking(), core.clock())::mount,
+                new SupervisorProviderRoutes(kpis, providerCache, new Pages(), core.blocking(), core.clock())::mount);
     }
 }

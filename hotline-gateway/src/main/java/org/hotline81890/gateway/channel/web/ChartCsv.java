@@ -11,6 +11,8 @@ import org.hotline81890.gateway.supervision.KpiCharts;
  */
 final class ChartCsv {
     static final String HEADER = "指标,小时/日期,渠道,类别,区县,号码,数量";
+    static final String SCORECARD_HEADER = "排名,服务单位,编号,类型,派单数,接单率,按时响应率,办结数,办结用时P50/P90,"
+            + "满意率,重办率,督办单,逾期,综合分,需关注";
 
     private ChartCsv() {
     }
@@ -57,6 +59,43 @@ final class ChartCsv {
         for (KpiCharts.DaySatisfaction d : days) {
             row(out, "回访答复", d.day().toString(), "", "", "", d.answers());
             row(out, "满意", d.day().toString(), "", "", "", d.satisfied());
+        }
+        return out.toString();
+    }
+
+    /**
+     * The response and completion times: per day (in the date column) and per category, the orders, how many got
+     * there, how many within the goal, and p50/p90/p99 in whole seconds (an empty percentile is left out).
+     */
+    static String times(List<KpiCharts.TimePercentiles> times, Function<String, String> categories) {
+        StringBuilder out = new StringBuilder();
+        for (KpiCharts.TimePercentiles t : times) {
+            String what = t.measure() == KpiCharts.Measure.RESPONSE ? "响应" : "办结";
+            String day = t.by() == KpiCharts.By.DAY ? t.key() : "";
+            String category = t.by() == KpiCharts.By.CATEGORY ? categories.apply(t.key()) : "";
+            row(out, what + "·受理量", day, "", category, "", t.orders());
+            row(out, what + "·已" + what, day, "", category, "", t.reached());
+            row(out, what + "·目标内（" + (t.measure() == KpiCharts.Measure.RESPONSE ? "5分钟" : "24小时") + "）", day,
+                    "", category, "", t.withinGoal());
+            String[] names = {"P50", "P90", "P99"};
+            List<java.util.Optional<java.time.Duration>> ps = List.of(t.p50(), t.p90(), t.p99());
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                ps.get(i).ifPresent(d -> row(out, what + "用时" + names[n] + "（秒）", day, "", category, "",
+                        Math.round(d.toMillis() / 1000.0)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The providers' ranking as a second table after an empty line, best first, as the page shows it. */
+    static String scorecards(List<org.hotline81890.gateway.supervision.ProviderRanking.Row> rows) {
+        StringBuilder out = new StringBuilder("\r\n服务单位排名\r\n").append(SCORECARD_HEADER).append("\r\n");
+        for (ScorecardViews.ScoreRow r : ScorecardViews.scorecards(rows)) {
+            out.append(String.join(",", java.util.stream.Stream.of(r.rank(), r.name(), r.id(), r.kind(),
+                    Long.toString(r.offers()), r.acceptance(), r.onTime(), Long.toString(r.completed()),
+                    r.completion(), r.satisfaction(), r.reopen(), Long.toString(r.notices()),
+                    Long.toString(r.overdue()), r.score(), r.watch()).map(ChartCsv::cell).toList())).append("\r\n");
         }
         return out.toString();
     }

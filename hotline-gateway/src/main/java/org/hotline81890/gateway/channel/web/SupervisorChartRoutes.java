@@ -17,6 +17,7 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.supervision.ChartFilter;
 import org.hotline81890.gateway.supervision.KpiCharts;
+import org.hotline81890.gateway.supervision.ProviderRanking;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /**
@@ -28,6 +29,9 @@ import org.hotline81890.gateway.workorder.PhoneNumbers;
 public final class SupervisorChartRoutes {
     private static final Map<String, String> CHANNELS = Map.of("PHONE", "电话", "SMS", "短信", "WEB", "网络",
             "AGENT", "坐席", "PARTNER", "服务单位", "SYSTEM", "系统");
+    /** The scorecard table's columns, in the order of {@link ScorecardViews.ScoreRow#sort()}. */
+    private static final List<String> SCORE_HEADS = List.of("排名", "服务单位", "类型", "派单数", "接单率", "按时响应率",
+            "办结数", "办结用时 P50 / P90", "满意率", "重办率", "督办", "综合分", "需关注");
     /** How many repeat callers the page and the export list. */
     private static final int REPEAT_CALLERS = 10;
     private final KpiCharts charts;
@@ -99,13 +103,17 @@ public final class SupervisorChartRoutes {
                     .end(ChartCsv.of(ar.result().hours(), ar.result().heat(), this::channelName, this::categoryName)
                             + ChartCsv.more(ar.result().firstContact(), ar.result().repeatCallers().stream()
                                     .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList())
-                            + ChartCsv.satisfaction(ar.result().satisfaction()));
+                            + ChartCsv.satisfaction(ar.result().satisfaction())
+                            + ChartCsv.times(ar.result().times(), this::categoryName)
+                            + ChartCsv.scorecards(ProviderRanking.rank(ar.result().providers())));
         });
     }
 
     private Figures figures(ChartFilter f) {
         return new Figures(charts.requestsPerHour(f), charts.heat(f), charts.firstContact(f),
-                charts.repeatCallers(f, REPEAT_CALLERS), charts.satisfactionByDay(f));
+                charts.repeatCallers(f, REPEAT_CALLERS), charts.satisfactionByDay(f),
+                charts.timePercentiles(f, KpiCharts.RESPONSE_GOAL, KpiCharts.COMPLETION_GOAL),
+                charts.providerFigures(f));
     }
 
     private Map<String, Object> view(ChartFilter f, Figures figures, String message) {
@@ -116,10 +124,7 @@ public final class SupervisorChartRoutes {
         v.put("category", f.category().orElse(""));
         v.put("district", f.district().orElse(""));
         v.put("categories", directory.categories());
-        v.put("csvHref", "/supervisor/charts.csv?from=" + f.from() + "&to=" + f.to()
-                + f.category().map(c -> "&category=" + c).orElse("")
-                + f.district().map(d -> "&district=" + java.net.URLEncoder.encode(d,
-                        java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
+        v.put("csvHref", "/supervisor/charts.csv?" + query(f));
         v.put("hoursJson", hoursJson(figures.hours()));
         v.put("trendJson", trendJson(figures.satisfaction()));
         HeatTable heat = HeatTable.of(figures.heat(), this::categoryName);
@@ -128,9 +133,22 @@ public final class SupervisorChartRoutes {
         KpiCharts.FirstContact fc = figures.firstContact();
         v.put("fcr", fc.received() == 0 ? "–" : Math.round(1000.0 * fc.answered() / fc.received()) / 10.0 + "%");
         v.put("fcrCounts", fc.answered() + " / " + fc.received());
+        v.put("responseJson", ScorecardViews.dayJson(figures.times(), KpiCharts.Measure.RESPONSE));
+        v.put("completionJson", ScorecardViews.dayJson(figures.times(), KpiCharts.Measure.COMPLETION));
+        v.put("timeRows", ScorecardViews.byCategory(figures.times(), this::categoryName));
+        v.put("scoreRows", ScorecardViews.scorecards(ProviderRanking.rank(figures.providers())));
+        v.put("scoreHeads", SCORE_HEADS);
+        v.put("query", query(f));
         v.put("repeatCallers", figures.repeatCallers().stream()
                 .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList());
         return v;
+    }
+
+    /** The filter as a query string (the export's link, a provider's link keeps the range). */
+    static String query(ChartFilter f) {
+        return "from=" + f.from() + "&to=" + f.to() + f.category().map(c -> "&category=" + c).orElse("")
+                + f.district().map(d -> "&district=" + java.net.URLEncoder.encode(d,
+                        java.nio.charset.StandardCharsets.UTF_8)).orElse("");
     }
 
     private String hoursJson(List<KpiCharts.HourCount> hours) {
@@ -170,7 +188,7 @@ public final class SupervisorChartRoutes {
         return CHANNELS.getOrDefault(channel, channel);
     }
 
-    private String categoryName(String code) {
+    String categoryName(String code) {
         if (code.isEmpty()) {
             return "未匹配";
         }
@@ -180,7 +198,8 @@ public final class SupervisorChartRoutes {
 
     private record Figures(List<KpiCharts.HourCount> hours, List<KpiCharts.HeatCell> heat,
                            KpiCharts.FirstContact firstContact, List<KpiCharts.RepeatCaller> repeatCallers,
-                           List<KpiCharts.DaySatisfaction> satisfaction) {
+                           List<KpiCharts.DaySatisfaction> satisfaction, List<KpiCharts.TimePercentiles> times,
+                           List<KpiCharts.ProviderFigures> providers) {
     }
 
     /** A repeat caller as the page and the export show them: the number masked. */

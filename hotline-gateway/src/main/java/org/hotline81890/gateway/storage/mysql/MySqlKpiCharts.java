@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,9 @@ import org.hotline81890.gateway.supervision.ChartFilter;
 import org.hotline81890.gateway.supervision.KpiCharts;
 
 /**
- * The KPI charts' counts over {@code work_order} in one range of {@code created_at} (its state index has it second,
- * so a range is a scan of the range's rows; the charts are read on demand, not in a loop).
+ * The KPI charts' counts over {@code work_order} in one range of {@code created_at} (V29 indexes it; the charts are
+ * read on demand, not in a loop). The time percentiles and the providers' figures are {@link KpiTimesSql} and
+ * {@link KpiProvidersSql}.
  */
 public final class MySqlKpiCharts implements KpiCharts {
     private final Transactions tx;
@@ -103,6 +105,38 @@ public final class MySqlKpiCharts implements KpiCharts {
                     List<DaySatisfaction> out = new ArrayList<>();
                     while (rs.next()) {
                         out.add(new DaySatisfaction(rs.getDate("d").toLocalDate(), rs.getLong("n"), rs.getLong("ok")));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<TimePercentiles> timePercentiles(ChartFilter f, Duration responseGoal, Duration completionGoal) {
+        return tx.read(c -> KpiTimesSql.read(c, f, responseGoal, completionGoal));
+    }
+
+    @Override
+    public List<ProviderFigures> providerFigures(ChartFilter f) {
+        return tx.read(c -> KpiProvidersSql.read(c, f));
+    }
+
+    @Override
+    public List<ProviderOffer> recentOffers(String provider, int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.ticket, o.service_code, o.state, o.offered_at, "
+                    + "o.answered_at, o.finished_at, o.overdue FROM offer o JOIN work_order w ON w.id = o.work_order "
+                    + "WHERE o.provider_id = ? ORDER BY o.offered_at DESC, o.id LIMIT " + Math.max(1, Math.min(limit,
+                    200)))) {
+                ps.setString(1, provider);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ProviderOffer> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new ProviderOffer(rs.getString("ticket"), rs.getString("service_code"),
+                                rs.getString("state"), Sql.instant(rs, "offered_at"),
+                                Sql.optInstant(rs, "answered_at"), Sql.optInstant(rs, "finished_at"),
+                                rs.getBoolean("overdue")));
                     }
                     return out;
                 }

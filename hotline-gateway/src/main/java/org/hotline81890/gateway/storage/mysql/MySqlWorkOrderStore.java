@@ -27,6 +27,10 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
 /** {@link WorkOrderStore} on MySQL/MariaDB through Connector/J: one transaction per call. */
 public final class MySqlWorkOrderStore implements WorkOrderStore {
     private static final int TICKET_TRIES = 8;
+    private static final java.util.Set<WorkOrderState> RESPONDED = java.util.EnumSet.of(WorkOrderState.ACCEPTED,
+            WorkOrderState.ANSWERED);
+    private static final java.util.Set<WorkOrderState> DONE = java.util.EnumSet.of(WorkOrderState.COMPLETED,
+            WorkOrderState.ANSWERED);
     private final Transactions tx;
     private final Clock clock;
     private final RandomGenerator random;
@@ -164,7 +168,8 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     private static void write(Connection c, WorkOrder w, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE work_order SET request_type=?, service_code=?, "
                 + "text=?, district=?, street=?, community=?, grid=?, address=?, priority=?, state=?, respond_by=?, "
-                + "complete_by=?, survey_at=?, updated_at=?, version=version+1 WHERE id=?")) {
+                + "complete_by=?, survey_at=?, updated_at=?, version=version+1, "
+                + "responded_at=COALESCE(responded_at, ?), completed_at=COALESCE(completed_at, ?) WHERE id=?")) {
             ps.setString(1, w.requestType().name());
             Sql.setText(ps, 2, w.serviceCode());
             ps.setString(3, w.text());
@@ -179,7 +184,10 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
             Sql.setInstant(ps, 12, w.deadlines().completeBy());
             Sql.setInstant(ps, 13, w.deadlines().surveyAt());
             Sql.setInstant(ps, 14, now);
-            ps.setLong(15, w.id().value());
+            // The first time it was taken (or answered) and done: the KPI charts' times (V29) without its history.
+            Sql.setInstant(ps, 15, RESPONDED.contains(w.state()) ? Optional.of(now) : Optional.empty());
+            Sql.setInstant(ps, 16, DONE.contains(w.state()) ? Optional.of(now) : Optional.empty());
+            ps.setLong(17, w.id().value());
             ps.executeUpdate();
         }
     }

@@ -3,9 +3,12 @@ package org.hotline81890.gateway.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hotline81890.gateway.people.Role;
@@ -13,6 +16,7 @@ import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,10 +44,12 @@ class SupervisorChartsBrowserIT {
     @BeforeAll
     static void start() {
         fx = new SupervisorFixture(dataDir);
-        intake("it:charts:1", Channel.WEB, "HK-01", "海曙区");
-        intake("it:charts:2", Channel.SMS, "HK-01", "海曙区");
-        intake("it:charts:3", Channel.PHONE, "HK-01", "江北区");
-        intake("it:charts:4", Channel.PHONE, "UT-01", "海曙区");
+        List<WorkOrder> dispatched = List.of(intake("it:charts:1", Channel.WEB, "HK-01", "海曙区"),
+                intake("it:charts:2", Channel.SMS, "HK-01", "海曙区"), intake("it:charts:3", Channel.PHONE, "HK-01",
+                        "江北区"), intake("it:charts:4", Channel.PHONE, "UT-01", "海曙区"));
+        // Offered: P-HS twice, P-JB and DEP-W once each (the scorecards' 派单数).
+        dispatched.forEach(w -> Eventually.waitFor("offered", SupervisorFixture.WAIT,
+                () -> fx.state(w) == WorkOrderState.OFFERED));
         // A consultation nobody can take (鄞州区 has no provider), answered by the hotline itself.
         WorkOrder answered = fx.intake("it:charts:5", "MH-01", "鄞州区", "医保报销怎么办理");
         Eventually.waitFor("escalated", SupervisorFixture.WAIT, () -> fx.state(answered) == WorkOrderState.ESCALATED);
@@ -67,11 +75,12 @@ class SupervisorChartsBrowserIT {
         fx.close();
     }
 
-    private static void intake(String key, Channel channel, String service, String district) {
+    private static WorkOrder intake(String key, Channel channel, String service, String district) {
         Area area = new Area(Optional.of(district), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("某路1号"));
-        fx.web.app().core().intake().receive(new IntakeRequest(key, channel, "13800007777", "需要帮忙",
-                Optional.empty(), Optional.of(service), Optional.empty(), area, "it", x -> List.of()));
+        return ((IntakeResult.Accepted) fx.web.app().core().intake().receive(new IntakeRequest(key, channel,
+                "13800007777", "需要帮忙", Optional.empty(), Optional.of(service), Optional.empty(), area, "it",
+                x -> List.of()))).workOrder();
     }
 
     private static void score(long workOrder, int score) {
@@ -147,6 +156,69 @@ class SupervisorChartsBrowserIT {
         assertThat(bad.body()).contains("日期格式应为");
         assertThat(sup.get("/supervisor/charts.csv?from=2026-12-05&to=2026-01-01").statusCode()).isEqualTo(400);
         assertThat(fx.web.as(Role.AGENT).get("/supervisor/charts.csv").statusCode()).isEqualTo(403);
+    }
+
+    private static Optional<Path> csvIn(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("kpi-.*\\.csv")).findFirst();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> scorecardOrder() {
+        return browser.findElements(By.cssSelector("#scorecards tbody tr")).stream()
+                .map(r -> r.getAttribute("data-provider")).toList();
+    }
+
+    @Test
+    void theScorecardSortsOnAClickOpensAProviderAndTheCsvDownloads() throws Exception {
+        browser.get(url("/supervisor/charts"));
+        waitUntil(d -> !d.findElements(By.cssSelector("#response-chart[data-rendered='true'] canvas")).isEmpty()
+                && !d.findElements(By.cssSelector("#completion-chart[data-rendered='true'] canvas")).isEmpty());
+        assertThat(scorecardOrder()).containsExactlyInAnyOrder("P-HS", "P-JB", "DEP-W");
+        String hs = browser.findElement(By.cssSelector("#scorecards tr[data-provider='P-HS']")).getText();
+        assertThat(hs).as("ranked on its 满意率 alone: nothing of its was due an answer yet")
+                .startsWith("1 海曙家政服务社 加盟企业 2 ").contains("50.0%", "满意率低").doesNotContain("有督办");
+        assertThat(browser.findElements(By.cssSelector("#times tr[data-category='MH'][data-measure='办结']")))
+                .as("the consultation answered at first contact is done").hasSize(1);
+
+        WebElement offers = browser.findElement(By.cssSelector("#scorecards button[data-col='3']"));
+        new Actions(browser).scrollToElement(offers).perform();
+        offers.click();
+        waitUntil(d -> "3-asc".equals(d.findElement(By.id("scorecards")).getAttribute("data-sorted")));
+        assertThat(scorecardOrder().getLast()).isEqualTo("P-HS");
+        browser.findElement(By.cssSelector("#scorecards button[data-col='3']")).click();
+        waitUntil(d -> "3-desc".equals(d.findElement(By.id("scorecards")).getAttribute("data-sorted")));
+        assertThat(scorecardOrder().getFirst()).isEqualTo("P-HS");
+        browser.executeScript("document.getElementById('times').scrollIntoView()");
+        Browser.screenshot(browser, "supervisor-scorecards");
+
+        browser.findElement(By.cssSelector("#scorecards tr[data-provider='P-HS'] a.provider")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("/supervisor/providers/P-HS?from="));
+        assertThat(browser.findElement(By.id("provider-name")).getText()).isEqualTo("海曙家政服务社");
+        assertThat(browser.findElement(By.id("rank")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("satisfaction")).getText()).isEqualTo("50.0%（1 / 2）");
+        assertThat(browser.findElements(By.cssSelector("#recent-offers tbody tr"))).hasSize(2);
+        Browser.screenshot(browser, "supervisor-provider");
+        browser.findElement(By.id("back")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("/supervisor/charts?from="));
+
+        Path downloads = Files.createDirectories(dataDir.resolve("downloads"));
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toAbsolutePath().toString()));
+        browser.findElement(By.id("csv")).click();
+        Path file = Eventually.waitForValue("the CSV download", SupervisorFixture.WAIT, () -> csvIn(downloads));
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF" + ChartCsv.HEADER).contains("响应·受理量,,,家政服务,,,3\r\n",
+                "\r\n服务单位排名\r\n" + ChartCsv.SCORECARD_HEADER + "\r\n1,海曙家政服务社,P-HS,加盟企业,2,");
+        assertThat(Browser.console(browser)).noneMatch(line -> line.contains("SEVERE"));
+    }
+
+    @Test
+    void anUnknownProviderIsNotFound() {
+        assertThat(fx.web.as(Role.SUPERVISOR).get("/supervisor/providers/P-NONE").statusCode()).isEqualTo(404);
+        assertThat(fx.web.as(Role.AGENT).get("/supervisor/providers/P-HS").statusCode()).isEqualTo(403);
     }
 
     @Test
