@@ -13,10 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
@@ -143,7 +144,7 @@ class SmsJournalIT {
 
     private static JournaledSms text(String phone, String body) {
         return new JournaledSms(0, "smsc:" + UUID.randomUUID(), phone, "81890", body,
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 1, 1);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), 1, 1);
     }
 
     private static int deliver(String phone, String text, int loseResps) {
