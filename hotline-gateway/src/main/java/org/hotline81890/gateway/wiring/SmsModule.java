@@ -57,6 +57,7 @@ public final class SmsModule implements HotlineModule {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final int JOURNAL_WRITERS = 2;
     private static final int JOURNAL_CLAIM = 500;
+    private static final int JOURNAL_STAGE_THREADS = 16;
     private static final Duration JOURNAL_LEASE = Duration.ofSeconds(30);
     private static final Duration JOURNAL_LAG_NORM = Duration.ofMinutes(3);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
@@ -67,7 +68,8 @@ public final class SmsModule implements HotlineModule {
     }
 
     /** The intake journal (smpp.journal): what acknowledges, what opens the orders behind it, and its table. */
-    private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows) {
+    private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows,
+                           ExecutorService threads) {
     }
 
     private final Core core;
@@ -101,7 +103,7 @@ public final class SmsModule implements HotlineModule {
                 return new InboundOutcome.Retry(e.getMessage());
             }
         };
-        Optional<Journal> journal = cfg.journal() ? Optional.of(journal(core, smsIntake, threads)) : Optional.empty();
+        Optional<Journal> journal = cfg.journal() ? Optional.of(journal(core, smsIntake)) : Optional.empty();
         InboundSmsHandler inbound = journal.<InboundSmsHandler>map(Journal::appender).orElse(smsIntake);
         DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()), reassembler,
                 inbound, receipts, threads, core.clock(), HANDLER_TIMEOUT, DeferredResponses::defer);
@@ -117,11 +119,15 @@ public final class SmsModule implements HotlineModule {
      * The journal's appends on a lane of their own (multi-statement: the COMMIT rides with the INSERT), the stage
      * over the same {@link SmsIntake} that otherwise runs before the ack.
      */
-    private static Journal journal(Core core, SmsIntake intake, ExecutorService threads) {
+    private static Journal journal(Core core, SmsIntake intake) {
         HotlineConfig.Smpp cfg = core.config().smpp();
         MySqlInboundJournal rows = new MySqlInboundJournal(core.database().committerLane(JOURNAL_WRITERS)
                 .transactions(), core.database().transactions(), core.clock());
-        JournalStage stage = new JournalStage(rows, intake, threads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
+        // Platform threads of its own, not the handlers' virtual threads: the matcher's native code holds a carrier
+        // while it runs, and a stage draining a backlog on the carriers starved the acks (docs/sms.md).
+        ExecutorService stageThreads = Executors.newFixedThreadPool(JOURNAL_STAGE_THREADS,
+                Thread.ofPlatform().daemon().name("sms-journal-intake-", 0).factory());
+        JournalStage stage = new JournalStage(rows, intake, stageThreads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake);
         Gauge.builder("hotline.sms.journal.pending", stage, s -> s.lag().pending())
@@ -129,7 +135,7 @@ public final class SmsModule implements HotlineModule {
         Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
-        return new Journal(appender, stage, rows);
+        return new Journal(appender, stage, rows, stageThreads);
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
@@ -199,6 +205,7 @@ public final class SmsModule implements HotlineModule {
             w.journal().ifPresent(j -> {
                 j.appender().close();
                 j.stage().close();
+                j.threads().close();
             });
             w.threads().close();
         });

@@ -27,6 +27,7 @@ public final class SmsLoad {
             if (warm > 0) {
                 rig.flood(warm, window, "warm");
                 rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
+                rig.journalDrained(Duration.ofMinutes(30));
             }
             long before = System.nanoTime();
             CpuMeter cpu = new CpuMeter(rig.gatewayPid());
@@ -34,7 +35,7 @@ public final class SmsLoad {
             JsonObject done = rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
             double secs = (System.nanoTime() - before) / 1e9;
             // With the journal the orders are opened behind the acks: CPU is counted until they all are.
-            double drained = rig.journalDrained(Duration.ofMinutes(10));
+            double drained = rig.journalDrained(Duration.ofMinutes(60));
             String cpuPerMo = cpu.perMessage(n);
             long floodEnd = System.currentTimeMillis();
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
