@@ -48,7 +48,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("smpp.group-commit-wait", Duration.ZERO),
                         c.integer("smpp.group-commit-max", 1, 10_000),
                         c.duration("smpp.reassembly-timeout", ms1), c.duration("smpp.dedup-window", ms1),
-                        c.duration("smpp.redelivery-window", ms1)),
+                        c.duration("smpp.redelivery-window", ms1), c.bool("smpp.journal")),
                 Agi.from(c),
                 Ami.from(c),
                 new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
@@ -250,7 +250,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     public record Smpp(boolean enabled, String host, int port, String systemId, String password, String systemType,
                        String bindType, String sourceAddress, int submitRate, int window, int binds,
                        int inboundLimit, Duration inboundWindow, Duration groupCommitWait, int groupCommitMax,
-                       Duration reassemblyTimeout, Duration dedupWindow, Duration redeliveryWindow) {
+                       Duration reassemblyTimeout, Duration dedupWindow, Duration redeliveryWindow,
+                       boolean journal) {
         @Override
         public String toString() {
             return "Smpp[enabled=" + enabled + ", host=" + host + ", port=" + port + ", systemId=" + systemId + "]";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import org.hotline81890.gateway.channel.http.HealthCheck;
@@ -17,6 +18,9 @@ import org.hotline81890.gateway.channel.smpp.pdu.DeliverSmReader;
 import org.hotline81890.gateway.delivery.GroupedSubmissions;
 import org.hotline81890.gateway.channel.smpp.intake.InboundLimiter;
 import org.hotline81890.gateway.channel.smpp.intake.InboundOutcome;
+import org.hotline81890.gateway.channel.smpp.intake.InboundSmsHandler;
+import org.hotline81890.gateway.channel.smpp.intake.JournalAppender;
+import org.hotline81890.gateway.channel.smpp.intake.JournalStage;
 import org.hotline81890.gateway.channel.smpp.intake.PartSweeper;
 import org.hotline81890.gateway.channel.smpp.intake.Reassembler;
 import org.hotline81890.gateway.channel.smpp.intake.ReceiptHandler;
@@ -30,6 +34,7 @@ import org.hotline81890.gateway.channel.smpp.session.SmsSubmitter;
 import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
@@ -50,11 +55,21 @@ public final class SmsModule implements HotlineModule {
     /** How long one deliver_sm may take before it is answered "retry" (its commit may still land: same key). */
     public static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final int JOURNAL_WRITERS = 2;
+    private static final int JOURNAL_CLAIM = 500;
+    private static final int JOURNAL_STAGE_THREADS = 16;
+    private static final Duration JOURNAL_LEASE = Duration.ofSeconds(30);
+    private static final Duration JOURNAL_LAG_NORM = Duration.ofMinutes(3);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
 
     private record Wiring(SmppEsmeVerticle verticle, ExecutorService threads, SmsDelivery delivery,
-                          MySqlPartStore parts) {
+                          MySqlPartStore parts, Optional<Journal> journal) {
+    }
+
+    /** The intake journal (smpp.journal): what acknowledges, what opens the orders behind it, and its table. */
+    private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows,
+                           ExecutorService threads) {
     }
 
     private final Core core;
@@ -88,14 +103,39 @@ public final class SmsModule implements HotlineModule {
                 return new InboundOutcome.Retry(e.getMessage());
             }
         };
+        Optional<Journal> journal = cfg.journal() ? Optional.of(journal(core, smsIntake)) : Optional.empty();
+        InboundSmsHandler inbound = journal.<InboundSmsHandler>map(Journal::appender).orElse(smsIntake);
         DeliverSmListener listener = new DeliverSmListener(new DeliverSmReader(Optional.empty()), reassembler,
-                smsIntake, receipts, threads, core.clock(), HANDLER_TIMEOUT, DeferredResponses::defer);
+                inbound, receipts, threads, core.clock(), HANDLER_TIMEOUT, DeferredResponses::defer);
         SmppEsmeVerticle verticle = new SmppEsmeVerticle(bindConfigs(cfg), listener,
-                new PartSweeper(reassembler, smsIntake), Duration.ofSeconds(5));
+                new PartSweeper(reassembler, inbound), Duration.ofSeconds(5));
         SmsSubmitter submitter = new SmsSubmitter(verticle.binds(), new OutboundSplitter(false), 5,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
         SmsDelivery delivery = new SmsDelivery(submitter, new GroupedSubmissions(sms), sms);
-        return new Wiring(verticle, threads, delivery, parts);
+        return new Wiring(verticle, threads, delivery, parts, journal);
+    }
+
+    /**
+     * The journal's appends on a lane of their own (multi-statement: the COMMIT rides with the INSERT), the stage
+     * over the same {@link SmsIntake} that otherwise runs before the ack.
+     */
+    private static Journal journal(Core core, SmsIntake intake) {
+        HotlineConfig.Smpp cfg = core.config().smpp();
+        MySqlInboundJournal rows = new MySqlInboundJournal(core.database().committerLane(JOURNAL_WRITERS)
+                .transactions(), core.database().transactions(), core.clock());
+        // Platform threads of its own, not the handlers' virtual threads: the matcher's native code holds a carrier
+        // while it runs, and a stage draining a backlog on the carriers starved the acks (docs/sms.md).
+        ExecutorService stageThreads = Executors.newFixedThreadPool(JOURNAL_STAGE_THREADS,
+                Thread.ofPlatform().daemon().name("sms-journal-intake-", 0).factory());
+        JournalStage stage = new JournalStage(rows, intake, stageThreads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
+        JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
+                stage::wake);
+        Gauge.builder("hotline.sms.journal.pending", stage, s -> s.lag().pending())
+                .description("SMS texts acknowledged but not yet turned into work orders").register(core.registry());
+        Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()
+                / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
+                .register(core.registry());
+        return new Journal(appender, stage, rows, stageThreads);
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */
@@ -122,8 +162,15 @@ public final class SmsModule implements HotlineModule {
 
     @Override
     public List<HealthCheck> healthChecks() {
-        return wiring.map(w -> List.of(new HealthCheck("smpp", () -> w.verticle().binds().stream()
-                .anyMatch(b -> b.state() == SmppBind.State.BOUND)))).orElse(List.of());
+        List<HealthCheck> checks = new ArrayList<>();
+        wiring.ifPresent(w -> {
+            checks.add(new HealthCheck("smpp", () -> w.verticle().binds().stream()
+                    .anyMatch(b -> b.state() == SmppBind.State.BOUND)));
+            // Informative: a burst may put the journal behind; the reply norm (GB/T 33358) is 3 minutes.
+            w.journal().ifPresent(j -> checks.add(HealthCheck.informative("sms-journal", () -> j.stage().lag()
+                    .age(core.clock().instant()).compareTo(JOURNAL_LAG_NORM) < 0)));
+        });
+        return checks;
     }
 
     /** The binds (empty when SMS is disabled), for tests and the admin view. */
@@ -140,6 +187,12 @@ public final class SmsModule implements HotlineModule {
             core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> w.parts()
                     .purgeCompletedBefore(core.clock().instant().minus(KEEP_COMPLETED)))
                     .onFailure(e -> LOG.warn("Purging completed SMS parts failed, will try again", e)));
+            w.journal().ifPresent(j -> {
+                j.stage().start();
+                core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> j.rows()
+                        .purgeDoneBefore(core.clock().instant().minus(KEEP_COMPLETED)))
+                        .onFailure(e -> LOG.warn("Purging processed SMS journal rows failed, will try again", e)));
+            });
         });
     }
 
@@ -149,6 +202,11 @@ public final class SmsModule implements HotlineModule {
             if (!deploymentId.isEmpty()) {
                 core.vertx().undeploy(deploymentId).await();
             }
+            w.journal().ifPresent(j -> {
+                j.appender().close();
+                j.stage().close();
+                j.threads().close();
+            });
             w.threads().close();
         });
     }

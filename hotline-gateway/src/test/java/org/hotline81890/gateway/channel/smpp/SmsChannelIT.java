@@ -139,6 +139,7 @@ class SmsChannelIT {
         }
         smsc.await(e -> "resp".equals(e.getString("event")) && e.getInteger("id") == id
                 && Integer.valueOf(0).equals(e.getValue("status")), WAIT);
+        JournalDrained.await(db.database().dataSource(), WAIT);
         assertThat(orders(phone)).singleElement().extracting(WorkOrder::text).isEqualTo("存储故障时发来的求助：水管爆裂");
         // The cut left dead sockets in the pools; each would fail one more request once (Retry, then redelivered).
         // Replace them so that the next tests see first-attempt results.
@@ -283,6 +284,7 @@ class SmsChannelIT {
                 .filter(e -> "acked".equals(e.getString("status")) && e.getString("text").startsWith(prefix + " "))
                 .map(e -> e.getString("text")).toList();
         assertThat(acked).hasSize(n);
+        JournalDrained.await(db.database().dataSource(), WAIT);
         List<String> stored = texts(prefix + " %");
         assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acked);
         assertThat(smsc.events()).filteredOn(e -> "bind".equals(e.getString("event"))).hasSizeGreaterThanOrEqualTo(2);
@@ -306,6 +308,7 @@ class SmsChannelIT {
     /** The status of the first deliver_sm_resp for ledger entry {@code id}. */
     static int firstStatus(int id) {
         JsonObject resp = smsc.await(e -> "resp".equals(e.getString("event")) && e.getInteger("id") == id, WAIT);
+        JournalDrained.await(db.database().dataSource(), WAIT);
         return resp.getValue("status") instanceof Integer i ? i : -1;
     }
 

@@ -149,6 +149,7 @@ class SmsRepliesIT {
     static JsonObject committed(int id) {
         smsc.await(e -> "resp".equals(e.getString("event")) && e.getInteger("id") == id
                 && Integer.valueOf(0).equals(e.getValue("status")), WAIT);
+        JournalDrained.await(db.database().dataSource(), WAIT);
         return smsc.request(new JsonObject().put("cmd", "ledger"), "ledger", WAIT).getJsonArray("entries").stream()
                 .map(JsonObject.class::cast).filter(e -> e.getInteger("id") == id).findFirst().orElseThrow();
     }

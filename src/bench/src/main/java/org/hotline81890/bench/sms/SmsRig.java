@@ -92,6 +92,8 @@ final class SmsRig implements AutoCloseable {
         env.put("HOTLINE_SMPP_SUBMIT_RATE", args.getOrDefault("submit-rate", "2000"));
         env.put("HOTLINE_SMPP_INBOUND_LIMIT", "0");
         env.put("HOTLINE_SMPP_GROUP_COMMIT_WAIT", args.getOrDefault("group-commit-wait", "2ms"));
+        // --journal no: the intake before the ack, as before issue 18 (for before/after runs in one sitting)
+        env.put("HOTLINE_SMPP_JOURNAL", "no".equals(args.get("journal")) ? "false" : "true");
         gateway = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         smsc.await(e -> "bind".equals(e.getString("event")) && Boolean.TRUE.equals(e.getBoolean("ok")),
                 Duration.ofSeconds(60));
@@ -119,6 +121,19 @@ final class SmsRig implements AutoCloseable {
     JsonObject flood(int n, int window, String prefix) {
         return smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window)
                 .put("prefix", prefix).put("sources", n), "flood_started", Duration.ofSeconds(30));
+    }
+
+    /** Waits until the intake journal has no unprocessed row (at once without the journal); the seconds waited. */
+    double journalDrained(Duration max) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        while (count("SELECT COUNT(*) FROM sms_journal WHERE state='PENDING'") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the SMS journal was not processed within " + max);
+            }
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     long count(String sql) throws SQLException {

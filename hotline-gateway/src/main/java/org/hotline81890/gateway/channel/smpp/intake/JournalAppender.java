@@ -1,0 +1,133 @@
+package org.hotline81890.gateway.channel.smpp.intake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.sms.InboundJournal;
+import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link InboundSmsHandler} of the journal (issue 18, ADR 0023): a text is {@link InboundOutcome.Committed}
+ * once its row in the {@link InboundJournal} is committed; the {@link JournalStage} opens the work order behind it.
+ * Callers (one virtual thread per deliver_sm) queue their text; writer threads take all that is queued, at most
+ * {@code maxBatch}, and append it in one commit, so a batch forms while the previous one is being written. A text
+ * queued longer than {@code timeout} is answered Retry before it is written (the SMSC delivers it again).
+ */
+public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalAppender.class);
+
+    private record Job(JournaledSms text, CompletableFuture<InboundOutcome> done, long queuedAt) {
+    }
+
+    private final InboundJournal journal;
+    private final int maxBatch;
+    private final long timeoutNanos;
+    private final Runnable appended;
+    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** {@code appended} runs after each commit (wakes the stage). */
+    public JournalAppender(InboundJournal journal, int maxBatch, int writerThreads, Duration timeout,
+                           Runnable appended) {
+        this.journal = journal;
+        this.maxBatch = maxBatch;
+        this.timeoutNanos = timeout.toNanos();
+        this.appended = appended;
+        for (int i = 0; i < writerThreads; i++) {
+            // Platform threads, as the group committers: on every message's path, never behind handler threads.
+            writers.add(Thread.ofPlatform().daemon().name("sms-journal-" + i).start(this::writeLoop));
+        }
+    }
+
+    @Override
+    public InboundOutcome handle(InboundSms sms) {
+        if (!running) {
+            return new InboundOutcome.Retry("journal closed");
+        }
+        Job job = new Job(new JournaledSms(0, sms.idempotencyKey(), sms.source(), sms.destination(), sms.text(),
+                sms.receivedAt(), sms.partsReceived(), sms.partsExpected()), new CompletableFuture<>(),
+                System.nanoTime());
+        queue.add(job);
+        try {
+            return job.done().get();
+        } catch (ExecutionException e) {
+            return new InboundOutcome.Retry(String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new InboundOutcome.Retry("interrupted");
+        }
+    }
+
+    private void writeLoop() {
+        while (running) {
+            List<Job> batch = nextBatch();
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
+                journal.append(batch.stream().map(Job::text).toList());
+            } catch (RuntimeException e) {
+                LOG.warn("{} SMS not journaled, the SMSC will redeliver: {}", batch.size(), e.getMessage());
+                batch.forEach(j -> j.done().complete(new InboundOutcome.Retry(String.valueOf(e.getMessage()))));
+                continue;
+            }
+            batch.forEach(j -> j.done().complete(new InboundOutcome.Committed("journal")));
+            if (LOG.isDebugEnabled()) {
+                batch.forEach(j -> LOG.debug("SMS from {} journaled", PhoneNumbers.mask(j.text().source())));
+            }
+            appended.run();
+        }
+    }
+
+    /** What is queued (waiting up to 100 ms for the first), without the texts that waited too long. */
+    private List<Job> nextBatch() {
+        List<Job> batch = new ArrayList<>();
+        try {
+            Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return batch;
+            }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        long now = System.nanoTime();
+        List<Job> fresh = new ArrayList<>(batch.size());
+        for (Job j : batch) {
+            if (now - j.queuedAt() > timeoutNanos) {
+                j.done().complete(new InboundOutcome.Retry("not journaled within the handler timeout"));
+            } else {
+                fresh.add(j);
+            }
+        }
+        return fresh;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : writers) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Job left;
+        while ((left = queue.poll()) != null) {
+            left.done().complete(new InboundOutcome.Retry("journal closed"));
+        }
+    }
+}

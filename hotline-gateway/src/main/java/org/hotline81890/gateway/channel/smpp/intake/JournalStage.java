@@ -1,0 +1,176 @@
+package org.hotline81890.gateway.channel.smpp.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.sms.InboundJournal;
+import org.hotline81890.gateway.sms.JournaledSms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Behind the journal (issue 18, ADR 0023): claims journal rows in batches, oldest first, hands each to the SMS
+ * intake ({@code intake}, the same {@link SmsIntake} that ran before the ack until then: matching, commands, replies
+ * and their keys are decided there and only there) and marks the rows done. The texts of one sender run one after
+ * the other, in journal order; different senders run side by side, so their orders share group commits. A row whose
+ * intake answered Retry (storage down) comes back a second later (or when its lease ends). A row processed twice (a
+ * crash after its order's commit, before {@code done}) finds its order by the idempotency key: one order, and the
+ * reply key it already had.
+ */
+public final class JournalStage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    private static final Duration LAG_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final InboundJournal journal;
+    private final InboundSmsHandler intake;
+    private final ExecutorService threads;
+    private final Clock clock;
+    private final int batch;
+    private final Duration lease;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile InboundJournal.Lag lag = new InboundJournal.Lag(0, Optional.empty());
+    private volatile boolean running = true;
+    private Instant lagReadAt = Instant.MIN;
+    private Thread loop;
+
+    public JournalStage(InboundJournal journal, InboundSmsHandler intake, ExecutorService threads, Clock clock,
+                        int batch, Duration lease) {
+        this.journal = journal;
+        this.intake = intake;
+        this.threads = threads;
+        this.clock = clock;
+        this.batch = batch;
+        this.lease = lease;
+    }
+
+    public synchronized void start() {
+        if (loop == null) {
+            loop = Thread.ofPlatform().daemon().name("sms-journal-stage").start(this::run);
+        }
+    }
+
+    /** Something was appended: claim now instead of at the next poll. */
+    public void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /** The backlog as last read (at most about a second old while the stage runs). */
+    public InboundJournal.Lag lag() {
+        return lag;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int claimed = round();
+                refreshLag();
+                if (claimed < batch && wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("SMS journal stage: {}; trying again", e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** One claim: processed, marked done; how many rows were claimed. */
+    int round() throws InterruptedException {
+        List<JournaledSms> rows = journal.claim(batch, lease);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<JournaledSms>> bySender = new LinkedHashMap<>();
+        rows.forEach(r -> bySender.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
+        ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> again = new ConcurrentLinkedQueue<>();
+        List<Future<?>> running = new ArrayList<>(bySender.size());
+        for (List<JournaledSms> texts : bySender.values()) {
+            running.add(threads.submit(() -> texts.forEach(t -> {
+                (process(t) ? done : again).add(t.id());
+            })));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                LOG.warn("SMS journal row failed, retried after its lease", e.getCause());
+            }
+        }
+        journal.done(List.copyOf(done));
+        if (!again.isEmpty()) {
+            // storage was down for them: soon again, not only when the lease ends (if this fails, the lease does it)
+            journal.retryLater(List.copyOf(again), RETRY_AFTER);
+        }
+        return rows.size();
+    }
+
+    private boolean process(JournaledSms t) {
+        InboundOutcome outcome;
+        try {
+            outcome = intake.handle(new InboundSms(t.key(), t.source(), t.destination(), t.text(), t.receivedAt(),
+                    t.partsReceived(), t.partsExpected(), t.complete()));
+        } catch (RuntimeException e) {
+            LOG.warn("SMS journal row {} failed, retried after its lease", t.id(), e);
+            return false;
+        }
+        return switch (outcome) {
+            case InboundOutcome.Committed c -> true;
+            case InboundOutcome.Retry r -> {
+                LOG.debug("SMS journal row {} not committed ({}), retried after its lease", t.id(), r.reason());
+                yield false;
+            }
+        };
+    }
+
+    private void refreshLag() {
+        Instant now = clock.instant();
+        if (now.isBefore(lagReadAt.plus(LAG_EVERY))) {
+            return;
+        }
+        lagReadAt = now;
+        lag = journal.lag();
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(IDLE_POLL.toMillis() * 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread t = loop;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
