@@ -9,12 +9,14 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
- * One of a caller's orders as the reply window sees it: its state, when it last changed (for an order COMPLETED or
- * ANSWERED, when its survey was asked) and when its survey was last answered (its newest SURVEYED event), if ever.
+ * One of a caller's orders as the reply window sees it: its state, its service, when it last changed (for an order
+ * COMPLETED or ANSWERED, when its survey was asked) and when its survey was last answered (its newest SURVEYED
+ * event), if ever.
  */
-public record RecentOrder(WorkOrderId id, TicketNumber ticket, WorkOrderState state, Instant createdAt,
-                          Instant updatedAt, Optional<Instant> answeredAt) {
+public record RecentOrder(WorkOrderId id, TicketNumber ticket, WorkOrderState state, Optional<String> serviceCode,
+                          Instant createdAt, Instant updatedAt, Optional<Instant> answeredAt) {
     public RecentOrder {
+        Objects.requireNonNull(serviceCode, "serviceCode");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(state, "state");

@@ -17,8 +17,10 @@ import org.hotline81890.gateway.workorder.TicketNumber;
  * Which of a caller's recent orders a text in words answers, if any (the policy of {@link SurveyReplies}, ADR 0024).
  * An order is in the window while its survey, asked within {@code askedWithin}, awaits an answer, and for
  * {@code afterAnswer} after the survey was answered. A text naming a ticket answers that order when it is in the
- * window; a text naming any other ticket is about something else and answers none. Otherwise, of several orders in
- * the window, the newest still awaiting its survey (the one a "1/2/3" would answer), else the latest answered.
+ * window; naming any other ticket, it is about something else. Otherwise, of several orders in the window, the newest
+ * still awaiting its survey (the one a "1/2/3" would answer; one of the service the text names first); else the
+ * latest answered, but only when the text names no service or that order's: after an answer, a text naming another
+ * service is a new request.
  */
 public record ReplyWindow(boolean enabled, Duration askedWithin, Duration afterAnswer) {
     /** Nine digits, possibly typed with spaces or dashes, not part of a longer number. */
@@ -37,22 +39,35 @@ public record ReplyWindow(boolean enabled, Duration askedWithin, Duration afterA
         return now.minus(askedWithin.compareTo(afterAnswer) >= 0 ? askedWithin : afterAnswer);
     }
 
-    /** The order {@code text} answers, or empty when it is a request of its own (today's handling). */
-    public Optional<RecentOrder> answers(String text, List<RecentOrder> recent, Instant now) {
+    /**
+     * The orders {@code text} may answer: those in the window, or only the one whose ticket it names. Empty when
+     * there is none (or it names a ticket outside the window): the text is a request of its own, as today.
+     */
+    public List<RecentOrder> candidates(String text, List<RecentOrder> recent, Instant now) {
         if (!enabled) {
-            return Optional.empty();
+            return List.of();
         }
         List<RecentOrder> open = recent.stream().filter(o -> inWindow(o, now)).toList();
-        if (open.isEmpty()) {
+        Set<String> named = open.isEmpty() ? Set.of() : tickets(text);
+        return named.isEmpty() ? open : open.stream().filter(o -> named.contains(o.ticket().value())).toList();
+    }
+
+    /** Of {@link #candidates}, the order the text answers, given the service the matcher placed it on (if any). */
+    public Optional<RecentOrder> answers(String text, List<RecentOrder> candidates, Optional<String> service) {
+        if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> named = tickets(text);
-        if (!named.isEmpty()) {
-            return open.stream().filter(o -> named.contains(o.ticket().value())).findFirst();
+        if (!tickets(text).isEmpty()) {
+            return Optional.of(candidates.get(0));
         }
         Comparator<RecentOrder> newest = Comparator.comparing(RecentOrder::createdAt);
-        return open.stream().filter(RecentOrder::awaitingSurvey).max(newest)
-                .or(() -> open.stream().max(Comparator.comparing(o -> o.answeredAt().orElseThrow())));
+        List<RecentOrder> awaiting = candidates.stream().filter(RecentOrder::awaitingSurvey).toList();
+        if (!awaiting.isEmpty()) {
+            return awaiting.stream().filter(o -> service.isPresent() && o.serviceCode().equals(service)).max(newest)
+                    .or(() -> awaiting.stream().max(newest));
+        }
+        return candidates.stream().filter(o -> service.isEmpty() || o.serviceCode().equals(service))
+                .max(Comparator.comparing(o -> o.answeredAt().orElseThrow()));
     }
 
     boolean inWindow(RecentOrder o, Instant now) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Classification;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.Priority;
@@ -17,7 +18,8 @@ import org.hotline81890.gateway.workorder.Wording;
  * linked to that order, instead of becoming a second order (ADR 0024). The SMS intake asks {@link #hold} before it
  * opens a request: one indexed read per ordinary text ({@link HeldReplies#recent}); the matcher runs only for a
  * caller with an order in the {@link ReplyWindow}, to let an emergency (fire, gas, someone trapped, medical) through
- * at once. The resident is told the text reached a person.
+ * at once, and to tell a new request (another service, after the survey was answered) from a reply. The resident is
+ * told the text reached a person.
  */
 public final class SurveyReplies {
     private final HeldReplies held;
@@ -41,8 +43,16 @@ public final class SurveyReplies {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<RecentOrder> answers = window.answers(text, held.recent(caller, window.since(now)), now);
-        if (answers.isEmpty() || urgent(key, caller, text)) {
+        List<RecentOrder> candidates = window.candidates(text, held.recent(caller, window.since(now)), now);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Classification c = classifier.classify(IntakeRequest.of(key, Channel.SMS, caller, text));
+        if (c.priority() != Priority.NORMAL) {
+            return Optional.empty();
+        }
+        Optional<RecentOrder> answers = window.answers(text, candidates, c.serviceCode());
+        if (answers.isEmpty()) {
             return Optional.empty();
         }
         RecentOrder order = answers.get();
@@ -50,9 +60,5 @@ public final class SurveyReplies {
                 + "的短信已收到，话务员将尽快处理。如遇紧急情况请直接拨打81890。");
         return held.hold(key, caller, text, order.id(),
                 List.of(new OutboxMessage(OutboxMessage.SMS, caller, ack, ReplyKey.of(key) + ":held")));
-    }
-
-    private boolean urgent(String key, String caller, String text) {
-        return classifier.classify(IntakeRequest.of(key, Channel.SMS, caller, text)).priority() != Priority.NORMAL;
     }
 }

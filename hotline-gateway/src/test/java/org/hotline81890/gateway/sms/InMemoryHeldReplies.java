@@ -39,7 +39,7 @@ public final class InMemoryHeldReplies implements HeldReplies {
     private RecentOrder recent(WorkOrder w) {
         Optional<Instant> answered = store.history(w.id()).stream().filter(e -> e.to() == WorkOrderState.SURVEYED)
                 .map(WorkOrderEvent::at).max(Comparator.naturalOrder());
-        return new RecentOrder(w.id(), w.ticket(), w.state(), w.createdAt(), w.updatedAt(), answered);
+        return new RecentOrder(w.id(), w.ticket(), w.state(), w.serviceCode(), w.createdAt(), w.updatedAt(), answered);
     }
 
     @Override

@@ -22,8 +22,23 @@ class ReplyWindowTest {
 
     private static RecentOrder order(WorkOrderState state, Duration createdAgo, Duration changedAgo,
                                      Optional<Duration> answeredAgo) {
-        return new RecentOrder(new WorkOrderId(ids++), TicketNumber.random(RANDOM), state, NOW.minus(createdAgo),
-                NOW.minus(changedAgo), answeredAgo.map(NOW::minus));
+        return order(state, "RP-01", createdAgo, changedAgo, answeredAgo);
+    }
+
+    private static RecentOrder order(WorkOrderState state, String service, Duration createdAgo, Duration changedAgo,
+                                     Optional<Duration> answeredAgo) {
+        return new RecentOrder(new WorkOrderId(ids++), TicketNumber.random(RANDOM), state, Optional.of(service),
+                NOW.minus(createdAgo), NOW.minus(changedAgo), answeredAgo.map(NOW::minus));
+    }
+
+    /** What the window makes of a text the matcher placed on {@code service} (or nowhere). */
+    private static Optional<RecentOrder> answers(ReplyWindow w, String text, List<RecentOrder> recent,
+                                                 Optional<String> service) {
+        return w.answers(text, w.candidates(text, recent, NOW), service);
+    }
+
+    private static Optional<RecentOrder> answers(String text, List<RecentOrder> recent) {
+        return answers(WINDOW, text, recent, Optional.empty());
     }
 
     private static RecentOrder awaiting(Duration createdAgo, Duration askedAgo) {
@@ -36,7 +51,7 @@ class ReplyWindowTest {
 
     @Test
     void aCallerWithoutRecentOrdersSendsARequestOfTheirOwn() {
-        assertThat(WINDOW.answers("师傅来了但是水管还在漏", List.of(), NOW)).isEmpty();
+        assertThat(answers("师傅来了但是水管还在漏", List.of())).isEmpty();
     }
 
     @Test
@@ -45,14 +60,14 @@ class ReplyWindowTest {
         RecentOrder consultation = order(WorkOrderState.ANSWERED, Duration.ofDays(6), Duration.ofHours(47),
                 Optional.empty());
 
-        assertThat(WINDOW.answers("师傅来了但是水管还在漏", List.of(completed), NOW)).contains(completed);
-        assertThat(WINDOW.answers("还是没弄明白", List.of(consultation), NOW)).contains(consultation);
+        assertThat(answers("师傅来了但是水管还在漏", List.of(completed))).contains(completed);
+        assertThat(answers("还是没弄明白", List.of(consultation))).contains(consultation);
     }
 
     @Test
     void aSurveyAskedLongerAgoThanTheWindowIsOutsideIt() {
         RecentOrder old = awaiting(Duration.ofDays(5), Duration.ofHours(49));
-        assertThat(WINDOW.answers("师傅来了但是水管还在漏", List.of(old), NOW)).isEmpty();
+        assertThat(answers("师傅来了但是水管还在漏", List.of(old))).isEmpty();
     }
 
     @Test
@@ -61,16 +76,16 @@ class ReplyWindowTest {
         RecentOrder reopened = answered(WorkOrderState.REOPENED, Duration.ofHours(1));
         RecentOrder yesterday = answered(WorkOrderState.CLOSED, Duration.ofHours(25));
 
-        assertThat(WINDOW.answers("谢谢，修好了，就是收费有点贵", List.of(closed), NOW)).contains(closed);
-        assertThat(WINDOW.answers("怎么还没人来", List.of(reopened), NOW)).contains(reopened);
-        assertThat(WINDOW.answers("谢谢", List.of(yesterday), NOW)).isEmpty();
+        assertThat(answers("谢谢，修好了，就是收费有点贵", List.of(closed))).contains(closed);
+        assertThat(answers("怎么还没人来", List.of(reopened))).contains(reopened);
+        assertThat(answers("谢谢", List.of(yesterday))).isEmpty();
     }
 
     @Test
     void anOrderNeverSurveyedIsNotAnsweredByAText() {
         RecentOrder inProgress = order(WorkOrderState.ACCEPTED, Duration.ofHours(3), Duration.ofHours(1),
                 Optional.empty());
-        assertThat(WINDOW.answers("师傅什么时候到", List.of(inProgress), NOW)).isEmpty();
+        assertThat(answers("师傅什么时候到", List.of(inProgress))).isEmpty();
     }
 
     @Test
@@ -80,8 +95,26 @@ class ReplyWindowTest {
         RecentOrder justAnswered = answered(WorkOrderState.CLOSED, Duration.ofMinutes(5));
         RecentOrder answeredBefore = answered(WorkOrderState.CLOSED, Duration.ofHours(20));
 
-        assertThat(WINDOW.answers("还在漏", List.of(justAnswered, older, newer), NOW)).contains(newer);
-        assertThat(WINDOW.answers("还在漏", List.of(answeredBefore, justAnswered), NOW)).contains(justAnswered);
+        assertThat(answers("还在漏", List.of(justAnswered, older, newer))).contains(newer);
+        assertThat(answers("还在漏", List.of(answeredBefore, justAnswered))).contains(justAnswered);
+    }
+
+    @Test
+    void afterAnAnswerATextNamingAnotherServiceIsANewRequestWhileAnAwaitedSurveyTakesAnyText() {
+        RecentOrder cleaning = order(WorkOrderState.CLOSED, "HS-01", Duration.ofDays(2), Duration.ofHours(1),
+                Optional.of(Duration.ofHours(1)));
+        assertThat(answers(WINDOW, "想请人帮忙代买菜送上门", List.of(cleaning), Optional.of("HS-07"))).isEmpty();
+        assertThat(answers(WINDOW, "打扫得不干净，厨房还是油", List.of(cleaning), Optional.of("HS-01")))
+                .contains(cleaning);
+        assertThat(answers(WINDOW, "谢谢，就是收费有点贵", List.of(cleaning), Optional.empty())).contains(cleaning);
+
+        RecentOrder plumbing = awaiting(Duration.ofDays(1), Duration.ofHours(2));
+        RecentOrder lights = order(WorkOrderState.COMPLETED, "RP-05", Duration.ofDays(3), Duration.ofHours(5),
+                Optional.empty());
+        assertThat(answers(WINDOW, "楼道灯又不亮了", List.of(plumbing, lights), Optional.of("RP-05")))
+                .contains(lights);
+        assertThat(answers(WINDOW, "想请人帮忙代买菜送上门", List.of(plumbing, lights), Optional.of("HS-07")))
+                .as("an awaited survey: an agent sees it").contains(plumbing);
     }
 
     @Test
@@ -91,24 +124,24 @@ class ReplyWindowTest {
         String typed = older.ticket().grouped().replace("-", " ");
         TicketNumber elsewhere = TicketNumber.random(RANDOM);
 
-        assertThat(WINDOW.answers("工单" + typed + "还没修好", List.of(older, newer), NOW)).contains(older);
-        assertThat(WINDOW.answers("工单" + older.ticket().value() + "还没修好", List.of(older, newer), NOW))
+        assertThat(answers("工单" + typed + "还没修好", List.of(older, newer))).contains(older);
+        assertThat(answers("工单" + older.ticket().value() + "还没修好", List.of(older, newer)))
                 .contains(older);
-        assertThat(WINDOW.answers("查一下" + elsewhere.value() + "的进度", List.of(older, newer), NOW)).isEmpty();
+        assertThat(answers("查一下" + elsewhere.value() + "的进度", List.of(older, newer))).isEmpty();
     }
 
     @Test
     void phoneAndHouseNumbersAreNotTickets() {
         RecentOrder order = awaiting(Duration.ofDays(1), Duration.ofHours(2));
         assertThat(ReplyWindow.tickets("师傅电话13912345678打不通，住在18号楼1201室")).isEmpty();
-        assertThat(WINDOW.answers("师傅电话13912345678打不通", List.of(order), NOW)).contains(order);
+        assertThat(answers("师傅电话13912345678打不通", List.of(order))).contains(order);
     }
 
     @Test
     void aDisabledWindowHoldsNothing() {
         ReplyWindow off = new ReplyWindow(false, Duration.ofHours(48), Duration.ofHours(24));
         RecentOrder order = awaiting(Duration.ofDays(1), Duration.ofHours(2));
-        assertThat(off.answers("还在漏", List.of(order), NOW)).isEmpty();
+        assertThat(answers(off, "还在漏", List.of(order), Optional.empty())).isEmpty();
     }
 
     @Test

@@ -39,9 +39,10 @@ public final class MySqlHeldReplies implements HeldReplies {
     @Override
     public List<RecentOrder> recent(String callerNumber, Instant since) {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.ticket, w.state, w.created_at, "
-                    + "w.updated_at, (SELECT MAX(e.at) FROM work_order_event e WHERE e.work_order_id = w.id "
-                    + "AND e.to_state = 'SURVEYED') AS answered_at FROM work_order w WHERE w.caller_number = ? "
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.ticket, w.state, w.service_code, "
+                    + "w.created_at, w.updated_at, (SELECT MAX(e.at) FROM work_order_event e "
+                    + "WHERE e.work_order_id = w.id AND e.to_state = 'SURVEYED') AS answered_at "
+                    + "FROM work_order w WHERE w.caller_number = ? "
                     + "AND (w.state IN ('COMPLETED', 'ANSWERED') OR w.updated_at >= ?) "
                     + "ORDER BY w.created_at DESC LIMIT " + RECENT)) {
                 ps.setString(1, callerNumber);
@@ -49,10 +50,10 @@ public final class MySqlHeldReplies implements HeldReplies {
                 List<RecentOrder> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new RecentOrder(new WorkOrderId(rs.getLong("id")), TicketNumber.of(rs.getString(
-                                "ticket")), WorkOrderState.valueOf(rs.getString("state")),
-                                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                                Sql.optInstant(rs, "answered_at")));
+                        out.add(new RecentOrder(new WorkOrderId(rs.getLong("id")),
+                                TicketNumber.of(rs.getString("ticket")), WorkOrderState.valueOf(rs.getString("state")),
+                                Sql.optText(rs, "service_code"), Sql.instant(rs, "created_at"),
+                                Sql.instant(rs, "updated_at"), Sql.optInstant(rs, "answered_at")));
                     }
                 }
                 return out;
