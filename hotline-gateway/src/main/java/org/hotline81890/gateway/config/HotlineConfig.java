@@ -48,7 +48,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("smpp.group-commit-wait", Duration.ZERO),
                         c.integer("smpp.group-commit-max", 1, 10_000),
                         c.duration("smpp.reassembly-timeout", ms1), c.duration("smpp.dedup-window", ms1),
-                        c.duration("smpp.redelivery-window", ms1), c.bool("smpp.journal")),
+                        c.duration("smpp.redelivery-window", ms1), c.bool("smpp.journal"), ReplyHold.from(c)),
                 Agi.from(c),
                 Ami.from(c),
                 new Partners(c.bool("partners.enabled"), c.bool("partners.sample-providers"),
@@ -251,10 +251,22 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                        String bindType, String sourceAddress, int submitRate, int window, int binds,
                        int inboundLimit, Duration inboundWindow, Duration groupCommitWait, int groupCommitMax,
                        Duration reassemblyTimeout, Duration dedupWindow, Duration redeliveryWindow,
-                       boolean journal) {
+                       boolean journal, ReplyHold replyHold) {
         @Override
         public String toString() {
             return "Smpp[enabled=" + enabled + ", host=" + host + ", port=" + port + ", systemId=" + systemId + "]";
+        }
+    }
+
+    /**
+     * {@code smpp.reply-hold.*}: a resident's text in words that answers a recent order waits for an agent instead of
+     * becoming a new order (ADR 0024).
+     */
+    public record ReplyHold(boolean enabled, Duration askedWithin, Duration afterAnswer) {
+        static ReplyHold from(ConfigSource c) {
+            return new ReplyHold(c.bool("smpp.reply-hold.enabled"),
+                    c.duration("smpp.reply-hold.asked-within", Duration.ZERO),
+                    c.duration("smpp.reply-hold.after-answer", Duration.ZERO));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.wiring;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.hotline81890.gateway.channel.ami.AgentRingListener;
 import org.hotline81890.gateway.channel.ami.AmiCallControl;
 import org.hotline81890.gateway.channel.ami.AmiConnector;
 import org.hotline81890.gateway.channel.ami.AmiQueueMembership;
+import org.hotline81890.gateway.channel.smpp.intake.SmsReplies;
 import org.hotline81890.gateway.channel.web.AgentDeskParts;
 import org.hotline81890.gateway.channel.web.LiveDeskStates;
 import org.hotline81890.gateway.channel.web.LiveRings;
@@ -20,12 +22,15 @@ import org.hotline81890.gateway.delivery.CallbackRequestDelivery;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.desk.CallerProfiles;
 import org.hotline81890.gateway.desk.Departments;
+import org.hotline81890.gateway.desk.ReplyReview;
 import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketDesk;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
+import org.hotline81890.gateway.sms.ReplyKey;
 import org.hotline81890.gateway.storage.mysql.MySqlCallerRecords;
+import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlReviewQueue;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
@@ -34,6 +39,7 @@ import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.CallControl;
 import org.hotline81890.gateway.voice.CallControls;
 import org.hotline81890.gateway.voice.QueueMembership;
+import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.SurveyCallback;
 
 /**
@@ -68,7 +74,14 @@ public final class AgentDeskWiring {
         return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, departments, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
                 callbacks, profiles(core), new SmsReview(new MySqlReviewQueue(core.database().transactions()),
-                core.store(), core.tracker()));
+                core.store(), core.tracker()), replies(core));
+    }
+
+    /** The SMS inbox's held replies (ADR 0024); a new request from one is acknowledged as any SMS request is. */
+    private static ReplyReview replies(Core core) {
+        return new ReplyReview(new MySqlHeldReplies(core.database().transactions(), core.clock()), core.store(),
+                core.survey(), core.tracker(), core.intake(), w -> List.of(new OutboxMessage(OutboxMessage.SMS,
+                        w.callerNumber(), SmsReplies.accepted(w), ReplyKey.of(w.idempotencyKey()))), core.clock());
     }
 
     /** The screen pop's caller profiles: their records and the one-key terminal registry of the voice intake. */

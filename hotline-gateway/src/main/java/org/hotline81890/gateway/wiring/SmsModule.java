@@ -34,6 +34,10 @@ import org.hotline81890.gateway.channel.smpp.session.SmsSubmitter;
 import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.matching.DirectoryClassifier;
+import org.hotline81890.gateway.sms.ReplyWindow;
+import org.hotline81890.gateway.sms.SurveyReplies;
+import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
@@ -90,7 +94,7 @@ public final class SmsModule implements HotlineModule {
                 core.clock()), core.dedupWindow(), new MySqlReplyEpisodes(tx, core.clock(), cfg.redeliveryWindow()),
                 new AddressQuestion(core.store(), core.tracker(), code -> core.directory().find(code)
                         .map(s -> s.questions().stream().anyMatch(q -> q.code().equals("address"))).orElse(false),
-                        jobs::addressNotice), core.clock()));
+                        jobs::addressNotice), core.clock()), Optional.of(surveyReplies(core)));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");
@@ -136,6 +140,14 @@ public final class SmsModule implements HotlineModule {
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
         return new Journal(appender, stage, rows, stageThreads);
+    }
+
+    /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */
+    private static SurveyReplies surveyReplies(Core core) {
+        HotlineConfig.ReplyHold cfg = core.config().smpp().replyHold();
+        return new SurveyReplies(new MySqlHeldReplies(core.database().transactions(), core.clock()),
+                new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
+                new ReplyWindow(cfg.enabled(), cfg.askedWithin(), cfg.afterAnswer()), core.clock());
     }
 
     /** smpp.binds binds, each one transceiver or a receiver plus a transmitter (smpp.bind-type). */

@@ -18,11 +18,11 @@ class WorkOrderStateTest {
         "MATCHED,OFFERED,true", "MATCHED,COMPLETED,false",
         "OFFERED,OFFERED,true", "OFFERED,ACCEPTED,true", "OFFERED,COMPLETED,false",
         "ACCEPTED,COMPLETED,true", "ACCEPTED,SURVEYED,false",
-        "COMPLETED,SURVEYED,true", "COMPLETED,CLOSED,true", "COMPLETED,REOPENED,false",
+        "COMPLETED,SURVEYED,true", "COMPLETED,CLOSED,true", "COMPLETED,REOPENED,true", "COMPLETED,MATCHED,false",
         "SURVEYED,CLOSED,true", "SURVEYED,REOPENED,true",
         "REOPENED,OFFERED,true", "REOPENED,CLOSED,false",
         "ESCALATED,OFFERED,true", "ESCALATED,CLOSED,true",
-        "ANSWERED,CLOSED,true", "ANSWERED,OFFERED,false",
+        "ANSWERED,CLOSED,true", "ANSWERED,REOPENED,true", "ANSWERED,OFFERED,false",
         "CLOSED,REOPENED,false", "CANCELLED,RECEIVED,false"})
     void theTableShouldAllowExactlyTheLifecycle(WorkOrderState from, WorkOrderState to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);

@@ -37,6 +37,8 @@ import org.hotline81890.simulators.sip.SipWebSocketRelay;
  * --sip-ws-bind 127.0.0.1  its address; with --ring-agent, a registered browser phone is rung with an INVITE and
  *                          its answer / hang-up become AgentConnect / AgentComplete
  * --sip-domain hotline.test the SIP domain of those INVITEs
+ * --sip-ws-passwords 1001=secret,1002=secret  REGISTER of these extensions needs digest authentication (401, then
+ *                          the password's answer; 403 for a wrong one), as PJSIP's auth_type=userpass asks it
  * </pre>
  */
 public final class AsteriskSimulatorMain {
@@ -55,7 +57,7 @@ public final class AsteriskSimulatorMain {
         SipWebSocketRelay relay = null;
         if (opt.containsKey("sip-ws-port")) {
             relay = SipWebSocketRelay.start(opt.getOrDefault("sip-ws-bind", "127.0.0.1"),
-                    Integer.parseInt(opt.get("sip-ws-port")));
+                    Integer.parseInt(opt.get("sip-ws-port")), passwords(opt.getOrDefault("sip-ws-passwords", "")));
             System.out.println("SIP WebSocket relay on ws://" + opt.getOrDefault("sip-ws-bind", "127.0.0.1") + ":"
                     + relay.port() + " (browser phones register here)");
         }
@@ -175,6 +177,20 @@ public final class AsteriskSimulatorMain {
         }
         int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /** {@code 1001=secret,1002=secret} as a map; empty for no authentication. */
+    static Map<String, String> passwords(String list) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String entry : list.split(",")) {
+            String[] kv = entry.strip().split("=", 2);
+            if (kv.length == 2 && !kv[0].isBlank()) {
+                out.put(kv[0].strip(), kv[1]);
+            } else if (!entry.isBlank()) {
+                throw new IllegalArgumentException("--sip-ws-passwords wants EXT=PASSWORD,..., not '" + entry + "'");
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> options(String[] args) {

@@ -10,18 +10,21 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
 import org.hotline81890.gateway.channel.http.Blocking;
 import org.hotline81890.gateway.channel.http.FormBody;
+import org.hotline81890.gateway.desk.ReplyReview;
 import org.hotline81890.gateway.desk.SmsReview;
 import org.hotline81890.gateway.desk.TicketResult;
 import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.people.PersonalDataView;
 import org.hotline81890.gateway.people.PersonalDataViews;
+import org.hotline81890.gateway.sms.HeldReply;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 
 /**
  * The SMS inbox on the desk (短信待处理): {@code GET /agent/sms} (the texts waiting, numbers masked: every desk polls
- * it), {@code GET /agent/sms/:ticket} (one text, the full number audited, with the ticket form and an SMS answer,
- * into the pop area) and
+ * it; residents' replies held for an agent first, see {@link AgentReplyRoutes}, then texts nobody placed),
+ * {@code GET /agent/sms/:ticket} (one text, the full number audited, with the ticket form and an SMS answer, into the
+ * pop area) and
  * {@code POST /agent/sms/:ticket/reply} (answered by SMS through {@link SmsReview}). A handled item tells the page
  * with the {@code HX-Trigger} event {@code order-handled}, and the inbox refreshes itself.
  */
@@ -29,13 +32,16 @@ final class AgentSmsRoutes {
     static final String HANDLED = "order-handled";
     private static final int SHOWN = 30;
     private final SmsReview review;
+    private final ReplyReview replies;
     private final TicketViews tickets;
     private final PersonalDataViews views;
     private final Pages pages;
     private final Blocking blocking;
 
-    AgentSmsRoutes(SmsReview review, TicketViews tickets, PersonalDataViews views, Pages pages, Blocking blocking) {
+    AgentSmsRoutes(SmsReview review, ReplyReview replies, TicketViews tickets, PersonalDataViews views, Pages pages,
+                   Blocking blocking) {
         this.review = review;
+        this.replies = replies;
         this.tickets = tickets;
         this.views = views;
         this.pages = pages;
@@ -54,6 +60,9 @@ final class AgentSmsRoutes {
             Map<String, Object> vars = new HashMap<>();
             vars.put("waiting", waiting);
             vars.put("total", waiting.size() < SHOWN ? waiting.size() : review.count());
+            List<HeldReply> held = replies.waiting(SHOWN);
+            vars.put("replies", held);
+            vars.put("repliesTotal", held.size() < SHOWN ? held.size() : replies.count());
             return vars;
         }).onSuccess(vars -> pages.sendFragment(ctx, 200, "sms", "list", vars)).onFailure(ctx::fail);
     }

@@ -30,6 +30,7 @@ public final class WebPages {
     private final AgentCallRoutes calls;
     private final AgentCallbackRoutes callbacks;
     private final AgentSmsRoutes sms;
+    private final AgentReplyRoutes replies;
     private final PhoneRoutes phone;
 
     public WebPages(SignIn signIn, Sessions sessions, People people, PersonalDataViews views, WorkOrderStore store,
@@ -45,7 +46,8 @@ public final class WebPages {
         this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), pop, pages, blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
-        this.sms = new AgentSmsRoutes(deskParts.sms(), ticketViews, views, pages, blocking);
+        this.sms = new AgentSmsRoutes(deskParts.sms(), deskParts.replies(), ticketViews, views, pages, blocking);
+        this.replies = new AgentReplyRoutes(deskParts.replies(), views, pages, blocking);
         this.tickets = new AgentTicketRoutes(deskParts.tickets(), ticketViews, pages, blocking);
         this.phone = new PhoneRoutes(phone);
     }
@@ -61,6 +63,7 @@ public final class WebPages {
         tickets.mount(router);
         calls.mount(router);
         callbacks.mount(router);
+        replies.mount(router);
         sms.mount(router);
         agentOrders.mount(router);
         homes.mount(router);

@@ -20,9 +20,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two agents' desks in headless Chromium with fake microphones switch to the browser phone, register their
- * extensions with the simulators' SIP-over-WebSocket relay (standing in for Asterisk's PJSIP), and one calls the
- * other: the callee's desk rings with the caller's extension and answers; hold, mute and DTMF work in the call
- * (hold is a re-INVITE through the relay), and a hang-up ends it on both desks.
+ * extensions with the simulators' SIP-over-WebSocket relay (standing in for Asterisk's PJSIP, asking digest
+ * authentication as PJSIP's auth_type=userpass does: SIP.js answers the 401 with the password typed on the desk),
+ * and one calls the other: the callee's desk rings with the caller's extension and answers; hold, mute and DTMF work
+ * in the call (hold is a re-INVITE through the relay), and a hang-up ends it on both desks.
  */
 class BrowserPhoneIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -36,7 +37,7 @@ class BrowserPhoneIT {
 
     @BeforeAll
     static void start() throws Exception {
-        relay = SipWebSocketRelay.start("127.0.0.1", 0);
+        relay = SipWebSocketRelay.start("127.0.0.1", 0, Map.of("1001", "sip-secret", "1002", "sip-secret"));
         web = WebTestApp.start(dataDir, Map.of("HOTLINE_PHONE_WS_URL", "ws://127.0.0.1:" + relay.port(),
                 "HOTLINE_PHONE_DOMAIN", "hotline.test"));
         WebTestApp.people(web.db()).add(new NewPerson("lina", Role.AGENT, "李娜", Optional.empty(),

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * browser phones can register and call each other. REGISTER binds the To user (the extension) and the Contact's
  * user to the connection it came on; any other request goes to the connection its Request-URI's user is bound to
  * (an extension for a new call, a Contact for requests inside a dialog); a response goes back to the connection its
- * top Via's branch came from. Messages are forwarded unchanged. No authentication, no media: the browsers' audio
- * flows between themselves.
+ * top Via's branch came from. Messages are forwarded unchanged. Started with passwords, REGISTER of those extensions
+ * needs digest authentication ({@link DigestAuth}: 401 with a challenge, 403 for a wrong answer), as PJSIP asks it;
+ * other requests are relayed without it. No media: the browsers' audio flows between themselves.
  */
 public final class SipWebSocketRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipWebSocketRelay.class);
@@ -44,13 +45,24 @@ public final class SipWebSocketRelay implements AutoCloseable {
     private final Map<String, RelayCall> localCalls = new ConcurrentHashMap<>();
     private final AtomicInteger callSequence = new AtomicInteger();
 
-    private SipWebSocketRelay(ServerSocket server) {
+    private final Optional<DigestAuth> auth;
+
+    private SipWebSocketRelay(ServerSocket server, Optional<DigestAuth> auth) {
         this.server = server;
+        this.auth = auth;
     }
 
     /** Listens on the port (0 = any) of the given address and serves each connection on a virtual thread. */
     public static SipWebSocketRelay start(String bind, int port) throws IOException {
-        SipWebSocketRelay relay = new SipWebSocketRelay(new ServerSocket(port, 50, InetAddress.getByName(bind)));
+        return start(bind, port, Map.of());
+    }
+
+    /** The same, asking digest authentication of REGISTER for the extensions in {@code passwords}. */
+    public static SipWebSocketRelay start(String bind, int port, Map<String, String> passwords) throws IOException {
+        Optional<DigestAuth> auth = passwords.isEmpty() ? Optional.empty()
+                : Optional.of(new DigestAuth("hotline", passwords));
+        SipWebSocketRelay relay = new SipWebSocketRelay(new ServerSocket(port, 50, InetAddress.getByName(bind)),
+                auth);
         Thread.ofVirtual().name("sip-ws-accept").start(relay::acceptLoop);
         LOG.info("SIP WebSocket relay listening on {}:{}", bind, relay.port());
         return relay;
@@ -164,6 +176,9 @@ public final class SipWebSocketRelay implements AutoCloseable {
             from.send(m.reply(400, "Bad Request", tag(), List.of()).render());
             return;
         }
+        if (!authenticated(from, m, extension.get())) {
+            return;
+        }
         int expires = expires(m, contact);
         Optional<String> contactUser = SipMessage.user(contact);
         if (expires == 0 || contact.equals("*")) {
@@ -182,6 +197,25 @@ public final class SipWebSocketRelay implements AutoCloseable {
         from.send(m.reply(200, "OK", tag(), List.of(new SipMessage.Header("Contact", echoed),
                 new SipMessage.Header("Expires", Integer.toString(expires)))).render());
         LOG.info("SIP {} registered", extension.get());
+    }
+
+    /** True when {@code m} may register {@code extension}; otherwise answered 401 (with a challenge) or 403. */
+    private boolean authenticated(WebSocketConnection from, SipMessage m, String extension) throws IOException {
+        if (auth.isEmpty() || !auth.get().guards(extension)) {
+            return true;
+        }
+        switch (auth.get().check(m, extension)) {
+            case OK -> {
+                return true;
+            }
+            case WRONG -> {
+                LOG.info("SIP {} refused: wrong credentials", extension);
+                from.send(m.reply(403, "Forbidden", tag(), List.of()).render());
+            }
+            case MISSING, STALE -> from.send(m.reply(401, "Unauthorized", tag(),
+                    List.of(new SipMessage.Header("WWW-Authenticate", auth.get().challenge()))).render());
+        }
+        return false;
     }
 
     private static int expires(SipMessage m, String contact) {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,36 +27,17 @@ class SipWebSocketRelayTest {
         relay.close();
     }
 
-    /** A WebSocket client that queues every whole message it receives. */
-    private final class Client implements WebSocket.Listener {
-        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        final WebSocket ws;
-
-        Client() {
-            ws = http.newWebSocketBuilder().subprotocols("sip")
-                    .buildAsync(URI.create("ws://127.0.0.1:" + relay.port()), this).join();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
+    /** A client of this test's relay. */
+    private final class Client {
+        private final SipTestClient c = new SipTestClient(http, relay.port());
+        final WebSocket ws = c.ws;
 
         void send(String sip) {
-            ws.sendText(sip, true).join();
+            c.send(sip);
         }
 
         SipMessage next() throws InterruptedException {
-            String m = received.poll(5, TimeUnit.SECONDS);
-            assertThat(m).as("a SIP message within 5 s").isNotNull();
-            return SipMessage.parse(m);
+            return c.next();
         }
     }
 

@@ -7,10 +7,12 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.HeldReply;
 import org.hotline81890.gateway.sms.ReplyKey;
 import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.SmsNotes;
 import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.sms.SurveyReplies;
 import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.Intake;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel's {@link InboundSmsHandler}: commands (query, survey answer, TD/KT, partner job commands) and
- * ordinary requests, which become work orders with the automatic reply written in the same transaction. Returns
+ * ordinary requests, which become work orders with the automatic reply written in the same transaction (unless
+ * {@link SurveyReplies} holds one for an agent as a resident's reply to a recent order). Returns
  * {@link InboundOutcome.Committed} only after everything is stored; {@link InboundOutcome.Retry} when storage is
  * down. Every reply is an outbox row keyed by {@link ReplyKeys}: the SMSC's redeliveries of one message share one
  * reply, the same text sent again later gets its own. A request whose service is done at the door and that gave no
@@ -47,9 +50,17 @@ public final class SmsIntake implements InboundSmsHandler {
     }
 
     private final Parts p;
+    private final Optional<SurveyReplies> replies;
 
+    /** Every ordinary text is a request (no reply window). */
     public SmsIntake(Parts parts) {
+        this(parts, Optional.empty());
+    }
+
+    /** A text in words that answers a recent order is held for an agent by {@code replies} (ADR 0024). */
+    public SmsIntake(Parts parts, Optional<SurveyReplies> replies) {
         this.p = parts;
+        this.replies = replies;
     }
 
     @Override
@@ -105,6 +116,12 @@ public final class SmsIntake implements InboundSmsHandler {
             if (kept.isPresent()) {
                 return kept.get();
             }
+        }
+        Optional<HeldReply> held = replies.flatMap(r -> r.hold(sms.idempotencyKey(), caller, text));
+        if (held.isPresent()) {
+            LOG.info("SMS from {} held for an agent as a reply to work order {}", PhoneNumbers.mask(caller),
+                    held.get().ticket());
+            return "held:" + held.get().ticket().value();
         }
         // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)

@@ -1,0 +1,38 @@
+package org.hotline81890.gateway.sms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+
+/** Driven port: the caller's orders a text may answer, and the texts held for an agent ({@link SurveyReplies}). */
+public interface HeldReplies {
+    /**
+     * The caller's orders still awaiting their survey, and those changed at or after {@code since}, newest first
+     * (at most 20): the one read the reply window costs per ordinary SMS.
+     */
+    List<RecentOrder> recent(String callerNumber, Instant since);
+
+    /**
+     * Holds the text under the SMS's {@code idempotencyKey} with the order it answers, its history noting it and
+     * {@code acknowledgement} written as outbox rows in the same transaction. A key already held returns the held
+     * text unchanged (an SMSC redelivery); a key that is already a work order holds nothing (empty).
+     */
+    Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, WorkOrderId answers,
+                             List<OutboxMessage> acknowledgement);
+
+    /** The texts waiting for an agent, oldest first. */
+    List<HeldReply> waiting(int limit);
+
+    int count();
+
+    Optional<HeldReply> find(long id);
+
+    /**
+     * Records an agent's decision on a WAITING text; false (nothing changed) when it is no longer waiting, so that
+     * of two agents deciding at once one wins.
+     */
+    boolean decide(long id, HeldReply.State decision, String agent, Optional<String> note, Instant at);
+}

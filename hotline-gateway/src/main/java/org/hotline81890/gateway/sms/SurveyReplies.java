@@ -1,0 +1,64 @@
+package org.hotline81890.gateway.sms;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Classification;
+import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.Priority;
+import org.hotline81890.gateway.workorder.RequestClassifier;
+import org.hotline81890.gateway.workorder.Wording;
+
+/**
+ * Use case: a resident's text in words that answers a recent order ("谢谢，修好了，就是收费有点贵") is held for an agent,
+ * linked to that order, instead of becoming a second order (ADR 0024). The SMS intake asks {@link #hold} before it
+ * opens a request: one indexed read per ordinary text ({@link HeldReplies#recent}); the matcher runs only for a
+ * caller with an order in the {@link ReplyWindow}, to let an emergency (fire, gas, someone trapped, medical) through
+ * at once, and to tell a new request (another service, after the survey was answered) from a reply. The resident is
+ * told the text reached a person.
+ */
+public final class SurveyReplies {
+    private final HeldReplies held;
+    private final RequestClassifier classifier;
+    private final ReplyWindow window;
+    private final Clock clock;
+
+    public SurveyReplies(HeldReplies held, RequestClassifier classifier, ReplyWindow window, Clock clock) {
+        this.held = held;
+        this.classifier = classifier;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds the text received under {@code key} when it answers one of the caller's recent orders and is not urgent;
+     * empty when it is a request of its own, to be taken in as today.
+     */
+    public Optional<HeldReply> hold(String key, String caller, String text) {
+        if (!window.enabled()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<RecentOrder> candidates = window.candidates(text, held.recent(caller, window.since(now)), now);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Classification c = classifier.classify(IntakeRequest.of(key, Channel.SMS, caller, text));
+        if (c.priority() != Priority.NORMAL) {
+            return Optional.empty();
+        }
+        Optional<RecentOrder> answers = window.answers(text, candidates, c.serviceCode());
+        if (answers.isEmpty()) {
+            return Optional.empty();
+        }
+        RecentOrder order = answers.get();
+        String ack = Wording.sms(Wording.SIGN + "您关于工单" + order.ticket().grouped()
+                + "的短信已收到，话务员将尽快处理。如遇紧急情况请直接拨打81890。");
+        return held.hold(key, caller, text, order.id(),
+                List.of(new OutboxMessage(OutboxMessage.SMS, caller, ack, ReplyKey.of(key) + ":held")));
+    }
+}

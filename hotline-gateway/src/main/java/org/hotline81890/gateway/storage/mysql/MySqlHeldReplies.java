@@ -1,0 +1,167 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline81890.gateway.sms.HeldReplies;
+import org.hotline81890.gateway.sms.HeldReply;
+import org.hotline81890.gateway.sms.RecentOrder;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.TicketNumber;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+
+/**
+ * The held SMS replies in {@code sms_held_reply} (V28). {@link #recent} is one statement on
+ * {@code ix_work_order_caller}: the caller's rows, the newest SURVEYED event of each row it returns by
+ * {@code ix_event_work_order}.
+ */
+public final class MySqlHeldReplies implements HeldReplies {
+    private static final String COLUMNS = "SELECT h.id, h.idempotency_key, h.caller_number, h.text, h.work_order_id, "
+            + "h.received_at, h.state, h.decided_by, h.note, w.ticket FROM sms_held_reply h "
+            + "JOIN work_order w ON w.id = h.work_order_id ";
+    private static final int RECENT = 20;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public MySqlHeldReplies(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RecentOrder> recent(String callerNumber, Instant since) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.ticket, w.state, w.service_code, "
+                    + "w.created_at, w.updated_at, (SELECT MAX(e.at) FROM work_order_event e "
+                    + "WHERE e.work_order_id = w.id AND e.to_state = 'SURVEYED') AS answered_at "
+                    + "FROM work_order w WHERE w.caller_number = ? "
+                    + "AND (w.state IN ('COMPLETED', 'ANSWERED') OR w.updated_at >= ?) "
+                    + "ORDER BY w.created_at DESC LIMIT " + RECENT)) {
+                ps.setString(1, callerNumber);
+                Sql.setInstant(ps, 2, since);
+                List<RecentOrder> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RecentOrder(new WorkOrderId(rs.getLong("id")),
+                                TicketNumber.of(rs.getString("ticket")), WorkOrderState.valueOf(rs.getString("state")),
+                                Sql.optText(rs, "service_code"), Sql.instant(rs, "created_at"),
+                                Sql.instant(rs, "updated_at"), Sql.optInstant(rs, "answered_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, WorkOrderId answers,
+                                    List<OutboxMessage> acknowledgement) {
+        Instant now = Sql.millis(clock.instant());
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO sms_held_reply (idempotency_key, "
+                    + "caller_number, text, work_order_id, received_at, state) SELECT ?, ?, ?, ?, ?, 'WAITING' "
+                    + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM work_order WHERE idempotency_key = ?)")) {
+                ps.setString(1, idempotencyKey);
+                ps.setString(2, callerNumber);
+                ps.setString(3, text);
+                ps.setLong(4, answers.value());
+                Sql.setInstant(ps, 5, now);
+                ps.setString(6, idempotencyKey);
+                if (ps.executeUpdate() == 1) {
+                    appendEvent(c, answers, now, text);
+                    MySqlOutbox.insert(c, Optional.of(answers), acknowledgement, now);
+                }
+            }
+            return one(c, "WHERE h.idempotency_key = ?", ps -> ps.setString(1, idempotencyKey));
+        });
+    }
+
+    /** The text joins the order's history as an event that keeps its state, as a note over the rate limit does. */
+    private static void appendEvent(Connection c, WorkOrderId id, Instant now, String text) throws SQLException {
+        String details = "resident's SMS reply, held for an agent (短信回复待处理): " + text;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order_event (work_order_id, at, actor, "
+                + "channel, from_state, to_state, details) SELECT id, ?, 'resident', 'SMS', state, state, ? "
+                + "FROM work_order WHERE id = ?")) {
+            Sql.setInstant(ps, 1, now);
+            ps.setString(2, details.length() > 4000 ? details.substring(0, 4000) : details);
+            ps.setLong(3, id.value());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<HeldReply> waiting(int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS
+                    + "WHERE h.state = 'WAITING' ORDER BY h.received_at, h.id LIMIT ?")) {
+                ps.setInt(1, limit);
+                return rows(ps);
+            }
+        });
+    }
+
+    @Override
+    public int count() {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM sms_held_reply WHERE state = 'WAITING'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<HeldReply> find(long id) {
+        return tx.read(c -> one(c, "WHERE h.id = ?", ps -> ps.setLong(1, id)));
+    }
+
+    @Override
+    public boolean decide(long id, HeldReply.State decision, String agent, Optional<String> note, Instant at) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sms_held_reply SET state = ?, decided_by = ?, "
+                    + "decided_at = ?, note = ? WHERE id = ? AND state = 'WAITING'")) {
+                ps.setString(1, decision.name());
+                ps.setString(2, agent);
+                Sql.setInstant(ps, 3, at);
+                Sql.setText(ps, 4, note);
+                ps.setLong(5, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static Optional<HeldReply> one(Connection c, String where, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
+            binder.bind(ps);
+            return rows(ps).stream().findFirst();
+        }
+    }
+
+    private static List<HeldReply> rows(PreparedStatement ps) throws SQLException {
+        List<HeldReply> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new HeldReply(rs.getLong("id"), rs.getString("idempotency_key"),
+                        rs.getString("caller_number"), rs.getString("text"),
+                        new WorkOrderId(rs.getLong("work_order_id")), TicketNumber.of(rs.getString("ticket")),
+                        Sql.instant(rs, "received_at"), HeldReply.State.valueOf(rs.getString("state")),
+                        Sql.optText(rs, "decided_by"), Sql.optText(rs, "note")));
+            }
+        }
+        return out;
+    }
+}
