@@ -157,10 +157,22 @@ public final class SemanticMatcher implements Matcher {
         boolean none = top.candidate() == Combiner.NONE;
         List<Match> matches = none ? List.of() : matches(ev, ranked);
         Service first = none ? null : matches.get(0).service();
-        RequestType type = types.type(ev, first, none ? null : stage.typeShare(ranked.get(0).candidate()));
+        RequestType type = emergencyIsHelp(urgent, first,
+                types.type(ev, first, none ? null : stage.typeShare(ranked.get(0).candidate())));
         boolean ask = top.probability() < askBelow;
         return new MatchResult(matches, type, urgent, notes, round(top.probability()), ask);
     }
+
+    /**
+     * An emergency sent to the emergency category is a call for help, even when it ends in "怎么办" or asks where
+     * to go; a complaint (the lift rescue still has not come) stays a complaint.
+     */
+    static RequestType emergencyIsHelp(boolean urgent, Service first, RequestType type) {
+        boolean emergencyService = first != null && first.category().code().equals(EMERGENCY_CATEGORY);
+        return urgent && emergencyService && type == RequestType.CONSULTATION ? RequestType.HELP : type;
+    }
+
+    private static final String EMERGENCY_CATEGORY = "ER";
 
     /** A near-identical labelled example (say, an agent's confirmed correction) decides. */
     private void sameRequestFirst(Evidence ev, List<Combiner.Ranked> ranked, List<String> notes) {

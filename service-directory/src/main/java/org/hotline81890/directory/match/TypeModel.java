@@ -40,16 +40,30 @@ final class TypeModel {
     static final Pattern PROVIDER_FAULT = Pattern.compile(
             "态度(差|不好|恶劣|很差|太差)|不负责|不认账|临时加价|加价|乱收|多收|乱扣|玩手机|一塌糊涂|不干活|偷工减料|坑人"
             + "|跑路|不给退|退不回|不退钱|不退定金|不给(换|修|赔)|不肯(退|赔|负责|换)|压坏|磕坏|弄坏|搞坏|摔坏|马虎|敷衍|糊弄|假货"
-            + "|是假的|缺斤短两|以次充好|骗了?我");
+            + "|是假的|缺斤短两|以次充好|骗了?我"
+            // staff who harmed or neglected the person in their care, or lost a child
+            + "|打(了)?(老人|孩子|小孩|病人)|打人(?!工)|骂(了)?(老人|孩子|小孩|病人|人|我)|虐待|(弄|搞|看)丢了?(孩子|小孩|老人|人|东西)"
+            + "|没人理|不理人|爱理不理|不搭理|扎了.{0,3}(次|针)"
+            // the provider's work done, the thing still or again broken
+            + "|(修|洗|装|搬|疏通|通)(完|好|过)(以后|之后|后|了)?.{0,8}(又|还是|一直|反而)(坏|漏|堵|不|没|湿|出)"
+            // overcharged or an unfair bill: too dear, far above the usual
+            + "|收费太(贵|高|黑)|收得太(贵|多|黑)|要价太高|太黑了|宰客|宰人|漫天要价|(比|跟)平时(多|高|贵)|平时(才|只有|只要)|翻了.{0,2}倍");
     /** Asking a price: a consultation even when it names the service. */
     static final Pattern PRICE = Pattern.compile(
             "多少钱|几钿|价格|价钱|价位|收费|费用|怎么收|怎么算|贵不贵|多少一|(个|次|天|小时|钟头|月|斤|桶|瓶|趟|场|辆|桌)(要)?多少"
-            + "|(要|大概|大约|得)多少|how much|price|cost");
+            + "|(要|大概|大约|得)多少|几千|几百块|多少钿|啥价|什么价|有没有便宜|便宜(一)?点的|how much|price|cost");
+    /** "Whatever it costs, send someone": no price question, an urgent request. */
+    private static final Pattern PRICE_WAIVED =
+            Pattern.compile("(甭管|不管|不论|无论|不在乎)(花)?多少钱|多少钱都(行|可以|没关系|无所谓|不要紧)");
     /** A wish about how things should be: a suggestion. */
     static final Pattern WISH = Pattern.compile("希望|建议|最好(能|是)|能不能多|可不可以多|应该(多|把|给)|要是能");
     /** Asking for someone to do something: help. */
     static final Pattern WANTS = Pattern.compile(
-            "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|上门|给我送|送过来|送到|搞定|整一?个");
+            "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|上门|给我送|送过来|送到|搞定|整一?个"
+            // signing up, and hurry
+            + "|想当|想报名|报个名|想参加|想加入|赶紧|赶快|快点来|马上来"
+            + "|(i'd|i would) like to (?!know|ask|find)|i want to (?!know|ask|find)"
+            + "|i need|we need|need (a|an|some|someone)\\b");
     private final double[] weights;
 
     TypeModel(double[] weights) {
@@ -114,7 +128,7 @@ final class TypeModel {
         x[24] = asked.length() != lower.length() ? 1 : 0;
         x[25] = REFERRED.matcher(lower).find() ? 1 : 0;
         x[26] = PROVIDER_FAULT.matcher(lower).find() ? 1 : 0;
-        x[27] = PRICE.matcher(lower).find() ? 1 : 0;
+        x[27] = asksAPrice(lower) ? 1 : 0;
         x[28] = WISH.matcher(lower).find() ? 1 : 0;
         x[29] = WANTS.matcher(lower).find() ? 1 : 0;
         return x;
@@ -127,6 +141,11 @@ final class TypeModel {
     static String withoutStillWaiting(String lower) {
         java.util.regex.Matcher waiting = STILL_WAITING.matcher(lower);
         return waiting.find() ? lower.substring(0, waiting.start()) + lower.substring(waiting.end()) : lower;
+    }
+
+    /** Whether the text asks a price; "甭管多少钱，赶紧派人来" waives the price rather than asking it. */
+    static boolean asksAPrice(String lower) {
+        return PRICE.matcher(PRICE_WAIVED.matcher(lower).replaceAll("")).find();
     }
 
     /** Whether the question cues (a question particle, how/where/when) read {@code text}. */

@@ -60,6 +60,37 @@ class RequestTypeCuesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "我爸突然倒在地上叫不醒，怎么办",
+        "楼道里着火了，烟很大，怎么办",
+        "孩子发高烧抽搐了，怎么办"})
+    void anEmergencyAskedAsHowIsACallForHelp(String text) {
+        MatchResult r = matcher.match(text);
+        assertThat(r.urgent()).isTrue();
+        assertThat(r.requestType()).isEqualTo(RequestType.HELP);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CONSULTATION|true|HELP",
+        "COMPLAINT|true|COMPLAINT",
+        "CONSULTATION|false|CONSULTATION"})
+    void onlyAnEmergencysConsultationBecomesHelp(RequestType model, boolean urgent, RequestType want) {
+        org.hotline81890.directory.Service referral = ShippedMatcher.directory().find("ER-04").orElseThrow();
+        assertThat(SemanticMatcher.emergencyIsHelp(urgent, referral, model)).isEqualTo(want);
+        assertThat(SemanticMatcher.emergencyIsHelp(urgent, null, model)).isEqualTo(model);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "不管多少钱，今天一定派个人来通马桶|false",
+        "花多少钱都行，快派人来|false",
+        "通一次马桶多少钱|true"})
+    void aWaivedPriceIsNoPriceQuestion(String text, boolean price) {
+        assertThat(TypeModel.asksAPrice(text)).isEqualTo(price);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "都三天了还没人来修|STILL",
         "你们怎么还不来|STILL",
         "你们介绍的阿姨人怎么样|REFERRED",
@@ -67,7 +98,16 @@ class RequestTypeCuesTest {
         "换个滤芯多少钱|PRICE",
         "一次要多少|PRICE",
         "希望周末也开门|WISH",
-        "想请个人来帮忙|WANTS"})
+        "想请个人来帮忙|WANTS",
+        "托管班老师打孩子|FAULT",
+        "空调修完没两天又不制冷了|FAULT",
+        "换个灯泡要两百，太黑了|FAULT",
+        "这个月水费比平时多了一大截|FAULT",
+        "育儿嫂一个月大概几千|PRICE",
+        "有没有便宜点的套餐|PRICE",
+        "我想当志愿者|WANTS",
+        "i need someone to fix my door|WANTS",
+        "i'd like to know the opening hours|NONE"})
     void theCuePatternsReadTheWording(String text, String cue) {
         assertThat(TypeModel.STILL_WAITING.matcher(text).find()).isEqualTo(cue.equals("STILL"));
         assertThat(TypeModel.REFERRED.matcher(text).find()).isEqualTo(cue.equals("REFERRED"));
