@@ -3,29 +3,10 @@ package org.hotline81890.gateway.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
-import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.channel.smpp.SmscProcess;
-import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
-import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
-import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
-import org.hotline81890.gateway.workorder.Channel;
-import org.hotline81890.gateway.workorder.IntakeRequest;
-import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.AfterAll;
@@ -43,30 +24,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * order it answers, and clicks 不满意; the order is reopened and the item leaves the inbox at once.
  */
 class SmsReplyBrowserIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = SmsDeskFixture.WAIT;
     private static final String RESIDENT = "8613755556666";
     private static final String REPLY = "师傅来了但是水管还在漏";
     @TempDir
     static Path dataDir;
-    static TestDatabase db;
-    static SmscProcess smsc;
+    static SmsDeskFixture desk;
     static HotlineApp app;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret");
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-sms-reply-browser-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_PARTNERS_ENABLED", "false",
-                "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("zhouyan", Role.AGENT, "周燕", Optional.empty(), Optional.of("1005")),
-                        "zhouyan-password");
+        desk = SmsDeskFixture.start(dataDir, "zhouyan", "1005");
+        app = desk.app;
         browser = Browser.open(1366, 768);
     }
 
@@ -75,28 +45,21 @@ class SmsReplyBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        if (app != null) {
-            app.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
-        if (db != null) {
-            db.close();
+        if (desk != null) {
+            desk.close();
         }
     }
 
     @Test
     void theAgentRecordsTheReplyAsUnsatisfiedFromTheInboxAndTheOrderIsReopened() {
-        WorkOrder order = completed();
-        smsc.request(new JsonObject().put("cmd", "deliver").put("text", REPLY).put("coding", "ucs2")
-                .put("source", RESIDENT), "queued", WAIT);
+        WorkOrder order = desk.completed(RESIDENT);
+        desk.deliver(RESIDENT, REPLY);
         Eventually.waitFor("the reply held", WAIT, () -> !app.core().store().history(order.id()).stream()
                 .filter(e -> e.details().contains(REPLY)).toList().isEmpty());
 
         browser.get("http://127.0.0.1:" + app.httpPort() + "/agent");
         browser.findElement(By.id("username")).sendKeys("zhouyan");
-        browser.findElement(By.id("password")).sendKeys("zhouyan-password");
+        browser.findElement(By.id("password")).sendKeys(SmsDeskFixture.password("zhouyan"));
         browser.findElement(By.id("login-submit")).click();
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
@@ -118,15 +81,5 @@ class SmsReplyBrowserIT {
         assertThat(app.core().store().find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
         assertThat(app.core().store().listByCaller(RESIDENT, 10)).hasSize(1);
         assertThat(Browser.console(browser)).noneMatch(l -> l.contains("Content Security Policy"));
-    }
-
-    private static WorkOrder completed() {
-        WorkOrder w = ((IntakeResult.Accepted) app.core().intake().receive(IntakeRequest.of(
-                "it-browser-" + UUID.randomUUID(), Channel.SMS, RESIDENT, "楼道里的水管爆了，一直在漏水")
-                .withHints(Optional.empty(), Optional.of("RP-01"), Optional.empty()))).workOrder();
-        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
-            app.core().tracker().move(w.id(), s, "it", Channel.SYSTEM, "it: " + s, x -> List.of());
-        }
-        return app.core().store().find(w.id()).orElseThrow();
     }
 }

@@ -6,33 +6,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.channel.smpp.SmscProcess;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.desk.ReplyReview;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
-import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
-import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
-import org.hotline81890.gateway.wiring.Core;
-import org.hotline81890.gateway.workorder.Channel;
-import org.hotline81890.gateway.workorder.IntakeRequest;
-import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.Survey;
@@ -51,43 +33,25 @@ import org.junit.jupiter.api.io.TempDir;
  * a survey answer, a new request from the text (acknowledged with its ticket), a dismissal that needs a note.
  */
 class SmsReplyHoldIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String LEAK = "楼道里的水管爆了，一直在漏水";
+    private static final Duration WAIT = SmsDeskFixture.WAIT;
     private static final String STILL_LEAKING = "师傅来了但是水管还在漏";
     @TempDir
     static Path dataDir;
-    static TestDatabase db;
-    static SmscProcess smsc;
+    static SmsDeskFixture desk;
     static HotlineApp app;
     static WebClient agent;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret");
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-sms-reply-hold-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000",
-                "HOTLINE_PARTNERS_ENABLED", "false", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("qianfeng", Role.AGENT, "钱峰", Optional.empty(), Optional.of("1004")),
-                        "qianfeng-password");
-        agent = new WebClient(app.httpPort()).loggedIn("qianfeng", "qianfeng-password");
+        desk = SmsDeskFixture.start(dataDir, "qianfeng", "1004");
+        app = desk.app;
+        agent = new WebClient(app.httpPort()).loggedIn("qianfeng", SmsDeskFixture.password("qianfeng"));
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
-        if (db != null) {
-            db.close();
+        if (desk != null) {
+            desk.close();
         }
     }
 
@@ -144,7 +108,7 @@ class SmsReplyHoldIT {
     void aReplyOutsideTheWindowOrNamingAnotherTicketOpensARequest() {
         String old = phone();
         WorkOrder asked = completed(old);
-        db.database().transactions().inTransaction(c -> {
+        desk.db.database().transactions().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE work_order SET updated_at = updated_at - INTERVAL 3 DAY WHERE id = ?")) {
                 ps.setLong(1, asked.id().value());
@@ -206,16 +170,8 @@ class SmsReplyHoldIT {
         assertThat(app.core().store().listByCaller(thanks, 10)).hasSize(1);
     }
 
-    /** An order of {@code phone}'s by SMS, taken to COMPLETED (its survey asked). */
     static WorkOrder completed(String phone) {
-        Core core = app.core();
-        WorkOrder w = ((IntakeResult.Accepted) core.intake().receive(IntakeRequest.of("it-hold-" + UUID.randomUUID(),
-                Channel.SMS, phone, LEAK).withHints(Optional.empty(), Optional.of("RP-01"), Optional.empty())))
-                .workOrder();
-        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
-            core.tracker().move(w.id(), s, "it", Channel.SYSTEM, "it: " + s, x -> List.of());
-        }
-        return core.store().find(w.id()).orElseThrow();
+        return desk.completed(phone);
     }
 
     static long heldFor(String phone) {
@@ -226,7 +182,7 @@ class SmsReplyHoldIT {
     }
 
     static List<Long> held(String phone) {
-        return db.database().transactions().read(c -> {
+        return desk.db.database().transactions().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id FROM sms_held_reply WHERE caller_number = ? ORDER BY id")) {
                 ps.setString(1, phone);
@@ -242,8 +198,7 @@ class SmsReplyHoldIT {
     }
 
     static void deliver(String phone, String text) {
-        smsc.request(new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
-                .put("source", phone), "queued", WAIT);
+        desk.deliver(phone, text);
     }
 
     private static WorkOrderState state(WorkOrder w) {
@@ -251,7 +206,7 @@ class SmsReplyHoldIT {
     }
 
     static long submitted(String phone, String containing) {
-        return smsc.events().stream().filter(e -> "submit".equals(e.getString("event"))
+        return desk.smsc.events().stream().filter(e -> "submit".equals(e.getString("event"))
                 && phone.equals(e.getString("dest")) && e.getInteger("status") == 0
                 && e.getString("text", "").contains(containing)).count();
     }
