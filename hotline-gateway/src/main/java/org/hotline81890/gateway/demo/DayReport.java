@@ -57,6 +57,15 @@ final class DayReport {
                     .orElse(created).plus(OFFER_GOAL))).orElse(false);
         }
 
+        /** Escalated (督办) without ever being offered and not held: no provider serves it there at all. */
+        boolean noProvider() {
+            return toOffer.isEmpty() && heldUntil.isEmpty() && reached.contains(WorkOrderState.ESCALATED);
+        }
+
+        boolean hadProviderOpen() {
+            return matched && heldUntil.isEmpty() && !noProvider();
+        }
+
         boolean offeredInTime() {
             return toOffer.map(d -> d.compareTo(OFFER_GOAL) <= 0).orElse(false);
         }
@@ -79,9 +88,12 @@ final class DayReport {
             return share(Order::matched, Order::offeredInTime);
         }
 
-        /** The same over the matched orders that had a provider open to answer (not held for opening hours). */
+        /**
+         * The same over the matched orders that had a provider open to answer: not held for opening hours, and not
+         * escalated before any offer (nobody serves that service there at all).
+         */
         double offeredWithinGoalWhenOpen() {
-            return share(o -> o.matched() && o.heldUntil().isEmpty(), Order::offeredInTime);
+            return share(Order::hadProviderOpen, Order::offeredInTime);
         }
 
         /** Matched orders held for a provider's opening, offered within the goal of that opening. */

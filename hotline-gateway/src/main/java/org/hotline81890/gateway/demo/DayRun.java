@@ -83,7 +83,9 @@ public final class DayRun {
                 "%.2f %%", 100 * f.offeredWithinGoal()));
         long held = f.count(x -> x.matched() && x.heldUntil().isPresent());
         row(s, "… of matched orders that had a provider open to answer", String.format(Locale.ROOT,
-                "%.2f %% (of %,d)", 100 * f.offeredWithinGoalWhenOpen(), f.count(DayReport.Order::matched) - held));
+                "%.2f %% (of %,d; %,d more escalated with no provider for them at all)",
+                100 * f.offeredWithinGoalWhenOpen(), f.count(DayReport.Order::hadProviderOpen),
+                f.count(x -> x.matched() && x.noProvider())));
         row(s, "… held for a provider's opening hours (night/weekend policy), offered within 5 min of the opening",
                 String.format(Locale.ROOT, "%.2f %% (of %,d held)", 100 * f.heldOfferedWithinGoalOfOpening(), held));
         row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)

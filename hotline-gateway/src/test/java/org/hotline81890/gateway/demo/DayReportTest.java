@@ -92,9 +92,16 @@ class DayReportTest {
         assertThat(h.offeredInTimeFromOpening()).isTrue();
         assertThat(o.heldUntil()).isEmpty();
         assertThat(o.offeredInTime()).isTrue();
-        DayReport.Figures f = new DayReport.Figures(List.of(h, o), 0, new JsonObject());
-        assertThat(f.offeredWithinGoal()).isEqualTo(0.5);
-        assertThat(f.offeredWithinGoalWhenOpen()).isEqualTo(1.0);
+        WorkOrder nobody = received("13800004444");
+        move(nobody, WorkOrderState.MATCHED, WorkOrderState.ESCALATED);
+        DayReport.Order n = read(nobody);
+        assertThat(n.noProvider()).isTrue();
+        assertThat(o.noProvider()).isFalse();
+        assertThat(h.noProvider()).isFalse();
+        DayReport.Figures f = new DayReport.Figures(List.of(h, o, n), 0, new JsonObject());
+        assertThat(f.offeredWithinGoal()).isEqualTo(1.0 / 3);
+        assertThat(f.offeredWithinGoalWhenOpen()).as("neither the held order nor the one nobody serves")
+                .isEqualTo(1.0);
         assertThat(f.heldOfferedWithinGoalOfOpening()).isEqualTo(1.0);
     }
 
