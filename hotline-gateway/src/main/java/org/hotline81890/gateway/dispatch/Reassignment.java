@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.hotline81890.gateway.workorder.Channel;
@@ -73,16 +74,7 @@ public final class Reassignment {
         if (!provider.get().isActive()) {
             return new SupervisorOutcome.Invalid(provider.get().name() + " 已停用");
         }
-        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-            if (locked.isEmpty()) {
-                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-            }
-            WorkOrder w = locked.get();
-            Optional<SupervisorOutcome> refused = refuse(w);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            DispatchJob job = facts.job(w).orElseThrow();
+        return onReassignable(id, (w, job) -> {
             if (!provider.get().provides(job.service())) {
                 return new SupervisorOutcome.Invalid(provider.get().name() + " 不承接服务 " + job.service().value());
             }
@@ -95,7 +87,7 @@ public final class Reassignment {
             return result instanceof DispatchResult.Offered
                     ? new SupervisorOutcome.Done("已改派给 " + provider.get().name())
                     : new SupervisorOutcome.Conflict("未能改派: " + result);
-        }));
+        });
     }
 
     /**
@@ -104,16 +96,7 @@ public final class Reassignment {
      */
     public SupervisorOutcome backToDispatch(WorkOrderId id, Set<ProviderId> excluded, String supervisor) {
         try {
-            return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-                if (locked.isEmpty()) {
-                    return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-                }
-                WorkOrder w = locked.get();
-                Optional<SupervisorOutcome> refused = refuse(w);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
-                DispatchJob job = facts.job(w).orElseThrow();
+            return onReassignable(id, (w, job) -> {
                 int withdrawn = notices.withdrawAll(w.id(), "sent back to dispatch by supervisor " + supervisor);
                 String without = excluded.isEmpty() ? "" : " without " + excluded.stream().map(ProviderId::value)
                         .sorted().collect(Collectors.joining(", "));
@@ -126,7 +109,7 @@ public final class Reassignment {
                 }
                 outcomes.apply(outcomes.load(w.id()), result);
                 return new SupervisorOutcome.Done("已重新派单");
-            }));
+            });
         } catch (NobodyLeft e) {
             return new SupervisorOutcome.Conflict("没有其他服务单位可以承接: " + String.join("; ", e.reasons));
         }
@@ -142,15 +125,25 @@ public final class Reassignment {
         }
     }
 
-    private static Optional<SupervisorOutcome> refuse(WorkOrder w) {
-        if (!REASSIGNABLE.contains(w.state())) {
-            return Optional.of(new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "当前状态"
-                    + w.state() + "，不能改派"));
-        }
-        if (w.serviceCode().isEmpty()) {
-            return Optional.of(new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "尚未匹配服务，请先分类"));
-        }
-        return Optional.empty();
+    /**
+     * Runs {@code action} in one unit of work under the order's partner lock when the order exists, may be
+     * reassigned and has a service; otherwise the refusal, and nothing changes.
+     */
+    private SupervisorOutcome onReassignable(WorkOrderId id,
+                                             BiFunction<WorkOrder, DispatchJob, SupervisorOutcome> action) {
+        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
+            if (locked.isEmpty()) {
+                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
+            }
+            WorkOrder w = locked.get();
+            if (!REASSIGNABLE.contains(w.state())) {
+                return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "当前状态" + w.state() + "，不能改派");
+            }
+            if (w.serviceCode().isEmpty()) {
+                return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "尚未匹配服务，请先分类");
+            }
+            return action.apply(w, facts.job(w).orElseThrow());
+        }));
     }
 
     /** Approves the department's request: the handling deadline (and its reminder) move. */

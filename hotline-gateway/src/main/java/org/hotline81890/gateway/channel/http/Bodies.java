@@ -1,5 +1,8 @@
 package org.hotline81890.gateway.channel.http;
 
+import java.util.Locale;
+import java.util.function.Predicate;
+
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -47,5 +50,23 @@ final class Bodies {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a Content-Type names a media type {@code accepts} takes, in UTF-8: no charset parameter, or
+     * {@code charset=utf-8} (any case, quoted or not). Any other charset is refused.
+     */
+    static boolean isUtf8Of(String contentType, Predicate<String> accepts) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!accepts.test(parts[0].strip())) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.startsWith("charset=") && !p.substring(8).replace("\"", "").strip().equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

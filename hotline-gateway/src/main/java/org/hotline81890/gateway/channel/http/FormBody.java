@@ -6,7 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -197,17 +196,7 @@ public final class FormBody {
     }
 
     static boolean isForm(String contentType) {
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].strip().equals(TYPE)) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.startsWith("charset=") && !p.substring(8).replace("\"", "").strip().equals("utf-8")) {
-                return false;
-            }
-        }
-        return true;
+        return Bodies.isUtf8Of(contentType, TYPE::equals);
     }
 
     /** {@code a=1&b=x+y%E4%BD%A0}: the fields in order; a bad escape, bad UTF-8 or too many fields is a 400. */

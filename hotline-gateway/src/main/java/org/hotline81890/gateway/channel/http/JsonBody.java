@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.vertx.core.buffer.Buffer;
@@ -81,21 +80,8 @@ public final class JsonBody {
     }
 
     static boolean isJsonUtf8(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        String media = parts[0].strip();
-        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.startsWith("charset=") && !p.substring(8).replace("\"", "").strip().equals("utf-8")) {
-                return false;
-            }
-        }
-        return true;
+        return contentType != null && Bodies.isUtf8Of(contentType, media -> media.equals("application/json")
+                || media.startsWith("application/") && media.endsWith("+json"));
     }
 
     private static void decode(RoutingContext ctx) {

@@ -1,6 +1,8 @@
 package org.hotline81890.gateway.channel.web;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.vertx.ext.web.RoutingContext;
 import org.hotline81890.gateway.channel.http.AccessGate;
@@ -28,33 +30,34 @@ public final class Pages {
     }
 
     public String render(String template, Map<String, ?> variables) {
-        Context context = new Context();
-        context.setVariable("labels", LABELS);
-        variables.forEach(context::setVariable);
-        return engine.process(template, context);
+        return engine.process(template, context(variables));
     }
 
     /** One fragment ({@code th:fragment}) of a template, for htmx swaps and SSE. */
     public String renderFragment(String template, String fragment, Map<String, ?> variables) {
-        Context context = new Context();
-        context.setVariable("labels", LABELS);
-        variables.forEach(context::setVariable);
-        return engine.process(template, java.util.Set.of(fragment), context);
+        return engine.process(template, Set.of(fragment), context(variables));
     }
 
     /** Sends one fragment to the person of this request (an htmx swap). */
     public void sendFragment(RoutingContext ctx, int status, String template, String fragment,
                              Map<String, ?> variables) {
-        Context context = new Context();
-        context.setVariable("labels", LABELS);
-        variables.forEach(context::setVariable);
+        send(ctx, status, c -> engine.process(template, Set.of(fragment), c), variables);
+    }
+
+    /** Sends a page to the person of this request. */
+    public void send(RoutingContext ctx, int status, String template, Map<String, ?> variables) {
+        send(ctx, status, c -> engine.process(template, c), variables);
+    }
+
+    private void send(RoutingContext ctx, int status, Function<Context, String> renderer, Map<String, ?> variables) {
+        Context context = context(variables);
         AccessGate.signedIn(ctx).ifPresent(s -> {
             context.setVariable("me", s.person());
             context.setVariable("csrf", s.csrfToken());
         });
         String html;
         try {
-            html = engine.process(template, java.util.Set.of(fragment), context);
+            html = renderer.apply(context);
         } catch (RuntimeException e) {
             ctx.fail(e);
             return;
@@ -62,22 +65,10 @@ public final class Pages {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
     }
 
-    /** Sends a page to the person of this request. */
-    public void send(RoutingContext ctx, int status, String template, Map<String, ?> variables) {
+    private static Context context(Map<String, ?> variables) {
         Context context = new Context();
         context.setVariable("labels", LABELS);
         variables.forEach(context::setVariable);
-        AccessGate.signedIn(ctx).ifPresent(s -> {
-            context.setVariable("me", s.person());
-            context.setVariable("csrf", s.csrfToken());
-        });
-        String html;
-        try {
-            html = engine.process(template, context);
-        } catch (RuntimeException e) {
-            ctx.fail(e);
-            return;
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
+        return context;
     }
 }

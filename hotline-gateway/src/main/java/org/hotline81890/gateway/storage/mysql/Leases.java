@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -81,5 +82,23 @@ final class Leases {
             ps.executeUpdate();
         }
         return rows;
+    }
+
+    /** When the first row of {@code table} falls due (or a lease runs out): one read of the {@code due_key} index. */
+    static Optional<Instant> nextDue(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MIN(due_key) AS due FROM " + table + " WHERE state='PENDING'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
+        }
+    }
+
+    /** Ends one row's lease with {@code sql}, whose two parameters are the time and the row's id. */
+    static int settle(Connection c, String sql, Instant at, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setInstant(ps, 1, at);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        }
     }
 }

@@ -92,25 +92,13 @@ public final class MySqlDeadlineStore implements DeadlineStore {
 
     @Override
     public void markFired(long id, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE deadline SET state='FIRED', fired_at=?, claimed_until=NULL WHERE id=?")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setLong(2, id);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Leases.settle(c,
+                "UPDATE deadline SET state='FIRED', fired_at=?, claimed_until=NULL WHERE id=?", at, id));
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        return tx.read(c -> {
-            // due_key (V7) = GREATEST(due_at, COALESCE(claimed_until, due_at)), indexed
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MIN(due_key) AS due FROM deadline WHERE state='PENDING'");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
-            }
-        });
+        // due_key (V7) = GREATEST(due_at, COALESCE(claimed_until, due_at)), indexed
+        return tx.read(c -> Leases.nextDue(c, "deadline"));
     }
 }

@@ -173,25 +173,13 @@ public final class MySqlOutbox implements Outbox {
     }
 
     private void set(long id, String sql, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.setInstant(ps, 1, at);
-                ps.setLong(2, id);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Leases.settle(c, sql, at, id));
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    // due_key (V7) = GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at)), indexed
-                    "SELECT MIN(due_key) AS due FROM outbox WHERE state='PENDING'");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Sql.optInstant(rs, "due") : Optional.empty();
-            }
-        });
+        // due_key (V7) = GREATEST(next_attempt_at, COALESCE(claimed_until, next_attempt_at)), indexed
+        return tx.read(c -> Leases.nextDue(c, "outbox"));
     }
 
     @Override
