@@ -49,6 +49,12 @@ public final class OutboxRelay implements AutoCloseable {
     /** Rows in delivery per kind: a kind at {@link #perKind} is passed over by the next claims. */
     private final Map<String, AtomicInteger> inFlightByKind = new ConcurrentHashMap<>();
     private final int perKind;
+    /**
+     * Rows this relay is delivering now. A delivery that outlives its lease (an SMSC that is away while the
+     * submitter retries, a webhook at its timeout) lets the next claim take the same row again; that claim must not
+     * start a second delivery of it here, or a resident gets the same SMS twice. The first delivery settles the row.
+     */
+    private final Set<Long> inDelivery = ConcurrentHashMap.newKeySet();
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
@@ -90,6 +96,12 @@ public final class OutboxRelay implements AutoCloseable {
         Set<String> busy = busyKinds();
         List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease(), busy);
         for (OutboxEntry e : batch) {
+            if (!inDelivery.add(e.id())) {
+                LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
+                        + "under way settles it (is outbox.lease shorter than a delivery can take?)", e.id(),
+                        cfg.lease());
+                continue;
+            }
             inFlight.acquireUninterruptibly();
             AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
             ofKind.incrementAndGet();
@@ -99,6 +111,7 @@ public final class OutboxRelay implements AutoCloseable {
                 } catch (RuntimeException ex) {
                     LOG.error("outbox delivery of row {} crashed; it is retried after its lease", e.id(), ex);
                 } finally {
+                    inDelivery.remove(e.id());
                     inFlight.release();
                     if (ofKind.decrementAndGet() == perKind - 1) {
                         loop.wake(); // its kind was passed over: claim its rows now
