@@ -39,7 +39,13 @@ class SurveyKillIT {
     private static final List<String> PROVIDERS = List.of("V-1", "V-2");
     private static final Duration WAIT = Duration.ofSeconds(150);
     private static final String SURVEY = "请对本次服务评价";
-    private static final Duration SURVEY_WAIT = Duration.ofSeconds(25);
+    /**
+     * Longer than the SMS journal's lease (30 s, issue 18): an answer journaled and acknowledged just before a kill is
+     * applied when its row's lease runs out after the restart, up to 30 s later, and is judged then. With a 25 s
+     * window the survey had closed as unanswered by then (CI saw it). In service the window is hours; judging an
+     * answer by its arrival time instead is left to issue 18 (hotline-gateway/docs/sms.md).
+     */
+    private static final Duration SURVEY_WAIT = Duration.ofSeconds(40);
     @TempDir
     Path dir;
 
@@ -78,10 +84,15 @@ class SurveyKillIT {
                             && acked.size() > ackedBefore);
                     // a seeded pause, so the kill does not follow a survey's submit_sm at a fixed distance
                     pause(new SplittableRandom(seed + k).nextInt(300));
-                    killedAtEvent.add(smsc.events().size());
-                    killedAt.add(String.format("at %d surveys sent, %d answers acknowledged", surveysSent(smsc),
-                            acked.size()));
+                    String state = String.format("at %d surveys sent, %d answers acknowledged", surveysSent(smsc),
+                            acked.size());
                     rig.kill();
+                    // Marked once the process is gone, not before the kill: a submit_sm the dying gateway had already
+                    // sent lands in the SMSC's events after a mark taken before it, and its copy from the restarted
+                    // gateway then looked like a second survey from one process (CI saw surveys at [50, 91] with the
+                    // kill marked at 50).
+                    killedAtEvent.add(smsc.events().size());
+                    killedAt.add(state);
                     rig.start();
                 }
                 Eventually.waitFor("every request acknowledged and every order closed", WAIT.plus(SURVEY_WAIT),
