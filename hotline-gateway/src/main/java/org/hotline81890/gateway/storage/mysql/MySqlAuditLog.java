@@ -1,8 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hotline81890.gateway.people.AuditLog;
@@ -18,36 +15,23 @@ public final class MySqlAuditLog implements AuditLog {
 
     @Override
     public void append(PersonalDataView v) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO personal_data_view (viewed_at, person_id, "
-                    + "login, what, work_order_id, caller_number) VALUES (?,?,?,?,?,?)")) {
-                Sql.setInstant(ps, 1, v.at());
-                ps.setLong(2, v.personId());
-                ps.setString(3, v.login());
-                ps.setString(4, v.what().name());
-                Sql.setText(ps, 5, v.workOrder());
-                Sql.setText(ps, 6, v.callerNumber());
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "INSERT INTO personal_data_view (viewed_at, person_id, login, what, "
+                + "work_order_id, caller_number) VALUES (?,?,?,?,?,?)", ps -> {
+                    Sql.setInstant(ps, 1, v.at());
+                    ps.setLong(2, v.personId());
+                    ps.setString(3, v.login());
+                    ps.setString(4, v.what().name());
+                    Sql.setText(ps, 5, v.workOrder());
+                    Sql.setText(ps, 6, v.callerNumber());
+                }));
     }
 
     @Override
     public List<PersonalDataView> newest(int limit) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT viewed_at, person_id, login, what, work_order_id, "
-                    + "caller_number FROM personal_data_view ORDER BY id DESC LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<PersonalDataView> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new PersonalDataView(Sql.instant(rs, "viewed_at"), rs.getLong("person_id"),
-                                rs.getString("login"), PersonalDataView.What.valueOf(rs.getString("what")),
-                                Sql.optText(rs, "work_order_id"), Sql.optText(rs, "caller_number")));
-                    }
-                    return out;
-                }
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT viewed_at, person_id, login, what, work_order_id, caller_number "
+                + "FROM personal_data_view ORDER BY id DESC LIMIT ?", ps -> ps.setInt(1, limit),
+                rs -> new PersonalDataView(Sql.instant(rs, "viewed_at"), rs.getLong("person_id"),
+                        rs.getString("login"), PersonalDataView.What.valueOf(rs.getString("what")),
+                        Sql.optText(rs, "work_order_id"), Sql.optText(rs, "caller_number"))));
     }
 }

@@ -1,11 +1,8 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,60 +23,38 @@ public final class MySqlCallbackRequests implements CallbackRequests {
     @Override
     public CallbackRequest add(String key, String number, CallbackReason reason, Instant at) {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO callback_request (request_key, number,"
-                    + " reason, requested_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, number);
-                ps.setString(3, reason.wire());
-                Sql.setInstant(ps, 4, at);
-                ps.executeUpdate();
-            }
-            return one(c, " WHERE request_key = ?", key).orElseThrow();
+            Sql.update(c, "INSERT IGNORE INTO callback_request (request_key, number, reason, requested_at)"
+                    + " VALUES (?, ?, ?, ?)", ps -> {
+                        ps.setString(1, key);
+                        ps.setString(2, number);
+                        ps.setString(3, reason.wire());
+                        Sql.setInstant(ps, 4, at);
+                    });
+            return Sql.first(c, COLUMNS + " WHERE request_key = ?", ps -> ps.setString(1, key),
+                    MySqlCallbackRequests::row).orElseThrow();
         });
     }
 
     @Override
     public List<CallbackRequest> listOpen(int limit) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(COLUMNS
-                    + " WHERE closed_at IS NULL ORDER BY requested_at, id LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<CallbackRequest> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                    return out;
-                }
-            }
-        });
+        return tx.read(c -> Sql.list(c, COLUMNS + " WHERE closed_at IS NULL ORDER BY requested_at, id LIMIT ?",
+                ps -> ps.setInt(1, limit), MySqlCallbackRequests::row));
     }
 
     @Override
     public Optional<CallbackRequest> find(long id) {
-        return tx.read(c -> one(c, " WHERE id = ?", id));
+        return tx.read(c -> Sql.first(c, COLUMNS + " WHERE id = ?", ps -> ps.setLong(1, id),
+                MySqlCallbackRequests::row));
     }
 
     @Override
     public boolean close(long id, String by, Instant at) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE callback_request SET closed_at = ?, closed_by = ?"
-                    + " WHERE id = ? AND closed_at IS NULL")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, by);
-                ps.setLong(3, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    private static Optional<CallbackRequest> one(Connection c, String where, Object value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
-            ps.setObject(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE callback_request SET closed_at = ?, closed_by = ?"
+                + " WHERE id = ? AND closed_at IS NULL", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setString(2, by);
+                    ps.setLong(3, id);
+                })) == 1;
     }
 
     private static CallbackRequest row(ResultSet rs) throws SQLException {

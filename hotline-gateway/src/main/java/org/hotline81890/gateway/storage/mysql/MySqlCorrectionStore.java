@@ -3,12 +3,7 @@ package org.hotline81890.gateway.storage.mysql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,34 +22,26 @@ public final class MySqlCorrectionStore implements CorrectionStore {
 
     @Override
     public Correction add(NewCorrection c) {
-        long id = tx.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO match_correction (text, text_key, text_hash,"
-                    + " matcher_first, chosen, request_type, agent, ticket, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, c.text());
-                ps.setString(2, c.textKey());
-                ps.setBytes(3, hash(c.textKey()));
-                ps.setString(4, c.matcherFirst());
-                ps.setString(5, c.chosen());
-                ps.setString(6, c.requestType());
-                ps.setString(7, c.agent());
-                Sql.setText(ps, 8, c.ticket());
-                Sql.setInstant(ps, 9, c.at());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        long id = tx.inTransaction(conn -> Sql.insert(conn, "INSERT INTO match_correction (text, text_key, text_hash,"
+                + " matcher_first, chosen, request_type, agent, ticket, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, c.text());
+                    ps.setString(2, c.textKey());
+                    ps.setBytes(3, hash(c.textKey()));
+                    ps.setString(4, c.matcherFirst());
+                    ps.setString(5, c.chosen());
+                    ps.setString(6, c.requestType());
+                    ps.setString(7, c.agent());
+                    Sql.setText(ps, 8, c.ticket());
+                    Sql.setInstant(ps, 9, c.at());
+                }));
         return find(id).orElseThrow();
     }
 
     @Override
     public Optional<Correction> find(long id) {
-        List<Correction> found = query("SELECT " + COLUMNS + " FROM match_correction WHERE id = ?",
-                ps -> ps.setLong(1, id));
-        return found.stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM match_correction WHERE id = ?", ps -> ps.setLong(1, id))
+                .stream().findFirst();
     }
 
     @Override
@@ -69,21 +56,18 @@ public final class MySqlCorrectionStore implements CorrectionStore {
 
     @Override
     public boolean confirm(long id, String by, Instant at) {
-        return tx.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE match_correction SET confirmed_at = ?,"
-                    + " confirmed_by = ? WHERE id = ? AND confirmed_at IS NULL")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, by);
-                ps.setLong(3, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return tx.inTransaction(conn -> Sql.update(conn, "UPDATE match_correction SET confirmed_at = ?,"
+                + " confirmed_by = ? WHERE id = ? AND confirmed_at IS NULL", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setString(2, by);
+                    ps.setLong(3, id);
+                })) == 1;
     }
 
     @Override
     public List<Correction> confirmed() {
         return query("SELECT " + COLUMNS + " FROM match_correction WHERE confirmed_at IS NOT NULL ORDER BY id",
-                ps -> { });
+                Sql.NONE);
     }
 
     @Override
@@ -92,26 +76,11 @@ public final class MySqlCorrectionStore implements CorrectionStore {
                 ps -> ps.setInt(1, limit));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<Correction> query(String sql, Binder binder) {
-        return tx.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Correction> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new Correction(rs.getLong("id"), rs.getString("text"), rs.getString("matcher_first"),
-                                rs.getString("chosen"), rs.getString("request_type"), rs.getString("agent"),
-                                Sql.optText(rs, "ticket"), Sql.instant(rs, "created_at"),
-                                Sql.optInstant(rs, "confirmed_at"), Sql.optText(rs, "confirmed_by")));
-                    }
-                    return out;
-                }
-            }
-        });
+    private List<Correction> query(String sql, Sql.Params params) {
+        return tx.read(conn -> Sql.list(conn, sql, params, rs -> new Correction(rs.getLong("id"),
+                rs.getString("text"), rs.getString("matcher_first"), rs.getString("chosen"),
+                rs.getString("request_type"), rs.getString("agent"), Sql.optText(rs, "ticket"),
+                Sql.instant(rs, "created_at"), Sql.optInstant(rs, "confirmed_at"), Sql.optText(rs, "confirmed_by"))));
     }
 
     private static byte[] hash(String key) {

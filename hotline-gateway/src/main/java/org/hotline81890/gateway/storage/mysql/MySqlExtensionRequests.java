@@ -1,11 +1,8 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,89 +24,58 @@ public final class MySqlExtensionRequests implements ExtensionRequests {
 
     @Override
     public ExtensionRequest add(ExtensionRequest r) {
-        long id = tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO extension_request (offer_id, work_order_id, "
-                    + "provider_id, extra_minutes, reason, requested_at, state) VALUES (?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, r.offer().value());
-                ps.setLong(2, r.workOrder().value());
-                ps.setString(3, r.provider().value());
-                ps.setInt(4, Math.toIntExact(r.extra().toMinutes()));
-                ps.setString(5, cut(r.reason()));
-                Sql.setInstant(ps, 6, r.requestedAt());
-                ps.setString(7, r.state().name());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        long id = tx.inTransaction(c -> Sql.insert(c, "INSERT INTO extension_request (offer_id, work_order_id, "
+                + "provider_id, extra_minutes, reason, requested_at, state) VALUES (?,?,?,?,?,?,?)", ps -> {
+                    ps.setString(1, r.offer().value());
+                    ps.setLong(2, r.workOrder().value());
+                    ps.setString(3, r.provider().value());
+                    ps.setInt(4, Math.toIntExact(r.extra().toMinutes()));
+                    ps.setString(5, cut(r.reason()));
+                    Sql.setInstant(ps, 6, r.requestedAt());
+                    ps.setString(7, r.state().name());
+                }));
         return new ExtensionRequest(id, r.offer(), r.workOrder(), r.provider(), r.extra(), r.reason(),
                 r.requestedAt(), r.state(), r.decidedBy(), r.decidedAt(), r.note());
     }
 
     @Override
     public Optional<ExtensionRequest> find(long id) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM extension_request WHERE id = ?")) {
-                ps.setLong(1, id);
-                return list(ps).stream().findFirst();
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT " + COLUMNS + " FROM extension_request WHERE id = ?",
+                ps -> ps.setLong(1, id), MySqlExtensionRequests::row));
     }
 
     @Override
     public Optional<ExtensionRequest> pendingFor(OfferId offer) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM extension_request WHERE offer_id = ? AND state = 'PENDING' ORDER BY id LIMIT 1")) {
-                ps.setString(1, offer.value());
-                return list(ps).stream().findFirst();
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT " + COLUMNS
+                + " FROM extension_request WHERE offer_id = ? AND state = 'PENDING' ORDER BY id LIMIT 1",
+                ps -> ps.setString(1, offer.value()), MySqlExtensionRequests::row));
     }
 
     @Override
     public boolean decide(ExtensionRequest d) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE extension_request SET state = ?, decided_by = ?, "
-                    + "decided_at = ?, decision_note = ? WHERE id = ? AND state = 'PENDING'")) {
-                ps.setString(1, d.state().name());
-                Sql.setText(ps, 2, d.decidedBy());
-                Sql.setInstant(ps, 3, d.decidedAt());
-                Sql.setText(ps, 4, d.note().map(MySqlExtensionRequests::cut));
-                ps.setLong(5, d.id());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE extension_request SET state = ?, decided_by = ?, "
+                + "decided_at = ?, decision_note = ? WHERE id = ? AND state = 'PENDING'", ps -> {
+                    ps.setString(1, d.state().name());
+                    Sql.setText(ps, 2, d.decidedBy());
+                    Sql.setInstant(ps, 3, d.decidedAt());
+                    Sql.setText(ps, 4, d.note().map(MySqlExtensionRequests::cut));
+                    ps.setLong(5, d.id());
+                })) == 1;
     }
 
     @Override
     public List<ExtensionRequest> pending(int limit) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM extension_request WHERE state = 'PENDING' ORDER BY requested_at, id LIMIT ?")) {
-                ps.setInt(1, limit);
-                return list(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT " + COLUMNS
+                + " FROM extension_request WHERE state = 'PENDING' ORDER BY requested_at, id LIMIT ?",
+                ps -> ps.setInt(1, limit), MySqlExtensionRequests::row));
     }
 
-    private static List<ExtensionRequest> list(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            List<ExtensionRequest> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new ExtensionRequest(rs.getLong("id"), new OfferId(rs.getString("offer_id")),
-                        new WorkOrderId(rs.getLong("work_order_id")), ProviderId.of(rs.getString("provider_id")),
-                        Duration.ofMinutes(rs.getInt("extra_minutes")), rs.getString("reason"),
-                        Sql.instant(rs, "requested_at"), ExtensionRequest.State.valueOf(rs.getString("state")),
-                        Sql.optText(rs, "decided_by"), Sql.optInstant(rs, "decided_at"),
-                        Sql.optText(rs, "decision_note")));
-            }
-            return out;
-        }
+    private static ExtensionRequest row(ResultSet rs) throws SQLException {
+        return new ExtensionRequest(rs.getLong("id"), new OfferId(rs.getString("offer_id")),
+                new WorkOrderId(rs.getLong("work_order_id")), ProviderId.of(rs.getString("provider_id")),
+                Duration.ofMinutes(rs.getInt("extra_minutes")), rs.getString("reason"),
+                Sql.instant(rs, "requested_at"), ExtensionRequest.State.valueOf(rs.getString("state")),
+                Sql.optText(rs, "decided_by"), Sql.optInstant(rs, "decided_at"), Sql.optText(rs, "decision_note"));
     }
 
     private static String cut(String s) {

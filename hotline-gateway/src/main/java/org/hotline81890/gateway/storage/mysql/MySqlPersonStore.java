@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,23 +53,14 @@ public final class MySqlPersonStore implements PersonStore {
 
     @Override
     public Optional<Person> find(String login) {
-        return one("SELECT " + COLUMNS + " FROM person p WHERE p.login=?", login);
+        return tx.read(c -> Sql.first(c, "SELECT " + COLUMNS + " FROM person p WHERE p.login=?",
+                ps -> ps.setString(1, login), MySqlPersonStore::person));
     }
 
     @Override
     public Optional<Person> find(long id) {
-        return one("SELECT " + COLUMNS + " FROM person p WHERE p.id=?", id);
-    }
-
-    private Optional<Person> one(String sql, Object key) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(person(rs)) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT " + COLUMNS + " FROM person p WHERE p.id=?",
+                ps -> ps.setLong(1, id), MySqlPersonStore::person));
     }
 
     static Person person(ResultSet rs) throws SQLException {
@@ -82,102 +72,57 @@ public final class MySqlPersonStore implements PersonStore {
 
     @Override
     public Optional<String> passwordHash(String login) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT password_hash FROM person p WHERE p.login=? AND NOT p.disabled AND NOT "
-                    + SUSPENDED)) {
-                ps.setString(1, login);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT password_hash FROM person p WHERE p.login=? AND NOT p.disabled "
+                + "AND NOT " + SUSPENDED, ps -> ps.setString(1, login), rs -> rs.getString(1)));
     }
 
     @Override
     public List<Person> all() {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM person p ORDER BY p.login");
-                 ResultSet rs = ps.executeQuery()) {
-                List<Person> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(person(rs));
-                }
-                return out;
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM person p ORDER BY p.login", Sql.NONE,
+                MySqlPersonStore::person));
     }
 
     @Override
     public boolean anyEnabled(Role role) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM person WHERE role=? AND NOT disabled LIMIT 1")) {
-                ps.setString(1, role.wire());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT 1 FROM person WHERE role=? AND NOT disabled LIMIT 1",
+                ps -> ps.setString(1, role.wire()), rs -> true)).isPresent();
     }
 
     @Override
     public boolean setDisabled(String login, boolean disabled) {
-        return update("UPDATE person SET disabled=? WHERE login=?", disabled, login);
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE person SET disabled=? WHERE login=?", ps -> {
+            ps.setBoolean(1, disabled);
+            ps.setString(2, login);
+        })) > 0;
     }
 
     @Override
     public boolean setPasswordHash(String login, String passwordHash) {
-        return update("UPDATE person SET password_hash=? WHERE login=?", passwordHash, login);
-    }
-
-    private boolean update(String sql, Object value, String login) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, value);
-                ps.setString(2, login);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE person SET password_hash=? WHERE login=?", ps -> {
+            ps.setString(1, passwordHash);
+            ps.setString(2, login);
+        })) > 0;
     }
 
     @Override
     public void recordFailure(String login, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO login_failure (login, failed_at) VALUES (?,?)")) {
-                ps.setString(1, login);
-                Sql.setInstant(ps, 2, at);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "INSERT INTO login_failure (login, failed_at) VALUES (?,?)", ps -> {
+            ps.setString(1, login);
+            Sql.setInstant(ps, 2, at);
+        }));
     }
 
     @Override
     public List<Instant> failuresSince(String login, Instant since) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT failed_at FROM login_failure WHERE login=? AND failed_at>=? ORDER BY failed_at")) {
-                ps.setString(1, login);
-                Sql.setInstant(ps, 2, since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Instant> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(Sql.instant(rs, "failed_at"));
-                    }
-                    return out;
-                }
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT failed_at FROM login_failure WHERE login=? AND failed_at>=? "
+                + "ORDER BY failed_at", ps -> {
+                    ps.setString(1, login);
+                    Sql.setInstant(ps, 2, since);
+                }, rs -> Sql.instant(rs, "failed_at")));
     }
 
     @Override
     public void clearFailures(String login) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_failure WHERE login=?")) {
-                ps.setString(1, login);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "DELETE FROM login_failure WHERE login=?", ps -> ps.setString(1, login)));
     }
 }

@@ -1,7 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,45 +15,32 @@ public final class MySqlWrapUps implements WrapUps {
 
     @Override
     public void begin(String extension, String uniqueId, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO agent_wrap_up (extension, unique_id, "
-                    + "started_at) VALUES (?, ?, ?)")) {
-                ps.setString(1, extension);
-                ps.setString(2, uniqueId);
-                Sql.setInstant(ps, 3, at);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "INSERT IGNORE INTO agent_wrap_up (extension, unique_id, started_at) "
+                + "VALUES (?, ?, ?)", ps -> {
+                    ps.setString(1, extension);
+                    ps.setString(2, uniqueId);
+                    Sql.setInstant(ps, 3, at);
+                }));
     }
 
     @Override
     public Optional<Open> open(String extension) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, extension, unique_id, started_at FROM "
-                    + "agent_wrap_up WHERE extension = ? AND finished_at IS NULL ORDER BY started_at DESC, id DESC "
-                    + "LIMIT 1")) {
-                ps.setString(1, extension);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Open(rs.getLong("id"), rs.getString("extension"),
-                            rs.getString("unique_id"), Sql.instant(rs, "started_at"))) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT id, extension, unique_id, started_at FROM agent_wrap_up "
+                + "WHERE extension = ? AND finished_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1",
+                ps -> ps.setString(1, extension), rs -> new Open(rs.getLong("id"), rs.getString("extension"),
+                        rs.getString("unique_id"), Sql.instant(rs, "started_at"))));
     }
 
     @Override
     public boolean finish(long id, String code, String agent, Instant at) {
-        return tx.inTransaction(c -> {
-            // Finishing the latest closes any older one left open too (a desk that missed a call's end).
-            try (PreparedStatement ps = c.prepareStatement("UPDATE agent_wrap_up w JOIN agent_wrap_up l ON "
-                    + "l.id = ? AND w.extension = l.extension SET w.code = ?, w.finished_by = ?, w.finished_at = ? "
-                    + "WHERE w.finished_at IS NULL AND w.id <= l.id")) {
-                ps.setLong(1, id);
-                ps.setString(2, code);
-                ps.setString(3, agent);
-                Sql.setInstant(ps, 4, at);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        // Finishing the latest closes any older one left open too (a desk that missed a call's end).
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE agent_wrap_up w JOIN agent_wrap_up l ON "
+                + "l.id = ? AND w.extension = l.extension SET w.code = ?, w.finished_by = ?, w.finished_at = ? "
+                + "WHERE w.finished_at IS NULL AND w.id <= l.id", ps -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, code);
+                    ps.setString(3, agent);
+                    Sql.setInstant(ps, 4, at);
+                })) > 0;
     }
 }
