@@ -6,15 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.matching.Correction;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code hotline corrections export}: the confirmed agent corrections in the examples format, for
@@ -33,13 +31,12 @@ public final class CorrectionsCommand implements Runnable {
             description = "Prints the confirmed corrections in the examples format (text, service_code, request_type,"
                     + " note) for `hotline match --train --corrections FILE`.")
     public static final class Export implements Callable<Integer> {
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "YAML file overriding keys of config/hotline.yaml.")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() throws IOException {
-            return HotlineApp.withCorrections(HotlineConfig.load(config, System.getenv()), corrections -> {
+            return HotlineApp.withCorrections(config.load(), corrections -> {
                 try {
                     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
                     out.write("text\tservice_code\trequest_type\tnote\n");

@@ -13,6 +13,7 @@ import org.hotline81890.gateway.demo.DayRun;
 import org.hotline81890.gateway.demo.Demo;
 import org.hotline81890.gateway.demo.DemoOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hotline demo}: the hotline alive, with simulated residents, agents and providers (see Demo). */
@@ -54,8 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path report;
     @Option(names = "--chart", paramLabel = "FILE.svg", description = "--day: write the day's chart here")
     Path chart;
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file overriding keys of config/hotline.yaml")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options = new DemoOptions(DemoOptions.parseRate(rate), DemoOptions.parseSpeed(speed), origin,
                 Optional.ofNullable(requests), Optional.ofNullable(runFor).map(DemoCommand::duration), day,
                 DemoOptions.parseSpeed(drainSpeed), seed, !day, unsatisfied / 100);
-        Demo demo = Demo.start(options, Optional.ofNullable(config), System.getenv(), smscDir, System.out);
+        Demo demo = Demo.start(options, config.file(), System.getenv(), smscDir, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-shutdown"));
         demo.describe(System.out, "localhost");
         if (day) {

@@ -1,6 +1,5 @@
 package org.hotline81890.gateway.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
@@ -8,11 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderKeys;
 import org.hotline81890.partners.ProviderId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,14 +49,14 @@ public final class ProviderKeyCommand implements Runnable {
                 description = "the other keys keep working this many hours, then stop (default: they keep working)")
         Optional<Long> rotateHours = Optional.empty();
 
-        @Option(names = "--config", paramLabel = "FILE")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() {
             ProviderId id = provider(provider);
             Duration grace = Duration.ofHours(rotateHours.orElse(0L));
-            return HotlineApp.withOnboarding(HotlineConfig.load(config, System.getenv()), o -> {
+            return HotlineApp.withOnboarding(config.load(), o -> {
                 Optional<Onboarding.Issued> issued = o.issueKey(id, grace);
                 if (issued.isEmpty()) {
                     System.err.println("no provider " + id);
@@ -77,13 +76,13 @@ public final class ProviderKeyCommand implements Runnable {
         @Parameters(paramLabel = "PROVIDER_ID")
         String provider;
 
-        @Option(names = "--config", paramLabel = "FILE")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() {
             ProviderId id = provider(provider);
-            return HotlineApp.withOnboarding(HotlineConfig.load(config, System.getenv()), o -> {
+            return HotlineApp.withOnboarding(config.load(), o -> {
                 java.time.Instant now = java.time.Instant.now();
                 for (ProviderKeys.KeyInfo k : o.keys(id)) {
                     String state = k.revokedAt().map(t -> "revoked " + TIME.format(t))
@@ -106,13 +105,13 @@ public final class ProviderKeyCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "KEY_PREFIX")
         String prefix;
 
-        @Option(names = "--config", paramLabel = "FILE")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() {
             ProviderId id = provider(provider);
-            return HotlineApp.withOnboarding(HotlineConfig.load(config, System.getenv()), o -> {
+            return HotlineApp.withOnboarding(config.load(), o -> {
                 int n = o.revokeKey(id, prefix);
                 if (n == 0) {
                     System.err.println("no live key " + prefix + " of " + id);

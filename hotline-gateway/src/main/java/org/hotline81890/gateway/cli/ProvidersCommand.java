@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotline providers import FILE}: loads providers from CSV (format in partner-network/README.md). */
@@ -29,14 +28,13 @@ public final class ProvidersCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "UTF-8 CSV with the header of config/providers/providers.csv.")
         Path file;
 
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "YAML file overriding keys of config/hotline.yaml.")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() throws IOException {
             String csv = Files.readString(file, StandardCharsets.UTF_8);
-            return HotlineApp.importProviders(HotlineConfig.load(config, System.getenv()), csv, file.toString(),
+            return HotlineApp.importProviders(config.load(), csv, file.toString(),
                     System.out, System.err);
         }
     }

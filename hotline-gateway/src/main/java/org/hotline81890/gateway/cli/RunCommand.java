@@ -1,13 +1,12 @@
 package org.hotline81890.gateway.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code hotline run}: serve until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -15,13 +14,12 @@ import picocli.CommandLine.Option;
                 + "and the deadline scheduler.",
                 "With no db.url configured it starts an embedded MariaDB with its files under data.dir (./data)."})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML file overriding keys of config/hotline.yaml (environment HOTLINE_* wins over it).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws InterruptedException {
-        HotlineConfig cfg = HotlineConfig.load(config, System.getenv());
+        HotlineConfig cfg = config.load();
         HotlineApp app = HotlineApp.start(cfg, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

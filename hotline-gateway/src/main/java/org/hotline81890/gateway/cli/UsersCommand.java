@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -14,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.people.AddResult;
 import org.hotline81890.gateway.people.NewPerson;
 import org.hotline81890.gateway.people.People;
@@ -43,9 +41,8 @@ public final class UsersCommand implements Runnable {
 
     /** The database options every subcommand takes. */
     static final class Db {
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "YAML file overriding keys of config/hotline.yaml.")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         /** Runs {@code work} on the people of the configured database (a running hotline's embedded one too). */
         int with(Function<People, Integer> work) {
@@ -54,7 +51,7 @@ public final class UsersCommand implements Runnable {
 
         /** As {@link #with}, also telling whether a provider id is in the provider table. */
         int withProviders(BiFunction<People, Predicate<String>, Integer> work) {
-            return HotlineApp.withPeople(HotlineConfig.load(config, System.getenv()), work);
+            return HotlineApp.withPeople(config.load(), work);
         }
     }
 
