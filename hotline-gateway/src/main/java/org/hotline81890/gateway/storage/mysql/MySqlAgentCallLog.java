@@ -1,6 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,54 +19,38 @@ public final class MySqlAgentCallLog implements AgentCallLog {
 
     @Override
     public void connected(LiveCall call) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO agent_call (unique_id, extension, "
-                    + "caller_channel, agent_channel, connected_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, call.uniqueId());
-                ps.setString(2, call.extension());
-                ps.setString(3, call.callerChannel());
-                ps.setString(4, call.agentChannel());
-                Sql.setInstant(ps, 5, call.at());
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "INSERT IGNORE INTO agent_call (unique_id, extension, caller_channel, "
+                + "agent_channel, connected_at) VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, call.uniqueId());
+                    ps.setString(2, call.extension());
+                    ps.setString(3, call.callerChannel());
+                    ps.setString(4, call.agentChannel());
+                    Sql.setInstant(ps, 5, call.at());
+                }));
     }
 
     @Override
     public void ended(String uniqueId, String extension, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE agent_call SET ended_at = ? WHERE unique_id = ? "
-                    + "AND extension = ? AND ended_at IS NULL")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, uniqueId);
-                ps.setString(3, extension);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "UPDATE agent_call SET ended_at = ? WHERE unique_id = ? "
+                + "AND extension = ? AND ended_at IS NULL", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setString(2, uniqueId);
+                    ps.setString(3, extension);
+                }));
     }
 
     @Override
     public Optional<LiveCall> live(String extension, String uniqueId) {
-        return one(COLUMNS + " AND unique_id = ?", extension, uniqueId);
+        return tx.read(c -> Sql.first(c, COLUMNS + " AND unique_id = ?", ps -> {
+            ps.setString(1, extension);
+            ps.setString(2, uniqueId);
+        }, MySqlAgentCallLog::row));
     }
 
     @Override
     public Optional<LiveCall> current(String extension) {
-        return one(COLUMNS + " ORDER BY connected_at DESC LIMIT 1", extension, null);
-    }
-
-    private Optional<LiveCall> one(String sql, String extension, String uniqueId) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, extension);
-                if (uniqueId != null) {
-                    ps.setString(2, uniqueId);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, COLUMNS + " ORDER BY connected_at DESC LIMIT 1",
+                ps -> ps.setString(1, extension), MySqlAgentCallLog::row));
     }
 
     private static LiveCall row(ResultSet rs) throws SQLException {

@@ -1,7 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,54 +57,40 @@ public final class MySqlCallRecords implements CallRecords {
      * AMI event left out (no agent name) is stored as NULL, as a bound null string was before.
      */
     private void write(String sql, Object... values) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    switch (values[i]) {
-                        case null -> ps.setNull(i + 1, Types.VARCHAR);
-                        case Instant t -> Sql.setInstant(ps, i + 1, t);
-                        case Long n -> ps.setLong(i + 1, n);
-                        case String s -> ps.setString(i + 1, s);
-                        default -> throw new IllegalArgumentException("not a call-record value: " + values[i]);
-                    }
+        tx.inTransaction(c -> Sql.update(c, sql, ps -> {
+            for (int i = 0; i < values.length; i++) {
+                switch (values[i]) {
+                    case null -> ps.setNull(i + 1, Types.VARCHAR);
+                    case Instant t -> Sql.setInstant(ps, i + 1, t);
+                    case Long n -> ps.setLong(i + 1, n);
+                    case String s -> ps.setString(i + 1, s);
+                    default -> throw new IllegalArgumentException("not a call-record value: " + values[i]);
                 }
-                return ps.executeUpdate();
             }
-        });
+        }));
     }
 
     @Override
     public CallKpis kpis(Instant from, Instant to, Duration answeredWithin) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
-                    + " COALESCE(SUM(outcome = 'ANSWERED'), 0),"
-                    + " COALESCE(SUM(outcome = 'ANSWERED' AND wait_seconds <= ?), 0),"
-                    + " COALESCE(SUM(outcome = 'ABANDONED'), 0), COALESCE(AVG(wait_seconds), 0)"
-                    + " FROM call_record WHERE joined_at >= ? AND joined_at < ?")) {
-                ps.setLong(1, answeredWithin.toSeconds());
-                Sql.setInstant(ps, 2, from);
-                Sql.setInstant(ps, 3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new CallKpis(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5));
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT COUNT(*),"
+                + " COALESCE(SUM(outcome = 'ANSWERED'), 0),"
+                + " COALESCE(SUM(outcome = 'ANSWERED' AND wait_seconds <= ?), 0),"
+                + " COALESCE(SUM(outcome = 'ABANDONED'), 0), COALESCE(AVG(wait_seconds), 0)"
+                + " FROM call_record WHERE joined_at >= ? AND joined_at < ?", ps -> {
+                    ps.setLong(1, answeredWithin.toSeconds());
+                    Sql.setInstant(ps, 2, from);
+                    Sql.setInstant(ps, 3, to);
+                }, rs -> new CallKpis(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5)))
+                .orElseThrow());
     }
 
     @Override
     public CallTimes times(Instant from, Instant to) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(AVG(wait_seconds), 0),"
-                    + " COALESCE(AVG(talk_seconds), 0) FROM call_record WHERE joined_at >= ? AND joined_at < ?"
-                    + " AND outcome = 'ANSWERED'")) {
-                Sql.setInstant(ps, 1, from);
-                Sql.setInstant(ps, 2, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new CallTimes(rs.getDouble(1), rs.getDouble(2));
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT COALESCE(AVG(wait_seconds), 0),"
+                + " COALESCE(AVG(talk_seconds), 0) FROM call_record WHERE joined_at >= ? AND joined_at < ?"
+                + " AND outcome = 'ANSWERED'", ps -> {
+                    Sql.setInstant(ps, 1, from);
+                    Sql.setInstant(ps, 2, to);
+                }, rs -> new CallTimes(rs.getDouble(1), rs.getDouble(2))).orElseThrow());
     }
 }

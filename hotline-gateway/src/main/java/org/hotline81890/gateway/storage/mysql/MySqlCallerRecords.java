@@ -1,7 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,52 +25,36 @@ public final class MySqlCallerRecords implements CallerRecords {
 
     @Override
     public List<WorkOrder> openOrders(String callerNumber, int limit) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS + " FROM work_order"
-                    + " WHERE caller_number = ? AND state NOT IN " + DONE + " ORDER BY created_at DESC, id DESC"
-                    + " LIMIT ?")) {
-                ps.setString(1, callerNumber);
-                ps.setInt(2, limit);
-                return WorkOrderRows.workOrders(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order"
+                + " WHERE caller_number = ? AND state NOT IN " + DONE + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                ps -> {
+                    ps.setString(1, callerNumber);
+                    ps.setInt(2, limit);
+                }, WorkOrderRows::workOrder));
     }
 
     @Override
     public Optional<SurveyReply> lastSurvey(String callerNumber) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT w.ticket, e.details, e.at FROM work_order w"
-                    + " JOIN work_order_event e ON e.work_order_id = w.id WHERE w.caller_number = ?"
-                    + " AND e.to_state = 'SURVEYED' ORDER BY e.at DESC, e.id DESC LIMIT 1")) {
-                ps.setString(1, callerNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
+        return tx.read(c -> Sql.first(c, "SELECT w.ticket, e.details, e.at FROM work_order w"
+                + " JOIN work_order_event e ON e.work_order_id = w.id WHERE w.caller_number = ?"
+                + " AND e.to_state = 'SURVEYED' ORDER BY e.at DESC, e.id DESC LIMIT 1",
+                ps -> ps.setString(1, callerNumber), rs -> {
                     String details = rs.getString("details");
                     String word = details.startsWith(Survey.ANSWER_DETAILS)
                             ? details.substring(Survey.ANSWER_DETAILS.length()).strip() : "";
                     TicketNumber ticket = TicketNumber.of(rs.getString("ticket"));
                     Instant at = Sql.instant(rs, "at");
-                    return SurveyAnswer.ofChinese(word).map(a -> new SurveyReply(ticket, a, at));
-                }
-            }
-        });
+                    return SurveyAnswer.ofChinese(word).map(a -> new SurveyReply(ticket, a, at)).orElse(null);
+                }));
     }
 
     @Override
     public int ordersSince(String callerNumber, Instant since, Optional<WorkOrderId> except) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM work_order WHERE caller_number = ?"
-                    + " AND created_at >= ? AND id <> ?")) {
-                ps.setString(1, callerNumber);
-                Sql.setInstant(ps, 2, since);
-                ps.setLong(3, except.map(WorkOrderId::value).orElse(-1L));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT COUNT(*) FROM work_order WHERE caller_number = ?"
+                + " AND created_at >= ? AND id <> ?", ps -> {
+                    ps.setString(1, callerNumber);
+                    Sql.setInstant(ps, 2, since);
+                    ps.setLong(3, except.map(WorkOrderId::value).orElse(-1L));
+                }, rs -> rs.getInt(1)).orElseThrow());
     }
 }

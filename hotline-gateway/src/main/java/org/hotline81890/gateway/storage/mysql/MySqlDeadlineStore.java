@@ -1,10 +1,7 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,28 +42,22 @@ public final class MySqlDeadlineStore implements DeadlineStore {
 
     static long insert(Connection c, String type, long subject, String kind, Instant due)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deadline (subject_type, subject_id, kind, due_at, "
-                + "state) VALUES (?,?,?,?,'PENDING')", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, type);
-            ps.setLong(2, subject);
-            ps.setString(3, kind);
-            Sql.setInstant(ps, 4, due);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Sql.insert(c, "INSERT INTO deadline (subject_type, subject_id, kind, due_at, state) "
+                + "VALUES (?,?,?,?,'PENDING')", ps -> {
+                    ps.setString(1, type);
+                    ps.setLong(2, subject);
+                    ps.setString(3, kind);
+                    Sql.setInstant(ps, 4, due);
+                });
     }
 
     private static void cancel(Connection c, String type, long subject, String kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE deadline SET state='CANCELLED' WHERE subject_type=? "
-                + "AND subject_id=? AND kind=? AND state='PENDING'")) {
-            ps.setString(1, type);
-            ps.setLong(2, subject);
-            ps.setString(3, kind);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE deadline SET state='CANCELLED' WHERE subject_type=? AND subject_id=? AND kind=? "
+                + "AND state='PENDING'", ps -> {
+                    ps.setString(1, type);
+                    ps.setLong(2, subject);
+                    ps.setString(3, kind);
+                });
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -72,14 +70,9 @@ public final class MySqlOfferLocks implements OfferLocks {
         if (held.isPresent()) {
             return held;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS
-                + " FROM work_order WHERE id=? FOR UPDATE")) {
-            ps.setLong(1, id.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                Optional<WorkOrder> w = rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
-                w.ifPresent(row -> tx.remember(new LockedWorkOrder(id), row));
-                return w;
-            }
-        }
+        Optional<WorkOrder> w = Sql.first(c, "SELECT " + WorkOrderRows.COLUMNS
+                + " FROM work_order WHERE id=? FOR UPDATE", ps -> ps.setLong(1, id.value()), WorkOrderRows::workOrder);
+        w.ifPresent(row -> tx.remember(new LockedWorkOrder(id), row));
+        return w;
     }
 }

@@ -2,16 +2,14 @@ package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.Offer;
@@ -107,73 +105,36 @@ public final class MySqlOfferStore implements OfferStore, OfferHistory {
 
     /** Every offer made at or after {@code since}, oldest first (for KPIs). */
     public List<Offer> offeredSince(Instant since) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE offered_at>=? ORDER BY offered_at, id")) {
-                Sql.setInstant(ps, 1, since);
-                return rows(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, SELECT + "WHERE offered_at>=? ORDER BY offered_at, id",
+                ps -> Sql.setInstant(ps, 1, since), MySqlOfferRows::read));
     }
 
     @Override
     public Map<ProviderId, Integer> activeJobCounts() {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT provider_id, COUNT(*) AS n FROM offer "
-                    + "WHERE state IN ('ACCEPTED','STARTED') GROUP BY provider_id")) {
-                return counts(ps);
-            }
-        });
+        return tx.read(c -> counts(c, "SELECT provider_id, COUNT(*) AS n FROM offer "
+                + "WHERE state IN ('ACCEPTED','STARTED') GROUP BY provider_id", Sql.NONE));
     }
 
     @Override
     public Map<ProviderId, Integer> acceptedSince(Instant since) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT provider_id, COUNT(*) AS n FROM offer "
-                    + "WHERE answered_at>=? AND (state IN ('ACCEPTED','STARTED','COMPLETED') "
-                    + "OR (state='CANCELLED' AND finished_at IS NOT NULL)) GROUP BY provider_id")) {
-                Sql.setInstant(ps, 1, since);
-                return counts(ps);
-            }
-        });
+        return tx.read(c -> counts(c, "SELECT provider_id, COUNT(*) AS n FROM offer "
+                + "WHERE answered_at>=? AND (state IN ('ACCEPTED','STARTED','COMPLETED') "
+                + "OR (state='CANCELLED' AND finished_at IS NOT NULL)) GROUP BY provider_id",
+                ps -> Sql.setInstant(ps, 1, since)));
     }
 
     @Override
     public List<Offer> acceptDeadlinesDue(Instant now) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT
-                    + "WHERE state='OFFERED' AND accept_by<=? ORDER BY accept_by, id")) {
-                Sql.setInstant(ps, 1, now);
-                return rows(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, SELECT + "WHERE state='OFFERED' AND accept_by<=? ORDER BY accept_by, id",
+                ps -> Sql.setInstant(ps, 1, now), MySqlOfferRows::read));
     }
 
     private List<Offer> list(String where, String param) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
-                ps.setString(1, param);
-                return rows(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, SELECT + where, ps -> ps.setString(1, param), MySqlOfferRows::read));
     }
 
-    private static List<Offer> rows(PreparedStatement ps) throws SQLException {
-        List<Offer> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(MySqlOfferRows.read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static Map<ProviderId, Integer> counts(PreparedStatement ps) throws SQLException {
-        Map<ProviderId, Integer> out = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(ProviderId.of(rs.getString("provider_id")), rs.getInt("n"));
-            }
-        }
-        return out;
+    private static Map<ProviderId, Integer> counts(Connection c, String sql, Sql.Params params) throws SQLException {
+        return Sql.list(c, sql, params, rs -> Map.entry(ProviderId.of(rs.getString("provider_id")), rs.getInt("n")))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -1,11 +1,8 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,17 +53,14 @@ public final class MySqlProviderKeys implements ProviderKeys {
     }
 
     private void insert(ProviderId provider, String keyHash, Optional<String> prefix, Instant at) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO provider_api_key (key_hash, provider_id, "
-                    + "created_at, key_prefix) VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE "
-                    + "provider_id=VALUES(provider_id), revoked_at=NULL, expires_at=NULL")) {
-                ps.setString(1, keyHash);
-                ps.setString(2, provider.value());
-                Sql.setInstant(ps, 3, at);
-                Sql.setText(ps, 4, prefix);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "INSERT INTO provider_api_key (key_hash, provider_id, created_at, "
+                + "key_prefix) VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE provider_id=VALUES(provider_id), "
+                + "revoked_at=NULL, expires_at=NULL", ps -> {
+                    ps.setString(1, keyHash);
+                    ps.setString(2, provider.value());
+                    Sql.setInstant(ps, 3, at);
+                    Sql.setText(ps, 4, prefix);
+                }));
     }
 
     @Override
@@ -83,35 +77,21 @@ public final class MySqlProviderKeys implements ProviderKeys {
     }
 
     private Optional<ProviderId> lookUp(String keyHash) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT k.provider_id FROM provider_api_key k WHERE k.key_hash=? AND " + LIVE)) {
-                ps.setString(1, keyHash);
-                Sql.setInstant(ps, 2, clock.instant());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(ProviderId.of(rs.getString(1))) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT k.provider_id FROM provider_api_key k WHERE k.key_hash=? AND "
+                + LIVE, ps -> {
+                    ps.setString(1, keyHash);
+                    Sql.setInstant(ps, 2, clock.instant());
+                }, rs -> ProviderId.of(rs.getString(1))));
     }
 
     @Override
     public List<KeyInfo> keysOf(ProviderId provider) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, key_prefix, created_at, revoked_at, "
-                    + "expires_at FROM provider_api_key WHERE provider_id=? ORDER BY created_at DESC, key_hash")) {
-                ps.setString(1, provider.value());
-                List<KeyInfo> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String prefix = Sql.optText(rs, "key_prefix").orElse(legacyName(rs.getString("key_hash")));
-                        out.add(new KeyInfo(prefix, Sql.instant(rs, "created_at"), Sql.optInstant(rs, "revoked_at"),
-                                Sql.optInstant(rs, "expires_at")));
-                    }
-                }
-                return out;
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT key_hash, key_prefix, created_at, revoked_at, expires_at "
+                + "FROM provider_api_key WHERE provider_id=? ORDER BY created_at DESC, key_hash",
+                ps -> ps.setString(1, provider.value()), rs -> new KeyInfo(
+                        Sql.optText(rs, "key_prefix").orElse(legacyName(rs.getString("key_hash"))),
+                        Sql.instant(rs, "created_at"), Sql.optInstant(rs, "revoked_at"),
+                        Sql.optInstant(rs, "expires_at"))));
     }
 
     /** A key issued before keys had prefixes is named by the start of its hash. */
@@ -121,34 +101,28 @@ public final class MySqlProviderKeys implements ProviderKeys {
 
     @Override
     public int revoke(ProviderId provider, String prefix, Instant at) {
-        int n = tx.inTransaction(c -> {
-            String match = prefix.startsWith("sha256:") ? "key_hash LIKE ?" : "key_prefix=?";
-            try (PreparedStatement ps = c.prepareStatement("UPDATE provider_api_key SET revoked_at=? "
-                    + "WHERE provider_id=? AND revoked_at IS NULL AND " + match)) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, provider.value());
-                ps.setString(3, prefix.startsWith("sha256:")
-                        ? prefix.substring(7).replace("%", "").replace("_", "") + "%" : prefix);
-                return ps.executeUpdate();
-            }
-        });
+        String match = prefix.startsWith("sha256:") ? "key_hash LIKE ?" : "key_prefix=?";
+        int n = tx.inTransaction(c -> Sql.update(c, "UPDATE provider_api_key SET revoked_at=? "
+                + "WHERE provider_id=? AND revoked_at IS NULL AND " + match, ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setString(2, provider.value());
+                    ps.setString(3, prefix.startsWith("sha256:")
+                            ? prefix.substring(7).replace("%", "").replace("_", "") + "%" : prefix);
+                }));
         forget(provider);
         return n;
     }
 
     @Override
     public int expireOthers(ProviderId provider, String keepHash, Instant until) {
-        int n = tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE provider_api_key SET expires_at=? "
-                    + "WHERE provider_id=? AND key_hash<>? AND revoked_at IS NULL "
-                    + "AND (expires_at IS NULL OR expires_at>?)")) {
-                Sql.setInstant(ps, 1, until);
-                ps.setString(2, provider.value());
-                ps.setString(3, keepHash);
-                Sql.setInstant(ps, 4, until);
-                return ps.executeUpdate();
-            }
-        });
+        int n = tx.inTransaction(c -> Sql.update(c, "UPDATE provider_api_key SET expires_at=? "
+                + "WHERE provider_id=? AND key_hash<>? AND revoked_at IS NULL "
+                + "AND (expires_at IS NULL OR expires_at>?)", ps -> {
+                    Sql.setInstant(ps, 1, until);
+                    ps.setString(2, provider.value());
+                    ps.setString(3, keepHash);
+                    Sql.setInstant(ps, 4, until);
+                }));
         forget(provider);
         return n;
     }

@@ -35,18 +35,15 @@ public final class MySqlProviderRatings implements ProviderRatings {
         if (!SurveyTally.counts(answer)) {
             return false;
         }
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO provider_survey_score (work_order_id, "
-                    + "work_order_version, provider_id, offer_id, score, answered_at) VALUES (?,?,?,?,?,?)")) {
-                ps.setLong(1, workOrder.value());
-                ps.setInt(2, version);
-                ps.setString(3, provider.value());
-                ps.setString(4, offer.value());
-                ps.setInt(5, SurveyTally.score(answer));
-                ps.setString(6, MILLIS.format(at));
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return tx.inTransaction(c -> Sql.update(c, "INSERT IGNORE INTO provider_survey_score (work_order_id, "
+                + "work_order_version, provider_id, offer_id, score, answered_at) VALUES (?,?,?,?,?,?)", ps -> {
+                    ps.setLong(1, workOrder.value());
+                    ps.setInt(2, version);
+                    ps.setString(3, provider.value());
+                    ps.setString(4, offer.value());
+                    ps.setInt(5, SurveyTally.score(answer));
+                    ps.setString(6, MILLIS.format(at));
+                })) == 1;
     }
 
     /** Every provider's answers and score sum (providers without answers are absent). */

@@ -1,11 +1,7 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,71 +47,44 @@ public final class MySqlProviderStore implements ProviderStore, ProviderPhones, 
     @Override
     public Optional<Provider> find(ProviderId id) {
         return tx.read(c -> {
-            List<Provider> found = query(c, "SELECT * FROM provider WHERE id=?", id.value());
-            return found.stream().findFirst();
+            return Sql.first(c, "SELECT * FROM provider WHERE id=?", ps -> ps.setString(1, id.value()),
+                    MySqlProviderRows::read);
         });
     }
 
     @Override
     public List<Provider> all() {
-        return tx.read(c -> query(c, "SELECT * FROM provider ORDER BY id"));
+        return tx.read(c -> Sql.list(c, "SELECT * FROM provider ORDER BY id", Sql.NONE, MySqlProviderRows::read));
     }
 
     /** Active or not, the providers whose SMS number is {@code digits}. */
     @Override
     public List<Provider> bySms(String digits) {
-        return tx.read(c -> query(c, "SELECT * FROM provider WHERE sms=? ORDER BY id", digits));
+        return tx.read(c -> Sql.list(c, "SELECT * FROM provider WHERE sms=? ORDER BY id",
+                ps -> ps.setString(1, digits), MySqlProviderRows::read));
     }
 
     @Override
     public void rotate(ProviderId provider, String next, String previous, Instant previousUntil) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE provider SET webhook_secret=?, "
-                    + "webhook_secret_previous=?, webhook_previous_until=? WHERE id=?")) {
-                ps.setString(1, next);
-                ps.setString(2, previous);
-                Sql.setInstant(ps, 3, previousUntil);
-                ps.setString(4, provider.value());
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "UPDATE provider SET webhook_secret=?, webhook_secret_previous=?, "
+                + "webhook_previous_until=? WHERE id=?", ps -> {
+                    ps.setString(1, next);
+                    ps.setString(2, previous);
+                    Sql.setInstant(ps, 3, previousUntil);
+                    ps.setString(4, provider.value());
+                }));
     }
 
     @Override
     public Optional<String> previous(ProviderId provider, Instant now) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT webhook_secret_previous FROM provider "
-                    + "WHERE id=? AND webhook_previous_until>?")) {
-                ps.setString(1, provider.value());
-                Sql.setInstant(ps, 2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT webhook_secret_previous FROM provider "
+                + "WHERE id=? AND webhook_previous_until>?", ps -> {
+                    ps.setString(1, provider.value());
+                    Sql.setInstant(ps, 2, now);
+                }, rs -> rs.getString(1)));
     }
 
     public boolean isEmpty() {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM provider LIMIT 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return !rs.next();
-            }
-        });
-    }
-
-    private static List<Provider> query(Connection c, String sql, String... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            List<Provider> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(MySqlProviderRows.read(rs));
-                }
-            }
-            return out;
-        }
+        return tx.read(c -> Sql.first(c, "SELECT 1 FROM provider LIMIT 1", Sql.NONE, rs -> true)).isEmpty();
     }
 }

@@ -1,7 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 
 import org.hotline81890.gateway.desk.ReviewQueue;
@@ -18,23 +16,12 @@ public final class MySqlReviewQueue implements ReviewQueue {
 
     @Override
     public List<WorkOrder> waiting(int limit) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkOrderRows.COLUMNS + WHERE
-                    + " ORDER BY created_at, id LIMIT ?")) {
-                ps.setInt(1, limit);
-                return WorkOrderRows.workOrders(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT " + WorkOrderRows.COLUMNS + WHERE + " ORDER BY created_at, id LIMIT ?",
+                ps -> ps.setInt(1, limit), WorkOrderRows::workOrder));
     }
 
     @Override
     public int count() {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + WHERE);
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT COUNT(*)" + WHERE, Sql.NONE, rs -> rs.getInt(1)).orElseThrow());
     }
 }

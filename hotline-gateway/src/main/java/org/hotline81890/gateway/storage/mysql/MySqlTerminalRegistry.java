@@ -1,7 +1,6 @@
 package org.hotline81890.gateway.storage.mysql;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +22,10 @@ public final class MySqlTerminalRegistry implements TerminalRegistry {
     @Override
     public Optional<OneKeyTerminal> find(String callerNumber) {
         String number = PhoneNumbers.normalise(callerNumber);
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT number, resident_name, profile, address, contacts"
-                    + " FROM one_key_terminal WHERE number = ? AND active")) {
-                ps.setString(1, number);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new OneKeyTerminal(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5))) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT number, resident_name, profile, address, contacts"
+                + " FROM one_key_terminal WHERE number = ? AND active", ps -> ps.setString(1, number),
+                rs -> new OneKeyTerminal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))));
     }
 
     @Override

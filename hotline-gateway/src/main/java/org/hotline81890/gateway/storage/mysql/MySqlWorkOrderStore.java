@@ -214,24 +214,16 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
     }
 
     private static Optional<WorkOrder> one(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(WorkOrderRows.workOrder(rs)) : Optional.empty();
-            }
-        }
+        return Sql.first(c, sql, ps -> ps.setObject(1, key), WorkOrderRows::workOrder);
     }
 
     private List<WorkOrder> many(String where, Object key, int limit) {
         String sql = "SELECT " + WorkOrderRows.COLUMNS + " FROM work_order WHERE " + where
                 + " ORDER BY created_at DESC, id DESC LIMIT ?";
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, key);
-                ps.setInt(2, limit);
-                return WorkOrderRows.workOrders(ps);
-            }
-        });
+        return tx.read(c -> Sql.list(c, sql, ps -> {
+            ps.setObject(1, key);
+            ps.setInt(2, limit);
+        }, WorkOrderRows::workOrder));
     }
 
     @Override
@@ -265,19 +257,9 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
 
     @Override
     public List<WorkOrderEvent> history(WorkOrderId id) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, work_order_id, at, actor, channel, from_state, "
-                    + "to_state, details FROM work_order_event WHERE work_order_id=? ORDER BY id")) {
-                ps.setLong(1, id.value());
-                List<WorkOrderEvent> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(WorkOrderRows.event(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return tx.read(c -> Sql.list(c, "SELECT id, work_order_id, at, actor, channel, from_state, to_state, "
+                + "details FROM work_order_event WHERE work_order_id=? ORDER BY id", ps -> ps.setLong(1, id.value()),
+                WorkOrderRows::event));
     }
 
     @Override

@@ -96,12 +96,12 @@ final class Sql {
         }
     }
 
-    /** The first row {@code sql} selects, if there is one. */
+    /** The first row {@code sql} selects, if there is one and {@code row} reads it as other than null. */
     static <T> Optional<T> first(Connection c, String sql, Params params, Row<T> row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             params.set(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
             }
         }
     }

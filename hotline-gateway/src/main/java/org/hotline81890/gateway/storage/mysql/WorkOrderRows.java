@@ -4,8 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.hotline81890.directory.RequestType;
@@ -69,17 +67,6 @@ final class WorkOrderRows {
                 rs.getString("text"), Sql.optText(rs, "service_code"), area,
                 Priority.valueOf(rs.getString("priority")), deadlines, WorkOrderState.valueOf(rs.getString("state")),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("version"));
-    }
-
-    /** Runs {@code ps} (bound already) and reads every row it returns as a work order. */
-    static List<WorkOrder> workOrders(PreparedStatement ps) throws SQLException {
-        List<WorkOrder> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(workOrder(rs));
-            }
-        }
-        return out;
     }
 
     static WorkOrderEvent event(ResultSet rs) throws SQLException {
