@@ -3,19 +3,13 @@ package org.hotline81890.gateway.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import org.hotline81890.gateway.callback.CallbackReason;
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.simulators.RingAgent;
@@ -52,12 +46,8 @@ class AgentDeskBrowserIT {
     static void start() {
         voice = VoiceTestApp.start(dataDir, Map.of());
         Eventually.waitFor("AMI login", WAIT, () -> voice.voice().ami().orElseThrow().isConnected());
-        People people = new People(new MySqlPersonStore(voice.db().database().transactions()),
-                new MySqlSessionStore(voice.db().database().transactions()), new Passwords(), Clock.systemUTC());
-        people.add(new NewPerson("wangfang", Role.AGENT, "王芳", Optional.empty(), Optional.of("1001")),
-                "wangfang-password");
-        people.add(new NewPerson("lihua", Role.AGENT, "李华", Optional.empty(), Optional.of("1002")),
-                "lihua-password");
+        WebTestApp.person(voice.db(), "wangfang", Role.AGENT, "王芳", Optional.of("1001"));
+        WebTestApp.person(voice.db(), "lihua", Role.AGENT, "李华", Optional.of("1002"));
         browser = Browser.open(1366, 768);
     }
 

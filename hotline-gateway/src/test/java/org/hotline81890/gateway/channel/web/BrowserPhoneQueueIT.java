@@ -8,18 +8,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.simulators.RingAgent;
@@ -53,10 +47,7 @@ class BrowserPhoneQueueIT {
         voice = VoiceTestApp.start(dataDir, Map.of("HOTLINE_PHONE_WS_URL", "ws://127.0.0.1:" + relay.port(),
                 "HOTLINE_PHONE_DOMAIN", "hotline.test"));
         Eventually.waitFor("AMI login", WAIT, () -> voice.voice().ami().orElseThrow().isConnected());
-        new People(new MySqlPersonStore(voice.db().database().transactions()),
-                new MySqlSessionStore(voice.db().database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("zhaolei", Role.AGENT, "赵磊", Optional.empty(), Optional.of("1001")),
-                        "zhaolei-password");
+        WebTestApp.person(voice.db(), "zhaolei", Role.AGENT, "赵磊", Optional.of("1001"));
         browser = Browser.open(1366, 768, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
     }
 

@@ -3,7 +3,6 @@ package org.hotline81890.gateway.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,7 @@ import java.util.Optional;
 
 import org.hotline81890.directory.RequestType;
 import org.hotline81890.gateway.channel.agi.VoiceTestApp;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.voice.OneKeyTerminal;
 import org.hotline81890.gateway.wiring.Core;
@@ -57,10 +51,7 @@ class ScreenPopCareBrowserIT {
     static void start() {
         voice = VoiceTestApp.start(dataDir, Map.of());
         Eventually.waitFor("AMI login", WAIT, () -> voice.voice().ami().orElseThrow().isConnected());
-        People people = new People(new MySqlPersonStore(voice.db().database().transactions()),
-                new MySqlSessionStore(voice.db().database().transactions()), new Passwords(), Clock.systemUTC());
-        people.add(new NewPerson("zhaomin", Role.AGENT, "赵敏", Optional.empty(), Optional.of("1001")),
-                "zhaomin-password");
+        WebTestApp.person(voice.db(), "zhaomin", Role.AGENT, "赵敏", Optional.of("1001"));
         browser = Browser.open(1366, 768);
     }
 

@@ -3,7 +3,6 @@ package org.hotline81890.gateway.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,12 +10,7 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.simulators.ami.AmiServerConfig;
@@ -57,14 +51,8 @@ class SupervisorWallboardBrowserIT {
                 "HOTLINE_AMI_USERNAME", "hotline", "HOTLINE_AMI_PASSWORD", "hotline-secret",
                 "HOTLINE_AMI_RECONNECT_INITIAL", "50ms", "HOTLINE_AMI_RECONNECT_MAX", "500ms"));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("banzhang", Role.SUPERVISOR, "李班长", Optional.empty(), Optional.empty()),
-                        "banzhang-password");
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("zhaozhang", Role.SUPERVISOR, "赵班长", Optional.empty(), Optional.of("1009")),
-                        "zhaozhang-password");
+        WebTestApp.person(db, "banzhang", Role.SUPERVISOR, "李班长", Optional.empty());
+        WebTestApp.person(db, "zhaozhang", Role.SUPERVISOR, "赵班长", Optional.of("1009"));
         browser = Browser.open(1920, 1080);
     }
 

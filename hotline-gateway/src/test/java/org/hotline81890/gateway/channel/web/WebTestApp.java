@@ -59,6 +59,15 @@ public final class WebTestApp implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /** Adds a person who works for no provider, with the password {@link #password}(login). */
+    public static void person(TestDatabase db, String login, Role role, String name, Optional<String> extension) {
+        AddResult added = people(db).add(new NewPerson(login, role, name, Optional.empty(), extension),
+                password(login));
+        if (!(added instanceof AddResult.Created)) {
+            throw new IllegalStateException("cannot create " + login + ": " + added);
+        }
+    }
+
     public static String login(Role r) {
         return "it-" + r.wire();
     }
