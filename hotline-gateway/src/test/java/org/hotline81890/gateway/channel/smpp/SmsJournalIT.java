@@ -20,13 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.vertx.core.json.JsonObject;
-import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,37 +36,26 @@ import org.junit.jupiter.api.io.TempDir;
  * journal's commit and the order's each end as one order with one acknowledgement.
  */
 class SmsJournalIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = SmsGateway.WAIT;
     private static final String ACCEPTED = "您的诉求已受理";
     @TempDir
     static Path dataDir;
+    static SmsGateway sms;
     static TestDatabase db;
     static SmscProcess smsc;
-    static Map<String, String> env;
-    static HotlineApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret", "--redeliver-ms", "200");
-        env = TestEnv.base(db, dataDir, "it-token-journal-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000", "HOTLINE_SMPP_JOURNAL", "true",
-                "HOTLINE_PARTNERS_ENABLED", "false", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
+        sms = SmsGateway.start(dataDir, "it-token-journal-0123456789", Map.of("HOTLINE_SMPP_JOURNAL", "true"),
+                "--redeliver-ms", "200");
+        db = sms.db();
+        smsc = sms.smsc();
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
-        if (db != null) {
-            db.close();
+        if (sms != null) {
+            sms.close();
         }
     }
 
@@ -105,8 +91,7 @@ class SmsJournalIT {
 
     @Test
     void rowsJournaledBeforeAKillOpenTheirOrdersOnceAfterTheRestart() throws Exception {
-        app.close();
-        app = null;
+        sms.stopApp();
         // What a gateway killed between the journal's commit and the order's leaves behind: acknowledged rows, one
         // of them twice (the SMSC redelivered it before the kill), one claimed by the stage that died with it.
         String twice = SmsRepliesIT.phone();
@@ -120,7 +105,7 @@ class SmsJournalIT {
         assertThat(leased).extracting(JournaledSms::source).containsExactly(twice, twice, claimed);
         journal.retryLater(leased.subList(0, 2).stream().map(JournaledSms::id).toList(), Duration.ZERO);
 
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
+        sms.startApp();
         JournalDrained.await(db.database().dataSource(), WAIT);
 
         assertThat(orders(twice)).hasSize(1);
@@ -134,10 +119,10 @@ class SmsJournalIT {
     @Test
     void metricsShowTheJournalsBacklog() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort()
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sms.app().httpPort()
                 + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("hotline_sms_journal_pending").contains("hotline_sms_journal_oldest_age_seconds");
-        String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort()
+        String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sms.app().httpPort()
                 + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(new JsonObject(health).getJsonObject("checks").getString("sms-journal")).isEqualTo("UP");
     }
@@ -148,9 +133,7 @@ class SmsJournalIT {
     }
 
     private static int deliver(String phone, String text, int loseResps) {
-        JsonObject m = new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
-                .put("source", phone).put("loseResps", loseResps);
-        return smsc.request(m, "queued", WAIT).getJsonArray("ids").getInteger(0);
+        return sms.deliver(phone, text, loseResps);
     }
 
     /** Waits for the OK resp of ledger entry {@code id}, then for the journal to be processed. */
@@ -167,7 +150,7 @@ class SmsJournalIT {
     }
 
     private static List<WorkOrder> orders(String phone) {
-        return app.core().store().listByCaller(phone, 100);
+        return sms.orders(phone);
     }
 
     private static long journalRows(String phone) {

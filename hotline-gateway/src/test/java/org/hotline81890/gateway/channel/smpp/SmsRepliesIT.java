@@ -15,10 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
@@ -33,40 +31,30 @@ import org.junit.jupiter.api.io.TempDir;
  * Texts without an SMSC message id, as MO texts are; smpp.redelivery-window is 3 s here.
  */
 class SmsRepliesIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = SmsGateway.WAIT;
     private static final Duration WINDOW = Duration.ofSeconds(3);
     @TempDir
     static Path dataDir;
+    static SmsGateway sms;
     static TestDatabase db;
     static SmscProcess smsc;
     static HotlineApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret", "--redeliver-ms", "200");
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-replies-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000",
-                "HOTLINE_SMPP_REDELIVERY_WINDOW", WINDOW.toMillis() + "ms", "HOTLINE_PARTNERS_ENABLED", "false",
-                "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
         // A second consultation right after a survey answer is a request here: this class is about reply keys. With
         // the default window it would wait for an agent as a reply to the answered order (SmsReplyHoldIT).
-        env.put("HOTLINE_SMPP_REPLY_HOLD_AFTER_ANSWER", "0ms");
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
+        sms = SmsGateway.start(dataDir, "it-token-replies-0123456789", Map.of("HOTLINE_SMPP_REDELIVERY_WINDOW",
+                WINDOW.toMillis() + "ms", "HOTLINE_SMPP_REPLY_HOLD_AFTER_ANSWER", "0ms"), "--redeliver-ms", "200");
+        db = sms.db();
+        smsc = sms.smsc();
+        app = sms.app();
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
-        if (db != null) {
-            db.close();
+        if (sms != null) {
+            sms.close();
         }
     }
 
@@ -143,9 +131,7 @@ class SmsRepliesIT {
 
     /** Queues one UCS-2 text; {@code loseResps} OK answers are lost on the way (the SMSC redelivers). */
     static int deliver(String phone, String text, int loseResps) {
-        JsonObject m = new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
-                .put("source", phone).put("loseResps", loseResps);
-        return smsc.request(m, "queued", WAIT).getJsonArray("ids").getInteger(0);
+        return sms.deliver(phone, text, loseResps);
     }
 
     /** Waits until the SMSC holds ledger entry {@code id} as acknowledged; returns the entry. */
@@ -164,9 +150,7 @@ class SmsRepliesIT {
     }
 
     static long submitted(String phone, String containing) {
-        return smsc.events().stream().filter(e -> "submit".equals(e.getString("event"))
-                && phone.equals(e.getString("dest")) && e.getInteger("status") == 0
-                && e.getString("text", "").contains(containing)).count();
+        return sms.submitted(phone, containing);
     }
 
     static long replyRows(String phone, String containing) {
@@ -185,6 +169,6 @@ class SmsRepliesIT {
     }
 
     static List<WorkOrder> orders(String phone) {
-        return app.core().store().listByCaller(phone, 100);
+        return sms.orders(phone);
     }
 }

@@ -1,25 +1,17 @@
 package org.hotline81890.gateway.channel.web;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
+import org.hotline81890.gateway.channel.smpp.SmsGateway;
 import org.hotline81890.gateway.channel.smpp.SmscProcess;
-import org.hotline81890.gateway.config.HotlineConfig;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
@@ -27,46 +19,38 @@ import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
- * The hotline on a fresh MariaDB database with SMS through the independent node SMSC (partners off) and one agent:
+ * The hotline with SMS through the independent node SMSC ({@link SmsGateway}) and one agent:
  * what the tests of the desk's SMS inbox start. {@link #completed} takes a resident's order to COMPLETED, its survey
  * asked, as a provider's 完成 would.
  */
 final class SmsDeskFixture implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = SmsGateway.WAIT;
+    final SmsGateway sms;
     final TestDatabase db;
     final SmscProcess smsc;
     final HotlineApp app;
 
-    private SmsDeskFixture(TestDatabase db, SmscProcess smsc, HotlineApp app) {
-        this.db = db;
-        this.smsc = smsc;
-        this.app = app;
+    private SmsDeskFixture(SmsGateway sms) {
+        this.sms = sms;
+        this.db = sms.db();
+        this.smsc = sms.smsc();
+        this.app = sms.app();
     }
 
     static SmsDeskFixture start(Path dataDir, String agent, String extension) throws Exception {
-        TestDatabase db = TestDatabase.create();
-        SmscProcess smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret");
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-sms-desk-" + agent + "-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000",
-                "HOTLINE_PARTNERS_ENABLED", "false", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
-        HotlineApp app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson(agent, Role.AGENT, agent, Optional.empty(), Optional.of(extension)),
-                        password(agent));
-        return new SmsDeskFixture(db, smsc, app);
+        SmsGateway sms = SmsGateway.start(dataDir, "it-token-sms-desk-" + agent + "-0123456789", Map.of());
+        SmsDeskFixture desk = new SmsDeskFixture(sms);
+        WebTestApp.person(desk.db, agent, Role.AGENT, agent, Optional.of(extension));
+        return desk;
     }
 
     static String password(String agent) {
-        return agent + "-password";
+        return WebTestApp.password(agent);
     }
 
     /** A UCS-2 text from {@code phone} to the hotline. */
     void deliver(String phone, String text) {
-        smsc.request(new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
-                .put("source", phone), "queued", WAIT);
+        sms.deliver(phone, text, 0);
     }
 
     /** An order of {@code phone}'s by SMS (a burst pipe, RP-01), taken to COMPLETED: its survey asked. */
@@ -82,10 +66,6 @@ final class SmsDeskFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (app != null) {
-            app.close();
-        }
-        smsc.close();
-        db.close();
+        sms.close();
     }
 }

@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
-import org.hotline81890.gateway.channel.smpp.SmscProcess;
-import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.desk.SmsReview;
-import org.hotline81890.gateway.people.NewPerson;
-import org.hotline81890.gateway.people.Passwords;
-import org.hotline81890.gateway.people.People;
-import org.hotline81890.gateway.people.Role;
-import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
-import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
 import org.hotline81890.gateway.testing.Eventually;
-import org.hotline81890.gateway.testing.TestDatabase;
-import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
@@ -43,39 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
  * not.
  */
 class SmsReviewIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = SmsDeskFixture.WAIT;
     @TempDir
     static Path dataDir;
-    static TestDatabase db;
-    static SmscProcess smsc;
+    static SmsDeskFixture desk;
     static HotlineApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        smsc = SmscProcess.start("--system-id", "hotline", "--password", "secret");
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-sms-review-0123456789");
-        env.putAll(Map.of("HOTLINE_SMPP_ENABLED", "true", "HOTLINE_SMPP_PORT", String.valueOf(smsc.port()),
-                "HOTLINE_SMPP_PASSWORD", "secret", "HOTLINE_SMPP_SUBMIT_RATE", "2000",
-                "HOTLINE_PARTNERS_ENABLED", "false", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms"));
-        app = HotlineApp.start(HotlineConfig.load(null, env), System.out);
-        smsc.await(e -> "bind".equals(e.getString("event")) && e.getBoolean("ok"), WAIT);
-        new People(new MySqlPersonStore(db.database().transactions()),
-                new MySqlSessionStore(db.database().transactions()), new Passwords(), Clock.systemUTC())
-                .add(new NewPerson("sunli", Role.AGENT, "孙丽", Optional.empty(), Optional.of("1003")),
-                        "sunli-password");
+        desk = SmsDeskFixture.start(dataDir, "sunli", "1003");
+        app = desk.app;
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
-        if (db != null) {
-            db.close();
+        if (desk != null) {
+            desk.close();
         }
     }
 
@@ -151,8 +121,7 @@ class SmsReviewIT {
     }
 
     private static void deliver(String phone, String text) {
-        smsc.request(new JsonObject().put("cmd", "deliver").put("text", text).put("coding", "ucs2")
-                .put("source", phone), "queued", WAIT);
+        desk.deliver(phone, text);
     }
 
     private static WorkOrder received(String phone, String text) {
@@ -173,9 +142,7 @@ class SmsReviewIT {
     }
 
     private static long submitted(String phone, String containing) {
-        return smsc.events().stream().filter(e -> "submit".equals(e.getString("event"))
-                && phone.equals(e.getString("dest")) && e.getInteger("status") == 0
-                && e.getString("text", "").contains(containing)).count();
+        return desk.sms.submitted(phone, containing);
     }
 
     private static String phone() {
