@@ -13,19 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.people.Role;
 import org.hotline81890.gateway.testing.Eventually;
-import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,69 +41,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Volunteers of one team each get their own hours.
  */
 class JobPhotoBrowserIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = ProviderDeskPages.WAIT;
     private static final int PHOTO_MAX = 64 * 1024;
     private static final Pattern STORED = Pattern.compile("[0-9a-f]{32}\\.png");
     @TempDir
     static Path dataDir;
     @TempDir
     static Path files;
+    private static ProviderDeskPages desk;
     private static WebTestApp web;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        web = WebTestApp.start(dataDir, Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false",
-                "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
-                "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms", "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "10m",
-                "HOTLINE_WEB_PHOTO_MAX", Integer.toString(PHOTO_MAX)));
-        WebClient admin = web.as(Role.ADMIN);
-        onboard(admin, "P-PHOTO1", "PARTNER_COMPANY", "宁波拍照家政", "HK-01", List.of("photo1-staff"));
-        onboard(admin, "P-PHOTO2", "PARTNER_COMPANY", "宁波别家家政", "HK-02", List.of("photo2-staff"));
-        onboard(admin, "V-TEAM", "VOLUNTEER_TEAM", "孝闻红帽子志愿队", "EC-10", List.of("vol-a", "vol-b"));
-        browser = Browser.open(390, 844);
+        desk = ProviderDeskPages.start(dataDir, Map.of("HOTLINE_WEB_PHOTO_MAX", Integer.toString(PHOTO_MAX)));
+        web = desk.web;
+        browser = desk.browser;
+        desk.onboard("P-PHOTO1", "PARTNER_COMPANY", "宁波拍照家政", "HK-01", "photo1-staff");
+        desk.onboard("P-PHOTO2", "PARTNER_COMPANY", "宁波别家家政", "HK-02", "photo2-staff");
+        desk.onboard("V-TEAM", "VOLUNTEER_TEAM", "孝闻红帽子志愿队", "EC-10", "vol-a", "vol-b");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        web.close();
-    }
-
-    private static void onboard(WebClient admin, String id, String kind, String name, String service,
-                                List<String> logins) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("id", id);
-        f.put("kind", kind);
-        f.put("name", name);
-        f.put("services", service);
-        f.put("coverage", "海曙区");
-        f.put("hours", "24h");
-        f.put("capacity", "5");
-        f.put("webhook_url", "");
-        f.put("sms", "1990575" + Math.abs(id.hashCode() % 10000));
-        f.put("portal_login", "");
-        assertThat(admin.postWithCsrf("/admin/providers", f).statusCode()).as("onboard " + id).isEqualTo(200);
-        for (String login : logins) {
-            assertThat(admin.postWithCsrf("/admin/providers/" + id + "/staff", Map.of("login", login, "name",
-                    login + "同志", "password", login + "-pw1")).statusCode()).isEqualTo(200);
+        if (desk != null) {
+            desk.close();
         }
     }
 
     private static WorkOrder order(String service, String text) {
-        WebClient c = new WebClient(web.port());
-        JsonObject body = new JsonObject().put("callerNumber", "13812345678").put("text", text).put("channel", "web")
-                .put("serviceCode", service).put("area", new JsonObject().put("district", "海曙区")
-                        .put("street", "鼓楼街道").put("community", "孝闻社区").put("address", "中山西路9号"));
-        HttpResponse<String> r = c.send(c.request("/api/admin/work-orders")
-                .header("Authorization", "Bearer " + WebTestApp.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
-        assertThat(r.statusCode()).isEqualTo(201);
-        web.app().wakeRelay();
-        return web.app().core().store().findByTicket(TicketNumber.of(new JsonObject(r.body()).getString("ticket")))
-                .orElseThrow();
+        return desk.order(service, text, "中山西路9号");
     }
 
     /** A real PNG of the given size in pixels (noise, so it does not compress to nothing). */
@@ -132,35 +95,12 @@ class JobPhotoBrowserIT {
         return out.toByteArray();
     }
 
-    private static void logIn(String login) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + web.port() + "/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(login + "-pw1");
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-    }
-
     private static void act(String css, java.util.function.Consumer<WebElement> action) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
             action.accept(d.findElements(By.cssSelector(css)).stream().findFirst().orElseThrow(
                     () -> new StaleElementReferenceException("not yet: " + css)));
             return true;
         });
-    }
-
-    private static String text(String css) {
-        try {
-            return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                    .until(d -> waitFor(By.cssSelector(css)).getText());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.screenshot(browser, "photo-failure");
-            throw new AssertionError("no visible " + css + " in " + browser.getPageSource(), e);
-        }
     }
 
     private static void messageSays(String words) {
@@ -175,16 +115,16 @@ class JobPhotoBrowserIT {
     }
 
     private static String offerOnBoard() {
-        waitFor(By.cssSelector("#board[data-live='true']"));
+        desk.waitFor(By.cssSelector("#board[data-live='true']"));
         return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
+                .until(d -> desk.waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
     }
 
     @Test
     void aPartnerAttachesAPhotoOnAPhoneAndTheHotlineSeesIt() throws IOException {
         List<String> before = photos();
         WorkOrder w = order("HK-01", "油烟机需要清洗");
-        logIn("photo1-staff");
+        desk.logIn("photo1-staff");
         String offerId = offerOnBoard();
         act("article.offer[data-offer='" + offerId + "'] button.accept", WebElement::click);
         messageSays("已接单");
@@ -197,7 +137,7 @@ class JobPhotoBrowserIT {
         Browser.screenshot(browser, "partner-desk-photo-chosen");
         act(job + " button.complete-submit", WebElement::click);
         messageSays("已办结");
-        assertThat(text("#desk-message")).contains("照片已上传");
+        assertThat(desk.text("#desk-message")).contains("照片已上传");
         Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(w.id()).orElseThrow().state()
                 .name().equals("COMPLETED"));
 
@@ -208,11 +148,11 @@ class JobPhotoBrowserIT {
         assertThat(completionRows()).contains(offerId + " photo1-staff " + stored.getFirst());
 
         browser.get("http://127.0.0.1:" + web.port() + "/partner/offers/" + offerId);
-        WebElement img = waitFor(By.cssSelector("img.completion-photo"));
+        WebElement img = desk.waitFor(By.cssSelector("img.completion-photo"));
         assertThat(img.getAttribute("src")).endsWith("/partner/photos/" + stored.getFirst());
         new WebDriverWait(browser, WAIT).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return arguments[0].naturalWidth", img)).intValue() == 40);
-        assertThat(text("#completion")).contains("photo1-staff同志");
+        assertThat(desk.text("#completion")).contains("photo1-staff同志");
         Browser.screenshot(browser, "partner-desk-photo");
 
         WebClient mine = new WebClient(web.port()).loggedIn("photo1-staff", "photo1-staff-pw1");
@@ -249,7 +189,7 @@ class JobPhotoBrowserIT {
         WorkOrder w = order("HK-01", "需要钟点工");
         WebClient me = new WebClient(web.port()).loggedIn("photo1-staff", "photo1-staff-pw1");
         String offerId = Eventually.waitForValue("an offer", WAIT, () -> java.util.Optional.ofNullable(
-                firstOffer(me.get("/partner/board").body(), w)));
+                ProviderDeskPages.firstOffer(me.get("/partner/board").body())));
         assertThat(me.postWithCsrf("/partner/offers/" + offerId + "/accept", Map.of()).statusCode()).isEqualTo(200);
         List<String> before = photos();
         int rowsBefore = completionRows().size();
@@ -282,18 +222,18 @@ class JobPhotoBrowserIT {
     @Test
     void volunteersOfOneTeamEachGetTheirOwnHours() {
         WorkOrder first = order("EC-10", "独居老人需要探访");
-        logIn("vol-a");
+        desk.logIn("vol-a");
         String a = offerOnBoard();
         act("article.offer[data-offer='" + a + "'] button.accept", WebElement::click);
         act("article.mine[data-job='" + a + "'] button.start", WebElement::click);
-        waitFor(By.cssSelector("article.mine[data-state='STARTED']"));
+        desk.waitFor(By.cssSelector("article.mine[data-state='STARTED']"));
         act("article.mine[data-job='" + a + "'] button.complete-submit", WebElement::click);
         messageSays("已办结");
         Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(first.id()).orElseThrow().state()
                 .name().equals("COMPLETED"));
 
         WorkOrder second = order("EC-10", "帮忙买菜");
-        logIn("vol-b");
+        desk.logIn("vol-b");
         String b = offerOnBoard();
         act("article.offer[data-offer='" + b + "'] button.accept", WebElement::click);
         act("article.mine[data-job='" + b + "'] button.complete-submit", WebElement::click);
@@ -301,17 +241,12 @@ class JobPhotoBrowserIT {
         Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(second.id()).orElseThrow()
                 .state().name().equals("COMPLETED"));
         browser.navigate().refresh();
-        assertThat(text("#hours-total")).isNotEmpty();
-        assertThat(text("#volunteer-hours")).contains("已完成 2 次服务");
-        assertThat(text("#my-hours")).endsWith("小时");
-        assertThat(text("#volunteer-hours")).contains("（1 次服务）");
-        assertThat(text("#hours-by-person tr[data-login='vol-a']")).startsWith("vol-a同志 1");
-        assertThat(text("#hours-by-person tr[data-login='vol-b']")).startsWith("vol-b同志 1");
-    }
-
-    private static String firstOffer(String board, WorkOrder w) {
-        Matcher m = Pattern.compile("data-offer=\"([^\"]+)\"").matcher(board);
-        return m.find() ? m.group(1) : null;
+        assertThat(desk.text("#hours-total")).isNotEmpty();
+        assertThat(desk.text("#volunteer-hours")).contains("已完成 2 次服务");
+        assertThat(desk.text("#my-hours")).endsWith("小时");
+        assertThat(desk.text("#volunteer-hours")).contains("（1 次服务）");
+        assertThat(desk.text("#hours-by-person tr[data-login='vol-a']")).startsWith("vol-a同志 1");
+        assertThat(desk.text("#hours-by-person tr[data-login='vol-b']")).startsWith("vol-b同志 1");
     }
 
     private static HttpResponse<String> multipart(WebClient c, String offerId, String note, String fileName,

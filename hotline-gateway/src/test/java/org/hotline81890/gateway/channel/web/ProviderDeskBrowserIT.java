@@ -2,17 +2,12 @@ package org.hotline81890.gateway.channel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.vertx.core.json.JsonObject;
-import org.hotline81890.gateway.people.Role;
 import org.hotline81890.gateway.testing.Eventually;
-import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,76 +26,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * partner never sees it and cannot act on it. A department signs and replies to a transfer; a volunteer takes a task.
  */
 class ProviderDeskBrowserIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RESIDENT = "13812345678";
+    private static final Duration WAIT = ProviderDeskPages.WAIT;
     @TempDir
     static Path dataDir;
+    private static ProviderDeskPages desk;
     private static WebTestApp web;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        web = WebTestApp.start(dataDir, Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false",
-                "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
-                "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms", "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "10m"));
-        WebClient admin = web.as(Role.ADMIN);
-        onboard(admin, "P-DESK1", "PARTNER_COMPANY", "宁波手机家政", "HK-01", "desk1-staff");
-        onboard(admin, "P-DESK2", "PARTNER_COMPANY", "宁波另一家政", "HK-02", "desk2-staff");
-        onboard(admin, "DEP-DESK", "DEPARTMENT", "海曙区测试局", "UT-01", "dept-staff");
-        onboard(admin, "V-DESK", "VOLUNTEER_TEAM", "鼓楼红帽子志愿队", "EC-10", "vol-staff");
-        browser = Browser.open(390, 844);
+        desk = ProviderDeskPages.start(dataDir, Map.of());
+        web = desk.web;
+        browser = desk.browser;
+        desk.onboard("P-DESK1", "PARTNER_COMPANY", "宁波手机家政", "HK-01", "desk1-staff");
+        desk.onboard("P-DESK2", "PARTNER_COMPANY", "宁波另一家政", "HK-02", "desk2-staff");
+        desk.onboard("DEP-DESK", "DEPARTMENT", "海曙区测试局", "UT-01", "dept-staff");
+        desk.onboard("V-DESK", "VOLUNTEER_TEAM", "鼓楼红帽子志愿队", "EC-10", "vol-staff");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (desk != null) {
+            desk.close();
         }
-        web.close();
-    }
-
-    private static void onboard(WebClient admin, String id, String kind, String name, String service, String login) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("id", id);
-        f.put("kind", kind);
-        f.put("name", name);
-        f.put("services", service);
-        f.put("coverage", "海曙区");
-        f.put("hours", "24h");
-        f.put("capacity", "5");
-        f.put("webhook_url", "");
-        f.put("sms", "1990574" + Math.abs(id.hashCode() % 10000));
-        f.put("portal_login", "");
-        assertThat(admin.postWithCsrf("/admin/providers", f).statusCode()).as("onboard " + id).isEqualTo(200);
-        assertThat(admin.postWithCsrf("/admin/providers/" + id + "/staff", Map.of("login", login, "name",
-                name + "员工", "password", login + "-pw1")).statusCode()).isEqualTo(200);
-    }
-
-    private static WorkOrder order(String service, String text, String address) {
-        WebClient c = new WebClient(web.port());
-        JsonObject body = new JsonObject().put("callerNumber", RESIDENT).put("text", text).put("channel", "web")
-                .put("serviceCode", service).put("area", new JsonObject().put("district", "海曙区")
-                        .put("street", "鼓楼街道").put("community", "孝闻社区").put("address", address));
-        HttpResponse<String> r = c.send(c.request("/api/admin/work-orders")
-                .header("Authorization", "Bearer " + WebTestApp.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
-        assertThat(r.statusCode()).isEqualTo(201);
-        web.app().wakeRelay();
-        return web.app().core().store().findByTicket(TicketNumber.of(new JsonObject(r.body()).getString("ticket")))
-                .orElseThrow();
-    }
-
-    private static void logIn(String login) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + web.port() + "/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(login + "-pw1");
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     private static void waitGone(By by) {
@@ -112,26 +59,16 @@ class ProviderDeskBrowserIT {
     /** Clicks the first visible match, again if a live board replaced it meanwhile. */
     private static void click(String css) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            waitFor(By.cssSelector(css)).click();
+            desk.waitFor(By.cssSelector(css)).click();
             return true;
         });
     }
 
     private static void type(String css, String text) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            waitFor(By.cssSelector(css)).sendKeys(text);
+            desk.waitFor(By.cssSelector(css)).sendKeys(text);
             return true;
         });
-    }
-
-    private static String text(String css) {
-        try {
-            return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                    .until(d -> waitFor(By.cssSelector(css)).getText());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.screenshot(browser, "desk-failure");
-            throw new AssertionError("no visible " + css + " in " + browser.getPageSource(), e);
-        }
     }
 
     /**
@@ -150,23 +87,23 @@ class ProviderDeskBrowserIT {
 
     /** The page's stream is open: the board it sent at connection is in. */
     private static void live() {
-        waitFor(By.cssSelector("#board[data-live='true']"));
+        desk.waitFor(By.cssSelector("#board[data-live='true']"));
     }
 
     @Test
     void aPartnerTakesAJobEndToEndOnAPhoneAndAnotherPartnerNeverSeesIt() {
-        logIn("desk1-staff");
+        desk.logIn("desk1-staff");
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/partner"));
         live();
-        waitFor(By.id("no-offers"));
+        desk.waitFor(By.id("no-offers"));
 
-        WorkOrder w = order("HK-01", "家里要打扫，请打电话13812345678找王阿姨", "中山西路88号3单元502");
+        WorkOrder w = desk.order("HK-01", "家里要打扫，请打电话13812345678找王阿姨", "中山西路88号3单元502");
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
+                .until(d -> desk.waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
         String offer = "article.offer[data-offer='" + offerId + "']";
-        assertThat(text(offer + " .pay")).as("what the job pays: the directory has a price for HK-01")
+        assertThat(desk.text(offer + " .pay")).as("what the job pays: the directory has a price for HK-01")
                 .isEqualTo("参考价 45 元/小时（两小时起）");
-        assertThat(text(offer)).contains("钟点工").contains("孝闻社区")
+        assertThat(desk.text(offer)).contains("钟点工").contains("孝闻社区")
                 .doesNotContain("13812345678").doesNotContain("5678").doesNotContain("中山西路")
                 .doesNotContain("王阿姨");
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
@@ -181,15 +118,15 @@ class ProviderDeskBrowserIT {
 
         click(offer + " button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
-        assertThat(text(job + " .address")).isEqualTo("中山西路88号3单元502");
+        assertThat(desk.text(job + " .address")).isEqualTo("中山西路88号3单元502");
         says("已接单");
-        assertThat(text(job + " .masked-phone")).isEqualTo("138****5678");
-        assertThat(text(job + " .text")).as("identifiers in the resident's words are masked")
+        assertThat(desk.text(job + " .masked-phone")).isEqualTo("138****5678");
+        assertThat(desk.text(job + " .text")).as("identifiers in the resident's words are masked")
                 .contains("王阿姨").doesNotContain("13812345678");
         Browser.screenshot(browser, "partner-desk-job");
 
         click(job + " button.start");
-        waitFor(By.cssSelector("article.mine[data-state='STARTED']"));
+        desk.waitFor(By.cssSelector("article.mine[data-state='STARTED']"));
         type(job + " textarea.note", "已打扫完毕，厨房和卫生间");
         click(job + " button.complete-submit");
         waitGone(By.cssSelector("article.mine"));
@@ -206,10 +143,10 @@ class ProviderDeskBrowserIT {
 
     @Test
     void badInputIsRefusedByFieldAndChangesNothing() {
-        order("HK-01", "需要钟点工", "鼓楼1号");
+        desk.order("HK-01", "需要钟点工", "鼓楼1号");
         WebClient me = new WebClient(web.port()).loggedIn("desk1-staff", "desk1-staff-pw1");
         String offerId = Eventually.waitForValue("an offer", WAIT, () -> java.util.Optional.ofNullable(
-                firstOffer(me.get("/partner/board").body())));
+                ProviderDeskPages.firstOffer(me.get("/partner/board").body())));
         HttpResponse<String> wrongReason = me.postWithCsrf("/partner/offers/" + offerId + "/decline",
                 Map.of("reason", "because"));
         assertThat(wrongReason.statusCode()).isEqualTo(400);
@@ -232,26 +169,21 @@ class ProviderDeskBrowserIT {
         assertThat(declineAfter.body()).contains("不能再拒单");
     }
 
-    private static String firstOffer(String board) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-offer=\"([^\"]+)\"").matcher(board);
-        return m.find() ? m.group(1) : null;
-    }
-
     @Test
     void aDepartmentSignsAndRepliesToATransferAndEveryFullViewIsAudited() {
-        WorkOrder w = order("UT-01", "自来水停水三天了，电话13812345678", "孝闻街12号");
-        logIn("dept-staff");
+        WorkOrder w = desk.order("UT-01", "自来水停水三天了，电话13812345678", "孝闻街12号");
+        desk.logIn("dept-staff");
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/department"));
         live();
         String offerId = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
+                .until(d -> desk.waitFor(By.cssSelector("article.offer")).getAttribute("data-offer"));
         assertThat(browser.findElements(By.cssSelector("article.offer[data-offer='" + offerId + "'] .pay")))
                 .as("no price for a transfer's service: nothing shown").isEmpty();
         click("article.offer[data-offer='" + offerId + "'] button.accept");
         String job = "article.mine[data-job='" + offerId + "']";
-        assertThat(text(job)).contains("办理期限");
+        assertThat(desk.text(job)).contains("办理期限");
         click(job + " a.detail");
-        assertThat(text("#phone")).isEqualTo(RESIDENT);
+        assertThat(desk.text("#phone")).isEqualTo(ProviderDeskPages.RESIDENT);
         assertThat(web.app().core().store().find(w.id()).orElseThrow().state().name()).isEqualTo("ACCEPTED");
         assertThat(auditRows(w)).as("the full view is audited").isEqualTo(1);
         browser.navigate().back();
@@ -272,11 +204,11 @@ class ProviderDeskBrowserIT {
 
     @Test
     void aVolunteerTakesATaskNearThemAndFinishesIt() {
-        WorkOrder w = order("EC-10", "独居老人需要探访", "孝闻社区5幢");
-        logIn("vol-staff");
+        WorkOrder w = desk.order("EC-10", "独居老人需要探访", "孝闻社区5幢");
+        desk.logIn("vol-staff");
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/volunteer"));
         live();
-        assertThat(text("article.offer")).contains("孝闻社区");
+        assertThat(desk.text("article.offer")).contains("孝闻社区");
         click("article.offer button.accept");
         type("article.mine textarea.note", "陪老人聊天一小时");
         click("article.mine button.complete-submit");
@@ -284,8 +216,8 @@ class ProviderDeskBrowserIT {
         Eventually.waitFor("completed", WAIT, () -> web.app().core().store().find(w.id()).orElseThrow().state()
                 .name().equals("COMPLETED"));
         browser.navigate().refresh();
-        assertThat(text("#history")).contains("已完成");
-        assertThat(text("#volunteer-hours")).as("the volunteer's service record").contains("已完成 1 次服务");
+        assertThat(desk.text("#history")).contains("已完成");
+        assertThat(desk.text("#volunteer-hours")).as("the volunteer's service record").contains("已完成 1 次服务");
     }
 
     private static int pendingExtensionRequests(String offerId) {
