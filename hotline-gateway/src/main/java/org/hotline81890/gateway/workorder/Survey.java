@@ -19,6 +19,8 @@ public final class Survey {
     public static final String ANSWER_DETAILS = "survey answer: ";
     /** The escalation after a second 不满意: a supervisor (督办) decides, no third provider is tried blindly. */
     public static final String UNSATISFIED_TWICE = "escalated (督办): the resident was unsatisfied twice (二次不满意)";
+    /** The REOPENED event of a second 不满意, which its escalation follows in a transaction of its own. */
+    static final String UNSATISFIED_AGAIN = "unsatisfied again";
     private static final Set<WorkOrderState> ASKED = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED);
     /** Asked, or answered by a move whose second half (closing or reopening) a crash cut off. */
     private static final Set<WorkOrderState> OPEN = EnumSet.of(WorkOrderState.COMPLETED, WorkOrderState.ANSWERED,
@@ -54,11 +56,17 @@ public final class Survey {
         String caller = PhoneNumbers.normalise(callerNumber);
         Optional<WorkOrder> order = ticket.isPresent()
                 ? store.findByTicket(ticket.get()).filter(w -> w.callerNumber().equals(caller))
-                : store.listByCaller(caller, 20).stream().filter(w -> OPEN.contains(w.state())).findFirst();
+                : store.listByCaller(caller, 20).stream()
+                        .filter(w -> OPEN.contains(w.state()) || escalationCutOff(w)).findFirst();
         if (order.isEmpty()) {
             return new Result.Unknown();
         }
         WorkOrder w = order.get();
+        if (escalationCutOff(w)) {
+            // A second 不满意 reopened the order, then the process died before its escalation: nothing else moves a
+            // REOPENED order with no dispatch row but its respond-by deadline. The answer coming again finishes it.
+            return new Result.Recorded(escalate(w, channel));
+        }
         if (w.state() == WorkOrderState.SURVEYED) {
             // The answer was recorded, then the process died before its second move: the channel did not confirm
             // it, so the resident's answer comes again. The recorded answer counts; the order must not stay SURVEYED.
@@ -88,13 +96,30 @@ public final class Survey {
             after = tracker.move(w.id(), WorkOrderState.CLOSED, "resident", channel, "closed: " + answer.zh(),
                     x -> List.of());
         } else if (store.history(w.id()).stream().anyMatch(e -> e.to() == WorkOrderState.REOPENED)) {
-            tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel, "unsatisfied again", x -> List.of());
-            after = tracker.move(w.id(), WorkOrderState.ESCALATED, "resident", channel, UNSATISFIED_TWICE,
+            WorkOrder reopened = tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel, UNSATISFIED_AGAIN,
                     x -> List.of());
+            after = escalate(reopened, channel);
         } else {
             after = tracker.move(w.id(), WorkOrderState.REOPENED, "resident", channel,
                     "unsatisfied: back to dispatch, a different provider first", Dispatch::request);
         }
         return after;
+    }
+
+    private WorkOrder escalate(WorkOrder w, Channel channel) {
+        return tracker.move(w.id(), WorkOrderState.ESCALATED, "resident", channel, UNSATISFIED_TWICE, x -> List.of());
+    }
+
+    /**
+     * Reopened by a second 不满意 and not moved since: the move into its current REOPENED state was that one (events
+     * recorded without a move, such as a note, may follow it).
+     */
+    private boolean escalationCutOff(WorkOrder w) {
+        if (w.state() != WorkOrderState.REOPENED) {
+            return false;
+        }
+        return store.history(w.id()).reversed().stream()
+                .filter(e -> e.from().filter(f -> f == WorkOrderState.REOPENED).isEmpty())
+                .findFirst().map(e -> e.details().equals(UNSATISFIED_AGAIN)).orElse(false);
     }
 }

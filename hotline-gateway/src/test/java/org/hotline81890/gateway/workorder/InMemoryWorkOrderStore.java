@@ -26,9 +26,18 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     private long nextId = 1;
     private long nextEvent = 1;
     private long nextRow = 1;
+    private java.util.function.Predicate<Change> crashBefore = c -> false;
 
     public InMemoryWorkOrderStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * The next update whose change matches {@code when} dies before it commits, as a process killed between two
+     * transactions of one use case: nothing of it is stored, and the caller gets an exception.
+     */
+    public synchronized void crashBefore(java.util.function.Predicate<Change> when) {
+        crashBefore = when;
     }
 
     private static final class Row {
@@ -87,6 +96,10 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
         Optional<Change> decided = change.apply(current);
         if (decided.isEmpty()) {
             return current;
+        }
+        if (crashBefore.test(decided.get())) {
+            crashBefore = c -> false;
+            throw new IllegalStateException("killed before this commit (test)");
         }
         Instant now = clock.instant();
         WorkOrder n = decided.get().next();

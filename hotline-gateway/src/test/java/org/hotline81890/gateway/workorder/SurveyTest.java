@@ -67,6 +67,55 @@ class SurveyTest {
     }
 
     @Test
+    void aSecondUnsatisfiedCutOffBeforeItsEscalationShouldEscalateWhenTheResidentsTextComesAgain() {
+        // kill -9 between the second 不满意's REOPENED move and its ESCALATED one: no dispatch row, no escalation, the
+        // text not confirmed; its redelivery (by ticket or by the caller's latest order) must finish the escalation
+        for (boolean byTicket : List.of(true, false)) {
+            WorkOrder w = completedTwice(byTicket ? "13500000001" : "13500000002");
+            Optional<TicketNumber> ticket = byTicket ? Optional.of(w.ticket()) : Optional.empty();
+            store.crashBefore(c -> c.next().state() == WorkOrderState.ESCALATED);
+            assertThatThrownBy(() -> survey.answer(ticket, w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
+
+            Survey.Result again = survey.answer(ticket, w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS);
+
+            assertThat(again).isInstanceOf(Survey.Result.Recorded.class);
+            WorkOrder after = store.find(w.id()).orElseThrow();
+            assertThat(after.state()).isEqualTo(WorkOrderState.ESCALATED);
+            assertThat(store.history(w.id())).extracting(WorkOrderEvent::to).as("the answer recorded once")
+                    .endsWith(WorkOrderState.COMPLETED, WorkOrderState.SURVEYED, WorkOrderState.REOPENED,
+                            WorkOrderState.ESCALATED);
+            assertThat(store.history(w.id())).filteredOn(e -> e.to() == WorkOrderState.ESCALATED)
+                    .extracting(WorkOrderEvent::details).containsExactly(Survey.UNSATISFIED_TWICE);
+            assertThat(survey.answer(ticket, w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS))
+                    .as("a third copy changes nothing").isNotInstanceOf(Survey.Result.Recorded.class);
+            assertThat(store.find(w.id()).orElseThrow().version()).isEqualTo(after.version());
+        }
+    }
+
+    @Test
+    void aFirstUnsatisfiedThatCameAgainShouldNotEscalateTheReopenedOrder() {
+        WorkOrder w = completed("13500000003");
+        survey.answer(Optional.of(w.ticket()), w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS);
+        assertThat(survey.answer(Optional.of(w.ticket()), w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS))
+                .isInstanceOf(Survey.Result.NotAsked.class);
+        assertThat(survey.answer(Optional.empty(), w.callerNumber(), SurveyAnswer.UNSATISFIED, Channel.SMS))
+                .isInstanceOf(Survey.Result.Unknown.class);
+        assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
+    }
+
+    /** Completed, answered 不满意, done again by a second provider: the survey is asked a second time. */
+    private WorkOrder completedTwice(String caller) {
+        WorkOrder w = completed(caller);
+        survey.answer(Optional.of(w.ticket()), caller, SurveyAnswer.UNSATISFIED, Channel.SMS);
+        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
+            tracker.move(w.id(), s, "t", Channel.SYSTEM, "", x -> List.of());
+        }
+        return w;
+    }
+
+    @Test
     void theAnswerRecordedBeforeTheCrashShouldCountNotALaterDifferentOne() {
         WorkOrder w = completed("13600000009");
         tracker.move(w.id(), WorkOrderState.SURVEYED, "resident", Channel.SMS,

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,5 +62,24 @@ class JobViewsTest {
             assertThat(webhook).doesNotContain("柳西新村").doesNotContain("138").doesNotContain("网格03")
                     .contains("\"area\":\"海曙区/南门街道/柳西社区\"");
         }
+    }
+
+    @Test
+    void identifiersInTheResidentsWordsShouldReachTheProviderMaskedInTheViewAndTheWebhook() {
+        // issue 16, M6: API, webhook, SMS and desk pages all show a provider this view
+        JobDetails job = new JobDetails(JOB.service(), JOB.serviceName(), JOB.area(), "柳西新村12幢，电话13912345678",
+                JOB.residentPhone(), JOB.wantedFrom(), JOB.wantedUntil(),
+                "请打我电话13912345678，身份证330203199001011234，车牌浙B12345");
+        Offer accepted = OfferStoreContract.offer("o1", "W1", "P-1", T0).accept(T0);
+
+        JobView view = JobViews.forProvider(accepted, job);
+        String webhook = WebhookPayload.of(WebhookEvent.OFFERED, view, 0, T0).json();
+
+        assertThat(view).isInstanceOfSatisfying(JobView.Full.class, f -> {
+            assertThat(f.description()).isEqualTo("请打我电话139****5678，身份证330***********1234，车牌浙B***45");
+            assertThat(f.address()).isEqualTo("柳西新村12幢，电话139****5678");
+        });
+        assertThat(webhook).doesNotContain("13912345678").doesNotContain("330203199001011234")
+                .doesNotContain("浙B12345").contains("139****5678");
     }
 }

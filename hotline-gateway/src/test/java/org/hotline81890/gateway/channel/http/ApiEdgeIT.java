@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API's edge under bad input, on the whole application and real MariaDB (issue 16): every request it
@@ -127,6 +131,41 @@ class ApiEdgeIT {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void clickToCallWithoutAmiShouldSayItCannotBeDoneNotAskForARetry() throws Exception {
+        // L7: 503 + Retry-After before, though no retry can help while ami.enabled is false
+        HttpResponse<String> r = send(admin("/api/admin/click-to-call").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"agent\":\"1001\",\"number\":\"13800001111\"}")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(501);
+        assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(new JsonObject(r.body()).getString("message")).contains("ami.enabled");
+    }
+
+    @Test
+    void badBodiesShouldNotWriteAStackTraceToTheLog() throws Exception {
+        // M1: each such request wrote ~48 lines (an unhandled exception in the router): a log flood for anyone
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        root.addAppender(seen);
+        try {
+            send(at("/health").header("Content-Type", "multipart/form-data; boundary=x")
+                    .method("GET", HttpRequest.BodyPublishers.ofString("x=1")));
+            send(admin(ORDERS).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + "长".repeat(2000) + "\"}")));
+            send(admin(ORDERS).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofString("note=" + "x".repeat(70_000)))));
+            send(post("[".repeat(5000) + "]".repeat(5000)));
+            assertThat(send(at("/health")).statusCode()).isEqualTo(200);
+        } finally {
+            root.detachAppender(seen);
+        }
+        assertThat(seen.list).filteredOn(e -> e.getThrowableProxy() != null)
+                .filteredOn(e -> e.getLoggerName().startsWith("io.vertx")
+                        || e.getLoggerName().startsWith("org.hotline81890.gateway.channel.http"))
+                .as("stack traces logged for bad requests").isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -40,6 +41,10 @@ class EmbeddedMariaDbIT {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  Statement s = c.createStatement()) {
                 assertThat(one(s, "SELECT COUNT(*) FROM legacy")).isEqualTo(1);
+                try (ResultSet bound = s.executeQuery("SELECT @@bind_address")) {
+                    bound.next();
+                    assertThat(bound.getString(1)).as("listening on loopback only").isEqualTo("127.0.0.1");
+                }
                 s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
                 assertThatThrownBy(() -> s.executeQuery("SELECT * FROM mysql.user")).isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> s.execute("CREATE DATABASE other")).isInstanceOf(SQLException.class);
