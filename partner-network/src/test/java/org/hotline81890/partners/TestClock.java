@@ -22,6 +22,10 @@ public final class TestClock extends Clock {
         now = now.plus(duration);
     }
 
+    public void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public Instant instant() {
         return now;

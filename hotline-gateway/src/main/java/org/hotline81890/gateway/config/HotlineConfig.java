@@ -78,19 +78,33 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
             }
             categories.put(parts[0].strip(), afterHoursRule(c, prefix + "categories", parts[1]));
         }
-        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
-        for (String day : c.list(prefix + "holidays")) {
-            try {
-                holidays.add(LocalDate.parse(day));
-            } catch (DateTimeException e) {
-                throw new ConfigException("invalid value for " + prefix + "holidays: '" + day + "' (expected a "
-                        + "quoted date such as \"2026-10-01\"; from " + c.originOf(prefix + "holidays") + ")");
-            }
+        java.util.Set<LocalDate> holidays = dates(c, prefix + "holidays");
+        java.util.Set<LocalDate> workdays = dates(c, prefix + "workdays");
+        java.util.Set<LocalDate> both = new java.util.TreeSet<>(holidays);
+        both.retainAll(workdays);
+        if (!both.isEmpty()) {
+            throw new ConfigException("invalid value for " + prefix + "workdays: " + both + " also listed in "
+                    + prefix + "holidays (from " + c.originOf(prefix + "workdays") + ")");
         }
         return new AfterHours(afterHoursRule(c, prefix + "emergency", c.text(prefix + "emergency")),
                 afterHoursRule(c, prefix + "departments", c.text(prefix + "departments")),
                 afterHoursRule(c, prefix + "others", c.text(prefix + "others")), categories,
-                c.duration(prefix + "max-hold", Duration.ofMinutes(1)), holidays);
+                c.duration(prefix + "max-hold", Duration.ofMinutes(1)), holidays, workdays,
+                c.integer(prefix + "opening-share", 1, 100) / 100.0);
+    }
+
+    /** A list of quoted {@code yyyy-MM-dd} dates. */
+    private static java.util.Set<LocalDate> dates(ConfigSource c, String key) {
+        java.util.Set<LocalDate> out = new java.util.HashSet<>();
+        for (String day : c.list(key)) {
+            try {
+                out.add(LocalDate.parse(day));
+            } catch (DateTimeException e) {
+                throw new ConfigException("invalid value for " + key + ": '" + day + "' (expected a "
+                        + "quoted date such as \"2026-10-01\"; from " + c.originOf(key) + ")");
+            }
+        }
+        return out;
     }
 
     private static AfterHoursRule afterHoursRule(ConfigSource c, String key, String value) {

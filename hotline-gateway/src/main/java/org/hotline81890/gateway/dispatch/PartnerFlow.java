@@ -27,6 +27,7 @@ import org.hotline81890.partners.flow.PartnerActions;
 import org.hotline81890.partners.offer.DispatchJob;
 import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.OfferId;
+import org.hotline81890.partners.offer.WorkOrderRef;
 import org.hotline81890.partners.store.OfferStore;
 
 /**
@@ -93,6 +94,7 @@ public final class PartnerFlow {
      */
     public void onHoldOver(WorkOrderId id) {
         locks.withWorkOrder(id, locked -> {
+            dispatcher.releaseHold(new WorkOrderRef(Long.toString(id.value())));
             Optional<WorkOrder> w = locked.filter(x -> DISPATCHABLE.contains(x.state())
                     || x.state() == WorkOrderState.OFFERED);
             w.ifPresent(order -> facts.job(order).ifPresent(job -> outcomes.apply(order, dispatcher.dispatch(job))));

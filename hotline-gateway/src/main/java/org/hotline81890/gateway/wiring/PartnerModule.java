@@ -48,6 +48,7 @@ import org.hotline81890.gateway.schedule.DeadlineHandler;
 import org.hotline81890.gateway.storage.files.DataDirPhotoFiles;
 import org.hotline81890.gateway.storage.mysql.MySqlCompletionRecords;
 import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
+import org.hotline81890.gateway.storage.mysql.MySqlHeldJobs;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
@@ -115,9 +116,10 @@ public final class PartnerModule implements HotlineModule {
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(new PublishingOffers(offerStore, core.store(),
                 new LiveOffers(core.vertx())), cfg.loadCache(), core.clock());
-        HandlingDeadlines handling = new HandlingDeadlines(cfg.afterHours().holidays());
+        HandlingDeadlines handling = new HandlingDeadlines(cfg.afterHours().holidays(),
+                cfg.afterHours().workdays());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
-                handling, core.clock(), new OfferIds(), cfg.afterHours());
+                handling, core.clock(), new OfferIds(), cfg.afterHours(), new MySqlHeldJobs(tx));
         facts = new JobFacts(core.directory(), cfg.defaultDistrict());
         messages = new OfferMessages(core.clock(),
                 cfg.surveyByCall() && core.config().ami().enabled());

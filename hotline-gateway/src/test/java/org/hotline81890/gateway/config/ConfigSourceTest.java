@@ -73,6 +73,23 @@ class ConfigSourceTest {
     }
 
     @Test
+    void makeUpWorkingDaysAndTheOpeningShareShouldBeReadAndChecked() {
+        var defaults = HotlineConfig.load(null, Map.of()).partners().afterHours();
+        assertThat(defaults.workdays()).isEmpty();
+        assertThat(defaults.openingShare()).isEqualTo(0.8);
+        var set = HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_WORKDAYS", "2026-09-20,2026-10-10",
+                "HOTLINE_PARTNERS_AFTER_HOURS_OPENING_SHARE", "50")).partners().afterHours();
+        assertThat(set.workdays()).containsExactlyInAnyOrder(java.time.LocalDate.parse("2026-09-20"),
+                java.time.LocalDate.parse("2026-10-10"));
+        assertThat(set.openingShare()).isEqualTo(0.5);
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_WORKDAYS",
+                "2026-10-01", "HOTLINE_PARTNERS_AFTER_HOURS_HOLIDAYS", "2026-10-01")))
+                .hasMessageContaining("partners.after-hours.workdays").hasMessageContaining("2026-10-01");
+        assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_PARTNERS_AFTER_HOURS_OPENING_SHARE", "0")))
+                .hasMessageContaining("partners.after-hours.opening-share");
+    }
+
+    @Test
     void aBadValueShouldNameTheKeyAndTheValue() {
         assertThatThrownBy(() -> HotlineConfig.load(null, Map.of("HOTLINE_HTTP_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("http.port").hasMessageContaining("eighty")

@@ -31,9 +31,9 @@ class ProviderImportTest {
     void theSampleNetworkShouldImportWhole() throws Exception {
         Path sample = Path.of("").toAbsolutePath().getParent().resolve("config/providers/providers.csv");
         assertThat(run(Files.readString(sample))).isZero();
-        assertThat(store.all()).hasSize(262);
+        assertThat(store.all()).hasSize(315);
         assertThat(store.all()).filteredOn(p -> p.kind() == ProviderKind.DEPARTMENT).hasSize(24);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 262 providers");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 315 providers");
     }
 
     @Test

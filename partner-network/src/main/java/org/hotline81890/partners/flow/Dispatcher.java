@@ -31,6 +31,8 @@ import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.OfferState;
 import org.hotline81890.partners.offer.OfferTerms;
 import org.hotline81890.partners.offer.PromisedDeadlines;
+import org.hotline81890.partners.offer.WorkOrderRef;
+import org.hotline81890.partners.store.HeldJobs;
 import org.hotline81890.partners.store.OfferStore;
 
 /**
@@ -49,6 +51,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final Supplier<OfferId> ids;
     private final AfterHours afterHours;
+    private final HeldJobs held;
 
     /** Nobody open escalates at once ({@link AfterHours#escalateAlways()}). */
     public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
@@ -59,6 +62,13 @@ public final class Dispatcher {
     /** {@code afterHours}: what a job waits for, or not, when nobody who could take it is open (ADR 0019). */
     public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
             HandlingDeadlines deadlines, Clock clock, Supplier<OfferId> ids, AfterHours afterHours) {
+        this(providers, offers, policy, terms, deadlines, clock, ids, afterHours, HeldJobs.NONE);
+    }
+
+    /** {@code held}: the jobs held for an opening, counted when holding the next (ADR 0019). */
+    public Dispatcher(Supplier<ProviderIndex> providers, OfferStore offers, DispatchPolicy policy, OfferTerms terms,
+            HandlingDeadlines deadlines, Clock clock, Supplier<OfferId> ids, AfterHours afterHours, HeldJobs held) {
+        this.held = Objects.requireNonNull(held);
         this.afterHours = Objects.requireNonNull(afterHours);
         this.providers = Objects.requireNonNull(providers);
         this.offers = Objects.requireNonNull(offers);
@@ -72,6 +82,14 @@ public final class Dispatcher {
     /** Offers the job to the best provider not yet tried for this work order (new, reopened or after a decline). */
     public DispatchResult dispatch(DispatchJob job) {
         return dispatch(job, offers.forWorkOrder(job.workOrder()));
+    }
+
+    /**
+     * The opening a held job waited for came: it no longer counts as held; dispatch it then as any job (it may be
+     * offered, held again or escalated), unless it left dispatch meanwhile.
+     */
+    public void releaseHold(WorkOrderRef workOrder) {
+        held.release(workOrder);
     }
 
     /**
@@ -133,7 +151,11 @@ public final class Dispatcher {
     /** Nobody can take it now: wait for an opening or escalate, as the night and weekend policy says. */
     private DispatchResult afterHours(DispatchJob job, DispatchRequest request, ProviderIndex index, LoadView load,
             DispatchDecision.NoCandidate none) {
-        return switch (afterHours.decide(job, request, index, load, policy)) {
+        AfterHoursDecision unlocked = afterHours.decide(job, request, index, load, policy);
+        // Counting held jobs only ever turns a hold into 督办, so a job escalated without them is escalated.
+        AfterHoursDecision decision = unlocked instanceof AfterHoursDecision.Escalate ? unlocked
+                : held.exclusively(() -> holdCountingHeld(job, request, index, load));
+        return switch (decision) {
             case AfterHoursDecision.Hold hold -> {
                 LOG.info("work order {} held: nobody open for {} in {}; offered at {} ({}: {})", job.workOrder(),
                         job.service(), job.area(), hold.offerAt(), hold.serviceClass(), hold.rule().wire());
@@ -142,6 +164,16 @@ public final class Dispatcher {
             case AfterHoursDecision.Escalate e -> escalate(job, none, e.why().isBlank() ? List.of()
                     : List.of("after hours: " + e.why()));
         };
+    }
+
+    /** The night policy's decision with the jobs already held counted; a hold is recorded at once. */
+    private AfterHoursDecision holdCountingHeld(DispatchJob job, DispatchRequest request, ProviderIndex index,
+            LoadView load) {
+        AfterHoursDecision d = afterHours.decide(job, request, index, load, policy, held::offeredBy);
+        if (d instanceof AfterHoursDecision.Hold hold) {
+            held.hold(job.workOrder(), ProviderId.of(hold.firstOpen()), hold.offerAt());
+        }
+        return d;
     }
 
     private static DispatchResult escalate(DispatchJob job, DispatchDecision.NoCandidate none, List<String> more) {

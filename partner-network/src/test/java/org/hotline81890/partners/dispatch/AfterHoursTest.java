@@ -138,6 +138,53 @@ class AfterHoursTest {
                 new BalancedDispatchPolicy())).isInstanceOf(AfterHoursDecision.Escalate.class);
     }
 
+    /** The official calendar of this table: 10-01..07 off, Sunday 09-20 and Saturday 10-10 worked (调休). */
+    private static final AfterHours NATIONAL_DAY = new AfterHours(AfterHoursRule.ESCALATE,
+            AfterHoursRule.NEXT_WORKING_DAY, AfterHoursRule.HOLD, Map.of(), Duration.ofDays(7),
+            Set.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-05"),
+                    LocalDate.parse("2026-10-06"), LocalDate.parse("2026-10-07")),
+            Set.of(LocalDate.parse("2026-09-20"), LocalDate.parse("2026-10-10")), AfterHours.DEFAULT_OPENING_SHARE);
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "a make-up Sunday is a working day, 2026-09-20, true",
+        "the Saturday before it is not, 2026-09-19, false",
+        "a make-up Saturday is a working day, 2026-10-10, true",
+        "a holiday Thursday is not, 2026-10-01, false",
+        "a holiday Monday is not, 2026-10-05, false",
+        "the Thursday after the holidays is, 2026-10-08, true",
+        "an ordinary Sunday is not, 2026-10-18, false",
+        "an ordinary Monday is, 2026-10-19, true",
+    })
+    void workingDaysShouldFollowTheOfficialCalendar(String name, String date, boolean working) {
+        Instant noon = LocalDateTime.parse(date + "T12:00").atZone(OpeningHours.SHANGHAI).toInstant();
+        assertThat(NATIONAL_DAY.isWorkingDay(noon)).isEqualTo(working);
+    }
+
+    @Test
+    void aDepartmentJobShouldWaitForTheMakeUpSaturdayNotTheNextMonday() {
+        DispatchJob job = new DispatchJob(new WorkOrderRef("W9"), ServiceCode.of("MC-01"), AREA, RequestKind.COMPLAINT,
+                false);
+        Instant friday = LocalDateTime.parse("2026-10-09T18:00").atZone(OpeningHours.SHANGHAI).toInstant();
+        AfterHoursDecision decision = NATIONAL_DAY.decide(job, DispatchRequest.of(job.service(), AREA, friday),
+                ProviderIndex.of(List.of(DEPT)), LoadView.of(Map.of(), Map.of()), new BalancedDispatchPolicy());
+        assertThat(decision).isInstanceOfSatisfying(AfterHoursDecision.Hold.class, h -> assertThat(h.offerAt())
+                .as("Saturday 10-10 09:00, a working day this year").isEqualTo(LocalDateTime.parse("2026-10-10T09:00")
+                        .atZone(OpeningHours.SHANGHAI).toInstant()));
+        assertThat(POLICY.decide(job, DispatchRequest.of(job.service(), AREA, friday), ProviderIndex.of(List.of(DEPT)),
+                LoadView.of(Map.of(), Map.of()), new BalancedDispatchPolicy())).as("without 调休: Monday")
+                .isInstanceOfSatisfying(AfterHoursDecision.Hold.class, h -> assertThat(h.offerAt())
+                        .isEqualTo(LocalDateTime.parse("2026-10-12T08:30").atZone(OpeningHours.SHANGHAI).toInstant()));
+    }
+
+    @Test
+    void aDayCannotBeBothAHolidayAndAMakeUpWorkingDay() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AfterHours(AfterHoursRule.ESCALATE,
+                AfterHoursRule.HOLD, AfterHoursRule.HOLD, Map.of(), Duration.ofDays(1),
+                Set.of(LocalDate.parse("2026-10-10")), Set.of(LocalDate.parse("2026-10-10")), 0.8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-10-10");
+    }
+
     @Test
     void escalateAlwaysIsTheOldBehaviour() {
         DispatchJob job = new DispatchJob(new WorkOrderRef("W4"), ServiceCode.of("HK-01"), AREA, RequestKind.HELP,

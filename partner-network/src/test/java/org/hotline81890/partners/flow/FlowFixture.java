@@ -18,6 +18,7 @@ import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.OfferTerms;
 import org.hotline81890.partners.offer.RequestKind;
 import org.hotline81890.partners.offer.WorkOrderRef;
+import org.hotline81890.partners.store.InMemoryHeldJobs;
 import org.hotline81890.partners.store.InMemoryOfferStore;
 
 /** The use cases wired over in-memory stores and a hand-moved clock, as the gateway wires them over MySQL. */
@@ -26,6 +27,7 @@ final class FlowFixture {
             Duration.ofMinutes(30)), Duration.ofHours(2), 1, Duration.ofDays(5), Duration.ofDays(30));
     final TestClock clock = TestClock.tuesdayMorning();
     final InMemoryOfferStore offers = new InMemoryOfferStore();
+    final InMemoryHeldJobs held = new InMemoryHeldJobs();
     final Dispatcher dispatcher;
     final PartnerActions actions;
     private final AtomicInteger ids = new AtomicInteger();
@@ -40,7 +42,7 @@ final class FlowFixture {
         ProviderIndex index = ProviderIndex.of(providers);
         dispatcher = new Dispatcher(() -> index, offers, new BalancedDispatchPolicy(), TERMS,
                 HandlingDeadlines.weekdaysOnly(), clock, () -> new OfferId("offer-" + ids.incrementAndGet()),
-                afterHours);
+                afterHours, held);
         actions = new PartnerActions(offers, TERMS, clock);
     }
 

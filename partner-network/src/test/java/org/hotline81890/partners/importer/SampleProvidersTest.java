@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.hotline81890.partners.Area;
 import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderKind;
 import org.hotline81890.partners.RepoFiles;
@@ -32,6 +33,7 @@ class SampleProvidersTest {
     @Test
     void countsShouldMeetTheIssue() {
         assertThat(count(ProviderKind.DEPARTMENT)).isEqualTo(24);
+        assertThat(providers).hasSize(315);
         assertThat(count(ProviderKind.PARTNER_COMPANY)).isGreaterThanOrEqualTo(60);
         assertThat(count(ProviderKind.VOLUNTEER_INDIVIDUAL) + count(ProviderKind.VOLUNTEER_TEAM))
                 .isGreaterThanOrEqualTo(150);
@@ -44,6 +46,20 @@ class SampleProvidersTest {
             assertThat(providers).as("active provider for %s (%s)", service.getKey(), service.getValue())
                     .anyMatch(p -> p.isActive() && p.provides(service.getKey())
                             && p.kind().servesDirectoryKind(service.getValue()));
+        }
+    }
+
+    /**
+     * A resident who phones or texts names no street, so the order's area is the district alone: each service needs
+     * a provider of its kind for the whole district, or such orders go straight to 督办 (the simulated day's 32,583).
+     */
+    @Test
+    void everyDirectoryServiceShouldHaveAnActiveProviderForTheWholeDistrict() {
+        Area district = Area.of("海曙区");
+        for (Map.Entry<ServiceCode, String> service : kinds.entrySet()) {
+            assertThat(providers).as("provider for %s (%s) in all of 海曙区", service.getKey(), service.getValue())
+                    .anyMatch(p -> p.isActive() && p.provides(service.getKey())
+                            && p.kind().servesDirectoryKind(service.getValue()) && p.coverage().covers(district));
         }
     }
 

@@ -32,4 +32,22 @@ class HandlingDeadlinesTest {
                 emergency);
         assertThat(deadlines.handleBy(job, transferred)).isEqualTo(expected);
     }
+
+    /** 2026-10-01..07 a holiday week, Sunday 09-20 and Saturday 10-10 make-up working days (调休) in this table. */
+    private final HandlingDeadlines national = new HandlingDeadlines(Set.of(LocalDate.of(2026, 10, 1),
+            LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 6),
+            LocalDate.of(2026, 10, 7)), Set.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10)));
+
+    @ParameterizedTest(name = "{0} working days from {1} -> {2}")
+    @CsvSource({
+        // days, start (UTC), expected (UTC)                           Shanghai = UTC+8, 10:00 local
+        "1, 2026-09-18T02:00:00Z, 2026-09-20T02:00:00Z",   // Fri → the make-up Sunday, not Monday
+        "2, 2026-09-18T02:00:00Z, 2026-09-21T02:00:00Z",   // Fri → Sun, Mon
+        "1, 2026-09-30T02:00:00Z, 2026-10-08T02:00:00Z",   // Wed → over the holiday week (and its weekend) to Thu 8th
+        "2, 2026-10-08T02:00:00Z, 2026-10-10T02:00:00Z",   // Thu → Fri, the make-up Saturday
+        "1, 2026-10-16T02:00:00Z, 2026-10-19T02:00:00Z",   // an ordinary Saturday still does not count
+    })
+    void makeUpWorkingDaysShouldCountAndHolidaysNot(int days, Instant start, Instant expected) {
+        assertThat(national.plusWorkingDays(start, days)).isEqualTo(expected);
+    }
 }
