@@ -10,14 +10,16 @@ import java.time.Instant;
  */
 public interface ReplyKeys {
     /** Every arrival of a key is the same message for ever (the behaviour before V11). */
-    ReplyKeys NONE = (key, since) -> ReplyKey.of(key);
+    ReplyKeys NONE = (key, since, at) -> ReplyKey.of(key);
 
     /**
      * @param messageKey the message's idempotency key
      * @param since      when this message first arrived, if known before (a repeated request: its order's
-     *                   creation), else now
+     *                   creation), else {@code at}
+     * @param at         when this arrival reached the gateway (the journal's received_at), not when it is processed:
+     *                   a redelivery acknowledged within the window and processed after it still shares the reply
      */
-    String replyKey(String messageKey, Instant since);
+    String replyKey(String messageKey, Instant since, Instant at);
 
     /** The key of episode {@code n} of a message's reply. */
     static String episodeKey(String messageKey, int episode) {

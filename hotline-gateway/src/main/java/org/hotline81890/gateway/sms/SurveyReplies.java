@@ -39,10 +39,19 @@ public final class SurveyReplies {
      * empty when it is a request of its own, to be taken in as today.
      */
     public Optional<HeldReply> hold(String key, String caller, String text) {
+        return hold(key, caller, text, clock.instant());
+    }
+
+    /**
+     * As {@link #hold(String, String, String)} for a text that arrived at {@code at}: the window is judged then, not
+     * when the text is processed (a journaled text may wait behind a burst or a crash's lease, issue 18).
+     */
+    public Optional<HeldReply> hold(String key, String caller, String text, Instant at) {
         if (!window.enabled()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant clockNow = clock.instant();
+        Instant now = at.isAfter(clockNow) ? clockNow : at;
         List<RecentOrder> candidates = window.candidates(text, held.recent(caller, window.since(now)), now);
         if (candidates.isEmpty()) {
             return Optional.empty();

@@ -28,11 +28,13 @@ public final class MySqlReplyEpisodes implements ReplyKeys {
     }
 
     @Override
-    public String replyKey(String messageKey, Instant since) {
+    public String replyKey(String messageKey, Instant since, Instant at) {
         if (!messageKey.startsWith(DedupWindow.HASH_PREFIX)) {
             return ReplyKeys.episodeKey(messageKey, 0);
         }
-        Instant now = Sql.millis(clock.instant());
+        // Judged at the arrival (issue 18): a journaled text may be processed long after it was acknowledged.
+        Instant clockNow = clock.instant();
+        Instant now = Sql.millis(at.isAfter(clockNow) ? clockNow : at);
         Instant first = Sql.millis(since.isAfter(now) ? now : since);
         String cutoff = Sql.text(now.minus(window));
         int episode = tx.inTransaction(c -> {

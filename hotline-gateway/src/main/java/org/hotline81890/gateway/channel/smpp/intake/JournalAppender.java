@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.InboundJournal;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalAppender.class);
+    /** {@link #busy} this long after the last write: under a flood the next batch is about to come. */
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private record Job(JournaledSms text, CompletableFuture<InboundOutcome> done, long queuedAt) {
     }
@@ -34,7 +37,9 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     private final Runnable appended;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
+    private final AtomicInteger writing = new AtomicInteger();
     private volatile boolean running = true;
+    private volatile long lastWrite = System.nanoTime() - QUIET_NANOS;
 
     /** {@code appended} runs after each commit (wakes the stage). */
     public JournalAppender(InboundJournal journal, int maxBatch, int writerThreads, Duration timeout,
@@ -68,18 +73,30 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
         }
     }
 
+    /**
+     * Acknowledgements are in progress: texts queued or a batch being written. The {@link JournalStage} yields the
+     * cores to them while this holds (the journal absorbs a burst, the stage drains it after).
+     */
+    public boolean busy() {
+        return writing.get() > 0 || !queue.isEmpty() || System.nanoTime() - lastWrite < QUIET_NANOS;
+    }
+
     private void writeLoop() {
         while (running) {
             List<Job> batch = nextBatch();
             if (batch.isEmpty()) {
                 continue;
             }
+            writing.incrementAndGet();
             try {
                 journal.append(batch.stream().map(Job::text).toList());
             } catch (RuntimeException e) {
                 LOG.warn("{} SMS not journaled, the SMSC will redeliver: {}", batch.size(), e.getMessage());
                 batch.forEach(j -> j.done().complete(new InboundOutcome.Retry(String.valueOf(e.getMessage()))));
                 continue;
+            } finally {
+                lastWrite = System.nanoTime();
+                writing.decrementAndGet();
             }
             batch.forEach(j -> j.done().complete(new InboundOutcome.Committed("journal")));
             if (LOG.isDebugEnabled()) {

@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.InboundJournal;
@@ -29,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * intake answered Retry (storage down) comes back a second later (or when its lease ends). A row processed twice (a
  * crash after its order's commit, before {@code done}) finds its order by the idempotency key: one order, and the
  * reply key it already had.
+ *
+ * <p>Acknowledgements come first: while {@link #yieldTo acks are busy} at most {@code busyConcurrency} texts are in
+ * the intake at once (the matcher is milliseconds of CPU per text and the machine's cores are shared with the
+ * deliver_sm path and the database); once the appends are quiet, every lane runs. Under a flood the journal absorbs
+ * the burst and the stage drains it after.
  */
 public final class JournalStage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
@@ -47,6 +55,11 @@ public final class JournalStage implements AutoCloseable {
     private volatile boolean running = true;
     private Instant lagReadAt = Instant.MIN;
     private Thread loop;
+    private final ReentrantLock gate = new ReentrantLock();
+    private final Condition turn = gate.newCondition();
+    private int inIntake;
+    private volatile BooleanSupplier acksBusy = () -> false;
+    private volatile int busyConcurrency = Integer.MAX_VALUE;
 
     public JournalStage(InboundJournal journal, InboundSmsHandler intake, ExecutorService threads, Clock clock,
                         int batch, Duration lease) {
@@ -56,6 +69,18 @@ public final class JournalStage implements AutoCloseable {
         this.clock = clock;
         this.batch = batch;
         this.lease = lease;
+    }
+
+    /**
+     * While {@code acksBusy} holds, at most {@code concurrency} (at least 1: the journal always drains) texts are in
+     * the intake at once.
+     */
+    public void yieldTo(BooleanSupplier acksBusy, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("the stage needs at least one intake while acks are busy");
+        }
+        this.acksBusy = acksBusy;
+        this.busyConcurrency = concurrency;
     }
 
     public synchronized void start() {
@@ -124,7 +149,52 @@ public final class JournalStage implements AutoCloseable {
         return rows.size();
     }
 
+    private int limit() {
+        return acksBusy.getAsBoolean() ? busyConcurrency : Integer.MAX_VALUE;
+    }
+
+    /** Waits for a turn in the intake (see the class comment); woken by the text before it leaving. */
+    private void enter() throws InterruptedException {
+        gate.lock();
+        try {
+            while (inIntake >= limit()) {
+                turn.await();
+            }
+            inIntake++;
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    private void exit() {
+        gate.lock();
+        try {
+            inIntake--;
+            if (limit() > inIntake + 1) {
+                turn.signalAll(); // acks went quiet: every lane may run
+            } else {
+                turn.signal();
+            }
+        } finally {
+            gate.unlock();
+        }
+    }
+
     private boolean process(JournaledSms t) {
+        try {
+            enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            return processNow(t);
+        } finally {
+            exit();
+        }
+    }
+
+    private boolean processNow(JournaledSms t) {
         InboundOutcome outcome;
         try {
             outcome = intake.handle(new InboundSms(t.key(), t.source(), t.destination(), t.text(), t.receivedAt(),

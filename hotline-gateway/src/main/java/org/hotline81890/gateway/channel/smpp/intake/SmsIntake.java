@@ -117,7 +117,8 @@ public final class SmsIntake implements InboundSmsHandler {
                 return kept.get();
             }
         }
-        Optional<HeldReply> held = replies.flatMap(r -> r.hold(sms.idempotencyKey(), caller, text));
+        Optional<HeldReply> held = replies.flatMap(r -> r.hold(sms.idempotencyKey(), caller, text,
+                sms.receivedAt()));
         if (held.isPresent()) {
             LOG.info("SMS from {} held for an agent as a reply to work order {}", PhoneNumbers.mask(caller),
                     held.get().ticket());
@@ -134,7 +135,7 @@ public final class SmsIntake implements InboundSmsHandler {
             case IntakeResult.Duplicate d -> {
                 // The SMSC redelivering it (one reply, the acknowledgement) or the same text again later (its own).
                 WorkOrder w = d.workOrder();
-                String key = p.replies().replyKey(w.idempotencyKey(), w.createdAt());
+                String key = p.replies().replyKey(w.idempotencyKey(), w.createdAt(), sms.receivedAt());
                 p.outbox().enqueue(Optional.of(w.id()), List.of(new OutboxMessage(OutboxMessage.SMS, caller,
                         SmsReplies.alreadyAccepted(w), key)));
                 yield w.ticket().value();
@@ -201,7 +202,8 @@ public final class SmsIntake implements InboundSmsHandler {
 
     /** A command's reply: one per message, however often the SMSC redelivers it ({@link ReplyKeys}). */
     private String reply(InboundSms sms, String caller, Optional<WorkOrderId> about, String text) {
-        String key = p.replies().replyKey(sms.idempotencyKey(), p.clock().instant());
+        String key = p.replies().replyKey(sms.idempotencyKey(), sms.receivedAt(),
+                sms.receivedAt());
         p.outbox().enqueue(about, List.of(new OutboxMessage(OutboxMessage.SMS, caller, text, key)));
         return "reply";
     }

@@ -62,7 +62,7 @@ class SmsIntakeTest {
     }
 
     /** The reply's key as {@link ReplyKeys} would give it: a new episode once the test moved the key on. */
-    private String replyKey(String key, Instant since) {
+    private String replyKey(String key, Instant since, Instant at) {
         return ReplyKeys.episodeKey(key, episodes.getOrDefault(key, 0));
     }
 

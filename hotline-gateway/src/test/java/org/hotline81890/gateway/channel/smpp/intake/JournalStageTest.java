@@ -1,0 +1,281 @@
+package org.hotline81890.gateway.channel.smpp.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.InMemoryInboundJournal;
+import org.hotline81890.gateway.sms.InMemorySmsStore;
+import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.sms.InMemoryHeldReplies;
+import org.hotline81890.gateway.sms.ReplyKeys;
+import org.hotline81890.gateway.sms.ReplyWindow;
+import org.hotline81890.gateway.sms.SurveyReplies;
+import org.hotline81890.gateway.testing.ManualClock;
+import org.hotline81890.gateway.workorder.AddressQuestion;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.IntakeRequest;
+import org.hotline81890.gateway.workorder.IntakeResult;
+import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.gateway.workorder.EventPublisher;
+import org.hotline81890.gateway.workorder.HintsClassifier;
+import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
+import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.JobCommands;
+import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.ServiceLevels;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.Tracker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The stage behind the journal (issue 18) on the in-memory journal: order per sender, leases, re-processing. */
+class JournalStageTest {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration ASKED_WITHIN = Duration.ofHours(48);
+    private static final ServiceLevels LEVELS = new ServiceLevels(Duration.ofHours(1), Duration.ofDays(1),
+            Duration.ofHours(72));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T08:00:00Z"));
+    private final InMemoryInboundJournal journal = new InMemoryInboundJournal(clock);
+    private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private int seq;
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    private JournalStage stage(InboundSmsHandler intake) {
+        return new JournalStage(journal, intake, threads, clock, 500, LEASE);
+    }
+
+    private JournaledSms text(String from, String body) {
+        return new JournaledSms(0, "sms:k" + (++seq), from, "81890", body, clock.instant(), 1, 1);
+    }
+
+    @Test
+    void textsOfOneSenderRunInJournalOrderOneAtATimeAndSendersSideBySide() throws Exception {
+        List<JournaledSms> texts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            texts.add(text("8613800000001", "a" + i));
+            texts.add(text("8613800000002", "b" + i));
+        }
+        journal.append(texts);
+        Map<String, List<String>> seen = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> inside = new ConcurrentHashMap<>();
+        AtomicInteger overlapSameSender = new AtomicInteger();
+        // a0 and b0 meet at the barrier: only possible when the two senders run side by side
+        CyclicBarrier bothFirst = new CyclicBarrier(2);
+        AtomicBoolean metSideBySide = new AtomicBoolean();
+        InboundSmsHandler intake = sms -> {
+            AtomicInteger in = inside.computeIfAbsent(sms.source(), s -> new AtomicInteger());
+            if (in.incrementAndGet() > 1) {
+                overlapSameSender.incrementAndGet();
+            }
+            try {
+                if (sms.text().endsWith("0")) {
+                    bothFirst.await(10, TimeUnit.SECONDS);
+                    metSideBySide.set(true);
+                }
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                // the two senders did not run side by side: metSideBySide stays false
+            }
+            seen.computeIfAbsent(sms.source(), s -> new CopyOnWriteArrayList<>()).add(sms.text());
+            in.decrementAndGet();
+            return new InboundOutcome.Committed("T");
+        };
+
+        assertThat(stage(intake).round()).isEqualTo(10);
+
+        assertThat(seen.get("8613800000001")).containsExactly("a0", "a1", "a2", "a3", "a4");
+        assertThat(seen.get("8613800000002")).containsExactly("b0", "b1", "b2", "b3", "b4");
+        assertThat(overlapSameSender).hasValue(0);
+        assertThat(metSideBySide).isTrue();
+        assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void aRowProcessedTwiceOpensOneOrderAndKeepsOneReply() throws Exception {
+        InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+        SmsIntake intake = realIntake(store);
+        journal.append(List.of(text("8613800000003", "楼道灯坏了")));
+        // the first stage opens the order, then dies before marking the row done (its done() fails)
+        JournalStage first = stage(sms -> {
+            InboundOutcome out = intake.handle(sms);
+            journal.down = true;
+            return out;
+        });
+        assertThatThrownBy(first::round).isInstanceOf(StorageUnavailableException.class);
+        journal.down = false;
+        assertThat(store.listByCaller("8613800000003", 10)).hasSize(1);
+
+        JournalStage second = stage(intake);
+        assertThat(second.round()).as("still leased by the dead stage").isZero();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(second.round()).isEqualTo(1);
+
+        assertThat(store.listByCaller("8613800000003", 10)).hasSize(1);
+        List<OutboxEntry> replies = store.claimDue(clock.instant().plusSeconds(1), 100, Duration.ofMinutes(1));
+        assertThat(replies).filteredOn(e -> e.message().destination().equals("8613800000003")).hasSize(1);
+        assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void aRowLeasedByAStageThatDiedComesBackWhenTheLeaseEnds() throws Exception {
+        journal.append(List.of(text("8613800000004", "噪音扰民")));
+        assertThat(journal.claim(10, LEASE)).hasSize(1); // a stage that was killed right after
+        RecordingInboundHandler intake = new RecordingInboundHandler();
+        JournalStage stage = stage(intake);
+        clock.advance(LEASE.minusSeconds(1));
+        assertThat(stage.round()).isZero();
+        assertThat(intake.calls).isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(stage.round()).isEqualTo(1);
+        assertThat(intake.committedTexts()).containsExactly("噪音扰民");
+        assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void aRowWhoseIntakeSaidRetryComesBackAfterASecondNotTheLease() throws Exception {
+        journal.append(List.of(text("8613800000005", "井盖丢了")));
+        RecordingInboundHandler intake = new RecordingInboundHandler();
+        intake.retriesLeft.set(1);
+        JournalStage stage = stage(intake);
+        assertThat(stage.round()).isEqualTo(1);
+        assertThat(journal.pending()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(stage.round()).isEqualTo(1);
+        assertThat(intake.committedTexts()).containsExactly("井盖丢了");
+        assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void whileAcksAreBusyOneTextIsInTheIntakeAtATimeAndAllWhenTheyAreQuiet() throws Exception {
+        List<JournaledSms> texts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            texts.add(text("86138000001" + (10 + i), "t" + i));
+        }
+        journal.append(texts);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicBoolean busy = new AtomicBoolean(true);
+        JournalStage stage = stage(sms -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+            return new InboundOutcome.Committed("T");
+        });
+        stage.yieldTo(busy::get, 1);
+        assertThat(stage.round()).isEqualTo(12);
+        assertThat(most).as("acks busy: one intake at a time").hasValue(1);
+
+        // quiet: the lanes run side by side (all four meet at the latch, else none gets through)
+        texts.clear();
+        for (int i = 0; i < 4; i++) {
+            texts.add(text("86139000001" + (10 + i), "q" + i));
+        }
+        journal.append(texts);
+        busy.set(false);
+        CountDownLatch allIn = new CountDownLatch(4);
+        AtomicInteger met = new AtomicInteger();
+        JournalStage quiet = stage(sms -> {
+            allIn.countDown();
+            try {
+                if (allIn.await(10, TimeUnit.SECONDS)) {
+                    met.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new InboundOutcome.Committed("T");
+        });
+        quiet.yieldTo(busy::get, 1);
+        assertThat(quiet.round()).isEqualTo(4);
+        assertThat(met).hasValue(4);
+    }
+
+    @Test
+    void busyAcksStillLetOneIntakeThroughAndAcksGoingQuietMidRoundReleaseTheRest() throws Exception {
+        List<JournaledSms> texts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            texts.add(text("86137000001" + (10 + i), "r" + i));
+        }
+        journal.append(texts);
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AtomicInteger processed = new AtomicInteger();
+        JournalStage stage = stage(sms -> {
+            if (processed.incrementAndGet() == 2) {
+                busy.set(false); // the flood ended while the stage was draining
+            }
+            return new InboundOutcome.Committed("T");
+        });
+        stage.yieldTo(busy::get, 1);
+        assertThat(stage.round()).isEqualTo(6);
+        assertThat(processed).hasValue(6);
+        assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void aTextIsJudgedWhenItArrivedNotWhenTheStageGotToIt() throws Exception {
+        InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+        Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
+        String caller = "8613800000006";
+        WorkOrder order = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), LEVELS,
+                EventPublisher.NONE, clock).receive(IntakeRequest.of("sms:first", Channel.SMS, caller, "水管漏水")
+                .withHints(Optional.empty(), Optional.of("RP-01"), Optional.empty()))).workOrder();
+        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
+            tracker.move(order.id(), s, "test", Channel.SYSTEM, "test", x -> List.of());
+        }
+        InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
+        SurveyReplies replies = new SurveyReplies(held, new HintsClassifier(),
+                new ReplyWindow(true, ASKED_WITHIN, Duration.ofHours(24)), clock);
+        // acknowledged a minute before the reply window closed; the stage gets to it 30 s after it closed
+        clock.advance(ASKED_WITHIN.minusMinutes(1));
+        journal.append(List.of(text(caller, "师傅来过了但是水管还在漏")));
+        clock.advance(Duration.ofSeconds(90));
+
+        assertThat(stage(realIntake(store, Optional.of(replies))).round()).isEqualTo(1);
+
+        assertThat(store.listByCaller(caller, 10)).as("a reply to the order, not a new request").hasSize(1);
+        assertThat(held.waiting(10)).singleElement()
+                .satisfies(h -> assertThat(h.workOrder()).isEqualTo(order.id()));
+    }
+
+    /** The real SMS intake on in-memory stores: idempotent on the message key. */
+    private SmsIntake realIntake(InMemoryWorkOrderStore store) {
+        return realIntake(store, Optional.empty());
+    }
+
+    private SmsIntake realIntake(InMemoryWorkOrderStore store, Optional<SurveyReplies> replies) {
+        Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
+        InMemorySmsStore sms = new InMemorySmsStore();
+        return new SmsIntake(new SmsIntake.Parts(new Intake(store, new HintsClassifier(), LEVELS,
+                EventPublisher.NONE, clock), store, new Survey(store, tracker), store, JobCommands.NONE, sms, sms,
+                new InboundLimiter(100, Duration.ofMinutes(10), clock), DedupWindow.NONE, ReplyKeys.NONE,
+                new AddressQuestion(store, tracker, code -> false, (w, a) -> List.of()), clock), replies);
+    }
+}
