@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""Splits the demoted unseen set into two fixed halves (issue 19, fourth matcher session).
+"""Splits a demoted unseen set into two fixed halves (issue 19).
 
-unseen-requests.tsv was reported as unseen once and is now a tuning set. To keep a check against overfitting, it is
-split by a fixed seed: half A (unseen-a.tsv) may be read for kinds of misses, half B (unseen-b.tsv) is only ever
-scored, never read. Run from the repository root: python3 src/eval/split-unseen.py
+A set that has been reported as unseen once becomes a tuning set. To keep a check against overfitting, it is
+split by a fixed seed: half A may be read for kinds of misses, half B is only ever scored, never read.
+
+- unseen-requests.tsv (demoted in the fourth matcher session) -> unseen-a.tsv / unseen-b.tsv, seed 19
+- unseen-3.tsv (demoted in the fifth matcher session)          -> unseen-3a.tsv / unseen-3b.tsv, seed 19
+
+Run from the repository root: python3 src/eval/split-unseen.py (rewrites all four halves, byte for byte the same).
 """
 import random
 from pathlib import Path
 
 SEED = 19
 HERE = Path(__file__).resolve().parent
+SPLITS = (
+    ("unseen-requests.tsv", "unseen-a.tsv", "unseen-b.tsv"),
+    ("unseen-3.tsv", "unseen-3a.tsv", "unseen-3b.tsv"),
+)
 
-lines = (HERE / "unseen-requests.tsv").read_text(encoding="utf-8").splitlines()
-header, rows = lines[0], [line for line in lines[1:] if line.strip()]
-order = list(range(len(rows)))
-random.Random(SEED).shuffle(order)
-half = set(order[: len(rows) // 2])
-for name, keep in (("unseen-a.tsv", lambda i: i in half), ("unseen-b.tsv", lambda i: i not in half)):
-    chosen = [rows[i] for i in range(len(rows)) if keep(i)]
-    (HERE / name).write_text("\n".join([header, *chosen]) + "\n", encoding="utf-8")
+
+def split(source: str, half_a: str, half_b: str) -> None:
+    lines = (HERE / source).read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], [line for line in lines[1:] if line.strip()]
+    order = list(range(len(rows)))
+    random.Random(SEED).shuffle(order)
+    half = set(order[: len(rows) // 2])
+    for name, keep in ((half_a, lambda i: i in half), (half_b, lambda i: i not in half)):
+        chosen = [rows[i] for i in range(len(rows)) if keep(i)]
+        (HERE / name).write_text("\n".join([header, *chosen]) + "\n", encoding="utf-8")
+
+
+for source, a, b in SPLITS:
+    split(source, a, b)

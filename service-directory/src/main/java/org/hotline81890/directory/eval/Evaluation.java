@@ -15,7 +15,8 @@ import org.hotline81890.directory.match.Matcher;
 /**
  * Scores a {@link Matcher} on a labelled file in the dev-set format ({@code text, expected_codes,
  * request_type, note}, tab-separated, one header line). A row counts for top-1/top-3 when an acceptable code is
- * first / among the first three; a NONE row counts when the matcher says NONE.
+ * first / among the first three; a NONE row counts when the matcher says NONE. Several acceptable codes are
+ * separated by {@code ,} (the dev set) or {@code |} (the writer of {@code src/eval/unseen-3.tsv}).
  */
 public final class Evaluation {
     private final Matcher matcher;
@@ -36,7 +37,8 @@ public final class Evaluation {
             if (f.length < 3) {
                 throw new IllegalArgumentException(file.getFileName() + ":" + (i + 1) + ": expected text, codes, type");
             }
-            List<String> codes = Arrays.stream(f[1].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> codes = Arrays.stream(f[1].split("[,|]")).map(String::strip).filter(s -> !s.isEmpty())
+                    .toList();
             rows.add(new LabelledRequest(i + 1, f[0], codes, RequestType.of(f[2])));
         }
         return rows;

@@ -44,6 +44,24 @@ class SemanticMatcherTest {
         assertThat(SemanticMatcher.takesEmergencies(r.top().orElseThrow().service())).isTrue();
     }
 
+    /**
+     * A pipe that bursts indoors is the plumber's (RP-01's description names 爆裂), not the severe-leak emergency
+     * ER-08 nor the water main: ADR 0027 had it at ER-08 from two examples labelled so. Water pouring into the
+     * rooms stays ER-08, and the real emergencies still go to a service that takes them.
+     */
+    @Test
+    void aBurstPipeIndoorsIsThePlumbersWhileRealEmergenciesStayEmergencies() {
+        assertThat(matcher.match("厨房水管爆了").topCodes(1)).containsExactly("RP-01");
+        assertThat(matcher.match("厨房水管爆了在漏水").topCodes(1)).containsExactly("RP-01");
+        assertThat(matcher.match("家里进水了，客厅木地板全泡在水里").topCodes(1)).containsExactly("ER-08");
+        for (String emergency : new String[] {"厨房水管爆了，还闻到一股煤气味", "卫生间水管爆了，隔壁又着火了",
+            "修水管的时候老爷子晕倒了叫不醒", "电梯困人了，里面有个老人"}) {
+            MatchResult r = matcher.match(emergency);
+            assertThat(r.urgent()).as(emergency).isTrue();
+            assertThat(SemanticMatcher.takesEmergencies(r.top().orElseThrow().service())).as(emergency).isTrue();
+        }
+    }
+
     @Test
     void englishAndPinyinKeepTheKeywordPath() {
         assertThat(matcher.match("my air conditioner is broken").notes()).anyMatch(n -> n.startsWith("latin"));
