@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,20 +24,22 @@ import picocli.CommandLine;
 class MaintenanceCommandsIT {
     @TempDir
     static Path dir;
+    private static ConfiguredDatabase cli;
     private static TestDatabase db;
     private static Path config;
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabase.create();
-        config = dir.resolve("hotline.yaml");
-        Files.writeString(config, "db:\n  url: \"" + db.url() + "\"\n  user: \"" + TestDatabase.user()
-                + "\"\n  password: \"" + TestDatabase.password() + "\"\ndata:\n  dir: \"" + dir + "\"\n");
+        cli = ConfiguredDatabase.create(dir);
+        db = cli.db;
+        config = cli.config;
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        if (cli != null) {
+            cli.close();
+        }
     }
 
     private record Run(int exit, String out) {

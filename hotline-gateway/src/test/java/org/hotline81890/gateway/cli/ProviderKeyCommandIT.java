@@ -3,13 +3,12 @@ package org.hotline81890.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.hotline81890.gateway.cli.ConfiguredDatabase.Run;
 import org.hotline81890.gateway.dispatch.ApiKeys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
 import org.hotline81890.gateway.testing.TestDatabase;
@@ -26,35 +25,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ProviderKeyCommandIT {
     @TempDir
     static Path dir;
+    private static ConfiguredDatabase cli;
     private static TestDatabase db;
-    private static Path config;
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabase.create();
-        config = dir.resolve("hotline.yaml");
-        Files.writeString(config, "db:\n  url: \"" + db.url() + "\"\n  user: \"" + TestDatabase.user()
-                + "\"\n  password: \"" + TestDatabase.password() + "\"\ndata:\n  dir: \"" + dir + "\"\n");
+        cli = ConfiguredDatabase.create(dir);
+        db = cli.db;
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        if (cli != null) {
+            cli.close();
+        }
     }
 
     private static Run hotline(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "hotline.jar").toString(), "providers"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--config", config.toString()));
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        List<String> command = new ArrayList<>(List.of("providers"));
+        command.addAll(List.of(args));
+        return cli.hotline(command, "");
     }
 
     @Test

@@ -3,14 +3,12 @@ package org.hotline81890.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.cli.ConfiguredDatabase.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,51 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 class UsersCommandIT {
     @TempDir
     static Path dir;
-    private static TestDatabase db;
-    private static Path config;
-
-    private record Run(int exit, String out, String err) {
-    }
+    private static ConfiguredDatabase cli;
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabase.create();
-        config = dir.resolve("hotline.yaml");
-        Files.writeString(config, "db:\n  url: \"" + db.url() + "\"\n  user: \"" + TestDatabase.user()
-                + "\"\n  password: \"" + TestDatabase.password() + "\"\ndata:\n  dir: \"" + dir + "\"\n");
+        cli = ConfiguredDatabase.create(dir);
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        if (cli != null) {
+            cli.close();
+        }
     }
 
     private static Run hotline(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("users"));
         command.addAll(List.of(args));
-        return hotline(command, stdin);
-    }
-
-    private static Run hotline(List<String> args, String stdin) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "hotline.jar").toString()));
-        cmd.addAll(args);
-        cmd.addAll(List.of("--config", config.toString()));
-        // the child's output goes to files, not pipes read only after it ends: a child writing more than a pipe
-        // holds (a first start's migration log, a stack trace) would block on the write and never end
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        // a JVM start and the schema's migrations take seconds when idle, minutes on a loaded machine
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("hotline " + String.join(" ", args) + " did not end within 5 min: "
-                    + Files.readString(err));
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return cli.hotline(command, stdin);
     }
 
     private static String lastLine(String text) {
@@ -103,7 +74,7 @@ class UsersCommandIT {
         Path csv = dir.resolve("p7.csv");
         Files.writeString(csv, "id,kind,name,services,coverage,hours,capacity,webhook_url,webhook_secret,sms,"
                 + "portal_login,status,rating\nP-7,PARTNER_COMPANY,七号家政,HK-01,海曙区,24h,3,,,,p7.desk,ACTIVE,4.0\n");
-        assertThat(hotline(List.of("providers", "import", csv.toString()), "").exit()).isZero();
+        assertThat(cli.hotline(List.of("providers", "import", csv.toString()), "").exit()).isZero();
         Run partner = hotline("secret-pass-2\n", "add", "zhao", "--role", "partner", "--provider", "P-7",
                 "--password-stdin");
         assertThat(partner.out().strip()).isEqualTo("created zhao partner");

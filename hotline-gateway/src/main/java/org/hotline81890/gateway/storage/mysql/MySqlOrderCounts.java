@@ -1,7 +1,5 @@
 package org.hotline81890.gateway.storage.mysql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 
 import org.hotline81890.gateway.supervision.OrderCounts;
@@ -22,24 +20,18 @@ public final class MySqlOrderCounts implements OrderCounts {
 
     @Override
     public Counts counts(Instant dayStart, Instant now) {
+        record Open(long all, long late) {
+        }
         return tx.read(c -> {
-            try (PreparedStatement open = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(complete_by < ?), 0) "
-                    + "FROM work_order WHERE state IN " + OPEN);
-                 PreparedStatement today = c.prepareStatement("SELECT COUNT(*) FROM work_order WHERE created_at >= ?");
-                 PreparedStatement texts = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE kind = 'sms' AND "
-                    + "created_at >= ? AND dedupe_key LIKE 'sms-reply:%'")) {
-                Sql.setInstant(open, 1, now);
-                Sql.setInstant(today, 1, dayStart);
-                Sql.setInstant(texts, 1, dayStart);
-                try (ResultSet a = open.executeQuery();
-                     ResultSet b = today.executeQuery();
-                     ResultSet t = texts.executeQuery()) {
-                    a.next();
-                    b.next();
-                    t.next();
-                    return new Counts(a.getLong(1), a.getLong(2), b.getLong(1), t.getLong(1));
-                }
-            }
+            Open open = Sql.first(c, "SELECT COUNT(*), COALESCE(SUM(complete_by < ?), 0) FROM work_order "
+                    + "WHERE state IN " + OPEN, ps -> Sql.setInstant(ps, 1, now),
+                    rs -> new Open(rs.getLong(1), rs.getLong(2))).orElseThrow();
+            long today = Sql.first(c, "SELECT COUNT(*) FROM work_order WHERE created_at >= ?",
+                    ps -> Sql.setInstant(ps, 1, dayStart), rs -> rs.getLong(1)).orElseThrow();
+            long texts = Sql.first(c, "SELECT COUNT(*) FROM outbox WHERE kind = 'sms' AND created_at >= ? "
+                    + "AND dedupe_key LIKE 'sms-reply:%'", ps -> Sql.setInstant(ps, 1, dayStart),
+                    rs -> rs.getLong(1)).orElseThrow();
+            return new Counts(open.all(), open.late(), today, texts);
         });
     }
 }

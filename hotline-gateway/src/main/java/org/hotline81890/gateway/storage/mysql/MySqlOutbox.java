@@ -87,55 +87,43 @@ public final class MySqlOutbox implements Outbox {
         if (ids.isEmpty()) {
             return;
         }
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state='DONE', done_at=?, "
-                    + "claimed_until=NULL, last_error=NULL WHERE id IN ("
-                    + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
-                Sql.setInstant(ps, 1, at);
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setLong(i + 2, ids.get(i));
-                }
-                return ps.executeUpdate();
-            }
-        });
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        tx.inTransaction(c -> Sql.update(c, "UPDATE outbox SET state='DONE', done_at=?, claimed_until=NULL, "
+                + "last_error=NULL WHERE id IN (" + marks + ")", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                }));
     }
 
     @Override
     public void retryLater(long id, Instant nextAttemptAt, String error) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET next_attempt_at=?, claimed_until=NULL, last_error=? WHERE id=?")) {
-                Sql.setInstant(ps, 1, nextAttemptAt);
-                ps.setString(2, truncate(error));
-                ps.setLong(3, id);
-                return ps.executeUpdate();
-            }
-        });
+        release(id, "next_attempt_at=?", nextAttemptAt, error);
     }
 
     @Override
     public void markFailed(long id, Instant at, String error) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET state='FAILED', done_at=?, claimed_until=NULL, last_error=? WHERE id=?")) {
-                Sql.setInstant(ps, 1, at);
-                ps.setString(2, truncate(error));
-                ps.setLong(3, id);
-                return ps.executeUpdate();
-            }
-        });
+        release(id, "state='FAILED', done_at=?", at, error);
+    }
+
+    /** Ends the row's lease with {@code set} (one time parameter, {@code at}) and the error that ended it. */
+    private void release(long id, String set, Instant at, String error) {
+        tx.inTransaction(c -> Sql.update(c, "UPDATE outbox SET " + set + ", claimed_until=NULL, last_error=? "
+                + "WHERE id=?", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setString(2, truncate(error));
+                    ps.setLong(3, id);
+                }));
     }
 
     @Override
     public void park(long id, String why) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state='PARKED', claimed_until=NULL, "
-                    + "attempts=GREATEST(attempts-1,0), last_error=? WHERE id=?")) {
-                ps.setString(1, truncate(why));
-                ps.setLong(2, id);
-                return ps.executeUpdate();
-            }
-        });
+        tx.inTransaction(c -> Sql.update(c, "UPDATE outbox SET state='PARKED', claimed_until=NULL, "
+                + "attempts=GREATEST(attempts-1,0), last_error=? WHERE id=?", ps -> {
+                    ps.setString(1, truncate(why));
+                    ps.setLong(2, id);
+                }));
     }
 
     @Override
@@ -143,18 +131,15 @@ public final class MySqlOutbox implements Outbox {
         if (kinds.isEmpty()) {
             return 0;
         }
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state='PENDING', next_attempt_at=? "
-                    + "WHERE state='PARKED' AND kind IN (" + String.join(",", Collections.nCopies(kinds.size(), "?"))
-                    + ")")) {
-                Sql.setInstant(ps, 1, now);
-                int i = 2;
-                for (String k : kinds) {
-                    ps.setString(i++, k);
-                }
-                return ps.executeUpdate();
-            }
-        });
+        return tx.inTransaction(c -> Sql.update(c, "UPDATE outbox SET state='PENDING', next_attempt_at=? "
+                + "WHERE state='PARKED' AND kind IN (" + String.join(",", Collections.nCopies(kinds.size(), "?"))
+                + ")", ps -> {
+                    Sql.setInstant(ps, 1, now);
+                    int i = 2;
+                    for (String k : kinds) {
+                        ps.setString(i++, k);
+                    }
+                }));
     }
 
     @Override
@@ -184,16 +169,9 @@ public final class MySqlOutbox implements Outbox {
 
     @Override
     public Optional<OutboxStatus> status(String dedupeKey) {
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, state, attempts, last_error FROM outbox WHERE dedupe_key=?")) {
-                ps.setString(1, dedupeKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new OutboxStatus(rs.getLong("id"), rs.getString("state"),
-                            rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")))) : Optional.empty();
-                }
-            }
-        });
+        return tx.read(c -> Sql.first(c, "SELECT id, state, attempts, last_error FROM outbox WHERE dedupe_key=?",
+                ps -> ps.setString(1, dedupeKey), rs -> new OutboxStatus(rs.getLong("id"), rs.getString("state"),
+                        rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")))));
     }
 
     private static String truncate(String s) {

@@ -90,16 +90,17 @@ public final class MySqlPersonStore implements PersonStore {
 
     @Override
     public boolean setDisabled(String login, boolean disabled) {
-        return tx.inTransaction(c -> Sql.update(c, "UPDATE person SET disabled=? WHERE login=?", ps -> {
-            ps.setBoolean(1, disabled);
-            ps.setString(2, login);
-        })) > 0;
+        return update("UPDATE person SET disabled=? WHERE login=?", disabled, login);
     }
 
     @Override
     public boolean setPasswordHash(String login, String passwordHash) {
-        return tx.inTransaction(c -> Sql.update(c, "UPDATE person SET password_hash=? WHERE login=?", ps -> {
-            ps.setString(1, passwordHash);
+        return update("UPDATE person SET password_hash=? WHERE login=?", passwordHash, login);
+    }
+
+    private boolean update(String sql, Object value, String login) {
+        return tx.inTransaction(c -> Sql.update(c, sql, ps -> {
+            ps.setObject(1, value);
             ps.setString(2, login);
         })) > 0;
     }
