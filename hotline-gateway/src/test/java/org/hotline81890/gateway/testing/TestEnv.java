@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The HOTLINE_* environment every whole-application IT starts from: HTTP on a free loopback port, the test's own
- * database, its admin token and data directory, FastAGI off. The returned map is mutable: a test adds or
+ * database, its admin token and data directory, FastAGI off, and a database connect timeout of 30 s (a cold JVM's
+ * first connection on a loaded 2-core machine can take longer than the shipped 250 ms). The returned map is mutable: a test adds or
  * overrides the keys of the part it drives.
  */
 public final class TestEnv {
@@ -17,6 +18,7 @@ public final class TestEnv {
         return new HashMap<>(Map.of("HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
                 "HOTLINE_DB_URL", db.url(), "HOTLINE_DB_USER", TestDatabase.user(),
                 "HOTLINE_DB_PASSWORD", TestDatabase.password(), "HOTLINE_HTTP_ADMIN_TOKEN", adminToken,
-                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString()));
+                "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString(),
+                "HOTLINE_DB_CONNECT_TIMEOUT", "30s"));
     }
 }
