@@ -95,8 +95,9 @@ final class SmsRig implements AutoCloseable {
         // --journal no: the intake before the ack, as before issue 18 (for before/after runs in one sitting)
         env.put("HOTLINE_SMPP_JOURNAL", "no".equals(args.get("journal")) ? "false" : "true");
         gateway = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Starting takes the matcher's model load: over a minute at a load average of 20-50 on the shared 2 cores.
         smsc.await(e -> "bind".equals(e.getString("event")) && Boolean.TRUE.equals(e.getBoolean("ok")),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(Long.parseLong(args.getOrDefault("start-wait", "240"))));
     }
 
     long gatewayPid() {
@@ -120,7 +121,8 @@ final class SmsRig implements AutoCloseable {
 
     JsonObject flood(int n, int window, String prefix) {
         return smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window)
-                .put("prefix", prefix).put("sources", n), "flood_started", Duration.ofSeconds(30));
+                .put("prefix", prefix).put("sources", n).put("texts", ResidentTexts.of(args)), "flood_started",
+                Duration.ofSeconds(30));
     }
 
     /** Waits until the intake journal has no unprocessed row (at once without the journal); the seconds waited. */
