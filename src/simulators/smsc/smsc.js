@@ -237,9 +237,12 @@ const commands = {
     const group = 'flood-' + Date.now();
     const entries = [];
     for (let i = 0; i < cmd.n; i++) {
-      const text = `${cmd.prefix || 'flood'} ${i}`;
+      // texts: what residents write, cycled (the number keeps every text distinct; UCS-2 like a handset's Chinese)
+      const body = cmd.texts && cmd.texts.length ? ` ${cmd.texts[i % cmd.texts.length]}` : '';
+      const text = `${cmd.prefix || 'flood'} ${i}${body}`;
       const source = cmd.sources ? String((cmd.sourceBase || 8613900000000) + (i % cmd.sources)) : cmd.source;
-      const e = enqueue(buildPdus({ text, coding: cmd.coding || 'gsm', source })[0], { text, quiet: true, group });
+      const coding = cmd.coding || (body ? 'ucs2' : 'gsm');
+      const e = enqueue(buildPdus({ text, coding, source })[0], { text, quiet: true, group });
       e.buf = new smpp.PDU('deliver_sm', Object.assign({}, e.pdu)).toBuffer();
       entries.push(e);
     }

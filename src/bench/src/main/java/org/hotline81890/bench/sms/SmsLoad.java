@@ -31,12 +31,19 @@ public final class SmsLoad {
             }
             long before = System.nanoTime();
             CpuMeter cpu = new CpuMeter(rig.gatewayPid());
+            // --db-pid: the MariaDB server's process, to report the database's CPU per message too
+            long dbPid = Long.parseLong(args.getOrDefault("db-pid", "0"));
+            CpuMeter dbCpu = new CpuMeter(dbPid);
+            CpuMeter ackCpu = new CpuMeter(rig.gatewayPid());
+            CpuMeter ackDbCpu = new CpuMeter(dbPid);
             rig.flood(n, window, "load");
             JsonObject done = rig.smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
             double secs = (System.nanoTime() - before) / 1e9;
+            String ackCpuPerMo = ackCpu.perMessage(n) + "; database " + ackDbCpu.perMessage(n);
             // With the journal the orders are opened behind the acks: CPU is counted until they all are.
+            long pendingAtFloodEnd = rig.count("SELECT COUNT(*) FROM sms_journal WHERE state='PENDING'");
             double drained = rig.journalDrained(Duration.ofMinutes(60));
-            String cpuPerMo = cpu.perMessage(n);
+            String cpuPerMo = cpu.perMessage(n) + "; database " + dbCpu.perMessage(n);
             long floodEnd = System.currentTimeMillis();
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
             long distinct = rig.count("SELECT COUNT(DISTINCT text) FROM work_order WHERE text LIKE 'load %'");
@@ -49,7 +56,12 @@ public final class SmsLoad {
                     done.getDouble("p99ms"), done.getInteger("redeliveries"), stored, distinct);
             System.out.printf("Journal (%s): every order opened %.1f s after the flood's last resp%n",
                     "no".equals(args.get("journal")) ? "off, orders before the ack" : "on", drained);
-            System.out.println(cpuPerMo.replace("process " + rig.gatewayPid(), "gateway"));
+            System.out.printf("Journal: %d texts pending at the flood's last resp, drained at %.0f/s%n",
+                    pendingAtFloodEnd, drained > 0 ? pendingAtFloodEnd / drained : 0.0);
+            System.out.println("During the flood (acks): " + ackCpuPerMo.replace("process " + rig.gatewayPid(),
+                    "gateway").replace("process " + dbPid, "mariadbd"));
+            System.out.println("Flood and drain: " + cpuPerMo.replace("process " + rig.gatewayPid(), "gateway")
+                    .replace("process " + dbPid, "mariadbd"));
             replies(rig, n, floodEnd, Duration.ofSeconds(Long.parseLong(args.getOrDefault("reply-wait", "300"))));
             System.out.println("gateway log: " + rig.gatewayLog());
             if (args.containsKey("kannel")) {
@@ -114,11 +126,13 @@ public final class SmsLoad {
                 "--system-id", "hotline", "--password", "secret", "--redeliver-ms", "1000");
              KannelBearerbox kannel = new KannelBearerbox(smsc)) {
             smsc.request(new JsonObject().put("cmd", "flood").put("n", Math.min(2000, n / 10)).put("window", window)
-                    .put("prefix", "warm").put("sources", n), "flood_started", Duration.ofSeconds(30));
+                    .put("prefix", "warm").put("sources", n).put("texts", ResidentTexts.of(rig.args)), "flood_started",
+                    Duration.ofSeconds(30));
             smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(10));
             CpuMeter cpu = new CpuMeter(kannel.pid());
             smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window).put("prefix", "load")
-                    .put("sources", n), "flood_started", Duration.ofSeconds(30));
+                    .put("sources", n).put("texts", ResidentTexts.of(rig.args)), "flood_started",
+                    Duration.ofSeconds(30));
             JsonObject k = smsc.await(e -> "flood_done".equals(e.getString("event")), Duration.ofMinutes(30));
             System.out.println("Kannel " + cpu.perMessage(n).replace("process " + kannel.pid(), "bearerbox"));
             System.out.printf("Kannel 1.4.5 bearerbox (no commit per message): %d msgs/s, p50 %.1f ms, p99 %.1f ms;"

@@ -149,9 +149,10 @@ final class SmsRig implements AutoCloseable {
         // --journal no: the intake before the ack, as before issue 18 (for before/after runs in one sitting)
         env.put("HOTLINE_SMPP_JOURNAL", "no".equals(args.get("journal")) ? "false" : "true");
         gateway = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // the embedded server's first start unpacks its binaries (minutes on a loaded machine)
+        // Starting takes the matcher's model load (over a minute at a load average of 20-50 on the shared 2 cores)
+        // and, for the embedded server's first start, unpacking its binaries.
         smsc.await(e -> "bind".equals(e.getString("event")) && Boolean.TRUE.equals(e.getBoolean("ok")),
-                Duration.ofSeconds(embedded != null ? 600 : 60));
+                Duration.ofSeconds(Long.parseLong(args.getOrDefault("start-wait", embedded != null ? "600" : "240"))));
         if (embedded != null) {
             int port = Integer.parseInt(Files.readString(embedded.resolve("mariadb").resolve("port")).strip());
             embeddedUrl = "jdbc:mysql://127.0.0.1:" + port + "/hotline?sslMode=DISABLED";
@@ -195,7 +196,8 @@ final class SmsRig implements AutoCloseable {
 
     JsonObject flood(int n, int window, String prefix) {
         return smsc.request(new JsonObject().put("cmd", "flood").put("n", n).put("window", window)
-                .put("prefix", prefix).put("sources", n), "flood_started", Duration.ofSeconds(30));
+                .put("prefix", prefix).put("sources", n).put("texts", ResidentTexts.of(args)), "flood_started",
+                Duration.ofSeconds(30));
     }
 
     /** Waits until the intake journal has no unprocessed row (at once without the journal); the seconds waited. */
