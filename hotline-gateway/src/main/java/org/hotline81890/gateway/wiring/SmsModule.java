@@ -63,6 +63,8 @@ public final class SmsModule implements HotlineModule {
     private static final int JOURNAL_CLAIM = 500;
     private static final int JOURNAL_STAGE_THREADS = 16;
     private static final int JOURNAL_BUSY_INTAKES = 1;
+    /** Texts that waited this long in the journal get every lane: replies well inside GB/T 33358's 3 minutes. */
+    private static final Duration JOURNAL_MAX_LAG = Duration.ofSeconds(30);
     private static final Duration JOURNAL_LEASE = Duration.ofSeconds(30);
     private static final Duration JOURNAL_LAG_NORM = Duration.ofMinutes(3);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
@@ -136,7 +138,8 @@ public final class SmsModule implements HotlineModule {
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").
-        stage.yieldTo(appender::busy, Integer.getInteger("hotline.sms.journal.busy-intakes", JOURNAL_BUSY_INTAKES));
+        stage.yieldTo(appender::busy, Integer.getInteger("hotline.sms.journal.busy-intakes", JOURNAL_BUSY_INTAKES),
+                JOURNAL_MAX_LAG);
         Gauge.builder("hotline.sms.journal.pending", stage, s -> s.lag().pending())
                 .description("SMS texts acknowledged but not yet turned into work orders").register(core.registry());
         Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The HOTLINE_* environment every whole-application IT starts from: HTTP on a free loopback port, the test's own
- * database, its admin token and data directory, FastAGI off, and a database connect timeout of 30 s (a cold JVM's
- * first connection on a loaded 2-core machine can take longer than the shipped 250 ms). The returned map is mutable: a test adds or
- * overrides the keys of the part it drives.
+ * database, its admin token and data directory, FastAGI off, and a database connect timeout of 30 s (a cold
+ * JVM's first connection on a loaded 2-core machine can take longer than the shipped 250 ms). The returned map is
+ * mutable: a test adds or overrides the keys of the part it drives.
  */
 public final class TestEnv {
     private TestEnv() {

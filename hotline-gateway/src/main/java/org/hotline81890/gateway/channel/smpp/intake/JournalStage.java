@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledgements come first: while {@link #yieldTo acks are busy} at most {@code busyConcurrency} texts are in
  * the intake at once (the matcher is milliseconds of CPU per text and the machine's cores are shared with the
  * deliver_sm path and the database); once the appends are quiet, every lane runs. Under a flood the journal absorbs
- * the burst and the stage drains it after.
+ * the burst and the stage drains it after. A sustained flow must not push the residents' replies back without end:
+ * once the texts of a round waited longer than {@code maxLag} in the journal, every lane runs, acks busy or not.
  */
 public final class JournalStage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
@@ -60,6 +61,8 @@ public final class JournalStage implements AutoCloseable {
     private int inIntake;
     private volatile BooleanSupplier acksBusy = () -> false;
     private volatile int busyConcurrency = Integer.MAX_VALUE;
+    private volatile Duration maxLag = Duration.ZERO;
+    private volatile Instant oldestInRound;
 
     public JournalStage(InboundJournal journal, InboundSmsHandler intake, ExecutorService threads, Clock clock,
                         int batch, Duration lease) {
@@ -73,14 +76,15 @@ public final class JournalStage implements AutoCloseable {
 
     /**
      * While {@code acksBusy} holds, at most {@code concurrency} (at least 1: the journal always drains) texts are in
-     * the intake at once.
+     * the intake at once, unless the round's oldest text has waited longer than {@code maxLag}.
      */
-    public void yieldTo(BooleanSupplier acksBusy, int concurrency) {
+    public void yieldTo(BooleanSupplier acksBusy, int concurrency, Duration maxLag) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("the stage needs at least one intake while acks are busy");
         }
         this.acksBusy = acksBusy;
         this.busyConcurrency = concurrency;
+        this.maxLag = maxLag;
     }
 
     public synchronized void start() {
@@ -124,6 +128,7 @@ public final class JournalStage implements AutoCloseable {
         if (rows.isEmpty()) {
             return 0;
         }
+        oldestInRound = rows.stream().map(JournaledSms::receivedAt).min(Instant::compareTo).orElseThrow();
         Map<String, List<JournaledSms>> bySender = new LinkedHashMap<>();
         rows.forEach(r -> bySender.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
         ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
@@ -150,7 +155,13 @@ public final class JournalStage implements AutoCloseable {
     }
 
     private int limit() {
-        return acksBusy.getAsBoolean() ? busyConcurrency : Integer.MAX_VALUE;
+        return acksBusy.getAsBoolean() && !behind() ? busyConcurrency : Integer.MAX_VALUE;
+    }
+
+    /** The texts in the intake now have waited too long to keep yielding to the acks. */
+    private boolean behind() {
+        Instant oldest = oldestInRound;
+        return oldest != null && Duration.between(oldest, clock.instant()).compareTo(maxLag) > 0;
     }
 
     /** Waits for a turn in the intake (see the class comment); woken by the text before it leaving. */

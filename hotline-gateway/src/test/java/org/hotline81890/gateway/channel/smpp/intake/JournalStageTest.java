@@ -189,7 +189,7 @@ class JournalStageTest {
             inside.decrementAndGet();
             return new InboundOutcome.Committed("T");
         });
-        stage.yieldTo(busy::get, 1);
+        stage.yieldTo(busy::get, 1, LEASE);
         assertThat(stage.round()).isEqualTo(12);
         assertThat(most).as("acks busy: one intake at a time").hasValue(1);
 
@@ -213,9 +213,35 @@ class JournalStageTest {
             }
             return new InboundOutcome.Committed("T");
         });
-        quiet.yieldTo(busy::get, 1);
+        quiet.yieldTo(busy::get, 1, LEASE);
         assertThat(quiet.round()).isEqualTo(4);
         assertThat(met).hasValue(4);
+    }
+
+    @Test
+    void textsThatWaitedLongerThanTheMaxLagGetEveryLaneWhileAcksAreBusy() throws Exception {
+        List<JournaledSms> texts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            texts.add(text("86136000001" + (10 + i), "l" + i));
+        }
+        journal.append(texts);
+        clock.advance(Duration.ofSeconds(31)); // a sustained flow kept the acks busy while these waited
+        CountDownLatch allIn = new CountDownLatch(4);
+        AtomicInteger met = new AtomicInteger();
+        JournalStage stage = stage(sms -> {
+            allIn.countDown();
+            try {
+                if (allIn.await(10, TimeUnit.SECONDS)) {
+                    met.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new InboundOutcome.Committed("T");
+        });
+        stage.yieldTo(() -> true, 1, Duration.ofSeconds(30));
+        assertThat(stage.round()).isEqualTo(4);
+        assertThat(met).as("behind by more than the max lag: side by side").hasValue(4);
     }
 
     @Test
@@ -233,7 +259,7 @@ class JournalStageTest {
             }
             return new InboundOutcome.Committed("T");
         });
-        stage.yieldTo(busy::get, 1);
+        stage.yieldTo(busy::get, 1, LEASE);
         assertThat(stage.round()).isEqualTo(6);
         assertThat(processed).hasValue(6);
         assertThat(journal.pending()).isZero();
