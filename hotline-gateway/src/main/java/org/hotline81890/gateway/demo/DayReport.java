@@ -101,6 +101,19 @@ final class DayReport {
             return share(o -> o.matched() && o.heldUntil().isPresent(), Order::offeredInTimeFromOpening);
         }
 
+        /**
+         * The same over the held orders whose opening came before {@code end} (the simulated day's end): an opening
+         * during the drain, where 5 simulated minutes are a fraction of a real second, is missed whatever the hotline
+         * does.
+         */
+        double heldOfferedWithinGoalOfOpeningBefore(Instant end) {
+            return share(o -> heldBefore(o, end), Order::offeredInTimeFromOpening);
+        }
+
+        static boolean heldBefore(Order o, Instant end) {
+            return o.matched() && o.heldUntil().filter(h -> h.isBefore(end)).isPresent();
+        }
+
         private double share(java.util.function.Predicate<Order> of, java.util.function.Predicate<Order> which) {
             long n = count(of);
             return n == 0 ? 0 : (double) count(of.and(which)) / n;

@@ -86,8 +86,12 @@ public final class DayRun {
                 "%.2f %% (of %,d; %,d more escalated with no provider for them at all)",
                 100 * f.offeredWithinGoalWhenOpen(), f.count(DayReport.Order::hadProviderOpen),
                 f.count(x -> x.matched() && x.noProvider())));
+        Instant dayEnd = o.start().plus(Duration.ofDays(1));
         row(s, "… held for a provider's opening hours (night/weekend policy), offered within 5 min of the opening",
-                String.format(Locale.ROOT, "%.2f %% (of %,d held)", 100 * f.heldOfferedWithinGoalOfOpening(), held));
+                String.format(Locale.ROOT, "%.2f %% (of %,d held); %.2f %% of the %,d whose opening came within the "
+                        + "day (the others' came during the drain)", 100 * f.heldOfferedWithinGoalOfOpening(), held,
+                        100 * f.heldOfferedWithinGoalOfOpeningBefore(dayEnd),
+                        f.count(x -> DayReport.Figures.heldBefore(x, dayEnd))));
         row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)
                 .orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes).orElse("-"));
         row(s, "tracked to an end: closed (goal 100 %)", pct(closed, n));

@@ -103,6 +103,9 @@ class DayReportTest {
         assertThat(f.offeredWithinGoalWhenOpen()).as("neither the held order nor the one nobody serves")
                 .isEqualTo(1.0);
         assertThat(f.heldOfferedWithinGoalOfOpening()).isEqualTo(1.0);
+        assertThat(f.heldOfferedWithinGoalOfOpeningBefore(opening.plusSeconds(1))).isEqualTo(1.0);
+        assertThat(f.count(x -> DayReport.Figures.heldBefore(x, opening))).as("an opening at the day's end is the "
+                + "drain's").isZero();
     }
 
     /** The held order's JSON with its first offer at {@code offeredAt} (the fixed clock cannot move to the morning). */

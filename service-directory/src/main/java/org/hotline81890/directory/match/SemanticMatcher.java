@@ -164,11 +164,13 @@ public final class SemanticMatcher implements Matcher {
     }
 
     /**
-     * An emergency sent to the emergency category is a call for help, even when it ends in "怎么办" or asks where
-     * to go; a complaint (the lift rescue still has not come) stays a complaint.
+     * An emergency sent to the emergency category, or to a service with its own emergency words (gas repairs, lift
+     * rescue), is a call for help, even when it ends in "怎么办" or asks where to go; a complaint (the lift rescue
+     * still has not come) stays a complaint.
      */
     static RequestType emergencyIsHelp(boolean urgent, Service first, RequestType type) {
-        boolean emergencyService = first != null && first.category().code().equals(EMERGENCY_CATEGORY);
+        boolean emergencyService = first != null && (first.category().code().equals(EMERGENCY_CATEGORY)
+                || first.keywords().stream().anyMatch(k -> k.kind() == Keyword.Kind.URGENT));
         return urgent && emergencyService && type == RequestType.CONSULTATION ? RequestType.HELP : type;
     }
 

@@ -62,7 +62,8 @@ class RequestTypeCuesTest {
     @CsvSource(delimiter = '|', value = {
         "我爸突然倒在地上叫不醒，怎么办",
         "楼道里着火了，烟很大，怎么办",
-        "孩子发高烧抽搐了，怎么办"})
+        "孩子发高烧抽搐了，怎么办",
+        "厨房里煤气味很重，怎么办"})
     void anEmergencyAskedAsHowIsACallForHelp(String text) {
         MatchResult r = matcher.match(text);
         assertThat(r.urgent()).isTrue();
@@ -78,6 +79,11 @@ class RequestTypeCuesTest {
         org.hotline81890.directory.Service referral = ShippedMatcher.directory().find("ER-04").orElseThrow();
         assertThat(SemanticMatcher.emergencyIsHelp(urgent, referral, model)).isEqualTo(want);
         assertThat(SemanticMatcher.emergencyIsHelp(urgent, null, model)).isEqualTo(model);
+        // gas repairs are no emergency category, but take the gas emergency by their own words
+        org.hotline81890.directory.Service gas = ShippedMatcher.directory().find("UT-04").orElseThrow();
+        assertThat(SemanticMatcher.emergencyIsHelp(urgent, gas, model)).isEqualTo(want);
+        org.hotline81890.directory.Service waterCuts = ShippedMatcher.directory().find("UT-02").orElseThrow();
+        assertThat(SemanticMatcher.emergencyIsHelp(urgent, waterCuts, model)).isEqualTo(model);
     }
 
     @ParameterizedTest

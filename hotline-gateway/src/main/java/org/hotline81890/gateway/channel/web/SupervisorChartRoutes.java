@@ -24,7 +24,8 @@ import org.hotline81890.gateway.workorder.PhoneNumbers;
  * {@code /supervisor/charts} (统计图表): requests per hour by channel (an ECharts bar chart, its data in the page's
  * markup, no inline script), a category × district heat table, the first-contact resolution and the top repeat
  * callers (numbers masked: the page shows no full number, so it audits none), filtered by date range, category and
- * district; {@code /supervisor/charts.csv} exports the same figures (UTF-8 with a BOM, so Excel reads the Chinese).
+ * district; {@code /supervisor/charts.csv} exports the same figures (UTF-8 with a BOM, so Excel reads the Chinese),
+ * {@code /supervisor/charts.xlsx} the same again as a workbook ({@link ChartXlsx}).
  */
 public final class SupervisorChartRoutes {
     private static final Map<String, String> CHANNELS = Map.of("PHONE", "电话", "SMS", "短信", "WEB", "网络",
@@ -32,6 +33,7 @@ public final class SupervisorChartRoutes {
     /** The scorecard table's columns, in the order of {@link ScorecardViews.ScoreRow#sort()}. */
     private static final List<String> SCORE_HEADS = List.of("排名", "服务单位", "类型", "派单数", "接单率", "按时响应率",
             "办结数", "办结用时 P50 / P90", "满意率", "重办率", "督办", "综合分", "需关注");
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** How many repeat callers the page and the export list. */
     private static final int REPEAT_CALLERS = 10;
     private final KpiCharts charts;
@@ -50,7 +52,8 @@ public final class SupervisorChartRoutes {
 
     public void mount(Router router) {
         router.get("/supervisor/charts").handler(this::handlePage);
-        router.get("/supervisor/charts.csv").handler(this::handleCsv);
+        router.get("/supervisor/charts.csv").handler(ctx -> handleExport(ctx, "csv"));
+        router.get("/supervisor/charts.xlsx").handler(ctx -> handleExport(ctx, "xlsx"));
     }
 
     private ChartFilter filter(RoutingContext ctx) {
@@ -82,7 +85,8 @@ public final class SupervisorChartRoutes {
         });
     }
 
-    private void handleCsv(RoutingContext ctx) {
+    /** {@code type}: csv or xlsx, the same rows. */
+    private void handleExport(RoutingContext ctx, String type) {
         ChartFilter f;
         try {
             f = filter(ctx);
@@ -92,21 +96,29 @@ public final class SupervisorChartRoutes {
             return;
         }
         ChartFilter chosen = f;
-        blocking.run(() -> figures(chosen)).onComplete(ar -> {
+        blocking.run(() -> csv(figures(chosen))).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
             }
-            ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            ctx.response().putHeader("Content-Type", type.equals("csv") ? "text/csv; charset=utf-8" : XLSX)
                     .putHeader("Content-Disposition", "attachment; filename=\"kpi-" + chosen.from() + "_"
-                            + chosen.to() + ".csv\"")
-                    .end(ChartCsv.of(ar.result().hours(), ar.result().heat(), this::channelName, this::categoryName)
-                            + ChartCsv.more(ar.result().firstContact(), ar.result().repeatCallers().stream()
-                                    .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList())
-                            + ChartCsv.satisfaction(ar.result().satisfaction())
-                            + ChartCsv.times(ar.result().times(), this::categoryName)
-                            + ChartCsv.scorecards(ProviderRanking.rank(ar.result().providers())));
+                            + chosen.to() + "." + type + "\"");
+            if (type.equals("csv")) {
+                ctx.response().end(ar.result());
+            } else {
+                ctx.response().end(io.vertx.core.buffer.Buffer.buffer(ChartXlsx.of(ar.result())));
+            }
         });
+    }
+
+    private String csv(Figures figures) {
+        return ChartCsv.of(figures.hours(), figures.heat(), this::channelName, this::categoryName)
+                + ChartCsv.more(figures.firstContact(), figures.repeatCallers().stream()
+                        .map(r -> new RepeatRow(PhoneNumbers.mask(r.number()), r.orders())).toList())
+                + ChartCsv.satisfaction(figures.satisfaction())
+                + ChartCsv.times(figures.times(), this::categoryName)
+                + ChartCsv.scorecards(ProviderRanking.rank(figures.providers()));
     }
 
     private Figures figures(ChartFilter f) {
@@ -125,6 +137,7 @@ public final class SupervisorChartRoutes {
         v.put("district", f.district().orElse(""));
         v.put("categories", directory.categories());
         v.put("csvHref", "/supervisor/charts.csv?" + query(f));
+        v.put("xlsxHref", "/supervisor/charts.xlsx?" + query(f));
         v.put("hoursJson", hoursJson(figures.hours()));
         v.put("trendJson", trendJson(figures.satisfaction()));
         HeatTable heat = HeatTable.of(figures.heat(), this::categoryName);

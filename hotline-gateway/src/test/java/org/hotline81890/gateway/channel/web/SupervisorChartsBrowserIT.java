@@ -158,6 +158,31 @@ class SupervisorChartsBrowserIT {
         assertThat(fx.web.as(Role.AGENT).get("/supervisor/charts.csv").statusCode()).isEqualTo(403);
     }
 
+    /** The same rows as a workbook: opened as the zip it is, its sheets' XML read back. */
+    @Test
+    void theXlsxExportCarriesTheSameFiguresOnTwoSheets() throws Exception {
+        WebClient sup = fx.web.as(Role.SUPERVISOR);
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                sup.request("/supervisor/charts.xlsx").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).contains(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("attachment; filename=\"kpi-").endsWith(".xlsx\""));
+        Map<String, String> parts = ChartXlsxTest.unzip(xlsx.body());
+        assertThat(parts.get("xl/workbook.xml")).contains("name=\"指标\"", "name=\"服务单位排名\"");
+        String strings = parts.getOrDefault("xl/sharedStrings.xml", "");
+        String figures = parts.get("xl/worksheets/sheet1.xml") + strings;
+        assertThat(figures).contains("类别×区县", "家政服务", "海曙区", "受理量", "138****7777")
+                .doesNotContain("13800007777");
+        assertThat(parts.get("xl/worksheets/sheet1.xml")).as("受理量 5 as a number cell").containsPattern(
+                "<c r=\"G\\d+\"[^>]*><v>5</v></c>");
+        assertThat(parts.get("xl/worksheets/sheet2.xml") + strings).contains("海曙家政服务社", "综合分");
+        assertThat(fx.web.as(Role.AGENT).get("/supervisor/charts.xlsx").statusCode()).isEqualTo(403);
+        assertThat(sup.get("/supervisor/charts.xlsx?from=2026-12-05&to=2026-01-01").statusCode()).isEqualTo(400);
+    }
+
     private static Optional<Path> csvIn(Path dir) {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("kpi-.*\\.csv")).findFirst();
