@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +24,7 @@ import java.util.regex.Pattern;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.testing.ManualClock;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.wiring.PartnerModule;
@@ -71,7 +70,7 @@ class HeldAtOpeningIT {
     static Path dataDir;
     private static TestDatabase db;
     private static HotlineApp app;
-    private static final MovableClock CLOCK = new MovableClock(SATURDAY_0200);
+    private static final ManualClock CLOCK = new ManualClock(SATURDAY_0200);
 
     @BeforeAll
     static void start() {
@@ -216,33 +215,5 @@ class HeldAtOpeningIT {
 
     private static Instant shanghai(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    /** Simulated time the test sets; everything in the hotline reads it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import java.util.Set;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.testing.ManualClock;
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.testing.TestEnv;
 import org.hotline81890.gateway.wiring.PartnerModule;
@@ -67,7 +66,7 @@ class NightPolicyIT {
     private static TestDatabase db;
     private static HotlineApp app;
     private static PartnerModule partners;
-    private static final MovableClock CLOCK = new MovableClock(SATURDAY_0613);
+    private static final ManualClock CLOCK = new ManualClock(SATURDAY_0613);
 
     @BeforeAll
     static void start() {
@@ -197,34 +196,6 @@ class NightPolicyIT {
                 }
                 return out;
             }
-        }
-    }
-
-    /** Simulated time the test sets; everything in the hotline reads it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -69,6 +69,22 @@ class JournalStageTest {
         return new JournalStage(journal, intake, threads, clock, 500, LEASE);
     }
 
+    /** An intake where {@code lanes} texts must be inside at once to get through: counts those that met. */
+    private static InboundSmsHandler meetingOf(int lanes, AtomicInteger met) {
+        CountDownLatch allIn = new CountDownLatch(lanes);
+        return sms -> {
+            allIn.countDown();
+            try {
+                if (allIn.await(10, TimeUnit.SECONDS)) {
+                    met.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new InboundOutcome.Committed("T");
+        };
+    }
+
     private JournaledSms text(String from, String body) {
         return new JournaledSms(0, "sms:k" + (++seq), from, "81890", body, clock.instant(), 1, 1);
     }
@@ -200,19 +216,8 @@ class JournalStageTest {
         }
         journal.append(texts);
         busy.set(false);
-        CountDownLatch allIn = new CountDownLatch(4);
         AtomicInteger met = new AtomicInteger();
-        JournalStage quiet = stage(sms -> {
-            allIn.countDown();
-            try {
-                if (allIn.await(10, TimeUnit.SECONDS)) {
-                    met.incrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new InboundOutcome.Committed("T");
-        });
+        JournalStage quiet = stage(meetingOf(4, met));
         quiet.yieldTo(busy::get, 1, LEASE);
         assertThat(quiet.round()).isEqualTo(4);
         assertThat(met).hasValue(4);
@@ -226,19 +231,8 @@ class JournalStageTest {
         }
         journal.append(texts);
         clock.advance(Duration.ofSeconds(31)); // a sustained flow kept the acks busy while these waited
-        CountDownLatch allIn = new CountDownLatch(4);
         AtomicInteger met = new AtomicInteger();
-        JournalStage stage = stage(sms -> {
-            allIn.countDown();
-            try {
-                if (allIn.await(10, TimeUnit.SECONDS)) {
-                    met.incrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new InboundOutcome.Committed("T");
-        });
+        JournalStage stage = stage(meetingOf(4, met));
         stage.yieldTo(() -> true, 1, Duration.ofSeconds(30));
         assertThat(stage.round()).isEqualTo(4);
         assertThat(met).as("behind by more than the max lag: side by side").hasValue(4);
