@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.hotline81890.gateway.channel.http.AdminToken;
 import org.hotline81890.gateway.demo.DayRun;
 import org.hotline81890.gateway.demo.Demo;
 import org.hotline81890.gateway.demo.DemoOptions;
@@ -69,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoOptions.parseSpeed(drainSpeed), seed, !day, unsatisfied / 100);
         Demo demo = Demo.start(options, config.file(), System.getenv(), smscDir, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-shutdown"));
-        demo.describe(System.out, "localhost");
+        demo.describe(System.out, "localhost", AdminToken.stdoutIsTerminal());
         if (day) {
             return DayRun.run(demo, options, Optional.ofNullable(report), Optional.ofNullable(chart), System.out);
         }

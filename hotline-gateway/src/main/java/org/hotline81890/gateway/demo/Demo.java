@@ -49,11 +49,12 @@ public final class Demo implements AutoCloseable {
     private final ScaledClock clock;
     private final String api;
     private final String token;
+    private final String tokenWhere;
     private final List<DemoLogins.Login> logins;
 
     private Demo(HotlineApp app, AmiServerSimulator ami, Optional<NodeSmsc> smsc, SimSchedule schedule,
                  WebhookPartners partners, WebForms web, Residents residents, Ledger ledger, ScaledClock clock,
-                 String api, String token, List<DemoLogins.Login> logins) {
+                 String api, String token, String tokenWhere, List<DemoLogins.Login> logins) {
         this.app = app;
         this.ami = ami;
         this.smsc = smsc;
@@ -65,6 +66,7 @@ public final class Demo implements AutoCloseable {
         this.clock = clock;
         this.api = api;
         this.token = token;
+        this.tokenWhere = tokenWhere;
         this.logins = logins;
     }
 
@@ -145,7 +147,10 @@ public final class Demo implements AutoCloseable {
         Residents residents = new Residents(options, clock, schedule, book, behaviour, callers, smsc, web);
         clock.setSpeed(options.speed());
         residents.start();
-        return new Demo(app, ami, smsc, schedule, partners, web, residents, ledger, clock, api, token, logins);
+        String tokenWhere = cfg.http().adminToken().isBlank() ? cfg.data().dir().resolve("admin-token").toString()
+                : "http.admin-token (configured)";
+        return new Demo(app, ami, smsc, schedule, partners, web, residents, ledger, clock, api, token, tokenWhere,
+                logins);
     }
 
     /** The demo's defaults under the given environment; the simulators' ports are always the demo's own. */
@@ -216,8 +221,11 @@ public final class Demo implements AutoCloseable {
         return Files.readString(cfg.data().dir().resolve("admin-token"), StandardCharsets.UTF_8).strip();
     }
 
-    /** What to print for a newcomer: the pages and the logins. */
-    public void describe(PrintStream out, String host) {
+    /**
+     * What to print for a newcomer: the pages and the logins; the admin token itself only to a terminal (standard
+     * output that goes to a file ends up in logs), else where it is kept.
+     */
+    public void describe(PrintStream out, String host, boolean toTerminal) {
         String base = "http://" + host + ":" + app.httpPort();
         out.println();
         out.println("81890 hotline demo: " + base + "/login   (simulated time at " + clock.speed() + "x, now "
@@ -228,9 +236,14 @@ public final class Demo implements AutoCloseable {
         }
         out.println("  As demo-agent click 签入 then 就绪: the next simulated call rings your desk (extension "
                 + DemoLogins.AGENT_EXTENSION + ").");
-        out.println("  Admin API token: " + token + "   KPIs: curl -H 'Authorization: Bearer …' " + base
-                + "/api/admin/kpis");
+        out.println(tokenLine(token, tokenWhere, toTerminal, base));
         out.println();
+    }
+
+    static String tokenLine(String token, String where, boolean toTerminal, String base) {
+        return "  Admin API token: " + (toTerminal ? token : "kept in " + where
+                + " (not printed: standard output is not a terminal)") + "   KPIs: curl -H 'Authorization: Bearer …' "
+                + base + "/api/admin/kpis";
     }
 
     public int sent() {

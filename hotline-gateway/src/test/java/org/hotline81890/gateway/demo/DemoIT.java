@@ -54,7 +54,7 @@ class DemoIT {
                     WorkOrderState.ESCALATED);
             try (Demo demo = Demo.start(options, Optional.empty(), env, repoRoot().resolve("src/simulators/smsc"),
                     new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-                demo.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), "localhost");
+                demo.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), "localhost", false);
                 DayReport.Figures f = demo.figures(2);
                 long deadline = System.nanoTime() + RUN.toNanos();
                 long started = System.nanoTime();
@@ -75,7 +75,7 @@ class DemoIT {
             }
             String out = printed.toString(StandardCharsets.UTF_8);
             assertThat(out).contains("demo-agent", "demo-supervisor", "demo-partner", "demo-department",
-                    "demo-volunteer", "/login");
+                    "demo-volunteer", "/login").doesNotContain("it-demo-token-0123456789");
         }
     }
 
