@@ -97,15 +97,7 @@ final class KpiProvidersSql {
 
     private static void query(Connection c, ChartFilter f, String sql, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            Sql.setInstant(ps, i++, f.start());
-            Sql.setInstant(ps, i++, f.end());
-            if (f.category().isPresent()) {
-                ps.setString(i++, f.category().get() + "-%");
-            }
-            if (f.district().isPresent()) {
-                ps.setString(i, f.district().get());
-            }
+            ChartFilterSql.bind(ps, 1, f);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     row.accept(rs);

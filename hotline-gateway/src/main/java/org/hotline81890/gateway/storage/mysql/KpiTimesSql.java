@@ -50,14 +50,7 @@ final class KpiTimesSql {
             int i = 1;
             for (Duration goal : List.of(responseGoal, completionGoal)) {
                 ps.setLong(i++, goal.toMillis());
-                Sql.setInstant(ps, i++, f.start());
-                Sql.setInstant(ps, i++, f.end());
-                if (f.category().isPresent()) {
-                    ps.setString(i++, f.category().get() + "-%");
-                }
-                if (f.district().isPresent()) {
-                    ps.setString(i++, f.district().get());
-                }
+                i = ChartFilterSql.bind(ps, i, f);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

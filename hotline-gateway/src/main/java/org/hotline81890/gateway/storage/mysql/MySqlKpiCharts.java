@@ -92,15 +92,7 @@ public final class MySqlKpiCharts implements KpiCharts {
             f.category().ifPresent(x -> sql.append(" AND w.service_code LIKE ?"));
             f.district().ifPresent(x -> sql.append(" AND w.district = ?"));
             try (PreparedStatement ps = c.prepareStatement(sql.append(" GROUP BY d ORDER BY d").toString())) {
-                int i = 1;
-                Sql.setInstant(ps, i++, f.start());
-                Sql.setInstant(ps, i++, f.end());
-                if (f.category().isPresent()) {
-                    ps.setString(i++, f.category().get() + "-%");
-                }
-                if (f.district().isPresent()) {
-                    ps.setString(i, f.district().get());
-                }
+                ChartFilterSql.bind(ps, 1, f);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<DaySatisfaction> out = new ArrayList<>();
                     while (rs.next()) {
@@ -151,15 +143,7 @@ public final class MySqlKpiCharts implements KpiCharts {
         f.category().ifPresent(x -> sql.append(" AND service_code LIKE ?"));
         f.district().ifPresent(x -> sql.append(" AND district = ?"));
         PreparedStatement ps = c.prepareStatement(sql.append(tail).toString());
-        int i = 1;
-        Sql.setInstant(ps, i++, f.start());
-        Sql.setInstant(ps, i++, f.end());
-        if (f.category().isPresent()) {
-            ps.setString(i++, f.category().get() + "-%");
-        }
-        if (f.district().isPresent()) {
-            ps.setString(i, f.district().get());
-        }
+        ChartFilterSql.bind(ps, 1, f);
         return ps;
     }
 }
