@@ -131,19 +131,15 @@ public final class Reassignment {
      */
     private SupervisorOutcome onReassignable(WorkOrderId id,
                                              BiFunction<WorkOrder, DispatchJob, SupervisorOutcome> action) {
-        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-            if (locked.isEmpty()) {
-                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-            }
-            WorkOrder w = locked.get();
+        return SupervisorOutcome.onOrder(locks, id, w -> {
             if (!REASSIGNABLE.contains(w.state())) {
-                return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "当前状态" + w.state() + "，不能改派");
+                return SupervisorOutcome.notNow(w, "改派");
             }
             if (w.serviceCode().isEmpty()) {
                 return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "尚未匹配服务，请先分类");
             }
             return action.apply(w, facts.job(w).orElseThrow());
-        }));
+        });
     }
 
     /** Approves the department's request: the handling deadline (and its reminder) move. */

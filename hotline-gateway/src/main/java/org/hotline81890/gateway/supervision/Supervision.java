@@ -67,39 +67,29 @@ public final class Supervision {
             return new SupervisorOutcome.Invalid("请填写撤销理由");
         }
         String why = cut(reason.strip());
-        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-            if (locked.isEmpty()) {
-                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-            }
-            WorkOrder w = locked.get();
+        return SupervisorOutcome.onOrder(locks, id, w -> {
             if (!w.state().canMoveTo(WorkOrderState.CANCELLED)) {
-                return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "当前状态" + w.state()
-                        + "，不能撤销");
+                return SupervisorOutcome.notNow(w, "撤销");
             }
             offers.withdrawAll(w.id(), "cancelled by supervisor " + supervisor + ": " + why);
             tracker.move(w.id(), WorkOrderState.CANCELLED, supervisor, Channel.WEB, "cancelled by supervisor "
                     + supervisor + " (督办撤销): " + why, next -> resident(next, "cancelled",
                     "您的工单" + Wording.ticket(next.ticket()) + "已撤销，原因：" + why + "。如有疑问请致电81890。"));
             return new SupervisorOutcome.Done("已撤销工单 " + w.ticket().grouped() + "，已短信告知市民");
-        }));
+        });
     }
 
     /** Reopens an escalated order: dispatched again, never to whoever did the work before. */
     public SupervisorOutcome reopen(WorkOrderId id, String reason, String supervisor) {
         String why = reason == null || reason.isBlank() ? "" : ": " + cut(reason.strip());
-        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-            if (locked.isEmpty()) {
-                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-            }
-            WorkOrder w = locked.get();
+        return SupervisorOutcome.onOrder(locks, id, w -> {
             if (!w.state().canMoveTo(WorkOrderState.REOPENED)) {
-                return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "当前状态" + w.state()
-                        + "，不能重办");
+                return SupervisorOutcome.notNow(w, "重办");
             }
             tracker.move(w.id(), WorkOrderState.REOPENED, supervisor, Channel.WEB, "reopened by supervisor "
                     + supervisor + " (督办重办)" + why, Dispatch::request);
             return new SupervisorOutcome.Done("已重办工单 " + w.ticket().grouped() + "，重新派单中");
-        }));
+        });
     }
 
     /** Issues a 督办单 to a department: its own deadline, the department told by SMS. */
@@ -120,11 +110,7 @@ public final class Supervision {
             return new SupervisorOutcome.Invalid("请填写督办意见");
         }
         String body = cut(text.strip());
-        return locks.inOneTransaction(() -> locks.withWorkOrder(id, locked -> {
-            if (locked.isEmpty()) {
-                return new SupervisorOutcome.NotFound("没有工单 " + id.value());
-            }
-            WorkOrder w = locked.get();
+        return SupervisorOutcome.onOrder(locks, id, w -> {
             if (DONE.contains(w.state())) {
                 return new SupervisorOutcome.Conflict("工单" + w.ticket().grouped() + "已办结或撤销，无需督办");
             }
@@ -135,7 +121,7 @@ public final class Supervision {
                     + supervisor + " to " + department.value() + ", due " + dueAt + ": " + body, x -> x,
                     next -> departmentSms(dept.get(), n, next));
             return new SupervisorOutcome.Done("已向" + dept.get().name() + "发出督办单，期限 " + Wording.time(dueAt));
-        }));
+        });
     }
 
     /** A 督办单's deadline fired: answered when the order was done by then, missed (counted) otherwise. */
