@@ -55,12 +55,19 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    static String readPassword(InputStream in) {
-        try {
-            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the password from standard input", e);
+    /** {@code --password-stdin}, required: a password is never an argument, which ps and shell histories show. */
+    static final class PasswordStdin {
+        @Option(names = "--password-stdin", required = true, description = "read the password from standard input")
+        boolean given;
+
+        /** The first line of {@code in} ("" when there is none). */
+        String read(InputStream in) {
+            try {
+                String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? "" : line;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the password from standard input", e);
+            }
         }
     }
 
@@ -80,8 +87,8 @@ public final class UsersCommand implements Runnable {
         String provider;
         @Option(names = "--extension", paramLabel = "EXT", description = "an agent's phone extension (queue member)")
         String extension;
-        @Option(names = "--password-stdin", required = true, description = "read the password from standard input")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdin password;
         @Mixin
         Db db;
 
@@ -104,7 +111,7 @@ public final class UsersCommand implements Runnable {
                 err.println(problem.get());
                 return REFUSED;
             }
-            String password = readPassword(in);
+            String secret = password.read(in);
             return on.apply((people, providerKnown) -> {
                 // A login for a provider that is not in the table could never see a job: refuse it (issue 14).
                 if (p.provider().isPresent() && !providerKnown.test(p.provider().get())) {
@@ -112,7 +119,7 @@ public final class UsersCommand implements Runnable {
                             + "with hotline providers import)");
                     return REFUSED;
                 }
-                return switch (people.add(p, password)) {
+                return switch (people.add(p, secret)) {
                     case AddResult.Created c -> {
                         out.println("created " + c.person().login() + " " + c.person().role().wire());
                         yield 0;
@@ -168,15 +175,15 @@ public final class UsersCommand implements Runnable {
     public static final class ResetPassword implements Callable<Integer> {
         @Parameters(paramLabel = "LOGIN")
         String login;
-        @Option(names = "--password-stdin", required = true, description = "read the password from standard input")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdin password;
         @Mixin
         Db db;
 
         @Override
         public Integer call() {
-            String password = readPassword(System.in);
-            return db.with(people -> done(people.resetPassword(login, password), "password reset " + login));
+            String secret = password.read(System.in);
+            return db.with(people -> done(people.resetPassword(login, secret), "password reset " + login));
         }
     }
 
