@@ -42,24 +42,23 @@ public final class ProviderDeskRoutes {
     private final ProviderDeskStream stream;
     private final ProviderJobPage job;
 
-    /** The three desks differ in their path, who may use them and what they show. */
+    /**
+     * The three desks differ in who may use them and what they show; a desk's path is its role's home page and its
+     * name the role's wire name, so the two cannot drift apart.
+     */
     public enum Desk {
-        PARTNER("/partner", Role.PARTNER, "partner"),
-        DEPARTMENT("/department", Role.DEPARTMENT, "department"),
-        VOLUNTEER("/volunteer", Role.VOLUNTEER, "volunteer");
+        PARTNER(Role.PARTNER),
+        DEPARTMENT(Role.DEPARTMENT),
+        VOLUNTEER(Role.VOLUNTEER);
 
-        private final String base;
         private final Role role;
-        private final String wire;
 
-        Desk(String base, Role role, String wire) {
-            this.base = base;
+        Desk(Role role) {
             this.role = role;
-            this.wire = wire;
         }
 
         public String base() {
-            return base;
+            return role.home();
         }
 
         public Role role() {
@@ -67,7 +66,7 @@ public final class ProviderDeskRoutes {
         }
 
         public String wire() {
-            return wire;
+            return role.wire();
         }
     }
 
