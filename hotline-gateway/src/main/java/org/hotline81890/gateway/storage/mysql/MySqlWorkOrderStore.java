@@ -173,21 +173,11 @@ public final class MySqlWorkOrderStore implements WorkOrderStore {
             ps.setString(1, w.requestType().name());
             Sql.setText(ps, 2, w.serviceCode());
             ps.setString(3, w.text());
-            Sql.setText(ps, 4, w.area().district());
-            Sql.setText(ps, 5, w.area().street());
-            Sql.setText(ps, 6, w.area().community());
-            Sql.setText(ps, 7, w.area().grid());
-            Sql.setText(ps, 8, w.area().address());
-            ps.setString(9, w.priority().name());
-            ps.setString(10, w.state().name());
-            Sql.setInstant(ps, 11, w.deadlines().respondBy());
-            Sql.setInstant(ps, 12, w.deadlines().completeBy());
-            Sql.setInstant(ps, 13, w.deadlines().surveyAt());
-            Sql.setInstant(ps, 14, now);
+            int next = WorkOrderRows.bindHandling(ps, 4, w.area(), w.priority(), w.state(), w.deadlines(), now);
             // The first time it was taken (or answered) and done: the KPI charts' times (V29) without its history.
-            Sql.setInstant(ps, 15, RESPONDED.contains(w.state()) ? Optional.of(now) : Optional.empty());
-            Sql.setInstant(ps, 16, DONE.contains(w.state()) ? Optional.of(now) : Optional.empty());
-            ps.setLong(17, w.id().value());
+            Sql.setInstant(ps, next, RESPONDED.contains(w.state()) ? Optional.of(now) : Optional.empty());
+            Sql.setInstant(ps, next + 1, DONE.contains(w.state()) ? Optional.of(now) : Optional.empty());
+            ps.setLong(next + 2, w.id().value());
             ps.executeUpdate();
         }
     }

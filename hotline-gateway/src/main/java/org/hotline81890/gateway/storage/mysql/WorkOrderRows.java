@@ -42,18 +42,30 @@ final class WorkOrderRows {
         ps.setString(5, o.requestType().name());
         ps.setString(6, o.text());
         Sql.setText(ps, 7, o.serviceCode());
-        Sql.setText(ps, 8, o.area().district());
-        Sql.setText(ps, 9, o.area().street());
-        Sql.setText(ps, 10, o.area().community());
-        Sql.setText(ps, 11, o.area().grid());
-        Sql.setText(ps, 12, o.area().address());
-        ps.setString(13, o.priority().name());
-        ps.setString(14, o.state().name());
-        Sql.setInstant(ps, 15, o.deadlines().respondBy());
-        Sql.setInstant(ps, 16, o.deadlines().completeBy());
-        Sql.setInstant(ps, 17, o.deadlines().surveyAt());
-        Sql.setInstant(ps, 18, now);
-        Sql.setInstant(ps, 19, now);
+        int next = bindHandling(ps, 8, o.area(), o.priority(), o.state(), o.deadlines(), now);
+        Sql.setInstant(ps, next, now);
+    }
+
+    /**
+     * Binds district, street, community, grid, address, priority, state, respond_by, complete_by, survey_at and the
+     * time of the write, in this order from parameter {@code first} (the insert and the update write them alike);
+     * answers the next parameter's index.
+     */
+    static int bindHandling(PreparedStatement ps, int first, Area area, Priority priority, WorkOrderState state,
+                            Deadlines deadlines, Instant now) throws SQLException {
+        int i = first;
+        Sql.setText(ps, i++, area.district());
+        Sql.setText(ps, i++, area.street());
+        Sql.setText(ps, i++, area.community());
+        Sql.setText(ps, i++, area.grid());
+        Sql.setText(ps, i++, area.address());
+        ps.setString(i++, priority.name());
+        ps.setString(i++, state.name());
+        Sql.setInstant(ps, i++, deadlines.respondBy());
+        Sql.setInstant(ps, i++, deadlines.completeBy());
+        Sql.setInstant(ps, i++, deadlines.surveyAt());
+        Sql.setInstant(ps, i++, now);
+        return i;
     }
 
     static WorkOrder workOrder(ResultSet rs) throws SQLException {
