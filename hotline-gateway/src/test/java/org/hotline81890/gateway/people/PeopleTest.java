@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.hotline81890.gateway.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** Accounts, log-in with backoff, sessions: the use cases over in-memory stores. */
 class PeopleTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T08:00:00Z"));
     private final InMemoryPersonStore store = new InMemoryPersonStore();
     private final InMemorySessionStore sessionStore = new InMemorySessionStore(store);
     private final Passwords passwords = new Passwords(1024, 1);

@@ -15,21 +15,24 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The in-memory fake of {@link WorkOrderStore} and {@link Outbox}, for domain tests. One lock, like one database. */
+/**
+ * The in-memory fake of {@link WorkOrderStore} and {@link Outbox}, for domain tests. One lock, like one database: a
+ * change's outbox rows are written to the {@link InMemoryOutbox} while the change holds it.
+ */
 public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
     private final Map<Long, WorkOrder> orders = new LinkedHashMap<>();
     private final Map<Long, List<WorkOrderEvent>> events = new HashMap<>();
     private final Map<String, Long> byKey = new HashMap<>();
-    private final Map<Long, Row> outbox = new LinkedHashMap<>();
     private final Clock clock;
+    private final InMemoryOutbox outbox;
     private final Random random = new Random(42);
     private long nextId = 1;
     private long nextEvent = 1;
-    private long nextRow = 1;
     private java.util.function.Predicate<Change> crashBefore = c -> false;
 
     public InMemoryWorkOrderStore(Clock clock) {
         this.clock = clock;
+        this.outbox = new InMemoryOutbox(clock);
     }
 
     /**
@@ -38,26 +41,6 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
      */
     public synchronized void crashBefore(java.util.function.Predicate<Change> when) {
         crashBefore = when;
-    }
-
-    private static final class Row {
-        final long id;
-        final OutboxMessage message;
-        final Optional<WorkOrderId> workOrder;
-        final Instant createdAt;
-        String state = "PENDING";
-        int attempts;
-        Instant nextAttempt;
-        Instant claimedUntil;
-        String lastError;
-
-        Row(long id, OutboxMessage message, Optional<WorkOrderId> workOrder, Instant now) {
-            this.id = id;
-            this.message = message;
-            this.workOrder = workOrder;
-            this.createdAt = now;
-            this.nextAttempt = now;
-        }
     }
 
     @Override
@@ -82,7 +65,7 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
             from = d.to();
         }
         events.put(id.value(), history);
-        insert(Optional.of(id), rows, now);
+        outbox.enqueue(Optional.of(id), rows);
         return new Created(w, true);
     }
 
@@ -108,7 +91,7 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
                 n.deadlines(), n.state(), current.createdAt(), now, current.version() + 1);
         orders.put(id.value(), stored);
         events.get(id.value()).add(event(id, now, Optional.of(current.state()), decided.get().event()));
-        insert(Optional.of(id), decided.get().outbox(), now);
+        outbox.enqueue(Optional.of(id), decided.get().outbox());
         return stored;
     }
 
@@ -154,104 +137,55 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
                 .thenComparing(w -> w.id().value()).reversed()).limit(limit).toList();
     }
 
-    private void insert(Optional<WorkOrderId> wo, List<OutboxMessage> messages, Instant now) {
-        for (OutboxMessage m : messages) {
-            boolean seen = outbox.values().stream().anyMatch(r -> r.message.dedupeKey().equals(m.dedupeKey()));
-            if (!seen) {
-                long id = nextRow++;
-                outbox.put(id, new Row(id, m, wo, now));
-            }
-        }
+    // The Outbox side: the rows the changes above wrote, in the fake that OutboxContract holds to the MariaDB one.
+
+    @Override
+    public void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages) {
+        outbox.enqueue(workOrderId, messages);
     }
 
     @Override
-    public synchronized void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages) {
-        insert(workOrderId, messages, clock.instant());
+    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds) {
+        return outbox.claimDue(now, limit, lease, skipKinds);
     }
 
     @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease,
-                                                   Set<String> skipKinds) {
-        List<OutboxEntry> out = new ArrayList<>();
-        for (Row r : outbox.values()) {
-            if (out.size() == limit) {
-                break;
-            }
-            boolean free = r.claimedUntil == null || r.claimedUntil.isBefore(now);
-            if (r.state.equals("PENDING") && !r.nextAttempt.isAfter(now) && free
-                    && !skipKinds.contains(r.message.kind())) {
-                r.claimedUntil = now.plus(lease);
-                r.attempts++;
-                out.add(new OutboxEntry(r.id, r.message, r.workOrder, r.attempts, r.createdAt));
-            }
-        }
-        return out;
+    public void markDone(long id, Instant at) {
+        outbox.markDone(id, at);
     }
 
     @Override
-    public synchronized void markDone(long id, Instant at) {
-        Row r = outbox.get(id);
-        r.state = "DONE";
-        r.claimedUntil = null;
+    public void retryLater(long id, Instant nextAttemptAt, String error) {
+        outbox.retryLater(id, nextAttemptAt, error);
     }
 
     @Override
-    public synchronized void retryLater(long id, Instant nextAttemptAt, String error) {
-        Row r = outbox.get(id);
-        r.nextAttempt = nextAttemptAt;
-        r.claimedUntil = null;
-        r.lastError = error;
+    public void markFailed(long id, Instant at, String error) {
+        outbox.markFailed(id, at, error);
     }
 
     @Override
-    public synchronized void markFailed(long id, Instant at, String error) {
-        Row r = outbox.get(id);
-        r.state = "FAILED";
-        r.claimedUntil = null;
-        r.lastError = error;
+    public void park(long id, String why) {
+        outbox.park(id, why);
     }
 
     @Override
-    public synchronized void park(long id, String why) {
-        Row r = outbox.get(id);
-        r.state = "PARKED";
-        r.claimedUntil = null;
-        r.attempts = Math.max(0, r.attempts - 1);
-        r.lastError = why;
+    public int unpark(Set<String> kinds, Instant now) {
+        return outbox.unpark(kinds, now);
     }
 
     @Override
-    public synchronized int unpark(java.util.Set<String> kinds, Instant now) {
-        int n = 0;
-        for (Row r : outbox.values()) {
-            if (r.state.equals("PARKED") && kinds.contains(r.message.kind())) {
-                r.state = "PENDING";
-                r.nextAttempt = now;
-                n++;
-            }
-        }
-        return n;
+    public Map<String, Integer> parked() {
+        return outbox.parked();
     }
 
     @Override
-    public synchronized Map<String, Integer> parked() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        outbox.values().stream().filter(r -> r.state.equals("PARKED")).forEach(r -> out.merge(r.message.kind(), 1,
-                Integer::sum));
-        return out;
+    public Optional<Instant> nextDue() {
+        return outbox.nextDue();
     }
 
     @Override
-    public synchronized Optional<Instant> nextDue() {
-        return outbox.values().stream().filter(r -> r.state.equals("PENDING"))
-                .map(r -> r.claimedUntil != null && r.claimedUntil.isAfter(r.nextAttempt) ? r.claimedUntil
-                        : r.nextAttempt)
-                .min(Comparator.naturalOrder());
-    }
-
-    @Override
-    public synchronized Optional<OutboxStatus> status(String dedupeKey) {
-        return outbox.values().stream().filter(r -> r.message.dedupeKey().equals(dedupeKey)).findFirst()
-                .map(r -> new OutboxStatus(r.id, r.state, r.attempts, Optional.ofNullable(r.lastError)));
+    public Optional<OutboxStatus> status(String dedupeKey) {
+        return outbox.status(dedupeKey);
     }
 }
