@@ -27,6 +27,15 @@ function peerOf(session) {
   return identity.displayName && identity.displayName !== user ? identity.displayName + ' ' + user : user;
 }
 
+/** A call placed ('calling') or answered ('talking'): the same panel, with its own line and state. */
+function inCall(session, label, call) {
+  current = session;
+  $('phone-peer').textContent = peerOf(session);
+  $('phone-call-state').textContent = label;
+  panel.dataset.call = call;
+  show('phone-active');
+}
+
 async function loadSipJs() {
   return import('/vendor/sip.js/lib/index.js');
 }
@@ -69,20 +78,8 @@ async function start(password) {
         panel.dataset.call = 'ringing';
         show('phone-incoming');
       },
-      onCallCreated: (session) => {
-        current = session;
-        $('phone-peer').textContent = peerOf(session);
-        $('phone-call-state').textContent = '呼叫中';
-        panel.dataset.call = 'calling';
-        show('phone-active');
-      },
-      onCallAnswered: (session) => {
-        current = session;
-        $('phone-peer').textContent = peerOf(session);
-        $('phone-call-state').textContent = '通话中';
-        panel.dataset.call = 'talking';
-        show('phone-active');
-      },
+      onCallCreated: (session) => inCall(session, '呼叫中', 'calling'),
+      onCallAnswered: (session) => inCall(session, '通话中', 'talking'),
       onCallHangup: () => {
         current = null;
         panel.dataset.call = 'none';
