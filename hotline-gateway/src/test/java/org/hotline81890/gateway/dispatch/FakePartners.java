@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -45,6 +46,15 @@ final class FakePartners implements AutoCloseable {
         server.createContext("/hook/", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /** The webhook secrets of the partner ITs' providers: {@code secret-<id>-0123456789}. */
+    static Map<String, String> secretsFor(List<String> ids) {
+        return ids.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
+    }
+
+    String secretOf(String provider) {
+        return secrets.get(provider);
     }
 
     String urlOf(String provider) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.WorkOrderStore;
-import org.hotline81890.partners.Provider;
-import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.OfferId;
 import org.hotline81890.partners.offer.OfferState;
 import org.junit.jupiter.api.AfterAll;
@@ -66,23 +63,14 @@ class OfferNoticesIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> secrets =
-                IDS.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
-        fake = new FakePartners(secrets, (key, attempt) -> false);
+        fake = new FakePartners(FakePartners.secretsFor(IDS), (key, attempt) -> false);
         Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "4s",
                 "HOTLINE_PARTNERS_REMINDER_AT", "50", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
                 "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
         List<Function<Core, HotlineModule>> modules = List.of(core -> partners = new PartnerModule(core));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
-        List<Provider> list = new ArrayList<>();
-        for (String id : IDS) {
-            list.add(TestProviders.housekeeping(id, 5, TestProviders.webhook(fake.urlOf(id), secrets.get(id)),
-                    Optional.empty()));
-            KEYS.put(id, ApiKeys.random());
-            partners.registerKey(ProviderId.of(id), KEYS.get(id));
-        }
-        partners.saveProviders(list);
+        KEYS.putAll(TestProviders.onboard(partners, fake, IDS, 5, i -> Optional.empty()));
     }
 
     @AfterAll

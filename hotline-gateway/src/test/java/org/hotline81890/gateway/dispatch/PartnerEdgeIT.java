@@ -29,7 +29,6 @@ import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.PhoneNumber;
-import org.hotline81890.partners.ProviderId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,18 +53,15 @@ class PartnerEdgeIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        fake = new FakePartners(Map.of("P-E", "secret-P-E-0123456789"), (k, attempt) -> false);
+        fake = new FakePartners(FakePartners.secretsFor(List.of("P-E")), (k, attempt) -> false);
         Map<String, String> env = TestEnv.base(db, dataDir, TOKEN);
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
                 "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
         List<Function<Core, HotlineModule>> modules = List.of(
                 core -> partners = new PartnerModule(core));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
-        partners.saveProviders(List.of(TestProviders.housekeeping("P-E", 50,
-                TestProviders.webhook(fake.urlOf("P-E"), "secret-P-E-0123456789"),
-                Optional.of(PhoneNumber.of("19905741009")))));
-        key = ApiKeys.random();
-        partners.registerKey(ProviderId.of("P-E"), key);
+        key = TestProviders.onboard(partners, fake, List.of("P-E"), 50, i -> Optional.of(PhoneNumber.of("19905741009")))
+                .get("P-E");
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.partners.PhoneNumber;
-import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.offer.OfferId;
 import org.junit.jupiter.api.AfterAll;
@@ -67,9 +65,7 @@ class PartnerLoopIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> secrets =
-                IDS.stream().collect(Collectors.toMap(id -> id, id -> "secret-" + id + "-0123456789"));
-        fake = new FakePartners(secrets, (key, attempt) -> {
+        fake = new FakePartners(FakePartners.secretsFor(IDS), (key, attempt) -> {
             synchronized (FAIL_NEXT_NEW_KEY) {
                 if (attempt == 1 && FAIL_NEXT_NEW_KEY[0]) {
                     FAIL_NEXT_NEW_KEY[0] = false;
@@ -86,15 +82,7 @@ class PartnerLoopIT {
         List<Function<Core, HotlineModule>> modules = List.of(
                 core -> partners = new PartnerModule(core));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, modules);
-        List<Provider> list = new ArrayList<>();
-        for (int i = 0; i < IDS.size(); i++) {
-            String id = IDS.get(i);
-            list.add(TestProviders.housekeeping(id, 5, TestProviders.webhook(fake.urlOf(id), secrets.get(id)),
-                    Optional.of(PhoneNumber.of("1990574100" + i))));
-            KEYS.put(id, ApiKeys.random());
-            partners.registerKey(ProviderId.of(id), KEYS.get(id));
-        }
-        partners.saveProviders(list);
+        KEYS.putAll(TestProviders.onboard(partners, fake, IDS, 5, i -> Optional.of(PhoneNumber.of("1990574100" + i))));
     }
 
     @AfterAll

@@ -1,9 +1,15 @@
 package org.hotline81890.gateway.dispatch;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
+import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.partners.Capacity;
 import org.hotline81890.partners.ContactChannels;
 import org.hotline81890.partners.Coverage;
@@ -27,6 +33,24 @@ final class TestProviders {
         return new Provider(ProviderId.of(id), ProviderKind.PARTNER_COMPANY, "家政公司" + id,
                 Set.of(ServiceCode.of("HK-01")), Coverage.of("海曙区"), OpeningHours.of("24h"), new Capacity(capacity),
                 new ContactChannels(webhook, sms, Optional.empty()), ProviderStatus.ACTIVE, new Rating(4.0));
+    }
+
+    /**
+     * Onboards a {@link #housekeeping} provider per id whose webhooks go to {@code fake}, signed with its secret there,
+     * each with a fresh partner-API key ({@code sms.apply(i)}: the i-th one's SMS number); answers the keys by id.
+     */
+    static Map<String, String> onboard(PartnerModule partners, FakePartners fake, List<String> ids, int capacity,
+                                       IntFunction<Optional<PhoneNumber>> sms) {
+        List<Provider> list = new ArrayList<>();
+        Map<String, String> keys = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            list.add(housekeeping(id, capacity, webhook(fake.urlOf(id), fake.secretOf(id)), sms.apply(i)));
+            keys.put(id, ApiKeys.random());
+            partners.registerKey(ProviderId.of(id), keys.get(id));
+        }
+        partners.saveProviders(list);
+        return keys;
     }
 
     static Optional<WebhookEndpoint> webhook(String url, String secret) {
