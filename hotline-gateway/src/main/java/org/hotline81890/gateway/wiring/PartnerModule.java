@@ -125,7 +125,9 @@ public final class PartnerModule implements HotlineModule {
                 cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts, new ServicePromises(core.directory()));
-        int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
+        // Half the pool (was a quarter: 2 of the default 10, the queue every dispatch, offer expiry and partner-API
+        // answer waited in at the simulated day's 41.7 requests a second; docs/simulated-day.md, 2026-12-05 15:00).
+        int lockHolders = Math.max(1, core.config().db().poolSize() / 2);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
         ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
