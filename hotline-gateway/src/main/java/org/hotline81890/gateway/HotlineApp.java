@@ -173,7 +173,8 @@ public final class HotlineApp implements AutoCloseable {
             }
             OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(), core.clock()).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
-                    cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock()).start();
+                    cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock(), cfg.scheduler().parallel())
+                    .start();
             HttpVerticle http = new HttpVerticle(cfg.http(), token, checks, core.outbox()::parked,
                     core.registry(), routes, gate);
             core.vertx().deployVerticle(http, new DeploymentOptions()).await();

@@ -37,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--requests", description = "stop sending after this many requests")
     Integer requests;
     @Option(names = "--for", paramLabel = "DURATION", description = "stop after this real time, e.g. 10m (default: "
-            + "until Ctrl-C)")
+            + "until Ctrl-C); with --day: stop sending then, drain and report (a day cut short)")
     String runFor;
     @Option(names = "--day", description = "the simulated day: --requests over one day from 00:00, then drain and "
             + "report")

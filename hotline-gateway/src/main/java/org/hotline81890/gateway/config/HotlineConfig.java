@@ -39,7 +39,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("outbox.max-attempts", 1, 1000), c.duration("outbox.backoff-initial", ms1),
                         c.duration("outbox.backoff-max", ms1)),
                 new Scheduler(c.duration("scheduler.poll-interval", Duration.ofMillis(10)),
-                        c.duration("scheduler.lease", Duration.ofSeconds(1))),
+                        c.duration("scheduler.lease", Duration.ofSeconds(1)),
+                        c.integer("scheduler.parallel", 1, 1000)),
                 new Smpp(c.bool("smpp.enabled"), c.text("smpp.host"), c.port("smpp.port"), c.text("smpp.system-id"),
                         c.text("smpp.password"), c.text("smpp.system-type"), bindType(c),
                         c.text("smpp.source-address"), c.integer("smpp.submit-rate", 1, 100_000),
@@ -257,7 +258,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
     }
 
     /** The deadline scheduler. */
-    public record Scheduler(Duration pollInterval, Duration lease) {
+    public record Scheduler(Duration pollInterval, Duration lease, int parallel) {
     }
 
     /** The SMPP ESME bind. */

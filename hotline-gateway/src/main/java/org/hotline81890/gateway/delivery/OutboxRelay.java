@@ -55,6 +55,8 @@ public final class OutboxRelay implements AutoCloseable {
      * start a second delivery of it here, or a resident gets the same SMS twice. The first delivery settles the row.
      */
     private final Set<Long> inDelivery = ConcurrentHashMap.newKeySet();
+    /** Per kind whose delivery bounds its rows at once ({@link OutboxDelivery#atOnce}), the permits to deliver. */
+    private final Map<String, Semaphore> gates;
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
@@ -67,6 +69,13 @@ public final class OutboxRelay implements AutoCloseable {
         this.inFlight = new Semaphore(IN_FLIGHT_BATCHES * cfg.batchSize());
         this.perKind = cfg.batchSize();
         this.done = new DoneMarks(outbox, clock);
+        Map<String, Semaphore> g = new java.util.HashMap<>();
+        this.deliveries.forEach((kind, d) -> {
+            if (d.atOnce() < Integer.MAX_VALUE) {
+                g.put(kind, new Semaphore(Math.max(1, d.atOnce()), true));
+            }
+        });
+        this.gates = Map.copyOf(g);
     }
 
     public OutboxRelay start() {
@@ -106,11 +115,18 @@ public final class OutboxRelay implements AutoCloseable {
             AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
             ofKind.incrementAndGet();
             workers.execute(() -> {
+                Semaphore gate = gates.get(e.message().kind());
                 try {
+                    if (gate != null) {
+                        gate.acquireUninterruptibly();
+                    }
                     deliverOne(e);
                 } catch (RuntimeException ex) {
                     LOG.error("outbox delivery of row {} crashed; it is retried after its lease", e.id(), ex);
                 } finally {
+                    if (gate != null) {
+                        gate.release();
+                    }
                     inDelivery.remove(e.id());
                     inFlight.release();
                     if (ofKind.decrementAndGet() == perKind - 1) {

@@ -28,9 +28,16 @@ public final class DayRun {
         int total = o.requests().orElseThrow();
         Instant dayEnd = o.start().plus(Duration.ofDays(1));
         long lastPrint = 0;
-        while (demo.sent() < total || demo.clock().instant().isBefore(dayEnd)) {
+        // --for cuts the day short (e.g. 12m at 60x: midnight to noon, the morning peak at the day's own rate).
+        long cutAt = o.runFor().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        while ((demo.sent() < total || demo.clock().instant().isBefore(dayEnd)) && System.nanoTime() < cutAt) {
             Thread.sleep(1000);
             lastPrint = progress(demo, out, lastPrint, "day");
+        }
+        if (System.nanoTime() >= cutAt) {
+            demo.stopResidents();
+            out.printf(Locale.ROOT, "[day] cut by --for at simulated %s after %d requests%n",
+                    demo.clock().instant().atZone(DayCurve.BEIJING).toLocalDateTime().withNano(0), demo.sent());
         }
         demo.clock().setSpeed(o.drainSpeed());
         Instant drainEnd = demo.clock().instant().plus(Duration.ofDays(4));

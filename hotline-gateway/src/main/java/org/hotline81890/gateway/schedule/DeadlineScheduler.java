@@ -3,34 +3,74 @@ package org.hotline81890.gateway.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires database deadlines. It keeps nothing in memory: each round claims what is due from the database, so after a
- * restart (or on another node) every pending deadline is re-armed by simply being read again.
+ * Fires database deadlines. It keeps nothing in memory but what it is firing: each round claims what is due from the
+ * database (with a lease, so another node never fires the same deadline meanwhile), so after a restart (or on another
+ * node) every pending deadline is re-armed by simply being read again.
+ *
+ * <p>Due deadlines fire in parallel, at most {@code parallel} at once, each on a virtual thread: a handler waits on
+ * the database and on its work order's row lock, and one at a time the scheduler fell hours behind when thousands
+ * fell due together (held orders at an opening, offers' answer windows at a peak). The deadlines of one subject
+ * (one offer, one work order) still fire one after the other, in the order they were claimed (due first). A round
+ * claims only as many as there is room for, and a deadline that this scheduler is still firing when its lease runs
+ * out and it is claimed again is not fired a second time here.
  */
 public final class DeadlineScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineScheduler.class);
     private static final int BATCH = 100;
+    /** Deadlines fired at once when the configuration does not say (scheduler.parallel). */
+    public static final int DEFAULT_PARALLEL = 8;
     private final DeadlineStore store;
     private final Map<String, DeadlineHandler> handlers;
     private final Duration pollInterval;
     private final Duration lease;
     private final Clock clock;
     private final PollingLoop loop;
+    private final int parallel;
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Claimed here and not yet fired (queued behind their subject or firing). */
+    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    /** Per subject, the claimed deadlines waiting for the one of that subject that is firing; guarded by itself. */
+    private final Map<Subject, Deque<DeadlineStore.DueDeadline>> bySubject = new HashMap<>();
+
+    private record Subject(String type, long id) {
+    }
 
     public DeadlineScheduler(DeadlineStore store, Map<String, DeadlineHandler> handlers, Duration pollInterval,
                              Duration lease, Clock clock) {
+        this(store, handlers, pollInterval, lease, clock, DEFAULT_PARALLEL);
+    }
+
+    /** {@code parallel}: deadlines fired at once (keep it within what the database pool and the locks allow). */
+    public DeadlineScheduler(DeadlineStore store, Map<String, DeadlineHandler> handlers, Duration pollInterval,
+                             Duration lease, Clock clock, int parallel) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
+        }
         this.store = store;
         this.handlers = Map.copyOf(handlers);
         this.pollInterval = pollInterval;
         this.lease = lease;
         this.clock = clock;
+        this.parallel = parallel;
+        this.slots = new Semaphore(parallel);
         this.loop = new PollingLoop("deadline-scheduler", this::round, pollInterval);
     }
 
@@ -44,19 +84,75 @@ public final class DeadlineScheduler implements AutoCloseable {
         loop.wake();
     }
 
+    /**
+     * One round: claims as many due deadlines as there is room for (twice the parallelism, less those claimed and
+     * not yet fired) and starts firing them without waiting for them.
+     */
     Duration round() {
-        Instant now = clock.instant();
-        List<DeadlineStore.DueDeadline> due = store.claimDue(now, BATCH, lease);
-        for (DeadlineStore.DueDeadline d : due) {
-            fire(d);
+        int room = Math.min(BATCH, 2 * parallel - claimed.size());
+        if (room <= 0) {
+            return pollInterval; // a deadline that finishes wakes the loop
         }
-        if (due.size() == BATCH) {
+        Instant now = clock.instant();
+        List<DeadlineStore.DueDeadline> due = store.claimDue(now, room, lease);
+        for (DeadlineStore.DueDeadline d : due) {
+            if (!claimed.add(d.id())) {
+                LOG.warn("deadline {} outlived its lease of {} while queued or firing here and was claimed again; "
+                        + "the firing under way settles it (is scheduler.lease too short?)", d.id(), lease);
+                continue;
+            }
+            enqueue(d);
+        }
+        if (due.size() == room) {
             return Duration.ZERO;
         }
         // The span to the next deadline is clock time; the loop sleeps real time (they differ on a ScaledClock).
         Duration wait = store.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(pollInterval);
         return wait.compareTo(pollInterval) > 0 ? pollInterval : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** Queues {@code d} behind its subject's deadline in firing, or starts firing its subject's queue now. */
+    private void enqueue(DeadlineStore.DueDeadline d) {
+        Subject subject = new Subject(d.subjectType(), d.subjectId());
+        synchronized (bySubject) {
+            Deque<DeadlineStore.DueDeadline> queue = bySubject.get(subject);
+            if (queue != null) {
+                queue.addLast(d);
+                return;
+            }
+            queue = new ArrayDeque<>();
+            queue.addLast(d);
+            bySubject.put(subject, queue);
+        }
+        workers.execute(() -> drain(subject));
+    }
+
+    /** Fires the subject's queued deadlines one after the other, each in a slot of its own. */
+    private void drain(Subject subject) {
+        while (true) {
+            DeadlineStore.DueDeadline d;
+            synchronized (bySubject) {
+                Deque<DeadlineStore.DueDeadline> queue = bySubject.get(subject);
+                d = queue.peekFirst();
+            }
+            slots.acquireUninterruptibly();
+            try {
+                fire(d);
+            } finally {
+                slots.release();
+                claimed.remove(d.id());
+            }
+            loop.wake(); // room for the next claim
+            synchronized (bySubject) {
+                Deque<DeadlineStore.DueDeadline> queue = bySubject.get(subject);
+                queue.removeFirst();
+                if (queue.isEmpty()) {
+                    bySubject.remove(subject);
+                    return;
+                }
+            }
+        }
     }
 
     private void fire(DeadlineStore.DueDeadline d) {
@@ -79,5 +175,13 @@ public final class DeadlineScheduler implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("deadlines still firing after 10 s at close; their leases run out and they fire again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

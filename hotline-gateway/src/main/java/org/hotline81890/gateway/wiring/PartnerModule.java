@@ -98,6 +98,8 @@ public final class PartnerModule implements HotlineModule {
     private final MySqlExtensionRequests extensionRequests;
     private final Reassignment reassignment;
     private final MySqlOfferLocks locks;
+    /** Locked decisions at once (MySqlOfferLocks); dispatch rows take at most three quarters of them. */
+    private final int lockHolders;
     private final Onboarding onboarding;
     private final JobCompletion completion;
 
@@ -125,7 +127,9 @@ public final class PartnerModule implements HotlineModule {
                 cfg.surveyByCall() && core.config().ami().enabled());
         DispatchOutcomes outcomes = new DispatchOutcomes(core.store(), core.tracker(), core.deadlines(), providers,
                 messages, facts, new ServicePromises(core.directory()));
-        int lockHolders = Math.max(1, core.config().db().poolSize() / 4);
+        // Half the pool (was a quarter: 2 of the default 10, the queue every dispatch, offer expiry and partner-API
+        // answer waited in at the simulated day's 41.7 requests a second; docs/simulated-day.md, 2026-12-05 15:00).
+        lockHolders = Math.max(1, core.config().db().poolSize() / 2);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
         ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
@@ -277,7 +281,7 @@ public final class PartnerModule implements HotlineModule {
             NothingToDoDelivery off = new NothingToDoDelivery("partner network off");
             return Map.of(SurveyScore.KIND, off, OfferWithdrawal.KIND, off);
         }
-        return Map.of(Dispatch.KIND, new DispatchDelivery(flow),
+        return Map.of(Dispatch.KIND, new DispatchDelivery(flow, Math.max(1, lockHolders - lockHolders / 4)),
                 OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
                         id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state), providerStore),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),

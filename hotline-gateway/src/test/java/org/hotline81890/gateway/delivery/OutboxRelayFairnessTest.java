@@ -65,4 +65,54 @@ class OutboxRelayFairnessTest {
             smscBack.countDown();
         }
     }
+
+    /**
+     * The simulated day (2026-12-05): 180 dispatch rows in delivery queued for the partner network's decision
+     * holders, and the providers' answers waited behind them. A delivery that says how many of its rows may run at
+     * once gets no more; the rest wait in the outbox, and other kinds go on.
+     */
+    @Test
+    void aKindsOwnBoundShouldCapItsRowsInDelivery() {
+        InMemoryOutbox outbox = new InMemoryOutbox(Clock.systemUTC());
+        CountDownLatch locksFree = new CountDownLatch(1);
+        AtomicInteger inDelivery = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger dispatched = new AtomicInteger();
+        AtomicInteger webhooks = new AtomicInteger();
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(new OutboxMessage("dispatch", "partner-network", Integer.toString(i), "d:" + i));
+        }
+        outbox.enqueue(Optional.empty(), rows);
+        OutboxDelivery threeAtOnce = new OutboxDelivery() {
+            @Override
+            public DeliveryOutcome deliver(org.hotline81890.gateway.workorder.OutboxEntry entry) {
+                most.accumulateAndGet(inDelivery.incrementAndGet(), Math::max);
+                await(locksFree);
+                inDelivery.decrementAndGet();
+                dispatched.incrementAndGet();
+                return new DeliveryOutcome.Confirmed("offered");
+            }
+
+            @Override
+            public int atOnce() {
+                return 3;
+            }
+        };
+        try (OutboxRelay relay = new OutboxRelay(outbox, Map.of("dispatch", threeAtOnce, "webhook", e -> {
+            webhooks.incrementAndGet();
+            return new DeliveryOutcome.Confirmed("HTTP 200");
+        }), TEN_A_BATCH, Clock.systemUTC()).start()) {
+            Eventually.waitFor("three dispatches under way", Duration.ofSeconds(10), () -> inDelivery.get() == 3);
+            outbox.enqueue(Optional.empty(), List.of(new OutboxMessage("webhook", "P-1", "{}", "w:1")));
+            relay.wake();
+            Eventually.waitFor("the webhook delivered meanwhile", Duration.ofSeconds(10), () -> webhooks.get() == 1);
+            assertThat(most.get()).as("dispatch rows in delivery at once").isEqualTo(3);
+            locksFree.countDown();
+            Eventually.waitFor("every dispatch delivered", Duration.ofSeconds(20), () -> dispatched.get() == 30);
+            assertThat(most.get()).isLessThanOrEqualTo(3);
+        } finally {
+            locksFree.countDown();
+        }
+    }
 }
