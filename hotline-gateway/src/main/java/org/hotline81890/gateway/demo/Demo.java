@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -268,9 +269,9 @@ public final class Demo implements AutoCloseable {
         residents.stop();
     }
 
-    /** The figures of the run, read from the hotline. */
-    public DayReport.Figures figures(int days) {
-        return new DayReport(api, token).collect(ledger.tickets(), days);
+    /** The figures of the run, read from the hotline; its KPIs over the offers and surveys since {@code from}. */
+    public DayReport.Figures figures(Instant from) {
+        return new DayReport(api, token).collect(ledger.tickets(), from);
     }
 
     public JsonObject counters() {

@@ -55,7 +55,7 @@ class DemoIT {
             try (Demo demo = Demo.start(options, Optional.empty(), env, repoRoot().resolve("src/simulators/smsc"),
                     new PrintStream(printed, true, StandardCharsets.UTF_8))) {
                 demo.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), "localhost", false);
-                DayReport.Figures f = demo.figures(2);
+                DayReport.Figures f = demo.figures(options.start());
                 long deadline = System.nanoTime() + RUN.toNanos();
                 long started = System.nanoTime();
                 // Every state and channel, and the counts the last assertion wants: which survey answer comes first
@@ -63,7 +63,7 @@ class DemoIT {
                 while (!(f.statesReached().containsAll(wanted) && channels(f) == 3
                         && demo.counts().keySet().containsAll(COUNTS)) && System.nanoTime() < deadline) {
                     Thread.sleep(5_000);
-                    f = demo.figures(2);
+                    f = demo.figures(options.start());
                     System.out.printf("after %d s: %d orders, states %s%n",
                             (System.nanoTime() - started) / 1_000_000_000L, f.orders().size(), f.statesReached());
                 }
