@@ -6,8 +6,9 @@ split by a fixed seed: half A may be read for kinds of misses, half B is only ev
 
 - unseen-requests.tsv (demoted in the fourth matcher session) -> unseen-a.tsv / unseen-b.tsv, seed 19
 - unseen-3.tsv (demoted in the fifth matcher session)          -> unseen-3a.tsv / unseen-3b.tsv, seed 19
+- unseen-4.tsv (demoted in the sixth matcher session)          -> unseen-4a.tsv / unseen-4b.tsv, seed 19
 
-Run from the repository root: python3 src/eval/split-unseen.py (rewrites all four halves, byte for byte the same).
+Run from the repository root: python3 src/eval/split-unseen.py (rewrites all six halves, byte for byte the same).
 """
 import random
 from pathlib import Path
@@ -17,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 SPLITS = (
     ("unseen-requests.tsv", "unseen-a.tsv", "unseen-b.tsv"),
     ("unseen-3.tsv", "unseen-3a.tsv", "unseen-3b.tsv"),
+    ("unseen-4.tsv", "unseen-4a.tsv", "unseen-4b.tsv"),
 )
 
 
