@@ -87,6 +87,7 @@ import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.SurveyWait;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.partners.ProviderId;
@@ -156,8 +157,17 @@ public final class HotlineApp implements AutoCloseable {
             mods.forEach(m -> modules.add(m.apply(core)));
             Deliveries deliveries = new Deliveries().registerAll(AgentDeskWiring.deliveries(core));
             Map<String, DeadlineHandler> handlers = new HashMap<>();
-            handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> core.tracker().onDeadline(
-                    new WorkOrderId(d.subjectId()), DeadlineKind.valueOf(d.kind())));
+            // The survey wait closes as "no reply" only when no answer sent in time is still behind the SMS journal.
+            SurveyWait surveyWait = SmsModule.surveyWait(core);
+            handlers.put(MySqlDeadlineStore.WORK_ORDER, d -> {
+                WorkOrderId id = new WorkOrderId(d.subjectId());
+                DeadlineKind kind = DeadlineKind.valueOf(d.kind());
+                if (kind == DeadlineKind.SURVEY_AT) {
+                    surveyWait.fire(id);
+                } else {
+                    core.tracker().onDeadline(id, kind);
+                }
+            });
             List<Consumer<Router>> routes = new ArrayList<>();
             AdminToken token = AdminToken.resolve(cfg.http().adminToken(), cfg.data().dir(), console,
                     console == System.out && AdminToken.stdoutIsTerminal());

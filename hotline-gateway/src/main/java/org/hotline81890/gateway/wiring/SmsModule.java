@@ -37,6 +37,7 @@ import org.hotline81890.gateway.delivery.OutboxDelivery;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.sms.ReplyWindow;
 import org.hotline81890.gateway.sms.SurveyReplies;
+import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
@@ -46,6 +47,7 @@ import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
+import org.hotline81890.gateway.workorder.SurveyWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,8 @@ public final class SmsModule implements HotlineModule {
     private static final Duration JOURNAL_LEASE = Duration.ofSeconds(30);
     private static final Duration JOURNAL_LAG_NORM = Duration.ofMinutes(3);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
+    /** While a resident's answer sent in time waits behind the journal, the survey wait looks again this often. */
+    private static final Duration SURVEY_RECHECK = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
 
     private record Wiring(SmppEsmeVerticle verticle, ExecutorService threads, SmsDelivery delivery,
@@ -146,6 +150,19 @@ public final class SmsModule implements HotlineModule {
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
         return new Journal(appender, stage, rows, stageThreads);
+    }
+
+    /**
+     * The survey-wait deadline's handling (ADR 0036): it closes an order as "no reply" only once no text the
+     * resident sent before the deadline is still waiting in the journal, or still being written into it (up to the
+     * appender's timeout after its arrival; a text refused then arrives anew when the SMSC redelivers it).
+     */
+    public static SurveyWait surveyWait(Core core) {
+        HotlineConfig.Smpp cfg = core.config().smpp();
+        var tx = core.database().transactions();
+        return new SurveyWait(core.store(), core.tracker(), core.deadlines(), MySqlDeadlineStore.WORK_ORDER,
+                new MySqlInboundJournal(tx, tx, core.clock()), cfg.enabled() && cfg.journal() ? HANDLER_TIMEOUT
+                : Duration.ZERO, SURVEY_RECHECK, core.clock());
     }
 
     /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */

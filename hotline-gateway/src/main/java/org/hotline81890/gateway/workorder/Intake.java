@@ -27,6 +27,20 @@ public final class Intake {
     }
 
     public IntakeResult receive(IntakeRequest request) {
+        return receive(request, Optional.empty());
+    }
+
+    /**
+     * As {@link #receive(IntakeRequest)} for a request that arrived at {@code receivedAt} and is processed only now
+     * (an SMS acknowledged on the journal, ADR 0036): the order is received, and its promises (respond-by,
+     * complete-by) count, from that moment, not from when it was processed (never from a moment after now).
+     */
+    public IntakeResult receive(IntakeRequest request, Instant receivedAt) {
+        Instant now = clock.instant();
+        return receive(request, Optional.of(receivedAt.isAfter(now) ? now : receivedAt));
+    }
+
+    private IntakeResult receive(IntakeRequest request, Optional<Instant> arrived) {
         if (request.text().length() > IntakeRequest.MAX_TEXT) {
             return new IntakeResult.Refused("text is longer than " + IntakeRequest.MAX_TEXT + " characters");
         }
@@ -35,14 +49,15 @@ public final class Intake {
             return new IntakeResult.Duplicate(known.get());
         }
         Classification c = classifier.classify(request);
-        Instant now = clock.instant();
+        Instant now = arrived.orElseGet(clock::instant);
         Deadlines deadlines = new Deadlines(
                 Optional.of(now.plus(c.respondWithin().orElse(defaults.respondWithin()))),
                 Optional.of(now.plus(c.completeWithin().orElse(defaults.completeWithin()))),
                 Optional.empty());
         WorkOrderState state = c.serviceCode().isPresent() ? WorkOrderState.MATCHED : WorkOrderState.RECEIVED;
         NewWorkOrder order = new NewWorkOrder(request.idempotencyKey(), request.channel(), request.callerNumber(),
-                c.requestType(), request.text(), c.serviceCode(), request.area(), c.priority(), deadlines, state);
+                c.requestType(), request.text(), c.serviceCode(), request.area(), c.priority(), deadlines, state,
+                arrived);
         List<EventDraft> events = new ArrayList<>();
         events.add(new EventDraft(request.actor(), request.channel(), WorkOrderState.RECEIVED,
                 "received by " + request.channel().wire()));

@@ -1,13 +1,18 @@
 package org.hotline81890.gateway.workorder;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotline81890.directory.RequestType;
 
-/** A work order about to be created: everything but the id, ticket and times, which the store assigns. */
+/**
+ * A work order about to be created: everything but the id, ticket and times, which the store assigns. Its creation
+ * time is {@code receivedAt} when the channel knows when the resident's request arrived (a text acknowledged on the
+ * SMS journal and processed later, ADR 0036), else the time the store writes it.
+ */
 public record NewWorkOrder(String idempotencyKey, Channel channel, String callerNumber, RequestType requestType,
                            String text, Optional<String> serviceCode, Area area, Priority priority,
-                           Deadlines deadlines, WorkOrderState state) {
+                           Deadlines deadlines, WorkOrderState state, Optional<Instant> receivedAt) {
     public NewWorkOrder {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 191) {
             throw new IllegalArgumentException("idempotency key must be 1..191 characters");
@@ -19,13 +24,22 @@ public record NewWorkOrder(String idempotencyKey, Channel channel, String caller
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(deadlines, "deadlines");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(receivedAt, "receivedAt");
         callerNumber = PhoneNumbers.normalise(callerNumber);
         text = text == null ? "" : text;
+    }
+
+    /** Created when the store writes it. */
+    public NewWorkOrder(String idempotencyKey, Channel channel, String callerNumber, RequestType requestType,
+                        String text, Optional<String> serviceCode, Area area, Priority priority, Deadlines deadlines,
+                        WorkOrderState state) {
+        this(idempotencyKey, channel, callerNumber, requestType, text, serviceCode, area, priority, deadlines, state,
+                Optional.empty());
     }
 
     /** The same order under another idempotency key (e.g. a later episode of an SMS's hash key). */
     public NewWorkOrder withIdempotencyKey(String key) {
         return new NewWorkOrder(key, channel, callerNumber, requestType, text, serviceCode, area, priority, deadlines,
-                state);
+                state, receivedAt);
     }
 }

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.hotline81890.gateway.workorder.PendingTexts;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 
 /**
  * Test double of {@link InboundJournal} (held to {@link InboundJournalContract}): rows in id order, a claim is a
  * lease on {@code clock}; {@code down} fails every call as an unavailable database would.
  */
-public final class InMemoryInboundJournal implements InboundJournal {
+public final class InMemoryInboundJournal implements InboundJournal, PendingTexts {
     private static final class Row {
         final JournaledSms text;
         Instant claimableFrom = Instant.MIN;
@@ -96,6 +98,14 @@ public final class InMemoryInboundJournal implements InboundJournal {
         check();
         List<Row> pending = rows.values().stream().filter(r -> !r.done).toList();
         return new Lag(pending.size(), pending.stream().findFirst().map(r -> r.text.receivedAt()));
+    }
+
+    @Override
+    public synchronized boolean anyFrom(String callerNumber, Instant by) {
+        check();
+        String caller = PhoneNumbers.normalise(callerNumber);
+        return rows.values().stream().anyMatch(r -> !r.done && !r.text.receivedAt().isAfter(by)
+                && PhoneNumbers.normalise(r.text.source()).equals(caller));
     }
 
     /** Rows not processed yet (for assertions). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hotline81890.gateway.testing.ManualClock;
+import org.hotline81890.gateway.workorder.PendingTexts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,21 @@ public interface InboundJournalContract {
         assertThat(journal().lag().pending()).as("claimed is not done").isEqualTo(2);
         journal().done(claimed.stream().map(JournaledSms::id).toList());
         assertThat(journal().lag().pending()).isZero();
+    }
+
+    /** The survey wait's question (ADR 0036): a text from that number, arrived by then, not processed yet. */
+    @Test
+    default void aTextIsPendingForItsSenderFromItsArrivalUntilItIsDone() {
+        PendingTexts pending = (PendingTexts) journal();
+        Instant arrived = clock().instant().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+        journal().append(List.of(text("2", arrived)));
+        assertThat(pending.anyFrom("8613900000001", arrived)).isTrue();
+        assertThat(pending.anyFrom("8613900000001", arrived.minusMillis(1))).as("arrived after that").isFalse();
+        assertThat(pending.anyFrom("8613900000002", clock().instant())).as("another number").isFalse();
+
+        List<JournaledSms> claimed = journal().claim(10, LEASE);
+        assertThat(pending.anyFrom("8613900000001", clock().instant())).as("claimed is not done").isTrue();
+        journal().done(claimed.stream().map(JournaledSms::id).toList());
+        assertThat(pending.anyFrom("8613900000001", clock().instant())).isFalse();
     }
 }

@@ -54,7 +54,7 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
         WorkOrderId id = new WorkOrderId(nextId++);
         WorkOrder w = new WorkOrder(id, TicketNumber.random(random), o.idempotencyKey(), o.channel(),
                 o.callerNumber(), o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(), o.deadlines(),
-                o.state(), now, now, 0);
+                o.state(), o.receivedAt().orElse(now), now, 0);
         List<OutboxMessage> rows = effects.apply(w);
         orders.put(id.value(), w);
         byKey.put(o.idempotencyKey(), id.value());

@@ -53,7 +53,7 @@ final class BatchRows {
             NewWorkOrder o = fresh.get(i).order();
             made.put(o.idempotencyKey(), new WorkOrder(new WorkOrderId(ids.get(i)), tickets.get(i), o.idempotencyKey(),
                     o.channel(), o.callerNumber(), o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(),
-                    stored(o.deadlines()), o.state(), now, now, 0));
+                    stored(o.deadlines()), o.state(), o.receivedAt().map(Sql::millis).orElse(now), now, 0));
         }
         List<WorkOrder> orders = List.copyOf(made.values());
         children(c, fresh, orders, now);
@@ -123,7 +123,7 @@ final class BatchRows {
                 o.area().address().orElse(null), o.priority().name(), o.state().name(),
                 o.deadlines().respondBy().map(Sql::text).orElse(null),
                 o.deadlines().completeBy().map(Sql::text).orElse(null),
-                o.deadlines().surveyAt().map(Sql::text).orElse(null), at, at};
+                o.deadlines().surveyAt().map(Sql::text).orElse(null), o.receivedAt().map(Sql::text).orElse(at), at};
             for (Object v : values) {
                 literals.append(sql, v);
                 sql.append(',');

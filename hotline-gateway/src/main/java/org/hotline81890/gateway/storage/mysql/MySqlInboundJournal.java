@@ -12,13 +12,16 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.workorder.PendingTexts;
+import org.hotline81890.gateway.workorder.PhoneNumbers;
 
 /**
  * {@link InboundJournal} on MySQL (table sms_journal, V26). An append is one multi-row INSERT with bound parameters;
  * on a connection that allows multi-statements (the committers' lane) the COMMIT travels in the same packet, so a
- * batch costs one round trip. Claims are {@link Leases#claim}, the outbox's lease and SKIP LOCKED.
+ * batch costs one round trip. Claims are {@link Leases#claim}, the outbox's lease and SKIP LOCKED. As
+ * {@link PendingTexts} it tells the survey wait whether a resident's text is still waiting behind the journal.
  */
-public final class MySqlInboundJournal implements InboundJournal {
+public final class MySqlInboundJournal implements InboundJournal, PendingTexts {
     private static final String COLUMNS = "id, message_key, source, destination, text, parts_received, "
             + "parts_expected, received_at";
     private static final String ROW = "(?,?,?,?,?,?,?)";
@@ -117,6 +120,37 @@ public final class MySqlInboundJournal implements InboundJournal {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Reads the unprocessed rows from the {@code (state, due_key)} index (no index on the sender: every append would
+     * pay for it, and this runs once per survey deadline); the sender as the SMSC wrote it is compared normalised.
+     */
+    @Override
+    public boolean anyFrom(String callerNumber, Instant by) {
+        String caller = PhoneNumbers.normalise(callerNumber);
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM sms_journal WHERE state='PENDING'"
+                    + " AND received_at<=?")) {
+                Sql.setInstant(ps, 1, by);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (sameNumber(rs.getString(1), caller)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        });
+    }
+
+    private static boolean sameNumber(String source, String caller) {
+        try {
+            return PhoneNumbers.normalise(source).equals(caller);
+        } catch (IllegalArgumentException e) {
+            return false; // not a number the intake could open an order for either
+        }
     }
 
     @Override

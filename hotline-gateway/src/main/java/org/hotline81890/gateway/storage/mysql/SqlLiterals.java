@@ -10,16 +10,17 @@ import com.mysql.cj.jdbc.JdbcConnection;
  * parameters through Connector/J's client-side prepared statements costs per-parameter property lookups, escaping
  * and charset work on the committers' path. Strings are quoted and escaped as Connector/J itself does for a
  * client-side prepared statement: backslash escapes unless the server runs with NO_BACKSLASH_ESCAPES, then quotes
- * are doubled. Only Strings, Longs, Integers and null.
+ * are doubled. Only Strings, Longs, Integers and null. Public for the journal append benchmark (src/bench,
+ * {@code JournalAppendBench}), which weighs it against bound parameters.
  */
-final class SqlLiterals {
+public final class SqlLiterals {
     private final boolean backslashEscapes;
 
     private SqlLiterals(boolean backslashEscapes) {
         this.backslashEscapes = backslashEscapes;
     }
 
-    static SqlLiterals of(Connection c) throws SQLException {
+    public static SqlLiterals of(Connection c) throws SQLException {
         boolean noBackslash = c.isWrapperFor(JdbcConnection.class)
                 && c.unwrap(JdbcConnection.class).getSession().getServerSession().isNoBackslashEscapesSet();
         return new SqlLiterals(!noBackslash);
@@ -29,7 +30,7 @@ final class SqlLiterals {
         return new SqlLiterals(on);
     }
 
-    void append(StringBuilder sql, Object v) {
+    public void append(StringBuilder sql, Object v) {
         switch (v) {
             case null -> sql.append("NULL");
             case String s -> quote(sql, s);

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,11 @@ import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.testing.TestDatabase;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SmsJournalIT {
     private static final Duration WAIT = SmsGateway.WAIT;
     private static final String ACCEPTED = "您的诉求已受理";
+    /** Short, so that the survey test sees its deadline pass; no other test here asks a survey. */
+    private static final Duration SURVEY_WAIT = Duration.ofSeconds(4);
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
     @TempDir
     static Path dataDir;
     static SmsGateway sms;
@@ -46,7 +56,8 @@ class SmsJournalIT {
 
     @BeforeAll
     static void start() throws Exception {
-        sms = SmsGateway.start(dataDir, "it-token-journal-0123456789", Map.of("HOTLINE_SMPP_JOURNAL", "true"),
+        sms = SmsGateway.start(dataDir, "it-token-journal-0123456789", Map.of("HOTLINE_SMPP_JOURNAL", "true",
+                "HOTLINE_SLA_SURVEY_WAIT", SURVEY_WAIT.toMillis() + "ms", "HOTLINE_SCHEDULER_POLL_INTERVAL", "100ms"),
                 "--redeliver-ms", "200");
         db = sms.db();
         smsc = sms.smsc();
@@ -100,7 +111,8 @@ class SmsJournalIT {
                 db.database().transactions(), Clock.systemUTC());
         JournaledSms again = text(twice, "路灯不亮了，请派人修理");
         journal.append(List.of(again, again));
-        journal.append(List.of(text(claimed, "下水道堵塞，污水外溢")));
+        JournaledSms blocked = text(claimed, "下水道堵塞，污水外溢");
+        journal.append(List.of(blocked));
         List<JournaledSms> leased = journal.claim(10, Duration.ofSeconds(3));
         assertThat(leased).extracting(JournaledSms::source).containsExactly(twice, twice, claimed);
         journal.retryLater(leased.subList(0, 2).stream().map(JournaledSms::id).toList(), Duration.ZERO);
@@ -110,10 +122,46 @@ class SmsJournalIT {
 
         assertThat(orders(twice)).hasSize(1);
         assertThat(orders(claimed)).hasSize(1);
+        // received when it arrived (before the kill), not when the restarted stage processed it
+        assertThat(orders(claimed).get(0).createdAt()).isEqualTo(blocked.receivedAt());
         awaitReplies(twice, ACCEPTED);
         awaitReplies(claimed, ACCEPTED);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE destination=? AND kind='sms'", twice))
                 .isEqualTo(count("SELECT COUNT(*) FROM outbox WHERE destination=? AND kind='sms'", claimed));
+    }
+
+    /**
+     * ADR 0036: the resident's 不满意 was acknowledged before the survey wait ran out, and still sits in the journal
+     * when the deadline fires (here: leased by a stage that died, until 13 s after the deadline, longer than the 10 s
+     * a text may take into the journal). The order must be reopened by the answer, never closed as "no reply".
+     */
+    @Test
+    void aSurveyAnswerAcknowledgedInTimeReopensTheOrderThoughTheStageGetsToItAfterTheDeadline() {
+        String phone = SmsRepliesIT.phone();
+        ack(deliver(phone, "咨询一下社保卡补办需要什么材料", 0));
+        WorkOrder w = orders(phone).get(0);
+        Eventually.waitFor("the order's dispatch handled", WAIT, () -> count("SELECT COUNT(*) FROM outbox WHERE "
+                + "kind='dispatch' AND state='PENDING' AND work_order_id=?", String.valueOf(w.id().value())) == 0);
+        Tracker tracker = sms.app().core().tracker();
+        if (sms.app().core().store().find(w.id()).orElseThrow().state() == WorkOrderState.OFFERED) {
+            tracker.move(w.id(), WorkOrderState.ESCALATED, "supervisor", Channel.AGENT, "taken over", x -> List.of());
+        }
+        WorkOrder answered = tracker.move(w.id(), WorkOrderState.ANSWERED, "agent", Channel.AGENT, "answered",
+                x -> List.of());
+        Instant due = answered.deadlines().surveyAt().orElseThrow();
+
+        // "3" (不满意), acknowledged now, before the deadline; its row held by a stage that died until after it
+        Instant now = Instant.now();
+        assertThat(now).isBefore(due);
+        update("INSERT INTO sms_journal (message_key, source, destination, text, parts_received, parts_expected,"
+                + " received_at, claimed_until) VALUES (?, ?, '81890', '3', 1, 1, ?, ?)", "smsc:" + UUID.randomUUID(),
+                phone, UTC_MILLIS.format(now), UTC_MILLIS.format(due.plusSeconds(13)));
+
+        Eventually.waitFor("the answer processed", WAIT, () -> sms.app().core().store().find(w.id()).orElseThrow()
+                .state() != WorkOrderState.ANSWERED);
+        assertThat(sms.app().core().store().find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
+        assertThat(sms.app().core().store().history(w.id())).extracting(e -> e.details())
+                .contains(Survey.ANSWER_DETAILS + "不满意").noneMatch(d -> d.contains("no reply"));
     }
 
     @Test
@@ -170,10 +218,12 @@ class SmsJournalIT {
         }
     }
 
-    private static void update(String sql, String arg) {
+    private static void update(String sql, String... args) {
         try (Connection c = db.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             ps.executeUpdate();
             c.commit();
         } catch (SQLException e) {

@@ -127,7 +127,8 @@ public final class SmsIntake implements InboundSmsHandler {
         // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
                 .withAcknowledgement(w -> acknowledgement(w, caller));
-        return switch (p.intake().receive(req)) {
+        // Received, and promised (respond-by, complete-by), when it arrived, not when the journal's stage got to it.
+        return switch (p.intake().receive(req, sms.receivedAt())) {
             case IntakeResult.Accepted a -> {
                 LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
                 yield a.workOrder().ticket().value();

@@ -45,6 +45,8 @@ import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.SurveyWait;
+import org.hotline81890.gateway.workorder.InMemoryDeadlineStore;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +285,58 @@ class JournalStageTest {
         assertThat(store.listByCaller(caller, 10)).as("a reply to the order, not a new request").hasSize(1);
         assertThat(held.waiting(10)).singleElement()
                 .satisfies(h -> assertThat(h.workOrder()).isEqualTo(order.id()));
+    }
+
+    /** ADR 0036: an order opened behind a backlog is received, and promised, when the text arrived. */
+    @Test
+    void anOrderIsReceivedAndPromisedFromTheTextsArrivalNotFromWhenTheStageGotToIt() throws Exception {
+        InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+        JournaledSms sent = text("8613800000008", "路灯坏了");
+        journal.append(List.of(sent));
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(stage(realIntake(store)).round()).isEqualTo(1);
+
+        WorkOrder w = store.listByCaller("8613800000008", 10).get(0);
+        assertThat(w.createdAt()).isEqualTo(sent.receivedAt());
+        assertThat(w.deadlines().respondBy()).contains(sent.receivedAt().plus(LEVELS.respondWithin()));
+        assertThat(w.deadlines().completeBy()).contains(sent.receivedAt().plus(LEVELS.completeWithin()));
+    }
+
+    /**
+     * ADR 0036: "3" (不满意) acknowledged before the survey wait ran out, still in the journal when the deadline fires.
+     * The deadline must not close the order as unanswered; the answer, processed after it, reopens the order.
+     */
+    @Test
+    void aSurveyAnswerSentInTimeReopensTheOrderHoweverLateTheStageGetsToIt() throws Exception {
+        InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+        Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
+        InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
+        SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), clock);
+        String caller = "8613800000007";
+        WorkOrder order = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), LEVELS,
+                EventPublisher.NONE, clock).receive(IntakeRequest.of("sms:job", Channel.SMS, caller, "水管漏水")
+                .withHints(Optional.empty(), Optional.of("RP-01"), Optional.empty()))).workOrder();
+        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
+            tracker.move(order.id(), s, "test", Channel.SYSTEM, "test", x -> List.of());
+        }
+        clock.advance(LEVELS.surveyWait().minusMinutes(1));
+        journal.append(List.of(text(caller, "3")));
+        clock.advance(Duration.ofMinutes(2)); // the deadline is a minute past, the stage still behind
+
+        assertThat(wait.fire(order.id())).as("an answer arrived in time is still in the journal").isEmpty();
+        assertThat(store.find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
+        assertThat(deadlines.claimDue(clock.instant().plusSeconds(5), 10, LEASE)).as("looked at again soon")
+                .singleElement().extracting(d -> d.dueAt()).isEqualTo(clock.instant().plusSeconds(5));
+
+        assertThat(stage(realIntake(store)).round()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(wait.fire(order.id())).isEmpty();
+
+        assertThat(store.find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
+        assertThat(store.history(order.id())).extracting(e -> e.details())
+                .contains(Survey.ANSWER_DETAILS + "不满意").noneMatch(d -> d.contains("no reply"));
     }
 
     /** The real SMS intake on in-memory stores: idempotent on the message key. */
