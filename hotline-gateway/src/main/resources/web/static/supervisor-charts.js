@@ -6,33 +6,41 @@
   function esc(value) {
     return String(value).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
   }
-  function render() {
-    var el = document.getElementById('hours-chart');
+  // One chart from its element's data-chart: the options from the data, an axis tooltip, resized with the window.
+  function chartIn(id, options) {
+    var el = document.getElementById(id);
     if (!el || !window.echarts) {
       return;
     }
     var data = JSON.parse(el.getAttribute('data-chart'));
+    var option = options(data);
+    option.animation = false;
+    option.tooltip = {trigger: 'axis', formatter: option.tooltip};
     var chart = window.echarts.init(el, null, {renderer: 'canvas'});
-    chart.setOption({
-      animation: false,
-      tooltip: {
-        trigger: 'axis',
-        formatter: function (items) {
+    chart.setOption(option);
+    window.addEventListener('resize', function () { chart.resize(); });
+    el.setAttribute('data-rendered', 'true');
+  }
+  function render() {
+    if (!document.getElementById('hours-chart') || !window.echarts) {
+      return;
+    }
+    chartIn('hours-chart', function (data) {
+      return {
+        tooltip: function (items) {
           var lines = [esc(items[0].axisValueLabel) + ' 时'];
           items.forEach(function (p) { lines.push(esc(p.seriesName) + '：' + esc(p.value)); });
           return lines.join('<br>');
-        }
-      },
-      legend: {top: 0, data: data.series.map(function (s) { return s.name; })},
-      grid: {left: 48, right: 16, top: 40, bottom: 32},
-      xAxis: {type: 'category', data: data.hours, name: '时'},
-      yAxis: {type: 'value', name: '诉求数', minInterval: 1},
-      series: data.series.map(function (s) {
-        return {name: s.name, type: 'bar', stack: 'all', data: s.data};
-      })
+        },
+        legend: {top: 0, data: data.series.map(function (s) { return s.name; })},
+        grid: {left: 48, right: 16, top: 40, bottom: 32},
+        xAxis: {type: 'category', data: data.hours, name: '时'},
+        yAxis: {type: 'value', name: '诉求数', minInterval: 1},
+        series: data.series.map(function (s) {
+          return {name: s.name, type: 'bar', stack: 'all', data: s.data};
+        })
+      };
     });
-    window.addEventListener('resize', function () { chart.resize(); });
-    el.setAttribute('data-rendered', 'true');
     renderTrend();
     renderTimes('response-chart', '响应用时');
     renderTimes('completion-chart', '办结用时');
@@ -40,42 +48,32 @@
   }
   // p50/p90/p99 per day against the promise (a dashed line at the goal).
   function renderTimes(id, title) {
-    var el = document.getElementById(id);
-    if (!el) {
-      return;
-    }
-    var data = JSON.parse(el.getAttribute('data-chart'));
-    var chart = window.echarts.init(el, null, {renderer: 'canvas'});
     var names = ['P50', 'P90', 'P99'];
-    chart.setOption({
-      animation: false,
-      title: {text: title + '（' + data.unit + '，目标 ' + data.goal + ' ' + data.unit + '）', textStyle: {fontSize: 13}},
-      tooltip: {
-        trigger: 'axis',
-        formatter: function (items) {
+    chartIn(id, function (data) {
+      return {
+        title: {text: title + '（' + data.unit + '，目标 ' + data.goal + ' ' + data.unit + '）', textStyle: {fontSize: 13}},
+        tooltip: function (items) {
           var lines = [esc(items[0].axisValueLabel)];
           items.forEach(function (p) {
             lines.push(esc(p.seriesName) + '：' + (p.value === null || p.value === undefined ? '–' : esc(p.value))
               + ' ' + esc(data.unit));
           });
           return lines.join('<br>');
-        }
-      },
-      legend: {top: 0, right: 16, data: names},
-      grid: {left: 56, right: 16, top: 40, bottom: 32},
-      xAxis: {type: 'category', data: data.days},
-      yAxis: {type: 'value', name: data.unit},
-      series: names.map(function (n, i) {
-        var s = {name: n, type: 'line', connectNulls: false, data: data[n.toLowerCase()]};
-        if (i === 0) {
-          s.markLine = {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#c0392b'},
-            label: {formatter: '目标'}, data: [{yAxis: data.goal}]};
-        }
-        return s;
-      })
+        },
+        legend: {top: 0, right: 16, data: names},
+        grid: {left: 56, right: 16, top: 40, bottom: 32},
+        xAxis: {type: 'category', data: data.days},
+        yAxis: {type: 'value', name: data.unit},
+        series: names.map(function (n, i) {
+          var s = {name: n, type: 'line', connectNulls: false, data: data[n.toLowerCase()]};
+          if (i === 0) {
+            s.markLine = {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#c0392b'},
+              label: {formatter: '目标'}, data: [{yAxis: data.goal}]};
+          }
+          return s;
+        })
+      };
     });
-    window.addEventListener('resize', function () { chart.resize(); });
-    el.setAttribute('data-rendered', 'true');
   }
   // Click a column's header to sort by it (again: the other way); rows without a figure stay last.
   function sortable(table) {
@@ -109,28 +107,18 @@
     });
   }
   function renderTrend() {
-    var el = document.getElementById('trend-chart');
-    if (!el) {
-      return;
-    }
-    var data = JSON.parse(el.getAttribute('data-chart'));
-    var chart = window.echarts.init(el, null, {renderer: 'canvas'});
-    chart.setOption({
-      animation: false,
-      tooltip: {
-        trigger: 'axis',
-        formatter: function (items) {
+    chartIn('trend-chart', function (data) {
+      return {
+        tooltip: function (items) {
           var i = items[0].dataIndex;
           return esc(data.days[i]) + '<br>满意率：' + esc(data.rates[i]) + '%（' + esc(data.answers[i]) + ' 份回访）';
-        }
-      },
-      grid: {left: 48, right: 16, top: 24, bottom: 32},
-      xAxis: {type: 'category', data: data.days},
-      yAxis: {type: 'value', name: '%', min: 0, max: 100},
-      series: [{name: '满意率', type: 'line', data: data.rates}]
+        },
+        grid: {left: 48, right: 16, top: 24, bottom: 32},
+        xAxis: {type: 'category', data: data.days},
+        yAxis: {type: 'value', name: '%', min: 0, max: 100},
+        series: [{name: '满意率', type: 'line', data: data.rates}]
+      };
     });
-    window.addEventListener('resize', function () { chart.resize(); });
-    el.setAttribute('data-rendered', 'true');
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', render);

@@ -96,7 +96,11 @@ public final class SupervisorDesk {
             vars.put("order", w);
             vars.put("masked", PhoneNumbers.mask(w.callerNumber()));
             vars.put("service", w.serviceCode().flatMap(directory::find).map(Service::nameZh).orElse("未匹配"));
-            vars.put("history", store.history(w.id()));
+            SupervisorFormat fmt = new SupervisorFormat(w.createdAt());
+            Labels labels = new Labels();
+            vars.put("history", RecordTable.of("history", List.of("时间", "操作人", "渠道", "状态", "说明"),
+                    store.history(w.id()), e -> List.of(fmt.time(e.at()), e.actor(), e.channel().name(),
+                            labels.state(e.to()), e.details())));
             List<Offer> mine = offers.forWorkOrder(JobFacts.ref(w));
             vars.put("offers", mine);
             vars.put("names", names(mine));

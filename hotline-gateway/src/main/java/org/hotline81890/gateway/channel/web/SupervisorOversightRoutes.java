@@ -84,10 +84,6 @@ public final class SupervisorOversightRoutes {
         });
     }
 
-    /** One audited 监听 / 密语 / 强插 as the page shows it (Beijing time). */
-    public record AuditRow(String at, String login, String extension, String agent, String mode) {
-    }
-
     private record Shown(Optional<QueueStatus.Snapshot> queue, List<OversightAudit.Entry> audit) {
     }
 
@@ -109,9 +105,9 @@ public final class SupervisorOversightRoutes {
             Optional<QueueStatus.Snapshot> snapshot = ar.result().queue();
             v.put("telephony", snapshot.isPresent());
             v.put("agents", snapshot.map(QueueStatus.Snapshot::agents).orElse(List.of()));
-            v.put("audit", ar.result().audit().stream().map(e -> new AuditRow(
-                    org.hotline81890.gateway.workorder.Wording.time(e.at()), e.login(), e.extension(), e.agentIface(),
-                    e.mode().label())).toList());
+            v.put("audit", RecordTable.of("oversight-audit", List.of("时间", "班长", "分机", "坐席", "方式"),
+                    ar.result().audit(), e -> List.of(org.hotline81890.gateway.workorder.Wording.time(e.at()),
+                            e.login(), e.extension(), e.agentIface(), e.mode().label())));
             v.put("inState", new SupervisorWallboard.AgentClock(clock.instant()));
             v.put("modes", List.of(SpyMode.values()));
             v.put("message", message);

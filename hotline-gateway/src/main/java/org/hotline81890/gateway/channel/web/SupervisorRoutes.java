@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,13 @@ public final class SupervisorRoutes {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else {
-                pages.send(ctx, 200, "audit", Map.of("views", ar.result()));
+                pages.send(ctx, 200, "audit", Map.of("views", RecordTable.of("audit", List.of("时间 (UTC)", "查看人",
+                        "内容", "工单", "来电号码"), ar.result(), v -> List.of(v.at().toString(), v.login(),
+                        switch (v.what()) {
+                            case HISTORY -> "来电历史";
+                            case NUMBER -> "完整号码";
+                            default -> "工单";
+                        }, v.workOrder().orElse(""), v.callerNumber().orElse("")))));
             }
         }));
         router.get("/supervisor/orders/:ticket").handler(ctx -> order(ctx, 200, "", false));
