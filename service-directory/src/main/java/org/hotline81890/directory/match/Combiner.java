@@ -16,7 +16,7 @@ final class Combiner {
             "kw.log", "kw.top", "kw.share",
             "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top", "example-top3",
             "none.bias", "none.example", "none.example-gap", "none.knn", "none.cues", "none.keyword-rule",
-            "none.keyword-best", "none.latin", "none.short");
+            "none.keyword-best", "none.latin", "none.short", "none.asks-nothing", "none.thanks");
     static final int NONE = -1;
     private static final int N = 11;
     /** Similarities differ by hundredths between services; scaled so the weights stay of order one. */
@@ -90,6 +90,8 @@ final class Combiner {
             f[N + 6] = Math.log1p(ev.keywords().best());
             f[N + 7] = ev.latin() ? 1 : 0;
             f[N + 8] = ev.length() <= 4 ? 1 : 0;
+            f[N + 9] = NeedCues.asksNothing(ev.text()) ? 1 : 0;
+            f[N + 10] = NeedCues.thanksOrPraise(ev.text()) ? 1 : 0;
             return f;
         }
         float kwBest = max(ev.kw());

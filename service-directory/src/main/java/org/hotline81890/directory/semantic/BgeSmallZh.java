@@ -3,6 +3,7 @@ package org.hotline81890.directory.semantic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,10 +113,14 @@ public final class BgeSmallZh implements SentenceEncoder {
                     ? Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT)
                     : Map.of("input_ids", idT, "attention_mask", maskT);
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                // only the first token's vector of each row is used: read it from the output buffer rather than
+                // turning the whole [n, width, 512] output into Java arrays (64 arrays and 128 KB for a long text)
+                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 List<float[]> out = new ArrayList<>(n);
                 for (int r = 0; r < n; r++) {
-                    out.add(Vectors.normalize(hidden[r][0].clone()));
+                    float[] cls = new float[DIMENSION];
+                    hidden.get(r * width * DIMENSION, cls);
+                    out.add(Vectors.normalize(cls));
                 }
                 return out;
             }

@@ -36,6 +36,19 @@ class SemanticMatcherTest {
         assertThat(matcher.match("今天天气真不错啊，你们吃过饭了吗").isNone()).isTrue();
     }
 
+    /**
+     * A non-request that names a service (thanks for a past job, praise of a worker, a statement) goes to the agent,
+     * never to a provider; a bare short request is not lost (ADR 0035).
+     */
+    @Test
+    void thanksAndPraiseNamingAServiceAreNoneWhileShortRequestsAreNot() {
+        assertThat(matcher.match("谢谢你们前天派来的电工师傅，手脚真利索").isNone()).isTrue();
+        assertThat(matcher.match("我们楼道新刷的墙雪白雪白的，看着真舒服").isNone()).isTrue();
+        for (String request : new String[] {"修马桶", "开锁", "找保姆", "换灯泡"}) {
+            assertThat(matcher.match(request).isNone()).as(request).isFalse();
+        }
+    }
+
     @Test
     void anEmergencyIsNeverNoneAndNeverGoesFirstToAShop() {
         MatchResult r = matcher.match("厨房里一股煤气味，好浓");
