@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * Behind the journal (issue 18, ADR 0023): claims journal rows in batches, oldest first, hands each to the SMS
  * intake ({@code intake}, the same {@link SmsIntake} that ran before the ack until then: matching, commands, replies
  * and their keys are decided there and only there) and marks the rows done. The texts of one sender run one after
- * the other, in journal order; different senders run side by side, so their orders share group commits. A row whose
- * intake answered Retry (storage down) comes back a second later (or when its lease ends). A row processed twice (a
- * crash after its order's commit, before {@code done}) finds its order by the idempotency key: one order, and the
- * reply key it already had.
+ * the other, in arrival order; different senders run side by side, so their orders share group commits. A row whose
+ * intake answered Retry (storage down) comes back a second later (or when its lease ends), and the sender's newer
+ * texts go back with it and wait for it (on this node; a row left leased by a stage that died is not waited for). A
+ * row processed twice (a crash after its order's commit, before {@code done}) finds its order by the idempotency key:
+ * one order, and the reply key it already had.
  *
  * <p>Acknowledgements come first: while {@link #yieldTo acks are busy} at most {@code busyConcurrency} texts are in
  * the intake at once (the matcher is milliseconds of CPU per text and the machine's cores are shared with the
@@ -63,6 +66,11 @@ public final class JournalStage implements AutoCloseable {
     private volatile int busyConcurrency = Integer.MAX_VALUE;
     private volatile Duration maxLag = Duration.ZERO;
     private volatile Instant oldestInRound;
+    /** Senders whose text was given back for retry: their newer texts wait for it (until its lease would end). */
+    private final Map<String, Held> heldBack = new ConcurrentHashMap<>();
+
+    private record Held(long id, Instant until) {
+    }
 
     public JournalStage(InboundJournal journal, InboundSmsHandler intake, ExecutorService threads, Clock clock,
                         int batch, Duration lease) {
@@ -134,10 +142,29 @@ public final class JournalStage implements AutoCloseable {
         ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> again = new ConcurrentLinkedQueue<>();
         List<Future<?>> running = new ArrayList<>(bySender.size());
-        for (List<JournaledSms> texts : bySender.values()) {
-            running.add(threads.submit(() -> texts.forEach(t -> {
-                (process(t) ? done : again).add(t.id());
-            })));
+        Instant now = clock.instant();
+        heldBack.values().removeIf(h -> now.isAfter(h.until()));
+        for (Map.Entry<String, List<JournaledSms>> sender : bySender.entrySet()) {
+            // In arrival order (a row given back for retry is claimed by its retry time, after newer ones).
+            List<JournaledSms> texts = sender.getValue().stream().sorted(Comparator.comparingLong(JournaledSms::id))
+                    .toList();
+            Held held = heldBack.get(sender.getKey());
+            if (held != null && texts.stream().noneMatch(t -> t.id() == held.id())) {
+                texts.forEach(t -> again.add(t.id())); // an older text of this sender waits for its retry
+                continue;
+            }
+            heldBack.remove(sender.getKey());
+            running.add(threads.submit(() -> {
+                for (int i = 0; i < texts.size(); i++) {
+                    if (!process(texts.get(i))) {
+                        // none of the sender's newer texts overtakes it: back with it, and in later rounds too
+                        heldBack.put(sender.getKey(), new Held(texts.get(i).id(), clock.instant().plus(lease)));
+                        texts.subList(i, texts.size()).forEach(t -> again.add(t.id()));
+                        return;
+                    }
+                    done.add(texts.get(i).id());
+                }
+            }));
         }
         for (Future<?> f : running) {
             try {

@@ -287,6 +287,33 @@ class JournalStageTest {
                 .satisfies(h -> assertThat(h.workOrder()).isEqualTo(order.id()));
     }
 
+    /**
+     * A text given back for retry (its intake said storage was down) is not overtaken by the sender's newer texts:
+     * not by those claimed with it, nor by one claimed while it waits for its retry; other senders go on.
+     */
+    @Test
+    void aTextGivenBackForRetryIsNotOvertakenByItsSendersNewerTexts() throws Exception {
+        journal.append(List.of(text("8613800000009", "a1"), text("8613800000009", "a2"), text("8613800000010", "b1")));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean down = new AtomicBoolean(true);
+        JournalStage stage = stage(sms -> {
+            seen.add(sms.text());
+            return sms.text().equals("a1") && down.getAndSet(false) ? new InboundOutcome.Retry("storage down")
+                    : new InboundOutcome.Committed("T");
+        });
+
+        assertThat(stage.round()).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrder("a1", "b1");
+        journal.append(List.of(text("8613800000009", "a3")));
+        assertThat(stage.round()).as("a3 claimed while a1 waits for its retry").isEqualTo(1);
+        assertThat(seen).containsExactlyInAnyOrder("a1", "b1");
+
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(stage.round()).isEqualTo(3);
+        assertThat(seen.stream().filter(t -> t.startsWith("a")).toList()).containsExactly("a1", "a1", "a2", "a3");
+        assertThat(journal.pending()).isZero();
+    }
+
     /** ADR 0036: an order opened behind a backlog is received, and promised, when the text arrived. */
     @Test
     void anOrderIsReceivedAndPromisedFromTheTextsArrivalNotFromWhenTheStageGotToIt() throws Exception {
