@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
+import org.hotline81890.gateway.concurrent.QueueBatches;
 import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.storage.mysql.MySqlWorkOrderStore.PendingCreate;
 import org.hotline81890.gateway.workorder.EventDraft;
@@ -36,6 +36,7 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
  * stored under a key ({@code fresh == false}), which Intake reports as Duplicate. Everything else is delegated.
  */
 public final class GroupCommitWorkOrderStore implements WorkOrderStore, AutoCloseable {
+    private static final Duration FIRST_WAIT = Duration.ofMillis(100);
     /** Stores a batch in one transaction, results in batch order (e.g. MySqlWorkOrderStore::createAll). */
     @FunctionalInterface
     public interface BatchCreate {
@@ -177,29 +178,13 @@ public final class GroupCommitWorkOrderStore implements WorkOrderStore, AutoClos
     }
 
     private List<Job> nextBatch() {
-        List<Job> batch = new ArrayList<>();
         try {
-            Job first = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return batch;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            while (batch.size() < maxBatch) {
-                long left = deadline - System.nanoTime();
-                Job more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (more == null) {
-                    break;
-                }
-                batch.add(more);
-                queue.drainTo(batch, maxBatch - batch.size());
-            }
+            return QueueBatches.next(queue, maxBatch, FIRST_WAIT, maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return List.of();
         }
-        return batch;
     }
 
     @Override
@@ -246,16 +231,7 @@ public final class GroupCommitWorkOrderStore implements WorkOrderStore, AutoClos
     public void close() {
         running = false;
         watchdog.interrupt();
-        for (Thread t : committers) {
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        Job left;
-        while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new IllegalStateException("group commit closed"));
-        }
+        QueueBatches.drainAfter(committers, queue,
+                left -> left.done().completeExceptionally(new IllegalStateException("group commit closed")));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.concurrent.QueueBatches;
 import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
@@ -27,6 +28,7 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalAppender.class);
     /** {@link #busy} this long after the last write: under a flood the next batch is about to come. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(100);
 
     private record Job(JournaledSms text, CompletableFuture<InboundOutcome> done, long queuedAt) {
     }
@@ -108,14 +110,9 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
 
     /** What is queued (waiting up to 100 ms for the first), without the texts that waited too long. */
     private List<Job> nextBatch() {
-        List<Job> batch = new ArrayList<>();
+        List<Job> batch = List.of();
         try {
-            Job first = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return batch;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
+            batch = QueueBatches.next(queue, maxBatch, FIRST_WAIT, Duration.ZERO);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -135,16 +132,7 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        for (Thread t : writers) {
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        Job left;
-        while ((left = queue.poll()) != null) {
-            left.done().complete(new InboundOutcome.Retry("journal closed"));
-        }
+        QueueBatches.drainAfter(writers, queue,
+                left -> left.done().complete(new InboundOutcome.Retry("journal closed")));
     }
 }

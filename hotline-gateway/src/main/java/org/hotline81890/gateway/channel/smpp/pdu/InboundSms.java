@@ -2,11 +2,10 @@ package org.hotline81890.gateway.channel.smpp.pdu;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.hotline81890.gateway.channel.smpp.intake.InboundSmsHandler;
 import org.hotline81890.gateway.sms.IdempotencyKeys;
 
 /**
- * A mobile-originated SMS, reassembled when it came in parts, handed to {@link InboundSmsHandler}.
+ * A mobile-originated SMS, reassembled when it came in parts, handed to the intake's {@code InboundSmsHandler}.
  *
  * @param idempotencyKey stable across SMSC redeliveries, see {@link IdempotencyKeys}
  * @param partsReceived how many parts arrived (1 for a plain SMS)
