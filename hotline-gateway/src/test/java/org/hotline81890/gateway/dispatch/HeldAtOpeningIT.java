@@ -75,12 +75,9 @@ class HeldAtOpeningIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-held-at-opening-01");
-        env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
-                "HOTLINE_PARTNERS_LOAD_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
-                "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms",
-                // nobody answers here: offers made at 07:00 stay open (and count on their firm) through 09:00
-                "HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "3h"));
+        Map<String, String> env = TestEnv.dispatching(db, dataDir, "it-token-held-at-opening-01");
+        // nobody answers here: offers made at 07:00 stay open (and count on their firm) through 09:00
+        env.put("HOTLINE_PARTNERS_ACCEPT_TIMEOUT", "3h");
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, CLOCK);
         PartnerModule partners = app.module(PartnerModule.class).orElseThrow();
         partners.saveProviders(List.of(firm("P-SEVEN", "MON-SUN 07:00-22:00", 20, "13900000011"),

@@ -71,10 +71,7 @@ class NightPolicyIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        Map<String, String> env = TestEnv.base(db, dataDir, "it-token-after-hours-0123");
-        env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
-                "HOTLINE_PARTNERS_LOAD_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
-                "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
+        Map<String, String> env = TestEnv.dispatching(db, dataDir, "it-token-after-hours-0123");
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, CLOCK);
         partners = app.module(PartnerModule.class).orElseThrow();
         partners.saveProviders(List.of(

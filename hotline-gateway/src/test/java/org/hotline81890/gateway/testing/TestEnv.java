@@ -21,4 +21,16 @@ public final class TestEnv {
                 "HOTLINE_AGI_ENABLED", "false", "HOTLINE_DATA_DIR", dataDir.toString(),
                 "HOTLINE_DB_CONNECT_TIMEOUT", "30s"));
     }
+
+    /**
+     * {@link #base} for a test that watches dispatch happen: no sample network (the test saves its own providers),
+     * no provider or load caching (a saved provider counts at once), outbox and scheduler polled every 50 ms.
+     */
+    public static Map<String, String> dispatching(TestDatabase db, Path dataDir, String adminToken) {
+        Map<String, String> env = base(db, dataDir, adminToken);
+        env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_PARTNERS_PROVIDER_CACHE", "0ms",
+                "HOTLINE_PARTNERS_LOAD_CACHE", "0ms", "HOTLINE_OUTBOX_POLL_INTERVAL", "50ms",
+                "HOTLINE_SCHEDULER_POLL_INTERVAL", "50ms"));
+        return env;
+    }
 }
