@@ -47,7 +47,13 @@ final class TypeModel {
             // the provider's work done, the thing still or again broken
             + "|(修|洗|装|搬|疏通|通)(完|好|过)(以后|之后|后|了)?.{0,8}(又|还是|一直|反而)(坏|漏|堵|不|没|湿|出)"
             // overcharged or an unfair bill: too dear, far above the usual
-            + "|收费太(贵|高|黑)|收得太(贵|多|黑)|要价太高|太黑了|宰客|宰人|漫天要价|(比|跟)平时(多|高|贵)|平时(才|只有|只要)|翻了.{0,2}倍");
+            + "|收费太(贵|高|黑)|收得太(贵|多|黑)|要价太高|太黑了|宰客|宰人|漫天要价|(比|跟)平时(多|高|贵)|平时(才|只有|只要)|翻了.{0,2}倍"
+            // a public service left undone for long, or failing again and again (ADR 0040)
+            + "|(好久|很久|一直|从来|根本|也|都)没人(来)?(管|修|扫|剪|清|收|理|弄)|几个月没人|不见有人"
+            + "|第[二三四五六七八九两几]+(次|回|趟)(了|停|坏|断)|(又|老是|总是|经常|三天两头)(停电|停水|断网|坏了|堵了|漏了|不亮)"
+            + "|报了.{0,3}(次|回|遍).{0,6}(没|不)"
+            // the provider's work made it worse
+            + "|结果(一|就|又|反而)|反而更|(装|弄|搞|拼)不回去");
     /** Asking a price: a consultation even when it names the service. */
     static final Pattern PRICE = Pattern.compile(
             "多少钱|几钿|价格|价钱|价位|收费|费用|怎么收|怎么算|贵不贵|多少一|(个|次|天|小时|钟头|月|斤|桶|瓶|趟|场|辆|桌)(要)?多少"
@@ -56,14 +62,23 @@ final class TypeModel {
     private static final Pattern PRICE_WAIVED =
             Pattern.compile("(甭管|不管|不论|无论|不在乎)(花)?多少钱|多少钱都(行|可以|没关系|无所谓|不要紧)");
     /** A wish about how things should be: a suggestion. */
-    static final Pattern WISH = Pattern.compile("希望|建议|最好(能|是)|能不能多|可不可以多|应该(多|把|给)|要是能");
+    static final Pattern WISH = Pattern.compile("希望|建议|最好(能|是)|能不能多|可不可以多|应该(多|把|给)|要是能"
+            // asking a public service to do more or longer: "能不能周末也开", "可不可以晚点关" (ADR 0040)
+            + "|(能不能|能否|可不可以|可否|是不是可以)[^，。,.!！?？]{0,8}"
+            + "((多|也)(开|来|设|放|安排|办|建|装|发|派)|延长|增加|加开|加设|再设|再开|晚(一)?点(关|收|停)|早(一)?点(开|来))");
     /** Asking for someone to do something: help. */
     static final Pattern WANTS = Pattern.compile(
             "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|上门|给我送|送过来|送到|搞定|整一?个"
             // signing up, and hurry
             + "|想当|想报名|报个名|想参加|想加入|赶紧|赶快|快点来|马上来"
             + "|(i'd|i would) like to (?!know|ask|find)|i want to (?!know|ask|find)"
-            + "|i need|we need|need (a|an|some|someone)\\b");
+            + "|i need|we need|need (a|an|some|someone)\\b"
+            // asked as a question: "能不能派个人来", "明天能上门吗", "could someone come" (ADR 0040)
+            + "|(能不能|可不可以|能否)(帮|派|送|来|请|叫|上门)|能(派|叫)(个|一个)?人"
+            + "|(今天|明天|后天|下午|上午|晚上|马上|现在|周末)能(不能)?(来|过来|上门|派)"
+            + "|(could|can|would) (someone|somebody|anyone|you) (please )?"
+            + "(come|send|help|fix|pick|bring|take|deliver|clean|walk|accompany|repair)"
+            + "|is there (anyone|someone|somebody) (who )?(could|can)|please send");
     private final double[] weights;
 
     TypeModel(double[] weights) {

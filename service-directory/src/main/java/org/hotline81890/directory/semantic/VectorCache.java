@@ -58,7 +58,8 @@ public final class VectorCache {
                 missing.add(i);
             }
         }
-        List<float[]> encoded = missing.parallelStream().map(i -> encoder.encode(texts.get(i))).toList();
+        List<float[]> encoded = missing.parallelStream()
+                .map(i -> encoder.encodeAll(List.of(texts.get(i))).get(0)).toList();
         for (int j = 0; j < missing.size(); j++) {
             out.set(missing.get(j), encoded.get(j));
             put(texts.get(missing.get(j)), encoded.get(j));

@@ -113,7 +113,16 @@ class RequestTypeCuesTest {
         "有没有便宜点的套餐|PRICE",
         "我想当志愿者|WANTS",
         "i need someone to fix my door|WANTS",
-        "i'd like to know the opening hours|NONE"})
+        "i'd like to know the opening hours|NONE",
+        "垃圾箱满了一个礼拜也没人来收|FAULT",
+        "我们这片这个月第三次停电了|FAULT",
+        "师傅换了水泵，结果一开机就漏水|FAULT",
+        "图书馆能不能周末也开到晚上九点|WISH",
+        "公园的灯可不可以晚一点关|WISH",
+        "明天上午能上门吗|WANTS",
+        "能不能派个师傅来看看|WANTS",
+        "could someone come and fix my tap|WANTS",
+        "can you tell me the opening hours|NONE"})
     void theCuePatternsReadTheWording(String text, String cue) {
         assertThat(TypeModel.STILL_WAITING.matcher(text).find()).isEqualTo(cue.equals("STILL"));
         assertThat(TypeModel.REFERRED.matcher(text).find()).isEqualTo(cue.equals("REFERRED"));

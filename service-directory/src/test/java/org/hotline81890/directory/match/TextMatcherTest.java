@@ -67,6 +67,22 @@ class TextMatcherTest {
         assertThat(MATCHER.match("老人倒在楼梯口，好像没气了").urgent()).isTrue();
     }
 
+    /**
+     * 进水了 is a flat flooding, but a wet computer is its repair, no emergency (ADR 0040). Only the words as written:
+     * with a word between (电脑掉水里进水了) the flag is still raised.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "笔记本进水了，屏幕一闪一闪的 | IT-01",
+        "键盘进水了，好几个键按不动 | IT-01",
+    })
+    void aWetDeviceIsNotAnEmergency(String text, String code) {
+        MatchResult r = MATCHER.match(text);
+        assertThat(r.urgent()).isFalse();
+        assertThat(r.topCodes(1)).containsExactly(code);
+        assertThat(MATCHER.match("厨房进水了，地上全是水").urgent()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"您好", "谢谢你们啊", "喂 有人吗", "不好意思我打错了", "Sorry, wrong number",
         "【优惠】恭喜您获得贷款额度 点击链接领取 回复TD退订", "好的 知道了", ""})
@@ -84,6 +100,7 @@ class TextMatcherTest {
         "The toilet is blocked and overflowing | RP-02",
         "I need a locksmith, I am locked out | RP-09",
         "Is there a pharmacy that delivers medicine? | SH-05",
+        "The power went out an hour ago, when will it be back? | UT-03",
     })
     void pinyinAndEnglish(String text, String code) {
         assertThat(MATCHER.match(text).topCodes(1)).containsExactly(code);

@@ -19,7 +19,7 @@ import org.hotline81890.directory.match.SemanticMatcher;
  * (what the request costs a core: on an idle core the two agree) and the bytes it allocates. When the wall time's
  * tail is far above the CPU time's, the request was waiting for a core, not working. {@code java
  * --enable-native-access=ALL-UNNAMED -cp hotline-bench.jar org.hotline81890.bench.directory.MatcherCpuTime FILE.tsv
- * [ROUNDS]}.
+ * [ROUNDS]}; {@code --pipeline-texts} instead of a file takes the 21 texts of {@link MatcherPipelineBenchmark}.
  */
 public final class MatcherCpuTime {
     private MatcherCpuTime() {
@@ -28,9 +28,13 @@ public final class MatcherCpuTime {
     public static void main(String[] args) throws IOException {
         SemanticMatcher matcher = MatcherFiles.loadDefault(DirectoryLoader.loadDefault()).orElseThrow();
         List<String> texts = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of(args[0]));
-        for (String line : lines.subList(1, lines.size())) {
-            texts.add(line.split("\t", -1)[0]);
+        if (args[0].equals("--pipeline-texts")) {
+            texts.addAll(List.of(MatcherPipelineBenchmark.TEXTS));
+        } else {
+            List<String> lines = Files.readAllLines(Path.of(args[0]));
+            for (String line : lines.subList(1, lines.size())) {
+                texts.add(line.split("\t", -1)[0]);
+            }
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         com.sun.management.ThreadMXBean threads =

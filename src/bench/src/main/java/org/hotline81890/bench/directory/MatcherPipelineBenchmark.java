@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED"})
 public class MatcherPipelineBenchmark {
-    private static final String[] TEXTS = concat(TextMatcherBenchmark.TEXTS, new String[] {
+    static final String[] TEXTS = concat(TextMatcherBenchmark.TEXTS, new String[] {
         "孙子礼拜六要来住两天 家里床不够睡",
         "",
         "😀😀😀",
