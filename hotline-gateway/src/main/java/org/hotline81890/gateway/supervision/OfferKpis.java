@@ -1,7 +1,10 @@
 package org.hotline81890.gateway.supervision;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.hotline81890.partners.kpi.KpiRow;
 
@@ -18,4 +21,11 @@ public interface OfferKpis {
 
     /** One row per group with an offer since {@code since}, ordered by group. */
     List<KpiRow> rows(Instant since, By by);
+
+    /** The rows of each grouping asked, from one reading of what they share (the survey outcomes). */
+    default Map<By, List<KpiRow>> rows(Instant since, Set<By> bys) {
+        Map<By, List<KpiRow>> out = new EnumMap<>(By.class);
+        bys.forEach(by -> out.put(by, rows(since, by)));
+        return out;
+    }
 }

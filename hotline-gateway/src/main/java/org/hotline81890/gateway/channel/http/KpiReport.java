@@ -2,6 +2,7 @@ package org.hotline81890.gateway.channel.http;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -45,7 +46,9 @@ public final class KpiReport {
     }
 
     public JsonObject kpis(Instant since) {
-        List<KpiRow> categories = counted.rows(since, OfferKpis.By.CATEGORY);
+        Map<OfferKpis.By, List<KpiRow>> rows = counted.rows(since,
+                EnumSet.of(OfferKpis.By.CATEGORY, OfferKpis.By.PROVIDER));
+        List<KpiRow> categories = rows.get(OfferKpis.By.CATEGORY);
         Map<String, Integer> unoffered = surveys.escalatedWithoutOffer(since);
         Map<String, JsonObject> byCategory = new TreeMap<>();
         categories.forEach(r -> byCategory.put(r.group(), row(r, new Rate(r.response().count(),
@@ -53,7 +56,7 @@ public final class KpiReport {
                 .put("escalatedWithoutOffer", unoffered.getOrDefault(r.group(), 0))));
         unoffered.forEach((category, n) -> byCategory.computeIfAbsent(category, k -> emptyRow(k, n)));
         JsonArray providers = new JsonArray();
-        counted.rows(since, OfferKpis.By.PROVIDER).forEach(r -> providers.add(row(r, r.response())));
+        rows.get(OfferKpis.By.PROVIDER).forEach(r -> providers.add(row(r, r.response())));
         return new JsonObject().put("since", since.toString())
                 .put("offers", categories.stream().mapToInt(KpiRow::offers).sum())
                 .put("escalatedWithoutOffer", unoffered.values().stream().mapToInt(Integer::intValue).sum())

@@ -5,16 +5,19 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.hotline81890.gateway.dispatch.SurveyOutcomes;
 import org.hotline81890.gateway.supervision.OfferKpis;
 import org.hotline81890.partners.kpi.KpiRow;
 import org.hotline81890.partners.kpi.Rate;
+import org.hotline81890.partners.kpi.SurveyAnswer;
 
 /**
  * {@link OfferKpis} on MariaDB. The offers made since the instant are counted per group and 1 %-wide bucket of
@@ -52,19 +55,27 @@ public final class MySqlOfferKpis implements OfferKpis {
 
     @Override
     public List<KpiRow> rows(Instant since, By by) {
-        Map<String, Tally> groups = new TreeMap<>();
-        String key = switch (by) {
-            case ALL -> "'all'";
-            case CATEGORY -> "LEFT(o.service_code, 2)";
-            case PROVIDER -> "o.provider_id";
-        };
-        Map<String, List<String>> completed = new HashMap<>();
-        tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(OFFERS.formatted(key))) {
-                Sql.setInstant(ps, 1, since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        groups.computeIfAbsent(rs.getString("g"), k -> new Tally()).add(rs);
+        return rows(since, Set.of(by)).get(by);
+    }
+
+    @Override
+    public Map<By, List<KpiRow>> rows(Instant since, Set<By> bys) {
+        Map<By, Map<String, Tally>> groups = new EnumMap<>(By.class);
+        // Each order's completed offers, each as {"all", its category, its provider}: its group in each grouping.
+        Map<String, List<String[]>> completed = new HashMap<>();
+        List<SurveyOutcomes.Answered> answered = tx.read(c -> {
+            for (By by : bys) {
+                Map<String, Tally> tallies = groups.computeIfAbsent(by, k -> new TreeMap<>());
+                try (PreparedStatement ps = c.prepareStatement(OFFERS.formatted(switch (by) {
+                    case ALL -> "'all'";
+                    case CATEGORY -> "LEFT(o.service_code, 2)";
+                    case PROVIDER -> "o.provider_id";
+                }))) {
+                    Sql.setInstant(ps, 1, since);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            tallies.computeIfAbsent(rs.getString("g"), k -> new Tally()).add(rs);
+                        }
                     }
                 }
             }
@@ -72,32 +83,33 @@ public final class MySqlOfferKpis implements OfferKpis {
                 Sql.setInstant(ps, 1, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String group = switch (by) {
-                            case ALL -> "all";
-                            case CATEGORY -> rs.getString("service_code").substring(0, 2);
-                            case PROVIDER -> rs.getString("provider_id");
-                        };
-                        completed.computeIfAbsent(rs.getString("work_order"), k -> new ArrayList<>()).add(group);
+                        completed.computeIfAbsent(rs.getString("work_order"), k -> new ArrayList<>())
+                                .add(new String[] {"all", rs.getString("service_code").substring(0, 2),
+                                    rs.getString("provider_id")});
                     }
                 }
             }
-            return null;
+            return outcomes.since(since);
         });
         Map<String, Integer> seen = new HashMap<>();
-        for (SurveyOutcomes.Answered a : outcomes.since(since)) {
+        for (SurveyOutcomes.Answered a : answered) {
             int n = seen.merge(a.workOrder(), 1, Integer::sum) - 1;
-            List<String> done = completed.getOrDefault(a.workOrder(), List.of());
+            List<String[]> done = completed.getOrDefault(a.workOrder(), List.of());
             if (n < done.size()) {
-                Tally t = groups.computeIfAbsent(done.get(n), k -> new Tally());
-                switch (a.answer()) {
-                    case SATISFIED, BASICALLY_SATISFIED -> t.satisfied++;
-                    case UNSATISFIED -> t.unsatisfied++;
-                    case NO_REPLY -> t.noReply++;
-                }
+                String[] offer = done.get(n);
+                groups.forEach((by, tallies) -> tallies.computeIfAbsent(switch (by) {
+                    case ALL -> offer[0];
+                    case CATEGORY -> offer[1];
+                    case PROVIDER -> offer[2];
+                }, k -> new Tally()).answered(a.answer()));
             }
         }
-        List<KpiRow> out = new ArrayList<>();
-        groups.forEach((group, t) -> out.add(t.row(group)));
+        Map<By, List<KpiRow>> out = new EnumMap<>(By.class);
+        groups.forEach((by, tallies) -> {
+            List<KpiRow> rows = new ArrayList<>();
+            tallies.forEach((group, t) -> rows.add(t.row(group)));
+            out.put(by, rows);
+        });
         return out;
     }
 
@@ -126,6 +138,14 @@ public final class MySqlOfferKpis implements OfferKpis {
                 long[] cell = buckets.computeIfAbsent(rs.getLong("b"), k -> new long[] {0, Long.MIN_VALUE});
                 cell[0] += rs.getLong("accepted");
                 cell[1] = Math.max(cell[1], top);
+            }
+        }
+
+        void answered(SurveyAnswer answer) {
+            switch (answer) {
+                case SATISFIED, BASICALLY_SATISFIED -> satisfied++;
+                case UNSATISFIED -> unsatisfied++;
+                case NO_REPLY -> noReply++;
             }
         }
 

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -65,6 +67,10 @@ class MySqlOfferKpisIT {
                 near(by + " " + m.group() + " p99", s.p99(), m.p99());
             }
         }
+        assertThat(counted.rows(SINCE, EnumSet.allOf(OfferKpis.By.class))).as("every grouping from one reading")
+                .isEqualTo(Map.of(OfferKpis.By.ALL, counted.rows(SINCE, OfferKpis.By.ALL),
+                        OfferKpis.By.CATEGORY, counted.rows(SINCE, OfferKpis.By.CATEGORY),
+                        OfferKpis.By.PROVIDER, counted.rows(SINCE, OfferKpis.By.PROVIDER)));
         KpiRow all = counted.rows(SINCE, OfferKpis.By.ALL).getFirst();
         assertThat(all.satisfaction().outOf()).as("the seed pairs answers").isPositive();
         assertThat(all.noReply()).as("the seed pairs no replies").isPositive();
