@@ -21,12 +21,14 @@ SELECT seq, LPAD(seq, 9, '0'), CONCAT('bench:', seq), ELT(1 + seq % 3, 'PHONE', 
 FROM seq_1_to_10000000 WHERE seq <= @n;
 
 -- Eight events an order: received, matched, offered, accepted, on the way (recorded while ACCEPTED), completed,
--- surveyed, closed; step k comes (k - 1) * (id mod 3600) seconds after receipt.
+-- surveyed (the answer as the survey use case writes it), closed (every fourth as "no reply", the scheduler's
+-- words); step k comes (k - 1) * (id mod 3600) seconds after receipt.
 INSERT INTO work_order_event (work_order_id, at, actor, channel, from_state, to_state, details)
 SELECT w.id, w.created_at + INTERVAL (s.seq - 1) * (w.id % 3600) SECOND, 'bench', 'SYSTEM',
        ELT(s.seq, NULL, 'RECEIVED', 'MATCHED', 'OFFERED', 'ACCEPTED', 'ACCEPTED', 'COMPLETED', 'SURVEYED'),
        ELT(s.seq, 'RECEIVED', 'MATCHED', 'OFFERED', 'ACCEPTED', 'ACCEPTED', 'COMPLETED', 'SURVEYED', 'CLOSED'),
-       'bench event'
+       CASE WHEN s.seq = 7 THEN CONCAT('survey answer: ', IF(w.id % 50 = 0, '不满意', IF(w.id % 3 = 0, '基本满意', '满意')))
+            WHEN s.seq = 8 AND w.id % 4 = 0 THEN 'no reply' ELSE 'bench event' END
 FROM work_order w JOIN seq_1_to_8 s WHERE w.idempotency_key LIKE 'bench:%';
 
 -- One completed offer an order, and an expired one before it for every third order.

@@ -51,6 +51,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlExtensionRequests;
 import org.hotline81890.gateway.storage.mysql.MySqlHeldJobs;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
+import org.hotline81890.gateway.storage.mysql.MySqlOfferKpis;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderRatings;
@@ -235,7 +236,8 @@ public final class PartnerModule implements HotlineModule {
     /** What the provider desks read (issue 14): offers, jobs, history with surveys, the scorecard. */
     public ProviderDesk desk() {
         MySqlOfferSurveys surveys = new MySqlOfferSurveys(core.database().transactions());
-        return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders),
+        return new ProviderDesk(offerStore, core.store(), facts, new KpiReport(offerStore, surveys, ratedProviders,
+                new MySqlOfferKpis(core.database().transactions())),
                 surveys, completion, FeeLoader.loadDefault(core.directory()), core.clock());
     }
 
@@ -271,7 +273,8 @@ public final class PartnerModule implements HotlineModule {
 
     /** The KPIs over offers and surveys (the supervisors' JSON and the wallboard's 响应率 / 解决率 / 满意率). */
     KpiReport kpiReport() {
-        return new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()), ratedProviders);
+        return new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()), ratedProviders,
+                new MySqlOfferKpis(core.database().transactions()));
     }
 
     @Override
@@ -315,7 +318,7 @@ public final class PartnerModule implements HotlineModule {
             return List.of();
         }
         KpiReport report = new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()),
-                ratedProviders);
+                ratedProviders, new MySqlOfferKpis(core.database().transactions()));
         return List.of(new PartnerRoutes(flow, notices, offerStore, core.store(), facts, keys, core.blocking(),
                 core.config().ami().enabled(), core.config().http().maxBody())::mount,
                 new SupervisorRoutes(report, core.blocking(), core.clock())::mount);

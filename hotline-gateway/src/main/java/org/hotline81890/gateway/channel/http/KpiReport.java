@@ -2,9 +2,7 @@ package org.hotline81890.gateway.channel.http;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -15,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.dispatch.OfferHistory;
 import org.hotline81890.gateway.dispatch.RatedProviderStore;
 import org.hotline81890.gateway.dispatch.SurveyOutcomes;
+import org.hotline81890.gateway.supervision.OfferKpis;
+import org.hotline81890.gateway.supervision.OfferKpisInMemory;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.kpi.KpiRow;
 import org.hotline81890.partners.kpi.Kpis;
@@ -22,34 +22,46 @@ import org.hotline81890.partners.kpi.Rate;
 import org.hotline81890.partners.kpi.Scorecard;
 import org.hotline81890.partners.kpi.SurveyRecord;
 import org.hotline81890.partners.offer.Offer;
-import org.hotline81890.partners.offer.OfferState;
 
-/** Supervisor figures as JSON: 响应率, 解决率, 满意率 and response-time percentiles; scorecards per provider. */
+/**
+ * Supervisor figures as JSON: 响应率, 解决率, 满意率 and response-time percentiles per category and provider, counted
+ * by the database ({@link OfferKpis}); a provider's scorecard over its offers.
+ */
 public final class KpiReport {
     private final OfferHistory offers;
     private final SurveyOutcomes surveys;
     private final RatedProviderStore providers;
+    private final OfferKpis counted;
 
+    /** Counting in memory, by definition (no database). */
     public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers) {
+        this(offers, surveys, providers, new OfferKpisInMemory(offers, surveys));
+    }
+
+    public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers, OfferKpis counted) {
         this.offers = offers;
         this.surveys = surveys;
         this.providers = providers;
+        this.counted = counted;
     }
 
     public JsonObject kpis(Instant since) {
-        List<Offer> all = offers.offeredSince(since);
-        List<SurveyRecord> rated = surveys(all, since);
+        Map<OfferKpis.By, List<KpiRow>> rows = counted.rows(since,
+                EnumSet.of(OfferKpis.By.CATEGORY, OfferKpis.By.PROVIDER));
+        List<KpiRow> categories = rows.get(OfferKpis.By.CATEGORY);
         Map<String, Integer> unoffered = surveys.escalatedWithoutOffer(since);
         Map<String, JsonObject> byCategory = new TreeMap<>();
-        Kpis.byCategory(all, rated).forEach(r -> byCategory.put(r.group(), row(r, new Rate(r.response().count(),
+        categories.forEach(r -> byCategory.put(r.group(), row(r, new Rate(r.response().count(),
                 r.response().outOf() + unoffered.getOrDefault(r.group(), 0)))
                 .put("escalatedWithoutOffer", unoffered.getOrDefault(r.group(), 0))));
         unoffered.forEach((category, n) -> byCategory.computeIfAbsent(category, k -> emptyRow(k, n)));
         JsonArray providers = new JsonArray();
-        Kpis.byProvider(all, rated).forEach(r -> providers.add(row(r, r.response())));
-        return new JsonObject().put("since", since.toString()).put("offers", all.size())
+        rows.get(OfferKpis.By.PROVIDER).forEach(r -> providers.add(row(r, r.response())));
+        return new JsonObject().put("since", since.toString())
+                .put("offers", categories.stream().mapToInt(KpiRow::offers).sum())
                 .put("escalatedWithoutOffer", unoffered.values().stream().mapToInt(Integer::intValue).sum())
-                .put("surveys", rated.size()).put("byCategory", new JsonArray(List.copyOf(byCategory.values())))
+                .put("surveys", categories.stream().mapToInt(r -> r.satisfaction().outOf() + r.noReply()).sum())
+                .put("byCategory", new JsonArray(List.copyOf(byCategory.values())))
                 .put("byProvider", providers);
     }
 
@@ -62,9 +74,9 @@ public final class KpiReport {
     }
 
     /** The whole hotline's 响应率, 解决率, 满意率 since {@code since} (the wallboard's "today"). */
-    public org.hotline81890.partners.kpi.KpiRow overall(Instant since) {
-        List<Offer> all = offers.offeredSince(since);
-        return Kpis.overall(all, surveys(all, since));
+    public KpiRow overall(Instant since) {
+        return counted.rows(since, OfferKpis.By.ALL).stream().findFirst().orElseGet(() -> Kpis.overall(List.of(),
+                List.of()));
     }
 
     public JsonObject scorecard(ProviderId provider, Instant since) {
@@ -82,27 +94,8 @@ public final class KpiReport {
                 .put("ratingPrior", providers.unrated(provider).map(p -> p.rating().stars()).orElse(null));
     }
 
-    /**
-     * Each survey answer is credited to the provider whose completion it judged. Completions and survey outcomes of
-     * one work order alternate (completed, surveyed, reopened, completed, surveyed…), so the n-th outcome pairs with
-     * the n-th completed offer; timestamps alone cannot tell them apart when both fall in the same instant.
-     */
     private List<SurveyRecord> surveys(List<Offer> all, Instant since) {
-        Map<String, List<Offer>> completed = new HashMap<>();
-        all.stream().filter(o -> o.state() == OfferState.COMPLETED)
-                .sorted(Comparator.comparing(Offer::offeredAt).thenComparing(o -> o.finishedAt().orElseThrow()))
-                .forEach(o -> completed.computeIfAbsent(o.job().workOrder().value(), k -> new ArrayList<>()).add(o));
-        Map<String, Integer> seen = new HashMap<>();
-        List<SurveyRecord> out = new ArrayList<>();
-        for (SurveyOutcomes.Answered a : surveys.since(since)) {
-            int n = seen.merge(a.workOrder(), 1, Integer::sum) - 1;
-            List<Offer> done = completed.getOrDefault(a.workOrder(), List.of());
-            if (n < done.size()) {
-                Offer o = done.get(n);
-                out.add(new SurveyRecord(o.job().workOrder(), o.provider(), o.job().service(), a.answer()));
-            }
-        }
-        return out;
+        return OfferKpisInMemory.paired(all, surveys.since(since));
     }
 
     private static JsonObject row(KpiRow r, Rate response) {
