@@ -110,14 +110,16 @@ public final class PartnerModule implements HotlineModule {
         providerStore = new MySqlProviderStore(tx);
         ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
         offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
-        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock());
+        // The caches' ttls run on wall time: a simulated clock at 60x must not re-read sixty times as often (ADR 0037).
+        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock(), System::nanoTime);
         ProviderRatings ratings = new MySqlProviderRatings(tx);
         ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
-        providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
+        providers = new ProviderCache(ratedProviders, cfg.providerCache(), System::nanoTime,
+                reload -> Thread.ofVirtual().name("provider-cache-reload").start(reload));
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(new PublishingOffers(offerStore, core.store(),
-                new LiveOffers(core.vertx())), cfg.loadCache(), core.clock());
+                new LiveOffers(core.vertx())), cfg.loadCache(), core.clock(), System::nanoTime);
         HandlingDeadlines handling = new HandlingDeadlines(cfg.afterHours().holidays(),
                 cfg.afterHours().workdays());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
