@@ -133,7 +133,7 @@ public final class PartnerModule implements HotlineModule {
         // answer waited in at the simulated day's 41.7 requests a second; docs/simulated-day.md, 2026-12-05 15:00).
         lockHolders = Math.max(1, core.config().db().poolSize() / 2);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
-        ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
+        ratingUpdates = new RatingUpdates(loadCaching, ratings, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
                 providers, messages, facts, core.clock());
         extensionRequests = new MySqlExtensionRequests(tx);

@@ -126,6 +126,7 @@ public final class LoopBench {
             Map<Long, Instant> committedAt = new ConcurrentHashMap<>();
             Instant started = Instant.now();
             Instant startedOnClock = clock.instant();
+            int acceptedBefore = sim.accepted();
             Map<String, Long> before = ServerCounters.read(url, user, password);
             int total = drive(app[0], "bench:", rate, seconds, committedNanos, committedAt);
             waitForWebhooks(sim, webhooksBefore + committedNanos.size(), Duration.ofSeconds(30));
@@ -136,7 +137,8 @@ public final class LoopBench {
             int offered = partners[0].offers().offeredSince(startedOnClock.minusSeconds(1)).size();
             double took = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf("locked decisions (gateway clock at %.0fx): %d dispatches + %d accepts in %.1f s = %.1f/s%n",
-                    speed, offered, sim.accepted(), took, (offered + sim.accepted()) / took);
+                    speed, offered, sim.accepted() - acceptedBefore, took,
+                    (offered + sim.accepted() - acceptedBefore) / took);
             out.printf("gateway+bench JVM cpu time: %d s%n", ProcessHandle.current().info().totalCpuDuration()
                     .map(Duration::toSeconds).orElse(-1L));
             app[0].close();
