@@ -147,8 +147,9 @@ public final class HotlineApp implements AutoCloseable {
         return start(cfg, console, defaultModules(), clock);
     }
 
-    private static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods,
-                                    Clock clock) {
+    /** The given modules on another clock (the loop benchmark at the demo's speed). */
+    public static HotlineApp start(HotlineConfig cfg, PrintStream console, List<Function<Core, HotlineModule>> mods,
+                                   Clock clock) {
         Database db = Database.open(cfg.db(), cfg.data());
         List<HotlineModule> modules = new ArrayList<>();
         try {

@@ -60,7 +60,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.duration("partners.load-cache", Duration.ZERO), c.text("partners.dev-key-seed"),
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
-                        c.bool("partners.survey-by-call"), afterHours(c)),
+                        c.bool("partners.survey-by-call"), afterHours(c),
+                        c.integer("partners.dispatch-share", 1, 100)),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
                         wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO),
                         c.integer("web.photo-max", 1024, 64 * 1024 * 1024)),
@@ -317,7 +318,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                            Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
                            Duration providerCache, Duration loadCache, String devKeySeed, int reminderAt,
                            Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall,
-                           AfterHours afterHours) {
+                           AfterHours afterHours, int dispatchShare) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="

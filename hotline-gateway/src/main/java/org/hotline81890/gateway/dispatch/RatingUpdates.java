@@ -15,19 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A resident answered the survey: the answer scores the provider whose completion it judged (the work order's
- * latest completed offer), and the provider cache is dropped so the next dispatch ranks on the new rating.
+ * latest completed offer). Dispatch ranks on the new rating from the provider cache's next re-read (within
+ * {@code partners.provider-cache}); the cache is not dropped, since at a day's rate of surveys that made nearly
+ * every decision wait for a re-read of the whole list (ADR 0037).
  */
 public final class RatingUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(RatingUpdates.class);
     private final OfferStore offers;
     private final ProviderRatings ratings;
-    private final ProviderCache providers;
     private final Clock clock;
 
-    public RatingUpdates(OfferStore offers, ProviderRatings ratings, ProviderCache providers, Clock clock) {
+    public RatingUpdates(OfferStore offers, ProviderRatings ratings, Clock clock) {
         this.offers = offers;
         this.ratings = ratings;
-        this.providers = providers;
         this.clock = clock;
     }
 
@@ -43,7 +43,6 @@ public final class RatingUpdates {
         Offer offer = judged.get();
         if (ratings.record(id, version, offer.provider(), offer.id(), answer, clock.instant())) {
             LOG.info("provider {} rated by the survey of work order {}: {}", offer.provider(), id, answer);
-            providers.invalidate();
         }
     }
 }

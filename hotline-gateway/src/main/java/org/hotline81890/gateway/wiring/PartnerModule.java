@@ -111,14 +111,16 @@ public final class PartnerModule implements HotlineModule {
         providerStore = new MySqlProviderStore(tx);
         ReminderSchedule reminders = new ReminderSchedule(cfg.reminderAt());
         offerStore = new MySqlOfferStore(tx, offer -> OfferNotices.arms(reminders, offer));
-        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock());
+        // The caches' ttls run on wall time: a simulated clock at 60x must not re-read sixty times as often (ADR 0037).
+        keys = new MySqlProviderKeys(tx, cfg.providerCache(), core.clock(), System::nanoTime);
         ProviderRatings ratings = new MySqlProviderRatings(tx);
         ratedProviders = new RatedProviderStore(providerStore, ratings, new BayesianRating(cfg.ratingPriorWeight()));
-        providers = new ProviderCache(ratedProviders, cfg.providerCache(), core.clock());
+        providers = new ProviderCache(ratedProviders, cfg.providerCache(), System::nanoTime,
+                reload -> Thread.ofVirtual().name("provider-cache-reload").start(reload));
         OfferTerms terms = new OfferTerms(cfg.acceptTimeout(), Map.of(), cfg.departmentSignTimeout(),
                 cfg.maxExtensions(), cfg.maxExtension(), Duration.ofDays(30));
         LoadCachingOffers loadCaching = new LoadCachingOffers(new PublishingOffers(offerStore, core.store(),
-                new LiveOffers(core.vertx())), cfg.loadCache(), core.clock());
+                new LiveOffers(core.vertx())), cfg.loadCache(), core.clock(), System::nanoTime);
         HandlingDeadlines handling = new HandlingDeadlines(cfg.afterHours().holidays(),
                 cfg.afterHours().workdays());
         Dispatcher dispatcher = new Dispatcher(providers, loadCaching, new BalancedDispatchPolicy(), terms,
@@ -132,7 +134,7 @@ public final class PartnerModule implements HotlineModule {
         // answer waited in at the simulated day's 41.7 requests a second; docs/simulated-day.md, 2026-12-05 15:00).
         lockHolders = Math.max(1, core.config().db().poolSize() / 2);
         MySqlOfferLocks locks = new MySqlOfferLocks(tx, lockHolders);
-        ratingUpdates = new RatingUpdates(loadCaching, ratings, providers, core.clock());
+        ratingUpdates = new RatingUpdates(loadCaching, ratings, core.clock());
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
                 providers, messages, facts, core.clock());
         extensionRequests = new MySqlExtensionRequests(tx);
@@ -284,7 +286,8 @@ public final class PartnerModule implements HotlineModule {
             NothingToDoDelivery off = new NothingToDoDelivery("partner network off");
             return Map.of(SurveyScore.KIND, off, OfferWithdrawal.KIND, off);
         }
-        return Map.of(Dispatch.KIND, new DispatchDelivery(flow, Math.max(1, lockHolders - lockHolders / 4)),
+        return Map.of(Dispatch.KIND, new DispatchDelivery(flow,
+                Math.max(1, lockHolders - lockHolders * (100 - cfg.dispatchShare()) / 100)),
                 OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
                         id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state), providerStore),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),

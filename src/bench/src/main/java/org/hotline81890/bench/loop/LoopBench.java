@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.hotline81890.gateway.HotlineApp;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.dispatch.ApiKeys;
+import org.hotline81890.gateway.schedule.ScaledClock;
 import org.hotline81890.gateway.wiring.PartnerModule;
 import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
@@ -50,7 +52,9 @@ import org.hotline81890.partners.WebhookEndpoint;
  * behind signed webhooks that accept each offer through the partner API, and {@code rate} new work orders per
  * second for {@code seconds}. Prints how many were offered within 5 s of commit and commit-to-webhook percentiles.
  * Usage: {@code LoopBench JDBC_URL USER PASSWORD [rate=200] [seconds=30] [providers=200]}; with
- * {@code -Dloopbench.warmup=N} the gateway first runs N seconds at half the rate (JIT warm-up, not counted).
+ * {@code -Dloopbench.warmup=N} the gateway first runs N seconds at half the rate (JIT warm-up, not counted); with
+ * {@code -Dloopbench.speed=60} the gateway runs on a simulated clock sixty times as fast as the wall clock, as in
+ * the demo's simulated day ({@code hotline demo --day --speed 60x}).
  */
 public final class LoopBench {
     private static final Area AREA = new Area(Optional.of("海曙区"), Optional.of("南门街道"), Optional.of("柳西社区"),
@@ -92,8 +96,10 @@ public final class LoopBench {
         HotlineApp[] app = new HotlineApp[1];
         Map<String, String> keys = new HashMap<>();
         try (SimulatedProviders sim = new SimulatedProviders(keys, () -> app[0].httpPort())) {
+            double speed = Double.parseDouble(System.getProperty("loopbench.speed", "1"));
+            Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Instant.now(), speed);
             app[0] = HotlineApp.start(HotlineConfig.load(null, env), out, List.of(core -> partners[0] =
-                    new PartnerModule(core)));
+                    new PartnerModule(core)), clock);
             List<Provider> list = new ArrayList<>();
             for (int i = 0; i < providerCount; i++) {
                 String id = String.format("P-%04d", i);
@@ -119,13 +125,20 @@ public final class LoopBench {
             Map<Long, Long> committedNanos = new ConcurrentHashMap<>();
             Map<Long, Instant> committedAt = new ConcurrentHashMap<>();
             Instant started = Instant.now();
+            Instant startedOnClock = clock.instant();
+            int acceptedBefore = sim.accepted();
             Map<String, Long> before = ServerCounters.read(url, user, password);
             int total = drive(app[0], "bench:", rate, seconds, committedNanos, committedAt);
             waitForWebhooks(sim, webhooksBefore + committedNanos.size(), Duration.ofSeconds(30));
             Map<String, Long> after = ServerCounters.read(url, user, password);
             LoopReport.print(out, rate, seconds, total, committedNanos, committedAt, sim, partners[0].offers()
-                    .offeredSince(started.minusSeconds(1)), started);
+                    .offeredSince(startedOnClock.minusSeconds(1)), started);
             ServerCounters.print(out, before, after, committedNanos.size());
+            int offered = partners[0].offers().offeredSince(startedOnClock.minusSeconds(1)).size();
+            double took = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            out.printf("locked decisions (gateway clock at %.0fx): %d dispatches + %d accepts in %.1f s = %.1f/s%n",
+                    speed, offered, sim.accepted() - acceptedBefore, took,
+                    (offered + sim.accepted() - acceptedBefore) / took);
             out.printf("gateway+bench JVM cpu time: %d s%n", ProcessHandle.current().info().totalCpuDuration()
                     .map(Duration::toSeconds).orElse(-1L));
             app[0].close();
@@ -156,7 +169,7 @@ public final class LoopBench {
                         IntakeResult r = app.core().intake().receive(request);
                         if (r instanceof IntakeResult.Accepted a) {
                             committedNanos.put(a.workOrder().id().value(), System.nanoTime());
-                            committedAt.put(a.workOrder().id().value(), Instant.now());
+                            committedAt.put(a.workOrder().id().value(), app.core().clock().instant());
                             app.wakeRelay();
                         }
                     } catch (RuntimeException e) {

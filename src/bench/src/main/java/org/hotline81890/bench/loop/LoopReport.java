@@ -41,10 +41,10 @@ final class LoopReport {
         }
         out.printf("loop benchmark: %d work orders/s for %d s (%d sent, %d committed), %d providers got offers%n",
                 rate, seconds, sent, committedNanos.size(), countProviders(offers));
-        out.printf("offered within 5 s of commit: %d of %d (%.1f %%)%n", within5s, committedNanos.size(),
-                100.0 * within5s / Math.max(1, committedNanos.size()));
-        out.printf("commit -> offer   ms: %s%n", percentiles(toOfferMs));
-        out.printf("commit -> webhook ms: %s (%d webhooks received, %d repeated deliveries)%n",
+        out.printf("offered within 5 s of commit (gateway clock): %d of %d (%.1f %%)%n", within5s,
+                committedNanos.size(), 100.0 * within5s / Math.max(1, committedNanos.size()));
+        out.printf("commit -> offer   ms (gateway clock): %s%n", percentiles(toOfferMs));
+        out.printf("commit -> webhook ms (wall): %s (%d webhooks received, %d repeated deliveries)%n",
                 percentiles(toWebhookMs), toWebhookMs.size(), sim.duplicates());
         out.printf("accepted through the partner API: %d; elapsed %d s%n", sim.accepted(),
                 Duration.between(started, Instant.now()).toSeconds());
