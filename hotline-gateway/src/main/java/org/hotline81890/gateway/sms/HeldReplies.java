@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.gateway.workorder.HeldAnswers;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 
-/** Driven port: the caller's orders a text may answer, and the texts held for an agent ({@link SurveyReplies}). */
-public interface HeldReplies {
+/**
+ * Driven port: the caller's orders a text may answer, and the texts held for an agent ({@link SurveyReplies}); a
+ * text held and not decided counts as the order's reply for the survey wait ({@link HeldAnswers}).
+ */
+public interface HeldReplies extends HeldAnswers {
     /**
      * The caller's orders still awaiting their survey, and those changed at or after {@code since}, newest first
      * (at most 20): the one read the reply window costs per ordinary SMS.
@@ -17,11 +21,12 @@ public interface HeldReplies {
 
     /**
      * Holds the text under the SMS's {@code idempotencyKey} with the order it answers, its history noting it and
-     * {@code acknowledgement} written as outbox rows in the same transaction. A key already held returns the held
-     * text unchanged (an SMSC redelivery); a key that is already a work order holds nothing (empty).
+     * {@code acknowledgement} written as outbox rows in the same transaction. {@code receivedAt} is when the text
+     * arrived (ADR 0036: the survey wait judges it then, however late it was processed). A key already held returns
+     * the held text unchanged (an SMSC redelivery); a key that is already a work order holds nothing (empty).
      */
-    Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, WorkOrderId answers,
-                             List<OutboxMessage> acknowledgement);
+    Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, Instant receivedAt,
+                             WorkOrderId answers, List<OutboxMessage> acknowledgement);
 
     /** The texts waiting for an agent, oldest first. */
     List<HeldReply> waiting(int limit);

@@ -67,7 +67,7 @@ public final class SurveyReplies {
         RecentOrder order = answers.get();
         String ack = Wording.sms(Wording.SIGN + "您关于工单" + order.ticket().grouped()
                 + "的短信已收到，话务员将尽快处理。如遇紧急情况请直接拨打81890。");
-        return held.hold(key, caller, text, order.id(),
+        return held.hold(key, caller, text, now, order.id(),
                 List.of(new OutboxMessage(OutboxMessage.SMS, caller, ack, ReplyKey.of(key) + ":held")));
     }
 }

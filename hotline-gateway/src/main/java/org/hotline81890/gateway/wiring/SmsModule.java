@@ -72,6 +72,8 @@ public final class SmsModule implements HotlineModule {
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     /** While a resident's answer sent in time waits behind the journal, the survey wait looks again this often. */
     private static final Duration SURVEY_RECHECK = Duration.ofSeconds(5);
+    /** How often a survey wait looks again while the resident's answer in words waits for an agent. */
+    private static final Duration SURVEY_HELD_RECHECK = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
 
     private record Wiring(SmppEsmeVerticle verticle, ExecutorService threads, SmsDelivery delivery,
@@ -140,7 +142,7 @@ public final class SmsModule implements HotlineModule {
                 Thread.ofPlatform().daemon().name("sms-journal-intake-", 0).factory());
         JournalStage stage = new JournalStage(rows, intake, stageThreads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
-                stage::wake);
+                stage::wake, DeferredResponses::together);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").
         stage.yieldTo(appender::busy, Integer.getInteger("hotline.sms.journal.busy-intakes", JOURNAL_BUSY_INTAKES),
                 JOURNAL_MAX_LAG);
@@ -155,14 +157,16 @@ public final class SmsModule implements HotlineModule {
     /**
      * The survey-wait deadline's handling (ADR 0036): it closes an order as "no reply" only once no text the
      * resident sent before the deadline is still waiting in the journal, or still being written into it (up to the
-     * appender's timeout after its arrival; a text refused then arrives anew when the SMSC redelivers it).
+     * appender's timeout after its arrival; a text refused then arrives anew when the SMSC redelivers it), and no
+     * answer in words that arrived by the deadline still waits for an agent (ADR 0024).
      */
     public static SurveyWait surveyWait(Core core) {
         HotlineConfig.Smpp cfg = core.config().smpp();
         var tx = core.database().transactions();
         return new SurveyWait(core.store(), core.tracker(), core.deadlines(), MySqlDeadlineStore.WORK_ORDER,
-                new MySqlInboundJournal(tx, tx, core.clock()), cfg.enabled() && cfg.journal() ? HANDLER_TIMEOUT
-                : Duration.ZERO, SURVEY_RECHECK, core.clock());
+                new MySqlInboundJournal(tx, tx, core.clock()), new MySqlHeldReplies(tx, core.clock()),
+                cfg.enabled() && cfg.journal() ? HANDLER_TIMEOUT : Duration.ZERO, SURVEY_RECHECK,
+                SURVEY_HELD_RECHECK, core.clock());
     }
 
     /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */

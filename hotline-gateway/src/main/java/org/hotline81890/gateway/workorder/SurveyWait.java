@@ -14,6 +14,11 @@ import java.util.Set;
  * processed (ADR 0036): while such a text is pending, or may still be on its way into the journal ({@code inFlight}
  * after the deadline), the close waits and the deadline is checked again {@code recheck} later; the answer, once
  * processed, settles the order as the resident said, and the check after it finds nothing to close.
+ * <p>
+ * An answer in words that arrived by the deadline and was held for an agent ({@link HeldAnswers}, ADR 0024) is a
+ * reply too: the close waits ({@code heldRecheck} at a time, an agent's pace) until the agent decided what it was.
+ * The journal is asked first: the SMS stage holds the text before it marks the journal row done, so a text is
+ * always seen by one of the two reads, whichever moment the check falls on.
  */
 public final class SurveyWait {
     private static final Set<WorkOrderState> AWAITING_SURVEY = EnumSet.of(WorkOrderState.COMPLETED,
@@ -23,8 +28,10 @@ public final class SurveyWait {
     private final DeadlineStore deadlines;
     private final String subjectType;
     private final PendingTexts texts;
+    private final HeldAnswers held;
     private final Duration inFlight;
     private final Duration recheck;
+    private final Duration heldRecheck;
     private final Clock clock;
 
     /**
@@ -32,12 +39,16 @@ public final class SurveyWait {
      * @param inFlight    how long after its arrival a text may still be committing into the journal (after that it
      *                    was refused, and the SMSC's redelivery arrives anew)
      * @param recheck     how soon to look again while an answer is pending
+     * @param heldRecheck how soon to look again while an answer waits for an agent
      */
     public SurveyWait(WorkOrderStore store, Tracker tracker, DeadlineStore deadlines, String subjectType,
-                      PendingTexts texts, Duration inFlight, Duration recheck, Clock clock) {
-        if (recheck.isNegative() || recheck.isZero()) {
-            throw new IllegalArgumentException("recheck must be positive: " + recheck);
+                      PendingTexts texts, HeldAnswers held, Duration inFlight, Duration recheck,
+                      Duration heldRecheck, Clock clock) {
+        if (recheck.isNegative() || recheck.isZero() || heldRecheck.isNegative() || heldRecheck.isZero()) {
+            throw new IllegalArgumentException("rechecks must be positive: " + recheck + ", " + heldRecheck);
         }
+        this.held = held;
+        this.heldRecheck = heldRecheck;
         this.store = store;
         this.tracker = tracker;
         this.deadlines = deadlines;
@@ -66,6 +77,10 @@ public final class SurveyWait {
         }
         if (texts.anyFrom(order.get().callerNumber(), due.get())) {
             deadlines.arm(subjectType, id.value(), DeadlineKind.SURVEY_AT.name(), now.plus(recheck));
+            return Optional.empty();
+        }
+        if (held.waitingFor(id, due.get())) { // after the journal: see the class comment
+            deadlines.arm(subjectType, id.value(), DeadlineKind.SURVEY_AT.name(), now.plus(heldRecheck));
             return Optional.empty();
         }
         return tracker.onDeadline(id, DeadlineKind.SURVEY_AT);

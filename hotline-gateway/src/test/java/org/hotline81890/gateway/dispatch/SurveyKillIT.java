@@ -40,12 +40,12 @@ class SurveyKillIT {
     private static final Duration WAIT = Duration.ofSeconds(150);
     private static final String SURVEY = "请对本次服务评价";
     /**
-     * Longer than the SMS journal's lease (30 s, issue 18): an answer journaled and acknowledged just before a kill is
-     * applied when its row's lease runs out after the restart, up to 30 s later, and is judged then. With a 25 s
-     * window the survey had closed as unanswered by then (CI saw it). In service the window is hours; judging an
-     * answer by its arrival time instead is left to issue 18 (hotline-gateway/docs/sms.md).
+     * Shorter than the SMS journal's lease (30 s) since ADR 0036: an answer journaled and acknowledged just before a
+     * kill is applied when its row's lease runs out after the restart, up to 30 s later, and is judged by when it
+     * arrived; the survey-wait deadline waits for it meanwhile (workorder/SurveyWait). It was 40 s before (with 25 s
+     * CI saw such an answer find its survey closed). In service the window is hours.
      */
-    private static final Duration SURVEY_WAIT = Duration.ofSeconds(40);
+    private static final Duration SURVEY_WAIT = Duration.ofSeconds(15);
     @TempDir
     Path dir;
 
@@ -268,10 +268,13 @@ class SurveyKillIT {
                 // when the drill saw the deliver_sm_resp (an ack it saw only now is later than any close)
                 Instant ack = acked.getOrDefault(a.get().smscId(), Instant.now());
                 if (outcome.startsWith("closed: no reply")) {
-                    // only an answer the gateway took after the deadline had closed the survey may find it closed
-                    Instant closedAt = closedAt(history, round);
-                    assertThat(closedAt).as("resident " + i + "'s answer " + a.get() + " lost: acknowledged at "
-                            + ack + " while the survey was open").isBefore(ack);
+                    // An answer is judged by when it arrived (ADR 0036): only one that arrived after its survey's
+                    // deadline may find the survey closed. The gateway took it before the drill saw the ack, so
+                    // an ack before the deadline is an answer lost.
+                    Instant surveyAt = completedAt(history, round).plus(SURVEY_WAIT);
+                    assertThat(ack).as("resident " + i + "'s answer " + a.get() + " lost: acknowledged at " + ack
+                            + ", before its survey's deadline " + surveyAt + " (closed at " + closedAt(history, round)
+                            + ")").isAfterOrEqualTo(surveyAt);
                     late++;
                     continue;
                 }
@@ -293,6 +296,12 @@ class SurveyKillIT {
 
     private static Optional<Answer> roundOf(List<Answer> given, int round) {
         return given.stream().filter(a -> a.round() == round).findFirst();
+    }
+
+    /** When the order was completed for the {@code round}-th time: its survey's deadline is SURVEY_WAIT later. */
+    private static Instant completedAt(List<Map<String, Object>> history, int round) {
+        return history.stream().filter(h -> "COMPLETED".equals(h.get("to_state"))).skip(round).findFirst()
+                .map(h -> ((LocalDateTime) h.get("at")).toInstant(ZoneOffset.UTC)).orElseThrow();
     }
 
     private static Instant closedAt(List<Map<String, Object>> history, int round) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,8 +91,8 @@ public interface HeldRepliesContract {
         WorkOrder w = completed(caller);
         String key = "sms:" + UUID.randomUUID();
 
-        HeldReply h = held().hold(key, caller, "师傅来了但是水管还在漏", w.id(), ack(caller, key)).orElseThrow();
-        assertThat(held().hold(key, caller, "师傅来了但是水管还在漏", w.id(), ack(caller, key))).contains(h);
+        HeldReply h = held().hold(key, caller, "师傅来了但是水管还在漏", Instant.now(), w.id(), ack(caller, key)).orElseThrow();
+        assertThat(held().hold(key, caller, "师傅来了但是水管还在漏", Instant.now(), w.id(), ack(caller, key))).contains(h);
         assertThat(h.ticket()).isEqualTo(w.ticket());
         assertThat(h.state()).isEqualTo(HeldReply.State.WAITING);
         assertThat(held().waiting(1000)).filteredOn(x -> x.callerNumber().equals(caller)).containsExactly(h);
@@ -114,19 +115,40 @@ public interface HeldRepliesContract {
         WorkOrder w = completed(caller);
         String key = "sms:" + UUID.randomUUID();
         order(caller, key);
-        assertThat(held().hold(key, caller, "水管还在漏", w.id(), ack(caller, key))).isEmpty();
+        assertThat(held().hold(key, caller, "水管还在漏", Instant.now(), w.id(), ack(caller, key))).isEmpty();
     }
 
     @Test
     default void theOldestWaitsFirst() {
         String caller = caller();
         WorkOrder w = completed(caller);
-        HeldReply first = held().hold("sms:" + UUID.randomUUID(), caller, "一", w.id(), List.of()).orElseThrow();
-        HeldReply second = held().hold("sms:" + UUID.randomUUID(), caller, "二", w.id(), List.of()).orElseThrow();
+        HeldReply first = held().hold("sms:" + UUID.randomUUID(), caller, "一", Instant.now(), w.id(), List.of())
+                .orElseThrow();
+        HeldReply second = held().hold("sms:" + UUID.randomUUID(), caller, "二", Instant.now(), w.id(), List.of())
+                .orElseThrow();
         int before = held().count();
         assertThat(held().waiting(1000)).filteredOn(x -> x.callerNumber().equals(caller))
                 .containsExactly(first, second);
         held().decide(first.id(), HeldReply.State.REOPENED, "agent", Optional.empty(), Instant.now());
         assertThat(held().count()).isEqualTo(before - 1);
+    }
+
+    @Test
+    default void aTextHeldAndNotDecidedIsTheOrdersReplyFromWhenItArrived() {
+        String caller = caller();
+        WorkOrder w = completed(caller);
+        WorkOrder other = completed(caller());
+        Instant arrived = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        String key = "sms:" + UUID.randomUUID();
+        assertThat(held().waitingFor(w.id(), Instant.now())).isFalse();
+
+        HeldReply h = held().hold(key, caller, "修好了，谢谢", arrived, w.id(), ack(caller, key)).orElseThrow();
+        assertThat(h.receivedAt()).isEqualTo(arrived);
+        assertThat(held().waitingFor(w.id(), arrived)).isTrue();
+        assertThat(held().waitingFor(w.id(), arrived.minusMillis(1))).isFalse();
+        assertThat(held().waitingFor(other.id(), Instant.now())).isFalse();
+
+        held().decide(h.id(), HeldReply.State.DISMISSED, "agent", Optional.of("致谢"), Instant.now());
+        assertThat(held().waitingFor(w.id(), Instant.now())).isFalse();
     }
 }

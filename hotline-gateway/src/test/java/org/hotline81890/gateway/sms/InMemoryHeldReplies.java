@@ -44,14 +44,16 @@ public final class InMemoryHeldReplies implements HeldReplies {
 
     @Override
     public synchronized Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text,
-                                                 WorkOrderId answers, List<OutboxMessage> acknowledgement) {
+                                                 Instant receivedAt, WorkOrderId answers,
+                                                 List<OutboxMessage> acknowledgement) {
         Optional<HeldReply> known = byKey(idempotencyKey);
         if (known.isPresent() || store.findByIdempotencyKey(idempotencyKey).isPresent()) {
             return known;
         }
         WorkOrder order = store.find(answers).orElseThrow();
         HeldReply h = new HeldReply(next++, idempotencyKey, callerNumber, text, answers, order.ticket(),
-                clock.instant(), HeldReply.State.WAITING, Optional.empty(), Optional.empty());
+                receivedAt.isAfter(clock.instant()) ? clock.instant() : receivedAt, HeldReply.State.WAITING,
+                Optional.empty(), Optional.empty());
         rows.put(h.id(), h);
         store.enqueue(Optional.of(answers), acknowledgement);
         return Optional.of(h);
@@ -59,6 +61,12 @@ public final class InMemoryHeldReplies implements HeldReplies {
 
     private Optional<HeldReply> byKey(String key) {
         return rows.values().stream().filter(h -> h.idempotencyKey().equals(key)).findFirst();
+    }
+
+    @Override
+    public synchronized boolean waitingFor(WorkOrderId order, Instant by) {
+        return rows.values().stream().anyMatch(h -> h.workOrder().equals(order)
+                && h.state() == HeldReply.State.WAITING && !h.receivedAt().isAfter(by));
     }
 
     @Override

@@ -48,9 +48,14 @@ class SurveyRepliesTest {
         }
 
         @Override
-        public Optional<HeldReply> hold(String key, String caller, String text, WorkOrderId answers,
-                                        List<OutboxMessage> ack) {
-            return held.hold(key, caller, text, answers, ack);
+        public Optional<HeldReply> hold(String key, String caller, String text, Instant receivedAt,
+                                        WorkOrderId answers, List<OutboxMessage> ack) {
+            return held.hold(key, caller, text, receivedAt, answers, ack);
+        }
+
+        @Override
+        public boolean waitingFor(WorkOrderId order, Instant by) {
+            return held.waitingFor(order, by);
         }
 
         @Override

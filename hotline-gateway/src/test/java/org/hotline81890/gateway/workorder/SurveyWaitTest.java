@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class SurveyWaitTest {
     private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
     private static final Duration RECHECK = Duration.ofSeconds(5);
+    private static final Duration HELD_RECHECK = Duration.ofMinutes(1);
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T08:00:00Z"));
     private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
     private final ServiceLevels levels = new ServiceLevels(Duration.ofHours(1), Duration.ofDays(1),
@@ -23,8 +24,12 @@ class SurveyWaitTest {
     private final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
     /** Texts acknowledged and not processed: caller → when it arrived. */
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+    /** Answers in words held for an agent and not decided: order → when the text arrived. */
+    private final Map<WorkOrderId, Instant> held = new ConcurrentHashMap<>();
     private final SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order",
-            (caller, by) -> pending.containsKey(caller) && !pending.get(caller).isAfter(by), IN_FLIGHT, RECHECK, clock);
+            (caller, by) -> pending.containsKey(caller) && !pending.get(caller).isAfter(by),
+            (order, by) -> held.containsKey(order) && !held.get(order).isAfter(by), IN_FLIGHT, RECHECK, HELD_RECHECK,
+            clock);
 
     private WorkOrder completed(String caller) {
         WorkOrder w = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE,
@@ -98,5 +103,35 @@ class SurveyWaitTest {
         clock.set(due(w).plus(Duration.ofDays(1)));
         assertThat(wait.fire(w.id())).isEmpty();
         assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
+    }
+
+    /** ADR 0024: the resident answered in words by the deadline; the agent has the text and has not decided yet. */
+    @Test
+    void anAnswerInWordsHeldForAnAgentHoldsTheCloseUntilTheAgentDecides() {
+        WorkOrder w = completed("13800000006");
+        held.put(w.id(), due(w).minusSeconds(30));
+        clock.set(due(w).plus(IN_FLIGHT));
+
+        assertThat(wait.fire(w.id())).isEmpty();
+        clock.advance(Duration.ofHours(3));
+        assertThat(wait.fire(w.id())).isEmpty();
+        assertThat(store.find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
+        assertThat(armed()).containsExactly(due(w).plus(IN_FLIGHT).plus(HELD_RECHECK),
+                clock.instant().plus(HELD_RECHECK));
+
+        held.remove(w.id()); // the agent dismissed it: no answer after all
+        clock.advance(HELD_RECHECK);
+        assertThat(wait.fire(w.id())).get().extracting(WorkOrder::state).isEqualTo(WorkOrderState.CLOSED);
+    }
+
+    @Test
+    void anAnswerInWordsThatArrivedAfterTheDeadlineOrForAnotherOrderDoesNotHoldIt() {
+        WorkOrder w = completed("13800000007");
+        WorkOrder other = completed("13800000008");
+        held.put(w.id(), due(w).plusMillis(1));
+        held.put(other.id(), due(w).minusSeconds(30));
+        clock.set(due(w).plus(IN_FLIGHT));
+
+        assertThat(wait.fire(w.id())).get().extracting(WorkOrder::state).isEqualTo(WorkOrderState.CLOSED);
     }
 }

@@ -62,9 +62,10 @@ public final class MySqlHeldReplies implements HeldReplies {
     }
 
     @Override
-    public Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, WorkOrderId answers,
-                                    List<OutboxMessage> acknowledgement) {
+    public Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, Instant receivedAt,
+                                    WorkOrderId answers, List<OutboxMessage> acknowledgement) {
         Instant now = Sql.millis(clock.instant());
+        Instant arrived = Sql.millis(receivedAt.isAfter(now) ? now : receivedAt);
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO sms_held_reply (idempotency_key, "
                     + "caller_number, text, work_order_id, received_at, state) SELECT ?, ?, ?, ?, ?, 'WAITING' "
@@ -73,7 +74,7 @@ public final class MySqlHeldReplies implements HeldReplies {
                 ps.setString(2, callerNumber);
                 ps.setString(3, text);
                 ps.setLong(4, answers.value());
-                Sql.setInstant(ps, 5, now);
+                Sql.setInstant(ps, 5, arrived);
                 ps.setString(6, idempotencyKey);
                 if (ps.executeUpdate() == 1) {
                     appendEvent(c, answers, now, text);
@@ -95,6 +96,21 @@ public final class MySqlHeldReplies implements HeldReplies {
             ps.setLong(3, id.value());
             ps.executeUpdate();
         }
+    }
+
+    /** One read on the order's held texts ({@code fk_held_reply_order}'s index): a handful at most. */
+    @Override
+    public boolean waitingFor(WorkOrderId order, Instant by) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sms_held_reply WHERE work_order_id = ? "
+                    + "AND state = 'WAITING' AND received_at <= ? LIMIT 1")) {
+                ps.setLong(1, order.value());
+                Sql.setInstant(ps, 2, by);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     @Override

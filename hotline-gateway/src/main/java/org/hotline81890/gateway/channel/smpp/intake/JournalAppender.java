@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.concurrent.QueueBatches;
@@ -20,15 +20,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link InboundSmsHandler} of the journal (issue 18, ADR 0023): a text is {@link InboundOutcome.Committed}
  * once its row in the {@link InboundJournal} is committed; the {@link JournalStage} opens the work order behind it.
- * Callers (one virtual thread per deliver_sm) queue their text; writer threads take all that is queued, at most
- * {@code maxBatch}, and append it in one commit, so a batch forms while the previous one is being written. A text
- * queued longer than {@code timeout} is answered Retry before it is written (the SMSC delivers it again).
+ * Callers queue their text ({@link #submit}, no thread waits for it); writer threads take all that is queued, at
+ * most {@code maxBatch}, and append it in one commit, so a batch forms while the previous one is being written, and
+ * complete the batch's outcomes together ({@code completions}: the deliver_sm_resps of a batch leave in one write
+ * per session). A text queued longer than {@code timeout} is answered Retry before it is written (the SMSC delivers
+ * it again).
  */
-public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
+public final class JournalAppender implements QueuedInboundSmsHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalAppender.class);
     /** {@link #busy} this long after the last write: under a flood the next batch is about to come. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final Duration FIRST_WAIT = Duration.ofMillis(100);
+    private static final InboundOutcome COMMITTED = new InboundOutcome.Committed("journal");
 
     private record Job(JournaledSms text, CompletableFuture<InboundOutcome> done, long queuedAt) {
     }
@@ -37,6 +40,7 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     private final int maxBatch;
     private final long timeoutNanos;
     private final Runnable appended;
+    private final Consumer<Runnable> completions;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger writing = new AtomicInteger();
@@ -46,6 +50,16 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     /** {@code appended} runs after each commit (wakes the stage). */
     public JournalAppender(InboundJournal journal, int maxBatch, int writerThreads, Duration timeout,
                            Runnable appended) {
+        this(journal, maxBatch, writerThreads, timeout, appended, Runnable::run);
+    }
+
+    /**
+     * As above; a batch's outcomes are completed inside {@code completions} (e.g. one socket write for the
+     * acknowledgements they release).
+     */
+    public JournalAppender(InboundJournal journal, int maxBatch, int writerThreads, Duration timeout,
+                           Runnable appended, Consumer<Runnable> completions) {
+        this.completions = completions;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.timeoutNanos = timeout.toNanos();
@@ -57,22 +71,19 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
     }
 
     @Override
-    public InboundOutcome handle(InboundSms sms) {
+    public CompletableFuture<InboundOutcome> submit(InboundSms sms) {
         if (!running) {
-            return new InboundOutcome.Retry("journal closed");
+            return CompletableFuture.completedFuture(new InboundOutcome.Retry("journal closed"));
         }
         Job job = new Job(new JournaledSms(0, sms.idempotencyKey(), sms.source(), sms.destination(), sms.text(),
                 sms.receivedAt(), sms.partsReceived(), sms.partsExpected()), new CompletableFuture<>(),
                 System.nanoTime());
         queue.add(job);
-        try {
-            return job.done().get();
-        } catch (ExecutionException e) {
-            return new InboundOutcome.Retry(String.valueOf(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new InboundOutcome.Retry("interrupted");
+        if (!running) {
+            // closed while queuing: close() may have drained the queue already
+            job.done().complete(new InboundOutcome.Retry("journal closed"));
         }
+        return job.done();
     }
 
     /**
@@ -94,13 +105,14 @@ public final class JournalAppender implements InboundSmsHandler, AutoCloseable {
                 journal.append(batch.stream().map(Job::text).toList());
             } catch (RuntimeException e) {
                 LOG.warn("{} SMS not journaled, the SMSC will redeliver: {}", batch.size(), e.getMessage());
-                batch.forEach(j -> j.done().complete(new InboundOutcome.Retry(String.valueOf(e.getMessage()))));
+                InboundOutcome retry = new InboundOutcome.Retry(String.valueOf(e.getMessage()));
+                completions.accept(() -> batch.forEach(j -> j.done().complete(retry)));
                 continue;
             } finally {
                 lastWrite = System.nanoTime();
                 writing.decrementAndGet();
             }
-            batch.forEach(j -> j.done().complete(new InboundOutcome.Committed("journal")));
+            completions.accept(() -> batch.forEach(j -> j.done().complete(COMMITTED)));
             if (LOG.isDebugEnabled()) {
                 batch.forEach(j -> LOG.debug("SMS from {} journaled", PhoneNumbers.mask(j.text().source())));
             }

@@ -47,6 +47,8 @@ public final class JournalStage implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration LAG_EVERY = Duration.ofSeconds(1);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** How often a stage paused for the acks (no intake while they are busy) looks again. */
+    private static final Duration PAUSE_POLL = Duration.ofMillis(10);
 
     private final InboundJournal journal;
     private final InboundSmsHandler intake;
@@ -83,12 +85,13 @@ public final class JournalStage implements AutoCloseable {
     }
 
     /**
-     * While {@code acksBusy} holds, at most {@code concurrency} (at least 1: the journal always drains) texts are in
-     * the intake at once, unless the round's oldest text has waited longer than {@code maxLag}.
+     * While {@code acksBusy} holds, at most {@code concurrency} texts are in the intake at once, unless the round's
+     * oldest text has waited longer than {@code maxLag}. With 0 the stage pauses while acks are busy (it looks again
+     * every few ms): the journal still drains, at the latest once its oldest text waited {@code maxLag}.
      */
     public void yieldTo(BooleanSupplier acksBusy, int concurrency, Duration maxLag) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("the stage needs at least one intake while acks are busy");
+        if (concurrency < 0) {
+            throw new IllegalArgumentException("concurrency must not be negative: " + concurrency);
         }
         this.acksBusy = acksBusy;
         this.busyConcurrency = concurrency;
@@ -195,8 +198,13 @@ public final class JournalStage implements AutoCloseable {
     private void enter() throws InterruptedException {
         gate.lock();
         try {
-            while (inIntake >= limit()) {
-                turn.await();
+            int limit;
+            while (inIntake >= (limit = limit())) {
+                if (limit == 0) {
+                    turn.await(PAUSE_POLL.toMillis(), TimeUnit.MILLISECONDS); // nobody leaves to wake it
+                } else {
+                    turn.await();
+                }
             }
             inIntake++;
         } finally {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.hotline81890.gateway.channel.smpp.intake.InboundOutcome;
 import org.hotline81890.gateway.channel.smpp.intake.InboundSmsHandler;
+import org.hotline81890.gateway.channel.smpp.intake.QueuedInboundSmsHandler;
 import org.hotline81890.gateway.channel.smpp.intake.Reassembler;
 import org.hotline81890.gateway.channel.smpp.intake.ReceiptHandler;
 import org.hotline81890.gateway.channel.smpp.pdu.DeliverSmReader;
@@ -32,13 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Glue between jSMPP and the ports. No deliver_sm holds a jSMPP thread: each is handled on a virtual thread from
- * {@code virtualThreads} and its answer is {@link Deferral deferred} (in production {@link DeferredResponses}, whose
- * sender holds the deliver_sm_resp back until then). The answer is OK only after the handler said
- * {@link InboundOutcome.Committed}, or after a part of a long message was staged durably; it is ESME_RX_T_APPN (the
- * SMSC delivers again) on {@link InboundOutcome.Retry} or an exception, and for staging parts and receipts also when
- * they take longer than {@code handlerTimeout}. A one-part text's one long wait, the group commit, is bounded by
- * the group-committing store, which answers "retry" when it runs out. No jSMPP thread is parked until a
- * commit.
+ * {@code virtualThreads} (a one-part text for a {@link QueuedInboundSmsHandler}, the journal, is only queued, and
+ * answered by the thread that commits it) and its answer is {@link Deferral deferred} (in production
+ * {@link DeferredResponses}, whose sender holds the deliver_sm_resp back until then). The answer is OK only after
+ * the handler said {@link InboundOutcome.Committed}, or after a part of a long message was staged durably; it is
+ * ESME_RX_T_APPN (the SMSC delivers again) on {@link InboundOutcome.Retry} or an exception, and for staging parts
+ * and receipts also when they take longer than {@code handlerTimeout}. A one-part text's one long wait, the group
+ * commit, is bounded by the group-committing store, which answers "retry" when it runs out. No jSMPP thread is
+ * parked until a commit.
  */
 public final class DeliverSmListener implements MessageReceiverListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverSmListener.class);
@@ -96,8 +98,14 @@ public final class DeliverSmListener implements MessageReceiverListener {
                 case IncomingPdu.MoPart part when !part.isMultipart() -> {
                     // Nearly every text: nothing to reassemble or stage, bounded by the group commit.
                     Reassembler.Ready r = reassembler.accept(part).orElseThrow();
-                    defer(pdu.getSequenceNumber(), "inbound SMS", false,
-                            () -> status(inbound.handle(r.sms()), "inbound SMS"));
+                    if (inbound instanceof QueuedInboundSmsHandler queued) {
+                        // the journal: answered by the thread that commits it, no thread per text (docs/sms.md)
+                        deferral.defer(pdu.getSequenceNumber(), queued.submit(r.sms()).handle((outcome, failure) ->
+                                failure == null ? status(outcome, "inbound SMS") : retry(failure)));
+                    } else {
+                        defer(pdu.getSequenceNumber(), "inbound SMS", false,
+                                () -> status(inbound.handle(r.sms()), "inbound SMS"));
+                    }
                 }
                 case IncomingPdu.MoPart part -> defer(pdu.getSequenceNumber(), "message part", true,
                         () -> onMessagePart(part));
@@ -129,6 +137,11 @@ public final class DeliverSmListener implements MessageReceiverListener {
             // Committed already; the sweeper's retry finds the same idempotency key, so nothing is duplicated.
             LOG.warn("Staged parts not deleted yet: {}", e.getMessage());
         }
+    }
+
+    private static int retry(Throwable failure) {
+        LOG.warn("inbound SMS failed, the SMSC will retry", failure);
+        return SMPPConstant.STAT_ESME_RX_T_APPN;
     }
 
     private static int status(InboundOutcome outcome, String what) {

@@ -25,6 +25,7 @@ import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.sms.InMemoryInboundJournal;
 import org.hotline81890.gateway.sms.InMemorySmsStore;
 import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.sms.HeldReply;
 import org.hotline81890.gateway.sms.InMemoryHeldReplies;
 import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.ReplyWindow;
@@ -37,6 +38,7 @@ import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.EventPublisher;
+import org.hotline81890.gateway.workorder.HeldAnswers;
 import org.hotline81890.gateway.workorder.HintsClassifier;
 import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
@@ -240,6 +242,41 @@ class JournalStageTest {
         assertThat(met).as("behind by more than the max lag: side by side").hasValue(4);
     }
 
+    /**
+     * Paused for the acks (0 intakes while busy, docs/sms.md "Fourth pass"): nothing is matched while the appender is
+     * busy; the texts go as soon as the acks are quiet, or once the oldest waited the max lag, busy or not.
+     */
+    @Test
+    void aStagePausedForTheAcksTakesNothingWhileTheyAreBusyAndEverythingOnceQuietOrBehind() throws Exception {
+        journal.append(List.of(text("8613500000110", "p0"), text("8613500000111", "p1")));
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AtomicInteger processed = new AtomicInteger();
+        JournalStage stage = stage(sms -> {
+            processed.incrementAndGet();
+            return new InboundOutcome.Committed("T");
+        });
+        stage.yieldTo(busy::get, 0, Duration.ofSeconds(30));
+        ExecutorService roundThread = Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> round = roundThread.submit(stage::round);
+            assertThatThrownBy(() -> round.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            assertThat(processed).as("acks busy: nothing in the intake").hasValue(0);
+            busy.set(false);
+            assertThat(round.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(processed).hasValue(2);
+
+            journal.append(List.of(text("8613500000112", "p2")));
+            busy.set(true);
+            java.util.concurrent.Future<Integer> behind = roundThread.submit(stage::round);
+            assertThatThrownBy(() -> behind.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            clock.advance(Duration.ofSeconds(31)); // a flood longer than the max lag: the oldest text goes anyway
+            assertThat(behind.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(processed).hasValue(3);
+        } finally {
+            roundThread.shutdownNow();
+        }
+    }
+
     @Test
     void busyAcksStillLetOneIntakeThroughAndAcksGoingQuietMidRoundReleaseTheRest() throws Exception {
         List<JournaledSms> texts = new ArrayList<>();
@@ -339,8 +376,8 @@ class JournalStageTest {
         InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
         Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
         InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
-        SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), clock);
+        SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, HeldAnswers.NONE,
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
         String caller = "8613800000007";
         WorkOrder order = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), LEVELS,
                 EventPublisher.NONE, clock).receive(IntakeRequest.of("sms:job", Channel.SMS, caller, "水管漏水")
@@ -364,6 +401,57 @@ class JournalStageTest {
         assertThat(store.find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.REOPENED);
         assertThat(store.history(order.id())).extracting(e -> e.details())
                 .contains(Survey.ANSWER_DETAILS + "不满意").noneMatch(d -> d.contains("no reply"));
+    }
+
+    /**
+     * ADR 0024 with ADR 0036: an answer in words sent before the survey wait ran out, processed by the stage after it
+     * and held for an agent, is the order's reply: the deadline does not close the order as "no reply" while the
+     * agent has the text, and closes it only after the agent decided it was no answer (dismissed).
+     */
+    @Test
+    void anAnswerInWordsSentInTimeAndHeldForAnAgentKeepsTheOrderOpenUntilTheAgentDecides() throws Exception {
+        InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
+        Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
+        InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
+        InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
+        SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, held,
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
+        // as shipped: the reply window is as long as the survey wait (smpp.reply-hold.asked-within, sla.survey-wait)
+        SurveyReplies replies = new SurveyReplies(held, new HintsClassifier(),
+                new ReplyWindow(true, LEVELS.surveyWait(), Duration.ofHours(24)), clock);
+        String caller = "8613800000011";
+        WorkOrder order = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), LEVELS,
+                EventPublisher.NONE, clock).receive(IntakeRequest.of("sms:pipe", Channel.SMS, caller, "水管漏水")
+                .withHints(Optional.empty(), Optional.of("RP-01"), Optional.empty()))).workOrder();
+        for (WorkOrderState s : List.of(WorkOrderState.OFFERED, WorkOrderState.ACCEPTED, WorkOrderState.COMPLETED)) {
+            tracker.move(order.id(), s, "test", Channel.SYSTEM, "test", x -> List.of());
+        }
+        Instant due = store.find(order.id()).orElseThrow().deadlines().surveyAt().orElseThrow();
+        clock.set(due.minusSeconds(30));
+        JournaledSms words = text(caller, "师傅来过了但是水管还在漏");
+        journal.append(List.of(words));
+        clock.set(due.plusSeconds(40)); // the stage gets to it 40 s after the deadline
+
+        assertThat(stage(realIntake(store, Optional.of(replies))).round()).isEqualTo(1);
+        assertThat(held.waiting(10)).singleElement().satisfies(h -> {
+            assertThat(h.workOrder()).isEqualTo(order.id());
+            assertThat(h.receivedAt()).as("held as of its arrival").isEqualTo(words.receivedAt());
+        });
+
+        assertThat(wait.fire(order.id())).as("the agent still has the resident's answer").isEmpty();
+        clock.advance(Duration.ofHours(2));
+        assertThat(wait.fire(order.id())).as("however long the agent takes").isEmpty();
+        assertThat(store.find(order.id()).orElseThrow().state()).isEqualTo(WorkOrderState.COMPLETED);
+        assertThat(deadlines.claimDue(clock.instant().plus(Duration.ofMinutes(1)), 10, LEASE))
+                .as("looked at again at an agent's pace").extracting(d -> d.dueAt())
+                .contains(clock.instant().plus(Duration.ofMinutes(1)));
+
+        HeldReply h = held.waiting(10).getFirst();
+        held.decide(h.id(), HeldReply.State.DISMISSED, "agent", Optional.of("不是评价"), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(wait.fire(order.id())).as("the agent decided it was no answer").get()
+                .extracting(WorkOrder::state).isEqualTo(WorkOrderState.CLOSED);
+        assertThat(store.history(order.id()).getLast().details()).contains("no reply");
     }
 
     /** The real SMS intake on in-memory stores: idempotent on the message key. */

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsmpp.PDUSender;
 import org.jsmpp.SMPPConstant;
@@ -15,7 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /** The session's sender holds a deferred deliver_sm_resp back until its status is known, and only that one. */
 class DeferredResponsesTest {
-    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream() {
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes.incrementAndGet();
+            super.write(b, off, len);
+        }
+    };
     private final PDUSender sender = DeferredResponses.sender();
 
     /** (command id, status, sequence) of every PDU written, in order. */
@@ -85,5 +93,23 @@ class DeferredResponsesTest {
         assertThat(written()).containsExactly(
                 resp(SMPPConstant.STAT_ESME_RSYSERR, 9),
                 resp(SMPPConstant.STAT_ESME_ROK, 11));
+    }
+
+    /** A journal batch's commit completes its answers together: they leave in one write, after the last of them. */
+    @Test
+    void answersCompletedTogetherLeaveInOneWriteOnceAllAreComplete() throws Exception {
+        CompletableFuture<Integer> a = deferredThenSent(12);
+        CompletableFuture<Integer> b = deferredThenSent(13);
+        CompletableFuture<Integer> c = deferredThenSent(14);
+        DeferredResponses.together(() -> {
+            a.complete(SMPPConstant.STAT_ESME_ROK);
+            b.complete(SMPPConstant.STAT_ESME_RX_T_APPN);
+            assertThat(written()).as("held until the batch is complete").isEmpty();
+        });
+        assertThat(written()).containsExactly(resp(SMPPConstant.STAT_ESME_ROK, 12),
+                resp(SMPPConstant.STAT_ESME_RX_T_APPN, 13));
+        assertThat(writes).hasValue(1);
+        c.complete(SMPPConstant.STAT_ESME_ROK);
+        assertThat(written()).hasSize(3);
     }
 }

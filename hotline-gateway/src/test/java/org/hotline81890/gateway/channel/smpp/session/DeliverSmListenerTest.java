@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.hotline81890.gateway.sms.InMemoryPartStore;
 import org.hotline81890.gateway.channel.smpp.intake.RecordingInboundHandler;
+import org.hotline81890.gateway.channel.smpp.intake.InboundOutcome;
 import org.hotline81890.gateway.channel.smpp.intake.InboundSmsHandler;
+import org.hotline81890.gateway.channel.smpp.intake.QueuedInboundSmsHandler;
 import org.hotline81890.gateway.channel.smpp.intake.Reassembler;
 import org.hotline81890.gateway.channel.smpp.pdu.DeliverSmReader;
 import org.jsmpp.SMPPConstant;
@@ -82,6 +85,28 @@ class DeliverSmListenerTest {
         commit.countDown();
         assertThat(answer(41)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
         assertThat(handler.committedTexts()).containsExactly("路灯");
+    }
+
+    /** The journal's appender: a one-part text is queued and answered when its commit completes, on no own thread. */
+    @Test
+    void aQueuedTextIsAnsweredByItsCommitWithoutAThreadOfItsOwn() throws Exception {
+        Map<String, CompletableFuture<InboundOutcome>> queued = new ConcurrentHashMap<>();
+        DeliverSmListener journal = listener((QueuedInboundSmsHandler) sms -> queued.computeIfAbsent(sms.text(),
+                t -> new CompletableFuture<>()));
+        vts.shutdown(); // a text handed to a virtual thread would be refused now
+        DeliverSm first = pdu("路灯".getBytes(StandardCharsets.UTF_16BE), 0);
+        first.setSequenceNumber(51);
+        DeliverSm second = pdu("井盖".getBytes(StandardCharsets.UTF_16BE), 0);
+        second.setSequenceNumber(52);
+        journal.onAcceptDeliverSm(first);
+        journal.onAcceptDeliverSm(second);
+
+        assertThat(queued).containsOnlyKeys("路灯", "井盖");
+        assertThat(deferred.get(51).toCompletableFuture()).isNotDone();
+        queued.get("路灯").complete(new InboundOutcome.Committed("journal"));
+        queued.get("井盖").complete(new InboundOutcome.Retry("journal down (test)"));
+        assertThat(answer(51)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
+        assertThat(answer(52)).isEqualTo(SMPPConstant.STAT_ESME_RX_T_APPN);
     }
 
     @Test
