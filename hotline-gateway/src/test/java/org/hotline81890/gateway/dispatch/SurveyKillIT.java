@@ -86,11 +86,16 @@ class SurveyKillIT {
                     pause(new SplittableRandom(seed + k).nextInt(300));
                     String state = String.format("at %d surveys sent, %d answers acknowledged", surveysSent(smsc),
                             acked.size());
+                    long closedBefore = sessionsClosed(smsc);
                     rig.kill();
-                    // Marked once the process is gone, not before the kill: a submit_sm the dying gateway had already
-                    // sent lands in the SMSC's events after a mark taken before it, and its copy from the restarted
-                    // gateway then looked like a second survey from one process (CI saw surveys at [50, 91] with the
-                    // kill marked at 50).
+                    // Marked once the SMSC has read the dead session to its end, not before the kill nor when the
+                    // process is gone: a submit_sm the dying gateway had already written lands in the SMSC's events
+                    // when the SMSC reads it, and its copy from the restarted gateway then looked like a second
+                    // survey from one process (CI saw surveys at [50, 91] with the kill marked at 50 before the
+                    // kill, and at [56, 92] with it marked at 53 once the process was gone). The SMSC reports the
+                    // session closed after the last bytes the dead process wrote.
+                    Eventually.waitFor("the SMSC sees the killed gateway's session closed", WAIT,
+                            () -> sessionsClosed(smsc) > closedBefore);
                     killedAtEvent.add(smsc.events().size());
                     killedAt.add(state);
                     rig.start();
@@ -331,6 +336,10 @@ class SurveyKillIT {
     }
 
     /** Surveys to one resident that went out after a kill whose predecessor went out before it. */
+    private static long sessionsClosed(SmscProcess smsc) {
+        return smsc.events().stream().filter(e -> "session_closed".equals(e.getString("event"))).count();
+    }
+
     private static int straddlingCopies(List<Integer> asked, List<Integer> killedAtEvent) {
         int extra = 0;
         for (int k = 1; k < asked.size(); k++) {
