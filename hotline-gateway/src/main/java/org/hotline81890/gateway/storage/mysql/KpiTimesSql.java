@@ -105,15 +105,7 @@ final class KpiTimesSql {
 
         /** The largest time of the bucket holding the nearest rank ceil(p * reached). */
         private Optional<Duration> at(double p) {
-            long rank = (long) Math.ceil(p * reached);
-            long seen = 0;
-            for (long[] cell : buckets.values()) {
-                seen += cell[0];
-                if (seen >= rank) {
-                    return Optional.of(Duration.ofMillis(cell[1]));
-                }
-            }
-            return Optional.empty();
+            return Buckets.atRank(buckets, (long) Math.ceil(p * reached));
         }
     }
 }

@@ -157,15 +157,7 @@ public final class MySqlOfferKpis implements OfferKpis {
 
         /** Nearest rank {@code ceil(p % × accepted)}: the largest time of the bucket that holds it. */
         Optional<Duration> at(int p) {
-            long rank = Math.max(1, (long) Math.ceil(p / 100.0 * accepted));
-            long seen = 0;
-            for (long[] cell : buckets.values()) {
-                seen += cell[0];
-                if (seen >= rank) {
-                    return Optional.of(Duration.ofMillis(cell[1]));
-                }
-            }
-            return Optional.empty();
+            return Buckets.atRank(buckets, Math.max(1, (long) Math.ceil(p / 100.0 * accepted)));
         }
     }
 }
