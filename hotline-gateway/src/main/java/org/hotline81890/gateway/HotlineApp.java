@@ -107,9 +107,11 @@ public final class HotlineApp implements AutoCloseable {
     private final OutboxRelay relay;
     private final DeadlineScheduler scheduler;
     private final HttpVerticle http;
+    private final String httpDeployment;
 
     private HotlineApp(Core core, List<HotlineModule> modules, OutboxRelay relay, DeadlineScheduler scheduler,
-                       HttpVerticle http) {
+                       HttpVerticle http, String httpDeployment) {
+        this.httpDeployment = httpDeployment;
         this.core = core;
         this.modules = modules;
         this.relay = relay;
@@ -188,11 +190,11 @@ public final class HotlineApp implements AutoCloseable {
                     .start();
             HttpVerticle http = new HttpVerticle(cfg.http(), token, checks, core.outbox()::parked,
                     core.registry(), routes, gate);
-            core.vertx().deployVerticle(http, new DeploymentOptions()).await();
+            String deployment = core.vertx().deployVerticle(http, new DeploymentOptions()).await();
             modules.forEach(HotlineModule::start);
             LOG.info("hotline serving HTTP on {}:{} with {} modules", cfg.http().host(), http.actualPort(),
                     modules.size());
-            return new HotlineApp(core, modules, relay, scheduler, http);
+            return new HotlineApp(core, modules, relay, scheduler, http, deployment);
         } catch (RuntimeException e) {
             modules.forEach(HotlineModule::close);
             db.close();
@@ -389,8 +391,15 @@ public final class HotlineApp implements AutoCloseable {
         relay.wake();
     }
 
+    /**
+     * Stops every producer of writes before the pool closes, each after it has finished what it accepted: HTTP takes
+     * no new request; the modules stop their channels (FastAGI drains its calls, AMI logs off and its call-record
+     * writer drains or spools, SMPP unbinds); the scheduler and the relay stop; the requests HTTP had accepted and the
+     * group commit finish; only then the database.
+     */
     @Override
     public void close() {
+        core.vertx().undeploy(httpDeployment).await();
         modules.forEach(HotlineModule::close);
         scheduler.close();
         relay.close();

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Call-record events that could not be written (the database was down), kept in a file under data.dir in arrival
  * order and replayed when storage is back, so that no queue call goes missing from the KPIs. Bounded: beyond
- * {@code limit} events the newest are dropped and counted (WARN). Used from one thread only (the recorder's writer).
+ * {@code limit} events the newest are dropped and counted (WARN). Used by the recorder's writer, and by AMI's reader
+ * for an event that arrives after shutdown: its methods are synchronized.
  */
 public final class PendingCallEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PendingCallEvents.class);
@@ -54,15 +55,15 @@ public final class PendingCallEvents {
         }
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return size == 0;
     }
 
-    int size() {
+    synchronized int size() {
         return size;
     }
 
-    void add(Event e) {
+    synchronized void add(Event e) {
         if (size >= limit) {
             dropped++;
             if (dropped == 1 || dropped % 1000 == 0) {
@@ -83,7 +84,7 @@ public final class PendingCallEvents {
     }
 
     /** The kept events, oldest first. */
-    List<Event> read() {
+    synchronized List<Event> read() {
         try {
             List<Event> out = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -98,7 +99,7 @@ public final class PendingCallEvents {
     }
 
     /** The first {@code n} events were written to the database: keep only the rest. */
-    void written(int n) {
+    synchronized void written(int n) {
         List<Event> rest = read();
         rest = rest.subList(Math.min(n, rest.size()), rest.size());
         try {

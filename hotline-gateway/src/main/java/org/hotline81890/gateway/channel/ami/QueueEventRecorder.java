@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -34,10 +35,23 @@ public final class QueueEventRecorder implements ManagerEventListener, AutoClose
     private final CallRecords records;
     private final Clock clock;
     private final PendingCallEvents pending;
+    private final Duration drain;
+    /** Set at shutdown once {@code drain} has run out: what is left goes to the spool, not to the closing pool. */
+    private volatile boolean spoolOnly;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().factory());
 
     public QueueEventRecorder(CallRecords records, Clock clock, PendingCallEvents pending, Duration retry) {
+        this(records, clock, pending, retry, Duration.ofSeconds(5));
+    }
+
+    /**
+     * {@code drain}: how long {@link #close()} lets the database take the events already accepted; what is left then
+     * is kept in the spool for the next start (the pool closes right after).
+     */
+    public QueueEventRecorder(CallRecords records, Clock clock, PendingCallEvents pending, Duration retry,
+                              Duration drain) {
+        this.drain = drain;
         this.records = records;
         this.clock = clock;
         this.pending = pending;
@@ -61,12 +75,22 @@ public final class QueueEventRecorder implements ManagerEventListener, AutoClose
             default -> null;
         };
         if (e != null) {
+            accept(e);
+        }
+    }
+
+    private void accept(Event e) {
+        try {
             writer.execute(() -> record(e));
+        } catch (RejectedExecutionException closed) {
+            // an event Asterisk-Java had read before the logoff, arriving after close(): the next start writes it
+            LOG.info("call-record event {} {} after shutdown: kept for the next start", e.kind(), e.uniqueId());
+            pending.add(e);
         }
     }
 
     private void record(Event e) {
-        if (!pending.isEmpty()) {
+        if (spoolOnly || !pending.isEmpty()) {
             pending.add(e); // after the kept ones, in order; the retry writes them all
             return;
         }
@@ -128,13 +152,22 @@ public final class QueueEventRecorder implements ManagerEventListener, AutoClose
         return v == null ? 0 : v;
     }
 
+    /**
+     * Call after the AMI connection is closed (no new events) and before the database pool: writes what was accepted
+     * for up to {@code drain}, then spools the rest, and returns only when the writer has stopped, so that no write
+     * reaches a closed pool (an acknowledged queue event would be lost).
+     */
     @Override
     public void close() {
         writer.shutdown();
         try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("call-record writer still busy at shutdown; {} events kept for the next start",
-                        pending.size());
+            if (!writer.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                spoolOnly = true;
+                // the write under way finishes on the open pool; the queued ones only append to the spool file
+                while (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.info("call-record writer still finishing its last database write at shutdown");
+                }
+                LOG.warn("database slow at shutdown: {} call-record events kept for the next start", pending.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

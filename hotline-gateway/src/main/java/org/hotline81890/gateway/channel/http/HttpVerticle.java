@@ -119,11 +119,13 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
+    /** Closes the socket, then lets the requests already accepted finish their blocking work (off the event loop). */
     @Override
     public Future<?> stop() {
-        if (blocking != null) {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.compose(v -> blocking == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
             blocking.close();
-        }
-        return Future.succeededFuture();
+            return null;
+        }));
     }
 }

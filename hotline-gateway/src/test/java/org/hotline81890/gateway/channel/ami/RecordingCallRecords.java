@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.hotline81890.gateway.voice.CallRecords;
 
 /** Our CallRecords port as a log of the calls the recorder made (the MySQL adapter has its own tests). */
-final class RecordingCallRecords implements CallRecords {
+class RecordingCallRecords implements CallRecords {
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
