@@ -7,12 +7,15 @@ import java.util.Optional;
 
 /**
  * Use case: what app_queue tells of an agent's calls. Answered (AgentConnect): the desk shows 通话中. Ended
- * (AgentComplete): the agent is paused with reason 话后整理 and must pick a wrap-up code before going ready again.
+ * (AgentComplete): the agent is paused with reason 话后整理 and must pick a wrap-up code before going ready again. An
+ * agent who signed out during the call (app_queue keeps the call, drops the member) still gets the call's wrap-up on
+ * the desk, shown as {@link #WRAP_UP_SIGNED_OUT}, and finishes it with a code without rejoining the queue.
  * Rang and not answered (AgentRingNoAnswer): the agent is paused (未接来电), as Asterisk's autopause does, so the
  * queue stops offering calls to an empty seat.
  */
 public final class AgentCalls {
     public static final String WRAP_UP = "话后整理";
+    public static final String WRAP_UP_SIGNED_OUT = "话后整理（已签出）";
     public static final String RING_NO_ANSWER = "未接来电";
     private final AgentSeat seat;
     private final QueueMembership queue;
@@ -52,8 +55,13 @@ public final class AgentCalls {
         Instant now = clock.instant();
         log.ended(uniqueId, ext.get(), now);
         wrapUps.begin(ext.get(), uniqueId, now);
-        queue.pause(iface, true, WRAP_UP);
-        desks.changed(ext.get(), new DeskStates.Shown(AgentState.WRAP_UP, WRAP_UP, now,
+        String reason = WRAP_UP;
+        try {
+            queue.pause(iface, true, WRAP_UP);
+        } catch (QueueMembership.NotMember signedOut) {
+            reason = WRAP_UP_SIGNED_OUT; // out of the queue already: nothing to pause, the wrap-up is still due
+        }
+        desks.changed(ext.get(), new DeskStates.Shown(AgentState.WRAP_UP, reason, now,
                 wrapUpTime.isZero() ? Optional.empty() : Optional.of(now.plus(wrapUpTime))));
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class AgentSeat {
     /** The pause reasons agents choose from (整理 is also what after-call work uses). */
     public static final List<String> PAUSE_REASONS = List.of("小休", "培训", "会议", "整理");
+    /** Why ready or pause is refused to an agent out of the queue. */
+    public static final String NOT_SIGNED_IN = "您已签出，请先签入";
     private final QueueMembership queue;
     private final String channelPattern;
     private final WrapUps wrapUps;
@@ -53,6 +55,26 @@ public final class AgentSeat {
         return change(extension, new Change(AgentState.READY, Optional.empty()));
     }
 
+    /**
+     * Signs out. With a wrap-up code while a wrap-up is open (the desk's 整理完成并签出, also how an agent who signed
+     * out during the call finishes its wrap-up) the code is recorded once the queue has let the agent go; an agent
+     * already out of the queue is simply out. Empty when done; else why not.
+     */
+    public Optional<String> signOut(Optional<String> extension, Optional<String> wrapUpCode, String agent) {
+        Optional<WrapUps.Open> open = extension.flatMap(wrapUps::open);
+        if (open.isEmpty() || wrapUpCode.isEmpty()) {
+            return change(extension, new Change(AgentState.SIGNED_OUT, Optional.empty()));
+        }
+        if (!wrapUpCodes.contains(wrapUpCode.get())) {
+            return Optional.of("请先选择话后整理代码");
+        }
+        Optional<String> refused = change(extension, new Change(AgentState.SIGNED_OUT, Optional.empty()));
+        if (refused.isEmpty()) {
+            wrapUps.finish(open.get().id(), wrapUpCode.get(), agent, clock.instant());
+        }
+        return refused;
+    }
+
     /** The agent's unfinished wrap-up, for the state bar a desk shows when it (re)opens. */
     public Optional<WrapUps.Open> openWrapUp(Optional<String> extension) {
         return extension.flatMap(wrapUps::open);
@@ -84,6 +106,8 @@ public final class AgentSeat {
                 }
             }
             return Optional.empty();
+        } catch (QueueMembership.NotMember e) {
+            return change.to() == AgentState.SIGNED_OUT ? Optional.empty() : Optional.of(NOT_SIGNED_IN);
         } catch (QueueMembership.Refused e) {
             return Optional.of("话务系统拒绝: " + e.getMessage());
         }

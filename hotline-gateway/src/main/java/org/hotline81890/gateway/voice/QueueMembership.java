@@ -14,8 +14,15 @@ public interface QueueMembership {
     void pause(String iface, boolean paused, String reason);
 
     /** The telephony system refused or could not be reached; {@code reason} is its one-line answer. */
-    final class Refused extends RuntimeException {
+    class Refused extends RuntimeException {
         public Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Refused because the interface is not a member of the queue (signed out, e.g. during a call). */
+    final class NotMember extends Refused {
+        public NotMember(String reason) {
             super(reason);
         }
     }

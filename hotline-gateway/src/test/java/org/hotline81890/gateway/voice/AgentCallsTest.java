@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,53 @@ class AgentCallsTest {
         assertThat(queue).containsExactly("pause PJSIP/1001 话后整理", "unpause PJSIP/1001");
         assertThat(wrapUps.codes()).containsExactly("已派单");
         assertThat(seat.ready(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
+    }
+
+    @Test
+    void anAgentWhoSignedOutDuringTheCallStillWrapsItUpAndStaysOutOfTheQueue() {
+        Set<String> members = new HashSet<>();
+        List<String> actions = new ArrayList<>();
+        QueueMembership asterisk = new QueueMembership() {
+            @Override
+            public void signIn(String iface, String memberName) {
+                members.add(iface);
+            }
+
+            @Override
+            public void signOut(String iface) {
+                actions.add("remove " + iface);
+                if (!members.remove(iface)) {
+                    throw new NotMember("Unable to remove interface: Not there");
+                }
+            }
+
+            @Override
+            public void pause(String iface, boolean paused, String reason) {
+                actions.add((paused ? "pause " : "unpause ") + iface);
+                if (!members.contains(iface)) {
+                    throw new NotMember("Interface not found");
+                }
+            }
+        };
+        AgentSeat desk = new AgentSeat(asterisk, "PJSIP/{extension}", wrapUps, List.of("已解答", "已派单"), clock);
+        AgentCalls agentCalls = new AgentCalls(desk, asterisk, wrapUps, log,
+                (ext, s) -> shown.add(ext + " " + s.state() + " " + s.reason()), Duration.ofSeconds(30), clock);
+        assertThat(desk.signIn(Optional.of("1001"), "王芳")).isEmpty();
+        assertThat(desk.ready(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
+        agentCalls.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");
+        assertThat(desk.signOut(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
+
+        agentCalls.completed("PJSIP/1001", "1733367600.1");
+        assertThat(shown).containsExactly("1001 ON_CALL ", "1001 WRAP_UP " + AgentCalls.WRAP_UP_SIGNED_OUT);
+        assertThat(desk.openWrapUp(Optional.of("1001"))).hasValueSatisfying(
+                w -> assertThat(w.uniqueId()).isEqualTo("1733367600.1"));
+        assertThat(desk.ready(Optional.of("1001"), Optional.of("已解答"), "wangfang"))
+                .contains(AgentSeat.NOT_SIGNED_IN);
+        assertThat(desk.signOut(Optional.of("1001"), Optional.of("随便"), "wangfang")).isPresent();
+        assertThat(desk.signOut(Optional.of("1001"), Optional.of("已解答"), "wangfang")).isEmpty();
+        assertThat(wrapUps.codes()).containsExactly("已解答");
+        assertThat(desk.openWrapUp(Optional.of("1001"))).isEmpty();
+        assertThat(members).isEmpty();
     }
 
     @Test

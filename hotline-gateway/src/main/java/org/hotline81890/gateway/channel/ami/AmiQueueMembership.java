@@ -8,8 +8,14 @@ import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline81890.gateway.voice.QueueMembership;
 
-/** Queue membership through AMI: QueueAdd (paused), QueueRemove, QueuePause with its Reason. */
+/**
+ * Queue membership through AMI: QueueAdd (paused), QueueRemove, QueuePause with its Reason. app_queue's answers for an
+ * interface that is no member (QueuePause "Interface not found", QueueRemove "Unable to remove interface: Not there",
+ * as captured in ami-errors.txt and the simulator) become {@link NotMember}.
+ */
 public final class AmiQueueMembership implements QueueMembership {
+    static final String PAUSE_NOT_MEMBER = "Interface not found";
+    static final String REMOVE_NOT_MEMBER = "Unable to remove interface: Not there";
     private static final long TIMEOUT_MS = 5000;
     private final AmiConnector ami;
     private final String queue;
@@ -47,8 +53,12 @@ public final class AmiQueueMembership implements QueueMembership {
         }
         try {
             ManagerResponse r = ami.connection().sendAction(action, TIMEOUT_MS);
-            if (r instanceof ManagerError || r == null) {
-                throw new Refused(r == null ? "no answer" : r.getMessage());
+            if (r == null) {
+                throw new Refused("no answer");
+            }
+            if (r instanceof ManagerError) {
+                throw PAUSE_NOT_MEMBER.equals(r.getMessage()) || REMOVE_NOT_MEMBER.equals(r.getMessage())
+                        ? new NotMember(r.getMessage()) : new Refused(r.getMessage());
             }
         } catch (java.io.IOException | org.asteriskjava.manager.TimeoutException e) {
             throw new Refused(e.getMessage());

@@ -60,6 +60,8 @@ public final class AgentDeskRoutes {
         blocking.run(() -> to.equals("PAUSED") && reason.equals("签入")
                 ? seat.signIn(me.extension(), me.name())
                 : target == AgentState.READY ? seat.ready(me.extension(), wrapUp, me.login())
+                : target == AgentState.SIGNED_OUT ? seat.signOut(me.extension(), wrapUp.filter(c -> !c.isEmpty()),
+                        me.login())
                 : seat.change(me.extension(), new AgentSeat.Change(target, Optional.of(reason))))
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -84,17 +86,21 @@ public final class AgentDeskRoutes {
 
     private void stateBar(RoutingContext ctx, int status, AgentState state, String message) {
         String reason = Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse("");
-        if (status != 200 && state == AgentState.READY) {
-            // Refused ready (a wrap-up code missing): the desk stays in after-call work, its clock running on.
+        boolean leavingWrapUp = state == AgentState.READY || state == AgentState.SIGNED_OUT;
+        if (status != 200 && leavingWrapUp) {
+            // Refused (a wrap-up code missing): the desk stays in after-call work, its clock running on.
             Person me = AccessGate.person(ctx).person();
+            String shown = AgentCalls.WRAP_UP_SIGNED_OUT.equals(reason) ? reason : AgentCalls.WRAP_UP;
+            AgentState otherwise = state == AgentState.READY ? AgentState.PAUSED : AgentState.SIGNED_OUT;
             blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> pages.sendFragment(ctx, status,
-                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, AgentCalls.WRAP_UP,
-                            w.startedAt().toEpochMilli(), 0, message)).orElseGet(() -> barVars(AgentState.PAUSED,
+                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, shown,
+                            w.startedAt().toEpochMilli(), 0, message)).orElseGet(() -> barVars(otherwise,
                             "", System.currentTimeMillis(), 0, message)))).onFailure(ctx::fail);
             return;
         }
-        pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, reason, System.currentTimeMillis(), 0,
-                message));
+        // Only a pause has a reason; the wrap-up form's own (话后整理) does not follow the agent out of it.
+        pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, state == AgentState.PAUSED ? reason : "",
+                System.currentTimeMillis(), 0, message));
     }
 
     private Map<String, Object> barVars(AgentState state, String reason, long since, long until, String message) {
@@ -104,6 +110,7 @@ public final class AgentDeskRoutes {
         vars.put("codes", seat.wrapUpCodes());
         vars.put("message", message);
         vars.put("reason", reason);
+        vars.put("signedOut", AgentCalls.WRAP_UP_SIGNED_OUT.equals(reason));
         vars.put("since", since);
         vars.put("until", until);
         return vars;

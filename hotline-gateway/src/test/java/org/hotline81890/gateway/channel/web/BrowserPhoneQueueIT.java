@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,6 +72,7 @@ class BrowserPhoneQueueIT {
 
     @Test
     void aQueueCallAnsweredAndHungUpInTheBrowserShouldBecomeAgentConnectAndAgentComplete() throws Exception {
+        // also: an agent who signs out during a call still gets its wrap-up on the desk (see below)
         browser.get("http://127.0.0.1:" + voice.app().httpPort() + "/login");
         browser.findElement(By.id("username")).sendKeys("zhaolei");
         browser.findElement(By.id("password")).sendKeys("zhaolei-password");
@@ -125,6 +127,54 @@ class BrowserPhoneQueueIT {
                 () -> member().map(m -> m.paused() && m.pausedReason().equals("话后整理")).orElse(false));
         waitForState("话后整理");
         assertThat(Browser.console(browser)).noneMatch(line -> line.contains("Content Security Policy"));
+
+        // The wrap-up done, the agent takes a second call and signs out during it (end of shift): app_queue drops
+        // the member and keeps the call; after the call the desk still asks for its wrap-up, without the queue.
+        new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已解答");
+        browser.findElement(By.id("btn-wrapup")).click();
+        waitForState("就绪");
+        Eventually.waitFor("ready again", WAIT, () -> member().map(m -> !m.paused()).orElse(false));
+        RingAgent.Rang second = new RingAgent(voice.ami(), "hotline").ring("127.0.0.1", voice.voice().agiPort(),
+                "1001", "13700009999");
+        relay.call("1001", "13700009999", "hotline.test", new RelayCall.Listener() {
+            @Override
+            public void answered() {
+                second.answer();
+            }
+
+            @Override
+            public void ended(boolean byAgent) {
+                second.hangUp(byAgent);
+            }
+        }).orElseThrow();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("phone-incoming")).isDisplayed());
+        browser.findElement(By.id("phone-answer")).click();
+        phone("data-call", "talking");
+        waitForState("通话中");
+        browser.findElement(By.id("btn-signout")).click();
+        Eventually.waitFor("QueueRemove during the call", WAIT, () -> member().isEmpty());
+        browser.findElement(By.id("phone-hangup")).click();
+        phone("data-call", "none");
+        waitForState("话后整理");
+        assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
+        assertThat(browser.findElements(By.id("btn-wrapup"))).as("no 就绪 for an agent out of the queue").isEmpty();
+        new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已派单");
+        browser.findElement(By.id("btn-wrapup-signout")).click();
+        waitForState("签出");
+        assertThat(wrapUpCode(second.uniqueId())).isEqualTo("已派单");
+        assertThat(member()).as("still out of the queue").isEmpty();
+    }
+
+    private static String wrapUpCode(String uniqueId) {
+        try (Connection c = DriverManager.getConnection(voice.db().url(), TestDatabase.user(), TestDatabase.password());
+             PreparedStatement s = c.prepareStatement("SELECT code FROM agent_wrap_up WHERE unique_id = ?")) {
+            s.setString(1, uniqueId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<QueueMemberState> member() {
