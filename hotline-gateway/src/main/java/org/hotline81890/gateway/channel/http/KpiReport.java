@@ -51,15 +51,19 @@ public final class KpiReport {
         List<KpiRow> categories = rows.get(OfferKpis.By.CATEGORY);
         Map<String, Integer> unoffered = surveys.escalatedWithoutOffer(since);
         Map<String, JsonObject> byCategory = new TreeMap<>();
-        categories.forEach(r -> byCategory.put(r.group(), row(r, new Rate(r.response().count(),
-                r.response().outOf() + unoffered.getOrDefault(r.group(), 0)))
-                .put("escalatedWithoutOffer", unoffered.getOrDefault(r.group(), 0))));
+        categories.forEach(r -> byCategory.put(r.group(), row(r, response(r.response(),
+                unoffered.getOrDefault(r.group(), 0))).put("escalatedWithoutOffer",
+                unoffered.getOrDefault(r.group(), 0))));
         unoffered.forEach((category, n) -> byCategory.computeIfAbsent(category, k -> emptyRow(k, n)));
         JsonArray providers = new JsonArray();
         rows.get(OfferKpis.By.PROVIDER).forEach(r -> providers.add(row(r, r.response())));
+        int unofferedAll = unoffered.values().stream().mapToInt(Integer::intValue).sum();
+        Rate answered = new Rate(categories.stream().mapToInt(r -> r.response().count()).sum(),
+                categories.stream().mapToInt(r -> r.response().outOf()).sum());
         return new JsonObject().put("since", since.toString())
                 .put("offers", categories.stream().mapToInt(KpiRow::offers).sum())
-                .put("escalatedWithoutOffer", unoffered.values().stream().mapToInt(Integer::intValue).sum())
+                .put("escalatedWithoutOffer", unofferedAll)
+                .put("response", rate(response(answered, unofferedAll)))
                 .put("surveys", categories.stream().mapToInt(r -> r.satisfaction().outOf() + r.noReply()).sum())
                 .put("byCategory", new JsonArray(List.copyOf(byCategory.values())))
                 .put("byProvider", providers);
@@ -73,10 +77,25 @@ public final class KpiReport {
                 .put("escalatedWithoutOffer", unoffered);
     }
 
-    /** The whole hotline's 响应率, 解决率, 满意率 since {@code since} (the wallboard's "today"). */
+    /**
+     * The whole hotline's 响应率, 解决率, 满意率 since {@code since} (the wallboard's "today"); 响应率 as in
+     * {@link #kpis}: orders escalated without an offer count as not answered.
+     */
     public KpiRow overall(Instant since) {
-        return counted.rows(since, OfferKpis.By.ALL).stream().findFirst().orElseGet(() -> Kpis.overall(List.of(),
+        KpiRow r = counted.rows(since, OfferKpis.By.ALL).stream().findFirst().orElseGet(() -> Kpis.overall(List.of(),
                 List.of()));
+        int unoffered = surveys.escalatedWithoutOffer(since).values().stream().mapToInt(Integer::intValue).sum();
+        return new KpiRow(r.group(), r.offers(), response(r.response(), unoffered), r.resolution(), r.satisfaction(),
+                r.noReply(), r.overdue(), r.p50(), r.p90(), r.p99());
+    }
+
+    /**
+     * The one 响应率 of the wallboard and {@code /api/admin/kpis}: offers answered in time out of the offers due an
+     * answer plus the orders escalated without any offer (no provider could be offered them: the network did not
+     * respond to them either; docs/supervisor.md).
+     */
+    static Rate response(Rate offersAnswered, int escalatedWithoutOffer) {
+        return new Rate(offersAnswered.count(), offersAnswered.outOf() + escalatedWithoutOffer);
     }
 
     public JsonObject scorecard(ProviderId provider, Instant since) {

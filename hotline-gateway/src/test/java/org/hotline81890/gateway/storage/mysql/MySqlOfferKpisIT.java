@@ -91,7 +91,7 @@ class MySqlOfferKpisIT {
     }
 
     /** 120 orders, up to four offers each and up to three survey outcomes each, around {@link #SINCE}. */
-    private static void fill(Transactions tx, Random r) {
+    static void fill(Transactions tx, Random r) {
         tx.inTransaction(c -> {
             try (PreparedStatement order = c.prepareStatement("INSERT INTO work_order (id, ticket, idempotency_key, "
                     + "channel, caller_number, request_type, text, service_code, district, priority, state, "
