@@ -26,6 +26,10 @@ final class Areas {
 
     /** District, street, community and an address, as a resident gives them. */
     record Place(String district, String street, String community, String address) {
+        /** As a resident says or texts it: street and community (the district goes without saying), then the house. */
+        String spoken() {
+            return street + community + address;
+        }
     }
 
     static Place pick(RandomGenerator random) {

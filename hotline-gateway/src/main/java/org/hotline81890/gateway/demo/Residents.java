@@ -101,7 +101,12 @@ final class Residents {
         if (channel < 0.62) {
             phone.call(number, book.keysFor(request.serviceCode().orElseThrow()));
         } else if (channel < 0.80 && sms.isPresent()) {
-            sms.get().deliver("86" + number, request.text());
+            // Half the texters say where at once, as residents do ("…，在鼓楼街道孝闻社区"); the others answer the
+            // address question, when the service needs one. The hotline reads the area from the words (AreaNames).
+            Areas.Place place = Areas.pick(behaviour.random());
+            String text = behaviour.random().nextBoolean() ? request.text() + "，在" + place.street()
+                    + place.community() : request.text();
+            sms.get().deliver("86" + number, text);
         } else {
             web.submit("demo-" + options.seed() + "-" + n, number, request.text(), Areas.pick(behaviour.random()));
         }

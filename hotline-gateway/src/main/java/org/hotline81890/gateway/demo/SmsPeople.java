@@ -91,7 +91,7 @@ final class SmsPeople {
             ledger.ticket(t, "sms");
         } else if (text.contains("需要上门服务")) {
             schedule.after(behaviour.addressDelay(), () -> smsc.deliver(number,
-                    "地址 " + Areas.pick(behaviour.random()).address()));
+                    "地址 " + Areas.pick(behaviour.random()).spoken()));
         } else if (text.contains("请对本次服务评价")) {
             int before = surveys.merge(t, 1, Integer::sum) - 1;
             behaviour.survey(before > 0).ifPresentOrElse(answer -> schedule.after(behaviour.surveyDelay(), () -> {

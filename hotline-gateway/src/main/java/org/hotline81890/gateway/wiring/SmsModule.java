@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
+import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.gateway.channel.http.HealthCheck;
 import org.hotline81890.gateway.channel.smpp.session.DeferredResponses;
 import org.hotline81890.gateway.channel.smpp.session.DeliverSmListener;
@@ -34,6 +35,7 @@ import org.hotline81890.gateway.channel.smpp.session.SmsSubmitter;
 import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.delivery.OutboxDelivery;
+import org.hotline81890.gateway.matching.AreaNames;
 import org.hotline81890.gateway.matching.DirectoryClassifier;
 import org.hotline81890.gateway.sms.ReplyWindow;
 import org.hotline81890.gateway.sms.SurveyReplies;
@@ -103,7 +105,8 @@ public final class SmsModule implements HotlineModule {
                 core.clock()), core.dedupWindow(), new MySqlReplyEpisodes(tx, core.clock(), cfg.redeliveryWindow()),
                 new AddressQuestion(core.store(), core.tracker(), code -> core.directory().find(code)
                         .map(s -> s.questions().stream().anyMatch(q -> q.code().equals("address"))).orElse(false),
-                        jobs::addressNotice), core.clock()), Optional.of(surveyReplies(core)));
+                        jobs::addressNotice, new AreaNames(AreaLoader.loadDefault())::in), core.clock()),
+                Optional.of(surveyReplies(core)));
         MySqlPartStore parts = new MySqlPartStore(tx, core.clock());
         Reassembler reassembler = new Reassembler(parts, core.clock(),
                 cfg.reassemblyTimeout(), "smsc");

@@ -42,6 +42,12 @@ public record IntakeRequest(String idempotencyKey, Channel channel, String calle
                 actor, ack);
     }
 
+    /** Where the request says the job is (the SMS channel reads it from the text: AddressQuestion.areaIn). */
+    public IntakeRequest withArea(Area where) {
+        return new IntakeRequest(idempotencyKey, channel, callerNumber, text, requestType, serviceCode, priority, where,
+                actor, acknowledgement);
+    }
+
     public IntakeRequest withHints(Optional<RequestType> type, Optional<String> service, Optional<Priority> prio) {
         return new IntakeRequest(idempotencyKey, channel, callerNumber, text, type, service, prio, area, actor,
                 acknowledgement);

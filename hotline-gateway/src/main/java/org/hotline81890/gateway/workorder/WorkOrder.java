@@ -40,6 +40,12 @@ public record WorkOrder(WorkOrderId id, TicketNumber ticket, String idempotencyK
                 priority, deadlines, state, createdAt, updatedAt, version);
     }
 
+    /** The place as the resident gave it after the request (the address question's answer). */
+    public WorkOrder withArea(Area where) {
+        return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, requestType, text, serviceCode, where,
+                priority, deadlines, state, createdAt, updatedAt, version);
+    }
+
     public WorkOrder withService(String code, RequestType type, Priority newPriority) {
         return new WorkOrder(id, ticket, idempotencyKey, channel, callerNumber, type, text, Optional.of(code), area,
                 newPriority, deadlines, state, createdAt, updatedAt, version);

@@ -126,7 +126,7 @@ public final class SmsIntake implements InboundSmsHandler {
         }
         // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
-                .withAcknowledgement(w -> acknowledgement(w, caller));
+                .withArea(p.addresses().areaIn(text)).withAcknowledgement(w -> acknowledgement(w, caller));
         // Received, and promised (respond-by, complete-by), when it arrived, not when the journal's stage got to it.
         return switch (p.intake().receive(req, sms.receivedAt())) {
             case IntakeResult.Accepted a -> {

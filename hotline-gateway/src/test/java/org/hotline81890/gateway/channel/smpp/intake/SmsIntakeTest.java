@@ -10,17 +10,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.hotline81890.directory.RequestType;
+import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.matching.AreaNames;
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.SmsNotes;
 import org.hotline81890.gateway.sms.SmsPreferences;
+import org.hotline81890.gateway.workorder.Area;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventPublisher;
 import org.hotline81890.gateway.workorder.HintsClassifier;
 import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.ServiceLevels;
@@ -82,6 +88,37 @@ class SmsIntakeTest {
         assertThat(out).isEqualTo(new InboundOutcome.Committed(w.ticket().value()));
         assertThat(w.channel()).isEqualTo(Channel.SMS);
         assertThat(repliesTo(PHONE)).singleElement().asString().contains(w.ticket().grouped()).contains("已受理");
+    }
+
+    @Test
+    void aTextThatSaysWhereGivesTheOrderItsDistrictStreetAndCommunityAndTheAnswerFillsTheRest() {
+        AddressQuestion addresses = new AddressQuestion(store, tracker, code -> true, (w, a) -> List.of(),
+                new AreaNames(AreaLoader.loadDefault())::in);
+        SmsIntake withAreas = new SmsIntake(new SmsIntake.Parts(
+                new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE, clock), store,
+                new Survey(store, tracker), store, new PartnerJobs(), new MapPreferences(), new MapNotes(),
+                new InboundLimiter(5, Duration.ofMinutes(10), clock), this::episodes, this::replyKey, addresses,
+                clock));
+        withAreas.handle(new InboundSms("sms:where", PHONE, "81890", "楼道灯坏了，在鼓楼街道孝闻社区", clock.instant(),
+                1, 1, true));
+        Area area = store.listByCaller(PHONE, 10).getFirst().area();
+        assertThat(area.district()).contains("海曙区");
+        assertThat(area.street()).contains("鼓楼街道");
+        assertThat(area.community()).contains("孝闻社区");
+        assertThat(area.address()).isEmpty();
+
+        // A text that named no place, for a service done at the door: the answer to the question names it.
+        String other = "8613800002222";
+        new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE, clock).receive(IntakeRequest.of(
+                "sms:door", Channel.SMS, other, "水管爆了").withHints(Optional.of(RequestType.HELP),
+                Optional.of("HK-01"), Optional.empty()));
+        assertThat(addresses.asks(store.listByCaller(other, 10).getFirst())).isTrue();
+        assertThat(addresses.answer(other, "石碶街道星光社区石碶街12号3单元501", Channel.SMS)).isPresent();
+        Area answered = store.listByCaller(other, 10).getFirst().area();
+        assertThat(answered.district()).contains("海曙区");
+        assertThat(answered.street()).contains("石碶街道");
+        assertThat(answered.community()).contains("星光社区");
+        assertThat(answered.address()).contains("石碶街道星光社区石碶街12号3单元501");
     }
 
     @Test
