@@ -35,7 +35,7 @@ FROM work_order w JOIN seq_1_to_8 s WHERE w.idempotency_key LIKE 'bench:%';
 INSERT INTO offer (id, work_order, service_code, area, request_kind, emergency, provider_id, kind, state, offered_at,
                    accept_by, handle_by, answered_at, started_at, finished_at, extensions, overdue, version)
 SELECT CONCAT('bench-', w.id), w.id, w.service_code, w.district, 'HELP', FALSE,
-       CONCAT('P-B', LPAD(1 + w.id % 40, 3, '0')), 'OFFER', 'COMPLETED',
+       CONCAT('P-B', LPAD(1 + w.id % 40, 3, '0')), 'ASSIGNMENT', 'COMPLETED',
        w.created_at + INTERVAL 2 * (w.id % 3600) SECOND, w.created_at + INTERVAL 2 * (w.id % 3600) + 300 SECOND,
        w.created_at + INTERVAL 1 DAY, w.created_at + INTERVAL 3 * (w.id % 3600) SECOND,
        w.created_at + INTERVAL 3 * (w.id % 3600) SECOND, w.created_at + INTERVAL 5 * (w.id % 3600) SECOND, 0,
@@ -44,7 +44,7 @@ FROM work_order w WHERE w.idempotency_key LIKE 'bench:%';
 INSERT INTO offer (id, work_order, service_code, area, request_kind, emergency, provider_id, kind, state, offered_at,
                    accept_by, answered_at, extensions, overdue, version)
 SELECT CONCAT('bench-x-', w.id), w.id, w.service_code, w.district, 'HELP', FALSE,
-       CONCAT('P-B', LPAD(1 + (w.id + 7) % 40, 3, '0')), 'OFFER', 'EXPIRED', w.created_at,
+       CONCAT('P-B', LPAD(1 + (w.id + 7) % 40, 3, '0')), 'ASSIGNMENT', 'EXPIRED', w.created_at,
        w.created_at + INTERVAL 300 SECOND, w.created_at + INTERVAL 300 SECOND, 0, FALSE, 1
 FROM work_order w WHERE w.idempotency_key LIKE 'bench:%' AND w.id % 3 = 0;
 

@@ -53,6 +53,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlOfferLocks;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferKpis;
 import org.hotline81890.gateway.storage.mysql.MySqlOfferSurveys;
+import org.hotline81890.gateway.storage.mysql.MySqlProviderOffers;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderRatings;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
@@ -276,7 +277,8 @@ public final class PartnerModule implements HotlineModule {
     /** The KPIs over offers and surveys (the supervisors' JSON and the wallboard's 响应率 / 解决率 / 满意率). */
     KpiReport kpiReport() {
         return new KpiReport(offerStore, new MySqlOfferSurveys(core.database().transactions()), ratedProviders,
-                new MySqlOfferKpis(core.database().transactions()));
+                new MySqlOfferKpis(core.database().transactions()),
+                new MySqlProviderOffers(core.database().transactions()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.hotline81890.gateway.dispatch.RatedProviderStore;
 import org.hotline81890.gateway.dispatch.SurveyOutcomes;
 import org.hotline81890.gateway.supervision.OfferKpis;
 import org.hotline81890.gateway.supervision.OfferKpisInMemory;
+import org.hotline81890.gateway.supervision.ProviderOffers;
 import org.hotline81890.partners.ProviderId;
 import org.hotline81890.partners.kpi.KpiRow;
 import org.hotline81890.partners.kpi.Kpis;
@@ -32,6 +33,7 @@ public final class KpiReport {
     private final SurveyOutcomes surveys;
     private final RatedProviderStore providers;
     private final OfferKpis counted;
+    private final ProviderOffers scorecards;
 
     /** Counting in memory, by definition (no database). */
     public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers) {
@@ -39,6 +41,13 @@ public final class KpiReport {
     }
 
     public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers, OfferKpis counted) {
+        this(offers, surveys, providers, counted, (provider, since) -> offers.offeredSince(since));
+    }
+
+    /** {@code scorecards}: a provider's orders' offers read by the provider (the whole day's otherwise). */
+    public KpiReport(OfferHistory offers, SurveyOutcomes surveys, RatedProviderStore providers, OfferKpis counted,
+                     ProviderOffers scorecards) {
+        this.scorecards = scorecards;
         this.offers = offers;
         this.surveys = surveys;
         this.providers = providers;
@@ -102,7 +111,7 @@ public final class KpiReport {
         if (providers.unrated(provider).isEmpty()) {
             throw new NoSuchElementException("no provider with id " + provider.value());
         }
-        List<Offer> all = offers.offeredSince(since);
+        List<Offer> all = scorecards.ofOrdersOf(provider, since);
         Scorecard s = Kpis.scorecard(provider, all, surveys(all, since));
         return new JsonObject().put("provider", provider.value()).put("since", since.toString())
                 .put("offers", s.offers()).put("acceptance", rate(s.acceptance()))
