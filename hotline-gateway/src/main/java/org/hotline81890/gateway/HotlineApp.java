@@ -47,6 +47,7 @@ import org.hotline81890.gateway.delivery.Deliveries;
 import org.hotline81890.gateway.delivery.OutboxRelay;
 import org.hotline81890.gateway.desk.Departments;
 import org.hotline81890.gateway.dispatch.DirectoryCatalog;
+import org.hotline81890.gateway.dispatch.FirstOfferOrder;
 import org.hotline81890.gateway.dispatch.Onboarding;
 import org.hotline81890.gateway.dispatch.ProviderImport;
 import org.hotline81890.gateway.matching.CorrectionStore;
@@ -69,6 +70,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlCorrectionStore;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlPersonStore;
+import org.hotline81890.gateway.storage.mysql.MySqlPromiseFirstClaims;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderKeys;
 import org.hotline81890.gateway.storage.mysql.MySqlProviderStore;
 import org.hotline81890.gateway.storage.mysql.MySqlSessionStore;
@@ -85,6 +87,7 @@ import org.hotline81890.gateway.wiring.SupervisorModule;
 import org.hotline81890.gateway.wiring.VoiceModule;
 import org.hotline81890.gateway.workorder.DeadlineKind;
 import org.hotline81890.gateway.workorder.Intake;
+import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.SurveyWait;
@@ -280,8 +283,16 @@ public final class HotlineApp implements AutoCloseable {
                 new CoalescingPublisher(live, vertx.getOrCreateContext()), clock);
         Tracker tracker = new Tracker(store, levels, live, clock);
         return new Core(cfg, clock, db, vertx, registry, directory, matcher, corrections, store,
-                new MySqlOutbox(db.transactions(), clock), new MySqlDeadlineStore(db.transactions()), intake,
+                firstOffersOrdered(cfg, db, clock), new MySqlDeadlineStore(db.transactions()), intake,
                 tracker, new Survey(store, tracker), new Blocking(vertx), window, group);
+    }
+
+    /** The outbox, its dispatch rows claimed in the order of {@code partners.first-offers} (ADR 0041). */
+    private static Outbox firstOffersOrdered(HotlineConfig cfg, Database db, Clock clock) {
+        HotlineConfig.FirstOffers f = cfg.partners().firstOffers();
+        FirstOfferOrder order = new FirstOfferOrder(FirstOfferOrder.Mode.of(f.order()), f.promise(), f.lateShare());
+        LOG.info("first offers: {}", order);
+        return new MySqlPromiseFirstClaims(new MySqlOutbox(db.transactions(), clock), db.transactions(), order);
     }
 
     /** {@code hotline providers import}: validates a provider CSV and saves all of it, or nothing; the exit code. */

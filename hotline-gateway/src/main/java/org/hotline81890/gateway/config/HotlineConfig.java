@@ -61,11 +61,18 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.reminder-at", 0, 99), c.duration("partners.max-extension", ms1),
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call"), afterHours(c),
-                        c.integer("partners.dispatch-share", 1, 100)),
+                        c.integer("partners.dispatch-share", 1, 100), firstOffers(c)),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
                         wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO),
                         c.integer("web.photo-max", 1024, 64 * 1024 * 1024)),
                 Phone.from(c));
+    }
+
+    /** {@code partners.first-offers.*}: which waiting orders get the next first offers (ADR 0041). */
+    private static FirstOffers firstOffers(ConfigSource c) {
+        return new FirstOffers(c.choice("partners.first-offers.order", "promise", "fifo"),
+                c.duration("partners.first-offers.promise", Duration.ofSeconds(1)),
+                c.integer("partners.first-offers.late-share", 1, 100));
     }
 
     /** {@code partners.after-hours.*}: the night and weekend policy (ADR 0019). */
@@ -318,12 +325,19 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                            Duration departmentSignTimeout, String defaultDistrict, Duration webhookTimeout,
                            Duration providerCache, Duration loadCache, String devKeySeed, int reminderAt,
                            Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall,
-                           AfterHours afterHours, int dispatchShare) {
+                           AfterHours afterHours, int dispatchShare, FirstOffers firstOffers) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="
                     + (devKeySeed.isEmpty() ? "" : "***") + "]";
         }
+    }
+
+    /**
+     * {@code partners.first-offers.*} (ADR 0041): {@code order} promise or fifo; {@code promise}, the time within which
+     * an order should be offered; {@code lateShare}, the percent of dispatch slots that always go to the oldest late.
+     */
+    public record FirstOffers(String order, Duration promise, int lateShare) {
     }
 
     /** The AMI client: call control (originate) and queue events. */

@@ -120,7 +120,15 @@ final class DayReport {
         }
 
         Optional<Duration> dispatchPercentile(double p) {
-            List<Duration> d = new ArrayList<>(orders.stream().flatMap(o -> o.toOffer().stream()).toList());
+            return dispatchPercentile(p, o -> true);
+        }
+
+        /**
+         * The same over the orders {@code of} picks, e.g. those offered after the goal (ADR 0041: the first-offer
+         * order keeps the promise for more orders and makes these wait longer).
+         */
+        Optional<Duration> dispatchPercentile(double p, java.util.function.Predicate<Order> of) {
+            List<Duration> d = new ArrayList<>(orders.stream().filter(of).flatMap(o -> o.toOffer().stream()).toList());
             if (d.isEmpty()) {
                 return Optional.empty();
             }

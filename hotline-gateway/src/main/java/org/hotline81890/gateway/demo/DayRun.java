@@ -104,6 +104,11 @@ public final class DayRun {
                         f.count(x -> DayReport.Figures.heldBefore(x, dayEnd))));
         row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)
                 .orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes).orElse("-"));
+        java.util.function.Predicate<DayReport.Order> late = x -> x.hadProviderOpen() && !x.offeredInTime();
+        row(s, "… of those with a provider open: offered after 5 min, dispatch p50 / p99", String.format(Locale.ROOT,
+                "%,d: %s / %s", f.count(x -> late.test(x) && x.toOffer().isPresent()),
+                f.dispatchPercentile(0.5, late).map(DayChart::minutes).orElse("-"),
+                f.dispatchPercentile(0.99, late).map(DayChart::minutes).orElse("-")));
         row(s, "tracked to an end: closed (goal 100 %)", pct(closed, n));
         row(s, "tracked to an end: with 督办 (escalated, no provider took it)", pct(escalated, n));
         row(s, "still open", pct(n - closed - escalated, n) + " " + openStates(f));

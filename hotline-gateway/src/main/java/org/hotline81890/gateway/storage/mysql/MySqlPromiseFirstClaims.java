@@ -1,0 +1,190 @@
+package org.hotline81890.gateway.storage.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hotline81890.gateway.dispatch.FirstOfferOrder;
+import org.hotline81890.gateway.workorder.Dispatch;
+import org.hotline81890.gateway.workorder.Outbox;
+import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.OutboxMessage;
+import org.hotline81890.gateway.workorder.WorkOrderId;
+
+/**
+ * The outbox with dispatch rows claimed in the {@link FirstOfferOrder} (ADR 0041); everything else is the outbox's.
+ * A claim first looks at the rows a first-come claim would take (the oldest due, of every kind not passed over) and
+ * counts the dispatch rows among them: that many dispatch slots this claim has, and the other kinds get the rows
+ * they would have got (the outbox's own claim, passing over dispatch). Of the dispatch slots, the order's share for
+ * orders inside their promise goes to the oldest dispatch rows written after the promise's start (by
+ * {@code created_at}: a row whose lease ran out is due again, not younger), the rest, and whatever those leave, to
+ * the oldest dispatch rows. All of it is one transaction, so a claim is still one commit.
+ */
+public final class MySqlPromiseFirstClaims implements Outbox {
+    private static final String COLUMNS = "id, kind, destination, payload, dedupe_key, work_order_id, attempts, "
+            + "created_at";
+    private final Outbox outbox;
+    private final Transactions tx;
+    private final FirstOfferOrder order;
+
+    /** {@code outbox}: the outbox on the same {@code tx}, whose claims join this claim's transaction. */
+    public MySqlPromiseFirstClaims(Outbox outbox, Transactions tx, FirstOfferOrder order) {
+        this.outbox = outbox;
+        this.tx = tx;
+        this.order = order;
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds) {
+        if (!order.promiseAware() || skipKinds.contains(Dispatch.KIND) || limit <= 0) {
+            return outbox.claimDue(now, limit, lease, skipKinds);
+        }
+        return tx.inTransaction(c -> {
+            int slots = dispatchSlots(c, now, limit, skipKinds);
+            if (slots == 0) {
+                return outbox.claimDue(now, limit, lease, skipKinds);
+            }
+            int inPromise = order.inPromiseSlots(slots);
+            List<OutboxEntry> all = new ArrayList<>(inPromise == 0 ? List.of()
+                    : claimDispatch(c, Optional.of(order.promiseStart(now)), now, inPromise, lease));
+            all.addAll(claimDispatch(c, Optional.empty(), now, slots - all.size(), lease));
+            if (limit > slots) {
+                Set<String> others = new HashSet<>(skipKinds);
+                others.add(Dispatch.KIND);
+                all.addAll(outbox.claimDue(now, limit - slots, lease, others));
+            }
+            return all;
+        });
+    }
+
+    /** How many dispatch rows are among the {@code limit} rows a first-come claim would take (a read, no lock). */
+    private static int dispatchSlots(Connection c, Instant now, int limit, Set<String> skipKinds) throws SQLException {
+        String passOver = skipKinds.isEmpty() ? ""
+                : " AND kind NOT IN (" + String.join(",", Collections.nCopies(skipKinds.size(), "?")) + ")";
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT kind FROM outbox"
+                + " WHERE state='PENDING' AND due_key<=?" + passOver + " ORDER BY due_key, id LIMIT ?) first"
+                + " WHERE kind=?")) {
+            int i = 1;
+            Sql.setInstant(ps, i++, now);
+            for (String k : skipKinds) {
+                ps.setString(i++, k);
+            }
+            ps.setInt(i++, limit);
+            ps.setString(i, Dispatch.KIND);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due dispatch rows, oldest first; with {@code promiseStart}, only those written after
+     * it. The range on {@code due_key} (never before {@code created_at}) keeps that scan off the late rows however
+     * many wait.
+     */
+    private static List<OutboxEntry> claimDispatch(Connection c, Optional<Instant> promiseStart, Instant now,
+                                                   int limit, Duration lease) throws SQLException {
+        List<OutboxEntry> rows = new ArrayList<>();
+        if (limit <= 0) {
+            return rows;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE state='PENDING'"
+                + (promiseStart.isPresent() ? " AND due_key>? AND created_at>?" : "")
+                + " AND due_key<=? AND kind=? ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int i = 1;
+            if (promiseStart.isPresent()) {
+                Sql.setInstant(ps, i++, promiseStart.get());
+                Sql.setInstant(ps, i++, promiseStart.get());
+            }
+            Sql.setInstant(ps, i++, now);
+            ps.setString(i++, Dispatch.KIND);
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(entry(rs));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_until=?, attempts=attempts+1"
+                + " WHERE id IN (" + String.join(",", Collections.nCopies(rows.size(), "?")) + ")")) {
+            Sql.setInstant(ps, 1, now.plus(lease));
+            for (int i = 0; i < rows.size(); i++) {
+                ps.setLong(i + 2, rows.get(i).id());
+            }
+            ps.executeUpdate();
+        }
+        return rows;
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        long wo = rs.getLong("work_order_id");
+        Optional<WorkOrderId> workOrder = rs.wasNull() ? Optional.empty() : Optional.of(new WorkOrderId(wo));
+        OutboxMessage m = new OutboxMessage(rs.getString("kind"), rs.getString("destination"),
+                rs.getString("payload"), rs.getString("dedupe_key"));
+        return new OutboxEntry(rs.getLong("id"), m, workOrder, rs.getInt("attempts") + 1,
+                Sql.instant(rs, "created_at"));
+    }
+
+    @Override
+    public void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages) {
+        outbox.enqueue(workOrderId, messages);
+    }
+
+    @Override
+    public void markDone(long id, Instant at) {
+        outbox.markDone(id, at);
+    }
+
+    @Override
+    public void markAllDone(List<Long> ids, Instant at) {
+        outbox.markAllDone(ids, at);
+    }
+
+    @Override
+    public void retryLater(long id, Instant nextAttemptAt, String error) {
+        outbox.retryLater(id, nextAttemptAt, error);
+    }
+
+    @Override
+    public void markFailed(long id, Instant at, String error) {
+        outbox.markFailed(id, at, error);
+    }
+
+    @Override
+    public void park(long id, String why) {
+        outbox.park(id, why);
+    }
+
+    @Override
+    public int unpark(Set<String> kinds, Instant now) {
+        return outbox.unpark(kinds, now);
+    }
+
+    @Override
+    public Map<String, Integer> parked() {
+        return outbox.parked();
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return outbox.nextDue();
+    }
+
+    @Override
+    public Optional<OutboxStatus> status(String dedupeKey) {
+        return outbox.status(dedupeKey);
+    }
+}
