@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.schedule.PollingLoop;
@@ -26,7 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox rows: claims a batch with a lease, hands each row to the delivery for its kind (in parallel, on
  * virtual threads), and marks a row done only when the other side confirmed. A relay that crashes mid-delivery
- * loses nothing: its lease runs out and the row is claimed again (receivers dedupe on the row's dedupe key).
+ * loses nothing: its lease runs out and the row is claimed again (receivers dedupe on the row's dedupe key). The
+ * done marks ride with the next round's claim (one transaction, {@link Outbox#settleAndClaim}).
+ *
+ * <p>Acknowledgements come first ({@link #yieldTo}): while the SMS journal's appends are busy (a flood of texts
+ * being acknowledged) the relay claims only rows that have been due for {@code maxLag} at least, so the replies and
+ * offers the journal stage's orders cause go out after the burst instead of taking the cores from the acks; a row
+ * waits at most {@code maxLag} (plus a poll) for that, however long the burst lasts.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -58,6 +65,10 @@ public final class OutboxRelay implements AutoCloseable {
     /** Per kind whose delivery bounds its rows at once ({@link OutboxDelivery#atOnce}), the permits to deliver. */
     private final Map<String, Semaphore> gates;
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
+    /** How often a yielding relay looks again: about when the appender's {@code busy} lapses after the last batch. */
+    private static final Duration YIELD_POLL = Duration.ofMillis(20);
+    private volatile BooleanSupplier acksBusy = () -> false;
+    private volatile Duration maxLag = Duration.ZERO;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
                        Clock clock) {
@@ -76,6 +87,19 @@ public final class OutboxRelay implements AutoCloseable {
             }
         });
         this.gates = Map.copyOf(g);
+    }
+
+    /**
+     * While {@code acksBusy} holds, claims only rows due for {@code maxLag} or longer (a row's extra wait is bounded by
+     * it); with {@link Duration#ZERO} the relay never yields. Call before {@link #start}.
+     */
+    public OutboxRelay yieldTo(BooleanSupplier acksBusy, Duration maxLag) {
+        if (maxLag.isNegative()) {
+            throw new IllegalArgumentException("maxLag must not be negative: " + maxLag);
+        }
+        this.acksBusy = acksBusy;
+        this.maxLag = maxLag;
+        return this;
     }
 
     public OutboxRelay start() {
@@ -103,7 +127,16 @@ public final class OutboxRelay implements AutoCloseable {
         spaceClaims();
         int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
         Set<String> busy = busyKinds();
-        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease(), busy);
+        Instant now = clock.instant();
+        boolean yielding = !maxLag.isZero() && acksBusy.getAsBoolean();
+        List<Long> settled = done.take();
+        List<OutboxEntry> batch;
+        try {
+            batch = outbox.settleAndClaim(settled, now, yielding ? now.minus(maxLag) : now, room, cfg.lease(), busy);
+        } catch (RuntimeException ex) {
+            done.giveBack(settled); // with the next round; if that never comes, the rows' leases run out
+            throw ex;
+        }
         for (OutboxEntry e : batch) {
             if (!inDelivery.add(e.id())) {
                 LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
@@ -135,8 +168,11 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             });
         }
-        if (batch.size() == room) {
+        if (batch.size() == room || done.pending()) {
             return Duration.ZERO;
+        }
+        if (yielding) {
+            return YIELD_POLL.compareTo(cfg.pollInterval()) < 0 ? YIELD_POLL : cfg.pollInterval();
         }
         if (!busy.isEmpty()) {
             return cfg.pollInterval(); // the due rows left are of busy kinds; a delivery that ends wakes the loop
@@ -199,7 +235,10 @@ public final class OutboxRelay implements AutoCloseable {
             outcome = new DeliveryOutcome.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
         }
         switch (outcome) {
-            case DeliveryOutcome.Confirmed c -> done.done(e.id());
+            case DeliveryOutcome.Confirmed c -> {
+                done.done(e.id());
+                loop.wake(); // marked done with the next claim, now rather than at the next poll
+            }
             case DeliveryOutcome.Rejected r -> {
                 LOG.error("outbox row {} ({}) rejected: {}", e.id(), e.message().kind(), r.reason());
                 outbox.markFailed(e.id(), clock.instant(), r.reason());
@@ -233,5 +272,6 @@ public final class OutboxRelay implements AutoCloseable {
     public void close() {
         loop.close();
         workers.shutdown();
+        done.flush();
     }
 }
