@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.hotline81890.gateway.schedule.PollingLoop;
 import org.hotline81890.gateway.schedule.ScaledClock;
 import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,8 @@ public final class OutboxRelay implements AutoCloseable {
      * start a second delivery of it here, or a resident gets the same SMS twice. The first delivery settles the row.
      */
     private final Set<Long> inDelivery = ConcurrentHashMap.newKeySet();
+    /** Per number, the last text started for it ({@link #inOrder}); only the relay's loop adds to it. */
+    private final Map<String, CompletableFuture<Void>> toNumber = new ConcurrentHashMap<>();
     /** Per kind whose delivery bounds its rows at once ({@link OutboxDelivery#atOnce}), the permits to deliver. */
     private final Map<String, Semaphore> gates;
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
@@ -147,7 +151,7 @@ public final class OutboxRelay implements AutoCloseable {
             inFlight.acquireUninterruptibly();
             AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
             ofKind.incrementAndGet();
-            workers.execute(() -> {
+            Runnable delivery = () -> {
                 Semaphore gate = gates.get(e.message().kind());
                 try {
                     if (gate != null) {
@@ -166,7 +170,12 @@ public final class OutboxRelay implements AutoCloseable {
                         loop.wake(); // its kind was passed over: claim its rows now
                     }
                 }
-            });
+            };
+            if (OutboxMessage.SMS.equals(e.message().kind())) {
+                inOrder(e.message().destination(), delivery);
+            } else {
+                workers.execute(delivery);
+            }
         }
         if (batch.size() == room || done.pending()) {
             return Duration.ZERO;
@@ -180,6 +189,19 @@ public final class OutboxRelay implements AutoCloseable {
         Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /**
+     * Texts to one number go out one after the other, in the order of their rows (the claim's order: due, then id),
+     * so a resident reads the acknowledgement before the address question written in the same transaction. Texts to
+     * different numbers still go out side by side. A row given back for retry no longer keeps its place.
+     */
+    private void inOrder(String number, Runnable delivery) {
+        CompletableFuture<Void> before = toNumber.get(number);
+        CompletableFuture<Void> next = before == null ? CompletableFuture.runAsync(delivery, workers)
+                : before.handle((v, t) -> null).thenRunAsync(delivery, workers);
+        toNumber.put(number, next);
+        next.whenComplete((v, t) -> toNumber.remove(number, next));
     }
 
     /** The kinds with {@link #perKind} rows in delivery: the next claim passes over their rows. */
