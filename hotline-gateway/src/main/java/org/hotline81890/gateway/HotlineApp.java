@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -187,7 +188,8 @@ public final class HotlineApp implements AutoCloseable {
                 routes.addAll(m.routes());
                 checks.addAll(m.healthChecks());
             }
-            OutboxRelay relay = new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(), core.clock()).start();
+            OutboxRelay relay = yieldToAcks(new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(),
+                    core.clock()), modules).start();
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock(), cfg.scheduler().parallel())
                     .start();
@@ -203,6 +205,13 @@ public final class HotlineApp implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Acks first (ADR 0042): while a module's acknowledgements are busy the relay takes only rows due a while. */
+    private static OutboxRelay yieldToAcks(OutboxRelay relay, List<HotlineModule> modules) {
+        List<BooleanSupplier> busy = modules.stream().map(HotlineModule::acksBusy).flatMap(Optional::stream).toList();
+        return busy.isEmpty() ? relay : relay.yieldTo(() -> busy.stream().anyMatch(BooleanSupplier::getAsBoolean),
+                SmsModule.OUTBOX_MAX_LAG);
     }
 
     /** People and access: accounts, sessions, the audit, the pages, and the gate every request passes. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +15,27 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.hotline81890.gateway.config.HotlineConfig;
 import org.hotline81890.gateway.schedule.PollingLoop;
 import org.hotline81890.gateway.schedule.ScaledClock;
 import org.hotline81890.gateway.workorder.Outbox;
 import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers outbox rows: claims a batch with a lease, hands each row to the delivery for its kind (in parallel, on
  * virtual threads), and marks a row done only when the other side confirmed. A relay that crashes mid-delivery
- * loses nothing: its lease runs out and the row is claimed again (receivers dedupe on the row's dedupe key).
+ * loses nothing: its lease runs out and the row is claimed again (receivers dedupe on the row's dedupe key). The
+ * done marks ride with the next round's claim (one transaction, {@link Outbox#settleAndClaim}).
+ *
+ * <p>Acknowledgements come first ({@link #yieldTo}): while the SMS journal's appends are busy (a flood of texts
+ * being acknowledged) the relay claims only rows that have been due for {@code maxLag} at least, so the replies and
+ * offers the journal stage's orders cause go out after the burst instead of taking the cores from the acks; a row
+ * waits at most {@code maxLag} (plus a poll) for that, however long the burst lasts.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -55,9 +64,15 @@ public final class OutboxRelay implements AutoCloseable {
      * start a second delivery of it here, or a resident gets the same SMS twice. The first delivery settles the row.
      */
     private final Set<Long> inDelivery = ConcurrentHashMap.newKeySet();
+    /** Per number, the last text started for it ({@link #inOrder}); only the relay's loop adds to it. */
+    private final Map<String, CompletableFuture<Void>> toNumber = new ConcurrentHashMap<>();
     /** Per kind whose delivery bounds its rows at once ({@link OutboxDelivery#atOnce}), the permits to deliver. */
     private final Map<String, Semaphore> gates;
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
+    /** How often a yielding relay looks again: about when the appender's {@code busy} lapses after the last batch. */
+    private static final Duration YIELD_POLL = Duration.ofMillis(20);
+    private volatile BooleanSupplier acksBusy = () -> false;
+    private volatile Duration maxLag = Duration.ZERO;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
                        Clock clock) {
@@ -76,6 +91,19 @@ public final class OutboxRelay implements AutoCloseable {
             }
         });
         this.gates = Map.copyOf(g);
+    }
+
+    /**
+     * While {@code acksBusy} holds, claims only rows due for {@code maxLag} or longer (a row's extra wait is bounded by
+     * it); with {@link Duration#ZERO} the relay never yields. Call before {@link #start}.
+     */
+    public OutboxRelay yieldTo(BooleanSupplier acksBusy, Duration maxLag) {
+        if (maxLag.isNegative()) {
+            throw new IllegalArgumentException("maxLag must not be negative: " + maxLag);
+        }
+        this.acksBusy = acksBusy;
+        this.maxLag = maxLag;
+        return this;
     }
 
     public OutboxRelay start() {
@@ -103,7 +131,16 @@ public final class OutboxRelay implements AutoCloseable {
         spaceClaims();
         int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
         Set<String> busy = busyKinds();
-        List<OutboxEntry> batch = outbox.claimDue(clock.instant(), room, cfg.lease(), busy);
+        Instant now = clock.instant();
+        boolean yielding = !maxLag.isZero() && acksBusy.getAsBoolean();
+        List<Long> settled = done.take();
+        List<OutboxEntry> batch;
+        try {
+            batch = outbox.settleAndClaim(settled, now, yielding ? now.minus(maxLag) : now, room, cfg.lease(), busy);
+        } catch (RuntimeException ex) {
+            done.giveBack(settled); // with the next round; if that never comes, the rows' leases run out
+            throw ex;
+        }
         for (OutboxEntry e : batch) {
             if (!inDelivery.add(e.id())) {
                 LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
@@ -114,7 +151,7 @@ public final class OutboxRelay implements AutoCloseable {
             inFlight.acquireUninterruptibly();
             AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
             ofKind.incrementAndGet();
-            workers.execute(() -> {
+            Runnable delivery = () -> {
                 Semaphore gate = gates.get(e.message().kind());
                 try {
                     if (gate != null) {
@@ -133,10 +170,18 @@ public final class OutboxRelay implements AutoCloseable {
                         loop.wake(); // its kind was passed over: claim its rows now
                     }
                 }
-            });
+            };
+            if (OutboxMessage.SMS.equals(e.message().kind())) {
+                inOrder(e.message().destination(), delivery);
+            } else {
+                workers.execute(delivery);
+            }
         }
-        if (batch.size() == room) {
+        if (batch.size() == room || done.pending()) {
             return Duration.ZERO;
+        }
+        if (yielding) {
+            return YIELD_POLL.compareTo(cfg.pollInterval()) < 0 ? YIELD_POLL : cfg.pollInterval();
         }
         if (!busy.isEmpty()) {
             return cfg.pollInterval(); // the due rows left are of busy kinds; a delivery that ends wakes the loop
@@ -144,6 +189,19 @@ public final class OutboxRelay implements AutoCloseable {
         Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /**
+     * Texts to one number go out one after the other, in the order of their rows (the claim's order: due, then id),
+     * so a resident reads the acknowledgement before the address question written in the same transaction. Texts to
+     * different numbers still go out side by side. A row given back for retry no longer keeps its place.
+     */
+    private void inOrder(String number, Runnable delivery) {
+        CompletableFuture<Void> before = toNumber.get(number);
+        CompletableFuture<Void> next = before == null ? CompletableFuture.runAsync(delivery, workers)
+                : before.handle((v, t) -> null).thenRunAsync(delivery, workers);
+        toNumber.put(number, next);
+        next.whenComplete((v, t) -> toNumber.remove(number, next));
     }
 
     /** The kinds with {@link #perKind} rows in delivery: the next claim passes over their rows. */
@@ -199,7 +257,10 @@ public final class OutboxRelay implements AutoCloseable {
             outcome = new DeliveryOutcome.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
         }
         switch (outcome) {
-            case DeliveryOutcome.Confirmed c -> done.done(e.id());
+            case DeliveryOutcome.Confirmed c -> {
+                done.done(e.id());
+                loop.wake(); // marked done with the next claim, now rather than at the next poll
+            }
             case DeliveryOutcome.Rejected r -> {
                 LOG.error("outbox row {} ({}) rejected: {}", e.id(), e.message().kind(), r.reason());
                 outbox.markFailed(e.id(), clock.instant(), r.reason());
@@ -233,5 +294,6 @@ public final class OutboxRelay implements AutoCloseable {
     public void close() {
         loop.close();
         workers.shutdown();
+        done.flush();
     }
 }

@@ -2,6 +2,8 @@ package org.hotline81890.gateway.wiring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
@@ -31,6 +33,14 @@ public interface HotlineModule extends AutoCloseable {
 
     default List<HealthCheck> healthChecks() {
         return List.of();
+    }
+
+    /**
+     * True while this module's acknowledgements are busy (the SMS journal's appends under a flood): the outbox relay
+     * yields the cores to them for a bounded time (ADR 0042). Empty for a module without such a path.
+     */
+    default Optional<BooleanSupplier> acksBusy() {
+        return Optional.empty();
     }
 
     /** Opens sockets, binds, connects: called once everything else is running. */

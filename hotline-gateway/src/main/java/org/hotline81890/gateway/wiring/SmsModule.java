@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
@@ -70,6 +71,12 @@ public final class SmsModule implements HotlineModule {
     /** Texts that waited this long in the journal get every lane: replies well inside GB/T 33358's 3 minutes. */
     private static final Duration JOURNAL_MAX_LAG = Duration.ofSeconds(30);
     private static final Duration JOURNAL_LEASE = Duration.ofSeconds(30);
+    /**
+     * While the journal's appends are busy the outbox relay takes only rows due this long (ADR 0042): the replies and
+     * offers of the stage's orders wait for the burst's end, at most this long. Below the outbox's 30 s lease.
+     */
+    public static final Duration OUTBOX_MAX_LAG = Duration.ofMillis(Long.getLong("hotline.outbox.yield-lag-ms",
+            10_000));
     private static final Duration JOURNAL_LAG_NORM = Duration.ofMinutes(3);
     private static final Duration KEEP_COMPLETED = Duration.ofDays(1);
     /** While a resident's answer sent in time waits behind the journal, the survey wait looks again this often. */
@@ -200,6 +207,11 @@ public final class SmsModule implements HotlineModule {
     public Map<String, OutboxDelivery> deliveries() {
         return wiring.<Map<String, OutboxDelivery>>map(w -> Map.of(OutboxMessage.SMS, w.delivery()))
                 .orElse(Map.of());
+    }
+
+    @Override
+    public Optional<BooleanSupplier> acksBusy() {
+        return wiring.flatMap(Wiring::journal).map(j -> j.appender()::busy);
     }
 
     @Override

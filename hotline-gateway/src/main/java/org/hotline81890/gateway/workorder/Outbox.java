@@ -22,6 +22,18 @@ public interface Outbox {
      */
     List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds);
 
+    /**
+     * The relay's round: marks the {@code done} rows done (deliveries the other side confirmed since the last round)
+     * and claims up to {@code limit} rows due by {@code dueBy} (at most {@code now}) and not leased, for {@code lease}
+     * from {@code now}. A store that can does both in one transaction: one commit per round instead of two.
+     */
+    default List<OutboxEntry> settleAndClaim(List<Long> done, Instant now, Instant dueBy, int limit, Duration lease,
+                                             Set<String> skipKinds) {
+        markAllDone(done, now);
+        Instant by = dueBy.isAfter(now) ? now : dueBy;
+        return claimDue(by, limit, lease.plus(Duration.between(by, now)), skipKinds);
+    }
+
     /** The other side confirmed: the row is done and never delivered again. */
     void markDone(long id, Instant at);
 

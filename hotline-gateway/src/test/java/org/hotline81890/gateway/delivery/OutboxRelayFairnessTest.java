@@ -38,7 +38,8 @@ class OutboxRelayFairnessTest {
         AtomicInteger dispatched = new AtomicInteger();
         List<OutboxMessage> texts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            texts.add(new OutboxMessage(OutboxMessage.SMS, "8613800001111", "工单 " + i, "sms:" + i));
+            // to 200 residents: the texts to one number go out one after the other (OutboxRelayOrderTest)
+            texts.add(new OutboxMessage(OutboxMessage.SMS, "86138" + (100_000 + i), "工单 " + i, "sms:" + i));
         }
         outbox.enqueue(Optional.empty(), texts);
         try (OutboxRelay relay = new OutboxRelay(outbox, Map.of(

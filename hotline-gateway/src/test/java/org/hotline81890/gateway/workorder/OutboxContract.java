@@ -101,6 +101,30 @@ public interface OutboxContract {
     }
 
     @Test
+    default void aRoundShouldMarkItsDoneRowsAndClaimOnlyRowsDueByItsCutoffLeasedFromNow() {
+        OutboxMessage first = message(OutboxMessage.SMS);
+        OutboxMessage second = message(OutboxMessage.SMS);
+        outbox().enqueue(Optional.empty(), List.of(first, second));
+        Instant later = ENQUEUED_AT.plusSeconds(5);
+
+        // A relay yielding to the acks for 10 s: rows due for 5 s are not taken yet.
+        assertThat(outbox().settleAndClaim(List.of(), later, later.minusSeconds(10), 10, LEASE, Set.of())).isEmpty();
+        List<OutboxEntry> claimed = outbox().settleAndClaim(List.of(), later, later.minusSeconds(5), 10, LEASE,
+                Set.of());
+        assertThat(ids(claimed)).containsExactlyInAnyOrder(idOf(first), idOf(second));
+        // leased from now, not from the cutoff
+        assertThat(outbox().claimDue(later.plus(LEASE).minusMillis(1), 10, LEASE)).isEmpty();
+
+        // the next round marks the first done and claims what is due: the second (its lease ran out), not the first
+        Instant afterLease = later.plus(LEASE);
+        List<OutboxEntry> next = outbox().settleAndClaim(List.of(idOf(first)), afterLease, afterLease, 10, LEASE,
+                Set.of());
+        assertThat(ids(next)).containsExactly(idOf(second));
+        assertThat(outbox().status(first.dedupeKey()).orElseThrow().state()).isEqualTo("DONE");
+        assertThat(outbox().status(second.dedupeKey()).orElseThrow().state()).isEqualTo("PENDING");
+    }
+
+    @Test
     default void aDoneRowShouldNeverBeClaimedAgain() {
         OutboxMessage a = message(OutboxMessage.SMS);
         OutboxMessage b = message(OutboxMessage.SMS);

@@ -43,6 +43,16 @@ final class Leases {
     static <T> List<T> claim(Connection c, String table, String columns, String alsoSet,
                              Map<String, Collection<String>> skip, Instant now, int limit, Duration lease, Row<T> row,
                              ToLongFunction<T> id) throws SQLException {
+        return claim(c, table, columns, alsoSet, skip, now, now, limit, lease, row, id);
+    }
+
+    /**
+     * As above, claiming only rows due by {@code dueBy} (not after {@code now}), leased for {@code lease} from
+     * {@code now}: a relay that yields to other work takes only the rows that have waited long enough.
+     */
+    static <T> List<T> claim(Connection c, String table, String columns, String alsoSet,
+                             Map<String, Collection<String>> skip, Instant dueBy, Instant now, int limit,
+                             Duration lease, Row<T> row, ToLongFunction<T> id) throws SQLException {
         List<T> rows = new ArrayList<>();
         StringBuilder passOver = new StringBuilder();
         List<String> skipped = new ArrayList<>();
@@ -56,7 +66,7 @@ final class Leases {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
                 + " WHERE state='PENDING' AND due_key<=?" + passOver
                 + " ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            Sql.setInstant(ps, 1, now);
+            Sql.setInstant(ps, 1, dueBy.isAfter(now) ? now : dueBy);
             int i = 2;
             for (String v : skipped) {
                 ps.setString(i++, v);
