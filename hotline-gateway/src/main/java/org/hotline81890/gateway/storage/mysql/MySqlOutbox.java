@@ -21,6 +21,8 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 /** {@link Outbox} on MySQL. Rows are claimed with SELECT … FOR UPDATE SKIP LOCKED and a lease, so relays on
  * several nodes never take the same row, and a crashed relay's rows come back when its lease runs out. */
 public final class MySqlOutbox implements Outbox {
+    /** The columns a claim reads, for {@link #entry}. */
+    static final String COLUMNS = "id, kind, destination, payload, dedupe_key, work_order_id, attempts, created_at";
     private final Transactions tx;
     private final Clock clock;
 
@@ -62,9 +64,7 @@ public final class MySqlOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds) {
-        return tx.inTransaction(c -> Leases.claim(c, "outbox", "id, kind, destination, payload, dedupe_key, "
-                + "work_order_id, attempts, created_at", ", attempts=attempts+1", Map.of("kind", skipKinds), now,
-                limit, lease, MySqlOutbox::entry, OutboxEntry::id));
+        return tx.inTransaction(c -> claim(c, skipKinds, now, now, limit, lease));
     }
 
     /**
@@ -76,13 +76,22 @@ public final class MySqlOutbox implements Outbox {
                                             Set<String> skipKinds) {
         return tx.inTransaction(c -> {
             markDone(c, done, now);
-            return Leases.claim(c, "outbox", "id, kind, destination, payload, dedupe_key, work_order_id, attempts, "
-                    + "created_at", ", attempts=attempts+1", Map.of("kind", skipKinds), dueBy, now, limit, lease,
-                    MySqlOutbox::entry, OutboxEntry::id);
+            return claim(c, skipKinds, dueBy, now, limit, lease);
         });
     }
 
-    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+    /**
+     * Claims, in the caller's transaction, up to {@code limit} rows due by {@code dueBy} (never after {@code now}),
+     * oldest first, of the kinds not in {@code skipKinds}, leased for {@code lease} from {@code now}.
+     */
+    static List<OutboxEntry> claim(Connection c, Set<String> skipKinds, Instant dueBy, Instant now, int limit,
+                                   Duration lease) throws SQLException {
+        return Leases.claim(c, "outbox", COLUMNS, ", attempts=attempts+1", Map.of("kind", skipKinds), dueBy, now,
+                limit, lease, MySqlOutbox::entry, OutboxEntry::id);
+    }
+
+    /** An outbox row read with {@link #COLUMNS}, its attempt counted as the claim counts it. */
+    static OutboxEntry entry(ResultSet rs) throws SQLException {
         long wo = rs.getLong("work_order_id");
         Optional<WorkOrderId> workOrder = rs.wasNull() ? Optional.empty() : Optional.of(new WorkOrderId(wo));
         OutboxMessage m = new OutboxMessage(rs.getString("kind"), rs.getString("destination"),
@@ -105,7 +114,8 @@ public final class MySqlOutbox implements Outbox {
         tx.inTransaction(c -> markDone(c, ids, at));
     }
 
-    private static int markDone(Connection c, List<Long> ids, Instant at) throws SQLException {
+    /** Marks {@code ids} done in the caller's transaction, one UPDATE for all. */
+    static int markDone(Connection c, List<Long> ids, Instant at) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }

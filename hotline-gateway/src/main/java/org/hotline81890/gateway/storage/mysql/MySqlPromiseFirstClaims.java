@@ -31,13 +31,14 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
  * the oldest dispatch rows. All of it is one transaction, so a claim is still one commit.
  */
 public final class MySqlPromiseFirstClaims implements Outbox {
-    private static final String COLUMNS = "id, kind, destination, payload, dedupe_key, work_order_id, attempts, "
-            + "created_at";
     private final Outbox outbox;
     private final Transactions tx;
     private final FirstOfferOrder order;
 
-    /** {@code outbox}: the outbox on the same {@code tx}, whose claims join this claim's transaction. */
+    /**
+     * {@code outbox}: the MySQL outbox on the same {@code tx}, for everything but the claims, which this class makes
+     * in its own transactions with the outbox's statements.
+     */
     public MySqlPromiseFirstClaims(Outbox outbox, Transactions tx, FirstOfferOrder order) {
         this.outbox = outbox;
         this.tx = tx;
@@ -46,36 +47,53 @@ public final class MySqlPromiseFirstClaims implements Outbox {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease, Set<String> skipKinds) {
-        if (!order.promiseAware() || skipKinds.contains(Dispatch.KIND) || limit <= 0) {
-            return outbox.claimDue(now, limit, lease, skipKinds);
-        }
+        return tx.inTransaction(c -> claim(c, skipKinds, now, now, limit, lease));
+    }
+
+    /**
+     * The relay's round (ADR 0042) in the first-offer order: the done marks and the claim of rows due by
+     * {@code dueBy}, leased from {@code now}, in one transaction and one commit, as the outbox's own round.
+     */
+    @Override
+    public List<OutboxEntry> settleAndClaim(List<Long> done, Instant now, Instant dueBy, int limit, Duration lease,
+                                            Set<String> skipKinds) {
         return tx.inTransaction(c -> {
-            int slots = dispatchSlots(c, now, limit, skipKinds);
-            if (slots == 0) {
-                return outbox.claimDue(now, limit, lease, skipKinds);
-            }
-            int inPromise = order.inPromiseSlots(slots);
-            List<OutboxEntry> all = new ArrayList<>(inPromise == 0 ? List.of()
-                    : claimDispatch(c, Optional.of(order.promiseStart(now)), now, inPromise, lease));
-            all.addAll(claimDispatch(c, Optional.empty(), now, slots - all.size(), lease));
-            if (limit > slots) {
-                Set<String> others = new HashSet<>(skipKinds);
-                others.add(Dispatch.KIND);
-                all.addAll(outbox.claimDue(now, limit - slots, lease, others));
-            }
-            return all;
+            MySqlOutbox.markDone(c, done, now);
+            return claim(c, skipKinds, dueBy.isAfter(now) ? now : dueBy, now, limit, lease);
         });
     }
 
+    private List<OutboxEntry> claim(Connection c, Set<String> skipKinds, Instant dueBy, Instant now, int limit,
+                                    Duration lease) throws SQLException {
+        if (!order.promiseAware() || skipKinds.contains(Dispatch.KIND) || limit <= 0) {
+            return MySqlOutbox.claim(c, skipKinds, dueBy, now, limit, lease);
+        }
+        int slots = dispatchSlots(c, dueBy, limit, skipKinds);
+        if (slots == 0) {
+            return MySqlOutbox.claim(c, skipKinds, dueBy, now, limit, lease);
+        }
+        int inPromise = order.inPromiseSlots(slots);
+        List<OutboxEntry> all = new ArrayList<>(inPromise == 0 ? List.of()
+                : claimDispatch(c, Optional.of(order.promiseStart(now)), dueBy, now, inPromise, lease));
+        all.addAll(claimDispatch(c, Optional.empty(), dueBy, now, slots - all.size(), lease));
+        if (limit > slots) {
+            Set<String> others = new HashSet<>(skipKinds);
+            others.add(Dispatch.KIND);
+            all.addAll(MySqlOutbox.claim(c, others, dueBy, now, limit - slots, lease));
+        }
+        return all;
+    }
+
     /** How many dispatch rows are among the {@code limit} rows a first-come claim would take (a read, no lock). */
-    private static int dispatchSlots(Connection c, Instant now, int limit, Set<String> skipKinds) throws SQLException {
+    private static int dispatchSlots(Connection c, Instant dueBy, int limit, Set<String> skipKinds)
+            throws SQLException {
         String passOver = skipKinds.isEmpty() ? ""
                 : " AND kind NOT IN (" + String.join(",", Collections.nCopies(skipKinds.size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT kind FROM outbox"
                 + " WHERE state='PENDING' AND due_key<=?" + passOver + " ORDER BY due_key, id LIMIT ?) first"
                 + " WHERE kind=?")) {
             int i = 1;
-            Sql.setInstant(ps, i++, now);
+            Sql.setInstant(ps, i++, dueBy);
             for (String k : skipKinds) {
                 ps.setString(i++, k);
             }
@@ -88,30 +106,30 @@ public final class MySqlPromiseFirstClaims implements Outbox {
     }
 
     /**
-     * Claims up to {@code limit} due dispatch rows, oldest first; with {@code promiseStart}, only those written after
-     * it. The range on {@code due_key} (never before {@code created_at}) keeps that scan off the late rows however
-     * many wait.
+     * Claims up to {@code limit} dispatch rows due by {@code dueBy}, oldest first, leased from {@code now}; with
+     * {@code promiseStart}, only those written after it. The range on {@code due_key} (never before
+     * {@code created_at}) keeps that scan off the late rows however many wait.
      */
-    private static List<OutboxEntry> claimDispatch(Connection c, Optional<Instant> promiseStart, Instant now,
-                                                   int limit, Duration lease) throws SQLException {
+    private static List<OutboxEntry> claimDispatch(Connection c, Optional<Instant> promiseStart, Instant dueBy,
+                                                   Instant now, int limit, Duration lease) throws SQLException {
         List<OutboxEntry> rows = new ArrayList<>();
         if (limit <= 0) {
             return rows;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE state='PENDING'"
-                + (promiseStart.isPresent() ? " AND due_key>? AND created_at>?" : "")
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MySqlOutbox.COLUMNS + " FROM outbox"
+                + " WHERE state='PENDING'" + (promiseStart.isPresent() ? " AND due_key>? AND created_at>?" : "")
                 + " AND due_key<=? AND kind=? ORDER BY due_key, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             int i = 1;
             if (promiseStart.isPresent()) {
                 Sql.setInstant(ps, i++, promiseStart.get());
                 Sql.setInstant(ps, i++, promiseStart.get());
             }
-            Sql.setInstant(ps, i++, now);
+            Sql.setInstant(ps, i++, dueBy);
             ps.setString(i++, Dispatch.KIND);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(entry(rs));
+                    rows.add(MySqlOutbox.entry(rs));
                 }
             }
         }
@@ -127,15 +145,6 @@ public final class MySqlPromiseFirstClaims implements Outbox {
             ps.executeUpdate();
         }
         return rows;
-    }
-
-    private static OutboxEntry entry(ResultSet rs) throws SQLException {
-        long wo = rs.getLong("work_order_id");
-        Optional<WorkOrderId> workOrder = rs.wasNull() ? Optional.empty() : Optional.of(new WorkOrderId(wo));
-        OutboxMessage m = new OutboxMessage(rs.getString("kind"), rs.getString("destination"),
-                rs.getString("payload"), rs.getString("dedupe_key"));
-        return new OutboxEntry(rs.getLong("id"), m, workOrder, rs.getInt("attempts") + 1,
-                Sql.instant(rs, "created_at"));
     }
 
     @Override

@@ -2,22 +2,12 @@ package org.hotline81890.gateway.storage.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import org.hotline81890.gateway.testing.TestDatabase;
 import org.hotline81890.gateway.workorder.Outbox;
@@ -57,7 +47,7 @@ class MySqlOutboxIT implements OutboxContract {
     void aRoundMarksItsDoneRowsAndClaimsTheNextBatchInOneCommit() {
         AtomicInteger commits = new AtomicInteger();
         AtomicInteger statements = new AtomicInteger();
-        MySqlOutbox counted = new MySqlOutbox(new Transactions(counting(commits, statements)),
+        MySqlOutbox counted = new MySqlOutbox(new Transactions(new CountingDataSource(db.url(), commits, statements)),
                 Clock.fixed(ENQUEUED_AT, ZoneOffset.UTC));
         List<OutboxMessage> first = List.of(sms("round-1a"), sms("round-1b"));
         List<OutboxMessage> second = List.of(sms("round-2a"), sms("round-2b"));
@@ -80,66 +70,5 @@ class MySqlOutboxIT implements OutboxContract {
 
     private static OutboxMessage sms(String key) {
         return new OutboxMessage(OutboxMessage.SMS, "8613800001111", "{\"text\":\"回复\"}", key);
-    }
-
-    /** Plain connections to the test database that count their commits and prepared statements. */
-    private static DataSource counting(AtomicInteger commits, AtomicInteger statements) {
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection real = DriverManager.getConnection(db.url(), TestDatabase.user(), TestDatabase.password());
-                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("commit")) {
-                                commits.incrementAndGet();
-                            } else if (method.getName().equals("prepareStatement")) {
-                                statements.incrementAndGet();
-                            }
-                            try {
-                                return method.invoke(real, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return getConnection();
-            }
-
-            @Override
-            public PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                throw new SQLFeatureNotSupportedException();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
-            }
-        };
     }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.dispatch.FirstOfferOrder;
 import org.hotline81890.gateway.testing.ManualClock;
@@ -136,5 +138,40 @@ class MySqlPromiseFirstClaimsIT implements OutboxContract {
         assertThat(keys(outbox.claimDue(now, 5, LEASE, java.util.Set.of(Dispatch.KIND))))
                 .containsExactlyElementsOf(keys(sms));
         assertThat(keys(outbox.claimDue(now, 5, LEASE))).containsExactlyElementsOf(keys(fresh));
+    }
+
+    /**
+     * The relay's round (ADR 0042) through the first-offer order: the last batch's done marks and the next claim,
+     * in that order and in one commit; only rows due by the round's cutoff, the orders in their promise first.
+     */
+    @Test
+    void aRelayRoundShouldSettleAndClaimInTheFirstOfferOrderInOneCommit() {
+        settleEverything();
+        OutboxMessage late1 = enqueueAt(T0, Dispatch.KIND);
+        OutboxMessage late2 = enqueueAt(T0.plusMillis(1), Dispatch.KIND);
+        OutboxMessage fresh1 = enqueueAt(T0.plusSeconds(480), Dispatch.KIND);
+        OutboxMessage tooNew = enqueueAt(T0.plusSeconds(595), Dispatch.KIND);
+        Instant now = T0.plusSeconds(600);
+        List<Long> delivered = plain.claimDue(T0.plusSeconds(1), 1, LEASE).stream().map(OutboxEntry::id).toList();
+        AtomicInteger commits = new AtomicInteger();
+        AtomicInteger statements = new AtomicInteger();
+        Outbox counted = new MySqlPromiseFirstClaims(plain,
+                new Transactions(new CountingDataSource(db.url(), commits, statements)),
+                new FirstOfferOrder(FirstOfferOrder.Mode.PROMISE, PROMISE, 50));
+
+        List<OutboxEntry> round = counted.settleAndClaim(delivered, now, now.minusSeconds(10), 2, LEASE, Set.of());
+
+        assertThat(keys(round)).containsExactlyElementsOf(keys(fresh1, late2));
+        assertThat(commits.get()).as("commits").isEqualTo(1);
+        assertThat(plain.status(late1.dedupeKey()).orElseThrow().state()).isEqualTo("DONE");
+        List<OutboxEntry> last = counted.settleAndClaim(List.of(), now, now, 2, LEASE, Set.of());
+        assertThat(keys(last)).containsExactlyElementsOf(keys(tooNew));
+        settleEverything();
+    }
+
+    /** Marks every row the other tests left pending done, leased or not: this test counts the rows it claims. */
+    private static void settleEverything() {
+        plain.markAllDone(plain.claimDue(AFTER_EVERY_LEASE, 10_000, LEASE).stream().map(OutboxEntry::id).toList(),
+                AFTER_EVERY_LEASE);
     }
 }
