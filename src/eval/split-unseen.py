@@ -8,8 +8,9 @@ split by a fixed seed: half A may be read for kinds of misses, half B is only ev
 - unseen-3.tsv (demoted in the fifth matcher session)          -> unseen-3a.tsv / unseen-3b.tsv, seed 19
 - unseen-4.tsv (demoted in the sixth matcher session)          -> unseen-4a.tsv / unseen-4b.tsv, seed 19
 - unseen-5.tsv (demoted in the seventh matcher session)        -> unseen-5a.tsv / unseen-5b.tsv, seed 19
+- unseen-6.tsv (demoted in the eighth matcher session)         -> unseen-6a.tsv / unseen-6b.tsv, seed 19
 
-Run from the repository root: python3 src/eval/split-unseen.py (rewrites all eight halves, byte for byte the same).
+Run from the repository root: python3 src/eval/split-unseen.py (rewrites all ten halves, byte for byte the same).
 """
 import random
 from pathlib import Path
@@ -21,6 +22,7 @@ SPLITS = (
     ("unseen-3.tsv", "unseen-3a.tsv", "unseen-3b.tsv"),
     ("unseen-4.tsv", "unseen-4a.tsv", "unseen-4b.tsv"),
     ("unseen-5.tsv", "unseen-5a.tsv", "unseen-5b.tsv"),
+    ("unseen-6.tsv", "unseen-6a.tsv", "unseen-6b.tsv"),
 )
 
 

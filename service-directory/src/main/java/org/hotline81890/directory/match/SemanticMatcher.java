@@ -120,8 +120,9 @@ public final class SemanticMatcher implements Matcher {
         List<Match> ranked = kw.ranked();
         boolean pinyin = ranked.get(0).reasons().stream().allMatch(r -> r.how() == MatchReason.How.PINYIN);
         List<Match> out = pinyin ? ranked : interleave(ranked, latin.rank(encoder.encode(cleaned)));
-        return new MatchResult(out, kw.requestType(), kw.urgent(), notes,
-                sure ? LEXICAL_CONFIDENCE : LEXICAL_UNSURE, !sure);
+        // an English emergency is help, as a Chinese one is (ADR 0043): the cue words read it as a question
+        RequestType type = emergencyIsHelp(kw.urgent(), out.get(0).service(), kw.requestType());
+        return new MatchResult(out, type, kw.urgent(), notes, sure ? LEXICAL_CONFIDENCE : LEXICAL_UNSURE, !sure);
     }
 
     /** The keyword answer first, then the nearest services and the keyword stage's others in turn. */

@@ -65,7 +65,8 @@ public final class TextMatcher implements Matcher {
                 .limit(MAX_MATCHES)
                 .map(c -> new Match(vocabulary.services.get(c.service), round(c.score(anyCore)), c.reasons))
                 .toList();
-        boolean urgent = hits.stream().anyMatch(h -> isUrgentHit(h) && !insideLonger(h, hits));
+        boolean urgent = hits.stream().anyMatch(h -> isUrgentHit(h) && !insideLonger(h, hits)
+                && !WaterUnderControl.calms(h.found, normalized));
         double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
         double noneCues = sum(hits, Term.NotARequest.class);
         Map<RequestType, Double> cues = typeCues(hits);

@@ -3,6 +3,7 @@ package org.hotline81890.directory.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hotline81890.directory.RequestType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,5 +131,14 @@ class RequestTypeCuesTest {
         assertThat(TypeModel.PRICE.matcher(text).find()).isEqualTo(cue.equals("PRICE"));
         assertThat(TypeModel.WISH.matcher(text).find()).isEqualTo(cue.equals("WISH"));
         assertThat(TypeModel.WANTS.matcher(text).find()).isEqualTo(cue.equals("WANTS"));
+    }
+
+    /** An English emergency is help like a Chinese one, even asked as a question (ADR 0043). */
+    @Test
+    void anEnglishEmergencyAskedAsAQuestionIsHelp() {
+        MatchResult r = matcher.match("There is flooding in our basement flat, what can we do?");
+        assertThat(r.urgent()).isTrue();
+        assertThat(r.topCodes(1)).containsExactly("ER-08");
+        assertThat(r.requestType()).isEqualTo(RequestType.HELP);
     }
 }

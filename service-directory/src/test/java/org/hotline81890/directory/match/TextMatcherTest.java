@@ -74,6 +74,30 @@ class TextMatcherTest {
         assertThat(MATCHER.match("厨房进水了，地上全是水").urgent()).isTrue();
     }
 
+    /**
+     * A burst the resident has already shut off, or a device that took water with words between it and 进水, is no
+     * water emergency (ADR 0043); water still coming, a valve closed in vain, and fire beside a closed valve are.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "卫生间软管爆了，水喷了一地，我已经把总阀关了，找个师傅来换",
+        "阀门关掉了，水不喷了，明天能来换根水管吗",
+        "平板电脑掉进水桶里进水了，开不了机",
+        "手机刚才掉进洗脸池进水了"})
+    void waterUnderControlIsNoEmergency(String text) {
+        assertThat(MATCHER.match(text).urgent()).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "水管爆了，水喷得到处都是，总阀关了也没用",
+        "阀门关了，水还在从墙里往外冒",
+        "厨房起火了，我把燃气阀门关了",
+        "客厅进水了，水已经漫到沙发脚"})
+    void waterStillComingOrAnotherEmergencyKeepsTheFlag(String text) {
+        assertThat(MATCHER.match(text).urgent()).as(text).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"您好", "谢谢你们啊", "喂 有人吗", "不好意思我打错了", "Sorry, wrong number",
         "【优惠】恭喜您获得贷款额度 点击链接领取 回复TD退订", "好的 知道了", ""})
