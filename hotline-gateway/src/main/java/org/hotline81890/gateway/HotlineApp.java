@@ -207,7 +207,10 @@ public final class HotlineApp implements AutoCloseable {
         }
     }
 
-    /** Acks first (ADR 0042): while a module's acknowledgements are busy the relay takes only rows due a while. */
+    /**
+     * Acks first (ADR 0042), when {@code hotline.outbox.yield-lag-ms} is set: while a module's acknowledgements are
+     * busy the relay takes only rows due that long. Off by default (a lag of 0 never yields).
+     */
     private static OutboxRelay yieldToAcks(OutboxRelay relay, List<HotlineModule> modules) {
         List<BooleanSupplier> busy = modules.stream().map(HotlineModule::acksBusy).flatMap(Optional::stream).toList();
         return busy.isEmpty() ? relay : relay.yieldTo(() -> busy.stream().anyMatch(BooleanSupplier::getAsBoolean),

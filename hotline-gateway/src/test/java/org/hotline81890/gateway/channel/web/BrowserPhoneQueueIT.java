@@ -157,6 +157,7 @@ class BrowserPhoneQueueIT {
         phone("data-call", "none");
         waitForState("话后整理");
         assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
+        Browser.screenshot(browser, "agent-wrap-up-signed-out");
         assertThat(browser.findElements(By.id("btn-wrapup"))).as("no 就绪 for an agent out of the queue").isEmpty();
         new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已派单");
         browser.findElement(By.id("btn-wrapup-signout")).click();
