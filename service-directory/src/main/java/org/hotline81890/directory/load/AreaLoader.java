@@ -1,5 +1,6 @@
 package org.hotline81890.directory.load;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,12 @@ public final class AreaLoader {
     /** The areas shipped inside the jar. */
     public static AreaTree loadDefault() {
         return load(new DataSource.Classpath("directory/"));
+    }
+
+    /** The areas of a folder laid out like config/directory; none when it has no {@code areas.tsv}. */
+    public static AreaTree load(Path folder) {
+        DataSource source = new DataSource.Folder(folder);
+        return source.exists(AREAS) ? load(source) : new AreaTree(List.of());
     }
 
     static AreaTree load(DataSource source) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.LabelledExample;
+import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.directory.load.ExampleLoader;
 import org.hotline81890.directory.semantic.BgeSmallZh;
 import org.hotline81890.directory.semantic.SentenceEncoder;
@@ -46,7 +47,8 @@ public final class MatcherFiles {
                 encoder.dimension());
         List<LabelledExample> examples = new ArrayList<>(ExampleLoader.loadDefault(directory));
         examples.addAll(extra);
-        return Optional.of(SemanticMatcher.create(directory, examples, encoder, cache, model.get()));
+        return Optional.of(SemanticMatcher.create(directory, examples, encoder, cache, model.get(),
+                AreaLoader.loadDefault()));
     }
 
     /** The matcher trained in a folder laid out like config/directory, or empty without {@code model/}. */
@@ -60,7 +62,7 @@ public final class MatcherFiles {
             SentenceEncoder encoder = BgeSmallZh.shared();
             VectorCache cache = readCache(folder.resolve(VECTORS), encoder.dimension());
             return Optional.of(SemanticMatcher.create(directory, ExampleLoader.load(folder, directory), encoder,
-                    cache, model));
+                    cache, model, AreaLoader.load(folder)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

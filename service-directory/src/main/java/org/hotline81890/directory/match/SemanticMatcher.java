@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.Keyword;
 import org.hotline81890.directory.LabelledExample;
@@ -35,11 +36,13 @@ public final class SemanticMatcher implements Matcher {
     private final Combiner combiner;
     private final TypeModel types;
     private final double askBelow;
+    private final PlaceNames places;
 
     SemanticMatcher(Directory directory, TextMatcher keywords, SentenceEncoder encoder, ExampleMemory memory,
-                    float[][] protos, float[][] english, MatcherModel model) {
+                    float[][] protos, float[][] english, MatcherModel model, PlaceNames places) {
         this.directory = directory;
         this.keywords = keywords;
+        this.places = places;
         this.encoder = encoder;
         this.memory = memory;
         this.stage = new SemanticStage(directory, protos, memory);
@@ -49,16 +52,21 @@ public final class SemanticMatcher implements Matcher {
         this.askBelow = model.askBelow();
     }
 
-    /** Builds the matcher: vectors of the descriptions and examples come from {@code cache} where known. */
+    /**
+     * Builds the matcher: vectors of the descriptions and examples come from {@code cache} where known; the names
+     * of {@code areas} are set aside from every text before matching (ADR 0044).
+     */
     public static SemanticMatcher create(Directory directory, List<LabelledExample> examples, SentenceEncoder encoder,
-                                         VectorCache cache, MatcherModel model) {
+                                         VectorCache cache, MatcherModel model, AreaTree areas) {
+        TextMatcher keywords = new TextMatcher(directory);
+        PlaceNames places = PlaceNames.of(areas, word -> !keywords.evidence(word).ranked().isEmpty());
         ExampleMemory memory = new ExampleMemory(encoder.dimension());
-        memory.addAll(examples, cache.vectorsOf(examples.stream().map(e -> InputGuard.clean(e.text())).toList(),
-                encoder));
+        memory.addAll(examples, cache.vectorsOf(examples.stream()
+                .map(e -> places.setAside(InputGuard.clean(e.text()))).toList(), encoder));
         List<float[]> protos = cache.vectorsOf(descriptions(directory), encoder);
         List<float[]> english = cache.vectorsOf(LatinNearest.descriptions(directory), encoder);
-        return new SemanticMatcher(directory, new TextMatcher(directory), encoder, memory,
-                protos.toArray(new float[0][]), english.toArray(new float[0][]), model);
+        return new SemanticMatcher(directory, keywords, encoder, memory, protos.toArray(new float[0][]),
+                english.toArray(new float[0][]), model, places);
     }
 
     /** What the semantic stage compares a text with for each service: its name and description. */
@@ -68,7 +76,7 @@ public final class SemanticMatcher implements Matcher {
 
     /** Adds a labelled example (a confirmed correction) to the nearest-example memory, effective at once. */
     public void remember(LabelledExample example) {
-        memory.add(example, encoder.encode(InputGuard.clean(example.text())));
+        memory.add(example, encoder.encode(places.setAside(InputGuard.clean(example.text()))));
     }
 
     public int examples() {
@@ -77,10 +85,11 @@ public final class SemanticMatcher implements Matcher {
 
     @Override
     public MatchResult match(String text) {
-        String cleaned = InputGuard.clean(text);
+        String said = InputGuard.clean(text);
+        String cleaned = places.setAside(said);
         if (InputGuard.nothingToMatch(cleaned)) {
-            return new MatchResult(List.of(), RequestType.CONSULTATION, false, List.of("no words to match"), 1.0,
-                    false);
+            String note = InputGuard.nothingToMatch(said) ? "no words to match" : "only a place: no words to match";
+            return new MatchResult(List.of(), RequestType.CONSULTATION, false, List.of(note), 1.0, false);
         }
         KeywordEvidence kw = keywords.evidence(cleaned);
         if (InputGuard.latin(cleaned)) {
