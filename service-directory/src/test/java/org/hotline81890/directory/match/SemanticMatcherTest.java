@@ -49,6 +49,34 @@ class SemanticMatcherTest {
         }
     }
 
+    /** Where the resident is does not decide what they need (ADR 0044): the place is set aside before matching. */
+    @Test
+    void aPlaceSaidWithTheRequestChangesNothing() {
+        String[] needs = {"楼道里的灯一到晚上就不亮", "想报个老年大学的书法班", "家里老人想找个钟点工做做饭"};
+        String[] places = {"，在鼓楼街道孝闻社区", "，海曙区月湖街道锦绣花园3幢", "。地址：西门街道望春路88号5幢1单元302室",
+            "（公园社区阳光家园2-1-401）"};
+        for (String need : needs) {
+            MatchResult alone = matcher.match(need);
+            for (String place : places) {
+                MatchResult placed = matcher.match(need + place);
+                assertThat(placed.toCliLine()).as(need + place).isEqualTo(alone.toCliLine());
+                assertThat(placed.confidence()).as(need + place).isEqualTo(alone.confidence());
+                assertThat(placed.askAgent()).as(need + place).isEqualTo(alone.askAgent());
+            }
+        }
+        assertThat(matcher.match("海曙区鼓楼街道孝闻社区3幢").notes()).containsExactly("only a place: no words to match");
+    }
+
+    /** English emergencies told without an emergency or a service word; "block" is a building (ADR 0044). */
+    @Test
+    void englishEmergenciesWithoutAServiceWordGoToTheEmergencyServices() {
+        MatchResult faint = matcher.match("my aunt has passed out in the hallway and won't wake up");
+        assertThat(faint.urgent()).isTrue();
+        assertThat(faint.topCodes(1)).containsExactly("ER-04");
+        assertThat(faint.requestType()).isEqualTo(RequestType.HELP);
+        assertThat(matcher.match("two of us are stuck in the lift of block 9").topCodes(1)).containsExactly("ER-09");
+    }
+
     @Test
     void anEmergencyIsNeverNoneAndNeverGoesFirstToAShop() {
         MatchResult r = matcher.match("厨房里一股煤气味，好浓");
