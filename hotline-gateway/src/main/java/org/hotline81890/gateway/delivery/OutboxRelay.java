@@ -73,6 +73,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Map<String, Semaphore> gates;
     /** Per kind delivered in groups ({@link OutboxDelivery#together}), its claimed rows waiting for a turn. */
     private final Map<String, Queue<OutboxEntry>> waiting = new ConcurrentHashMap<>();
+    /** Per kind delivered in groups, its turns under way (at most its {@link OutboxDelivery#atOnce}). */
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
     /** How often a yielding relay looks again: about when the appender's {@code busy} lapses after the last batch. */
     private static final Duration YIELD_POLL = Duration.ofMillis(20);
@@ -178,12 +180,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (delivery != null && delivery.together() > 1) {
             Queue<OutboxEntry> queue = waiting.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>());
             queue.add(e);
-            workers.execute(() -> gated(kind, () -> {
-                List<OutboxEntry> group = take(queue, delivery.together());
-                if (!group.isEmpty()) {
-                    deliverGroup(delivery, group);
-                }
-            }));
+            turn(kind, delivery, queue);
             return;
         }
         Runnable alone = () -> gated(kind, () -> deliverGroup(delivery, List.of(e)));
@@ -210,11 +207,36 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * The rows of a kind delivered together that wait when a delivery of that kind gets its turn (ADR 0045): up to
-     * {@code together} of them, oldest claimed first. Every row starts one such turn, so none is left behind; a turn
-     * that finds the rows taken by the turns before it has nothing to do. A backlog is thus decided in groups, and a
-     * row that comes while slots are free goes out at once, alone.
+     * Starts a turn of a kind delivered together (ADR 0045) unless as many turns as it may run at once are under way
+     * or nothing waits: a turn takes up to {@code together} waiting rows, oldest claimed first, delivers them as one
+     * group, and goes on while rows wait. So a row that comes while a slot is free goes out at once, alone, and a
+     * backlog is delivered in groups. A turn that ends looks once more, so no row is left waiting without one.
      */
+    private void turn(String kind, OutboxDelivery delivery, Queue<OutboxEntry> queue) {
+        AtomicInteger running = turns.computeIfAbsent(kind, k -> new AtomicInteger());
+        int most = Math.min(delivery.atOnce(), IN_FLIGHT_BATCHES * cfg.batchSize());
+        for (int n = running.get(); ; n = running.get()) {
+            if (n >= most || queue.isEmpty()) {
+                return;
+            }
+            if (running.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        workers.execute(() -> {
+            try {
+                for (List<OutboxEntry> g = take(queue, delivery.together()); !g.isEmpty();
+                     g = take(queue, delivery.together())) {
+                    List<OutboxEntry> group = g;
+                    gated(kind, () -> deliverGroup(delivery, group));
+                }
+            } finally {
+                running.decrementAndGet();
+                turn(kind, delivery, queue);
+            }
+        });
+    }
+
     private static List<OutboxEntry> take(Queue<OutboxEntry> queue, int together) {
         List<OutboxEntry> group = new ArrayList<>();
         for (OutboxEntry e = queue.poll(); e != null; e = group.size() < together ? queue.poll() : null) {
