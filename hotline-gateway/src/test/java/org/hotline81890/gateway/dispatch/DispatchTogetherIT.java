@@ -31,7 +31,6 @@ import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
-import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,14 +57,7 @@ class DispatchTogetherIT {
         env.putAll(Map.of("HOTLINE_PARTNERS_SAMPLE_PROVIDERS", "false", "HOTLINE_DB_POOL_SIZE", "16"));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, List.of(core -> withoutDispatch(
                 partners = new PartnerModule(core))));
-        List<Provider> list = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String id = "P-" + i;
-            list.add(TestProviders.housekeeping(id, 100,
-                    TestProviders.webhook("http://127.0.0.1:9/hook/" + id, "secret-" + id + "-0123456789"),
-                    Optional.empty()));
-        }
-        partners.saveProviders(list);
+        partners.saveProviders(TestProviders.unreachableHousekeepers(5));
     }
 
     @AfterAll
