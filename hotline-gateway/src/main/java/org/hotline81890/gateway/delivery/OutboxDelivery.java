@@ -1,5 +1,7 @@
 package org.hotline81890.gateway.delivery;
 
+import java.util.List;
+
 import org.hotline81890.gateway.workorder.OutboxEntry;
 
 /** Delivers one kind of outbox row (sms, webhook, originate). Runs on a virtual thread; may block. */
@@ -14,5 +16,22 @@ public interface OutboxDelivery {
      */
     default int atOnce() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Rows of this kind one delivery takes at most ({@link #deliverAll}); 1 (the default) delivers them one by one.
+     * A group counts as one delivery against {@link #atOnce}.
+     */
+    default int together() {
+        return 1;
+    }
+
+    /**
+     * Delivers {@code entries} (at most {@link #together} rows of this kind, in the claim's order), an outcome for
+     * each in the same order. The default delivers them one by one; a kind whose deliveries are database work may
+     * make them one unit (one transaction and one commit for the group).
+     */
+    default List<DeliveryOutcome> deliverAll(List<OutboxEntry> entries) {
+        return entries.stream().map(this::deliver).toList();
     }
 }

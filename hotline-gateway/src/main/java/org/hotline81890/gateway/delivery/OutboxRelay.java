@@ -3,12 +3,15 @@ package org.hotline81890.gateway.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -68,6 +71,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final Map<String, CompletableFuture<Void>> toNumber = new ConcurrentHashMap<>();
     /** Per kind whose delivery bounds its rows at once ({@link OutboxDelivery#atOnce}), the permits to deliver. */
     private final Map<String, Semaphore> gates;
+    /** Per kind delivered in groups ({@link OutboxDelivery#together}), its claimed rows waiting for a turn. */
+    private final Map<String, Queue<OutboxEntry>> waiting = new ConcurrentHashMap<>();
+    /** Per kind delivered in groups, its turns under way (at most its {@link OutboxDelivery#atOnce}). */
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
     /** How often a yielding relay looks again: about when the appender's {@code busy} lapses after the last batch. */
     private static final Duration YIELD_POLL = Duration.ofMillis(20);
@@ -149,33 +156,8 @@ public final class OutboxRelay implements AutoCloseable {
                 continue;
             }
             inFlight.acquireUninterruptibly();
-            AtomicInteger ofKind = inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger());
-            ofKind.incrementAndGet();
-            Runnable delivery = () -> {
-                Semaphore gate = gates.get(e.message().kind());
-                try {
-                    if (gate != null) {
-                        gate.acquireUninterruptibly();
-                    }
-                    deliverOne(e);
-                } catch (RuntimeException ex) {
-                    LOG.error("outbox delivery of row {} crashed; it is retried after its lease", e.id(), ex);
-                } finally {
-                    if (gate != null) {
-                        gate.release();
-                    }
-                    inDelivery.remove(e.id());
-                    inFlight.release();
-                    if (ofKind.decrementAndGet() == perKind - 1) {
-                        loop.wake(); // its kind was passed over: claim its rows now
-                    }
-                }
-            };
-            if (OutboxMessage.SMS.equals(e.message().kind())) {
-                inOrder(e.message().destination(), delivery);
-            } else {
-                workers.execute(delivery);
-            }
+            inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger()).incrementAndGet();
+            start(e);
         }
         if (batch.size() == room || done.pending()) {
             return Duration.ZERO;
@@ -189,6 +171,111 @@ public final class OutboxRelay implements AutoCloseable {
         Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** Starts the delivery of a claimed row: in its number's order (SMS), in a group of its kind, or alone. */
+    private void start(OutboxEntry e) {
+        String kind = e.message().kind();
+        OutboxDelivery delivery = deliveries.get(kind);
+        if (delivery != null && delivery.together() > 1) {
+            Queue<OutboxEntry> queue = waiting.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>());
+            queue.add(e);
+            turn(kind, delivery, queue);
+            return;
+        }
+        Runnable alone = () -> gated(kind, () -> deliverGroup(delivery, List.of(e)));
+        if (OutboxMessage.SMS.equals(kind)) {
+            inOrder(e.message().destination(), alone);
+        } else {
+            workers.execute(alone);
+        }
+    }
+
+    /** Runs {@code work} holding a permit of {@code kind}'s gate, if it has one. */
+    private void gated(String kind, Runnable work) {
+        Semaphore gate = gates.get(kind);
+        if (gate != null) {
+            gate.acquireUninterruptibly();
+        }
+        try {
+            work.run();
+        } finally {
+            if (gate != null) {
+                gate.release();
+            }
+        }
+    }
+
+    /**
+     * Starts a turn of a kind delivered together (ADR 0045) unless as many turns as it may run at once are under way
+     * or nothing waits: a turn takes up to {@code together} waiting rows, oldest claimed first, delivers them as one
+     * group, and goes on while rows wait. So a row that comes while a slot is free goes out at once, alone, and a
+     * backlog is delivered in groups. A turn that ends looks once more, so no row is left waiting without one.
+     */
+    private void turn(String kind, OutboxDelivery delivery, Queue<OutboxEntry> queue) {
+        AtomicInteger running = turns.computeIfAbsent(kind, k -> new AtomicInteger());
+        int most = Math.min(delivery.atOnce(), IN_FLIGHT_BATCHES * cfg.batchSize());
+        for (int n = running.get(); ; n = running.get()) {
+            if (n >= most || queue.isEmpty()) {
+                return;
+            }
+            if (running.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        workers.execute(() -> {
+            try {
+                for (List<OutboxEntry> g = take(queue, delivery.together()); !g.isEmpty();
+                     g = take(queue, delivery.together())) {
+                    List<OutboxEntry> group = g;
+                    gated(kind, () -> deliverGroup(delivery, group));
+                }
+            } finally {
+                running.decrementAndGet();
+                turn(kind, delivery, queue);
+            }
+        });
+    }
+
+    private static List<OutboxEntry> take(Queue<OutboxEntry> queue, int together) {
+        List<OutboxEntry> group = new ArrayList<>();
+        for (OutboxEntry e = queue.poll(); e != null; e = group.size() < together ? queue.poll() : null) {
+            group.add(e);
+        }
+        return group;
+    }
+
+    /** Delivers a group of rows of one kind (maybe one row, maybe none), then frees their places in flight. */
+    private void deliverGroup(OutboxDelivery delivery, List<OutboxEntry> group) {
+        try {
+            if (delivery == null) {
+                group.forEach(this::parkUndeliverable);
+                return;
+            }
+            List<DeliveryOutcome> outcomes;
+            try {
+                outcomes = delivery.deliverAll(group);
+            } catch (RuntimeException ex) {
+                String why = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                outcomes = group.stream().<DeliveryOutcome>map(e -> new DeliveryOutcome.Retry(why)).toList();
+            }
+            for (int i = 0; i < group.size(); i++) {
+                settle(group.get(i), outcomes.get(i));
+            }
+        } catch (RuntimeException ex) {
+            LOG.error("outbox delivery of rows {} crashed; they are retried after their lease",
+                    group.stream().map(OutboxEntry::id).toList(), ex);
+        } finally {
+            group.forEach(this::finished);
+        }
+    }
+
+    private void finished(OutboxEntry e) {
+        inDelivery.remove(e.id());
+        inFlight.release();
+        if (inFlightByKind.get(e.message().kind()).decrementAndGet() == perKind - 1) {
+            loop.wake(); // its kind was passed over: claim its rows now
+        }
     }
 
     /**
@@ -235,27 +322,20 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void deliverOne(OutboxEntry e) {
-        OutboxDelivery delivery = deliveries.get(e.message().kind());
-        if (delivery == null) {
-            outbox.park(e.id(), "parked: nothing on this node delivers kind " + e.message().kind()
-                    + " (its channel is disabled); delivered when it is enabled");
-            // Once per kind (a channel switched off, e.g. smpp.enabled=false): /health lists the parked rows.
-            if (kindsWithoutDelivery.add(e.message().kind())) {
-                LOG.warn("outbox row {} has kind {} and nothing on this node delivers it (is its channel enabled?); "
-                        + "it and later rows of this kind are parked until it is, see /health", e.id(),
-                        e.message().kind());
-            } else {
-                LOG.debug("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());
-            }
-            return;
+    private void parkUndeliverable(OutboxEntry e) {
+        outbox.park(e.id(), "parked: nothing on this node delivers kind " + e.message().kind()
+                + " (its channel is disabled); delivered when it is enabled");
+        // Once per kind (a channel switched off, e.g. smpp.enabled=false): /health lists the parked rows.
+        if (kindsWithoutDelivery.add(e.message().kind())) {
+            LOG.warn("outbox row {} has kind {} and nothing on this node delivers it (is its channel enabled?); "
+                    + "it and later rows of this kind are parked until it is, see /health", e.id(),
+                    e.message().kind());
+        } else {
+            LOG.debug("outbox row {} has kind {} and nothing delivers it", e.id(), e.message().kind());
         }
-        DeliveryOutcome outcome;
-        try {
-            outcome = delivery.deliver(e);
-        } catch (RuntimeException ex) {
-            outcome = new DeliveryOutcome.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        }
+    }
+
+    private void settle(OutboxEntry e, DeliveryOutcome outcome) {
         switch (outcome) {
             case DeliveryOutcome.Confirmed c -> {
                 done.done(e.id());

@@ -89,6 +89,18 @@ public final class PartnerFlow {
     }
 
     /**
+     * Runs {@code decisions} (calls of {@link #dispatch} and {@link #transfer}) as one locked unit of work: one
+     * transaction and one commit for all of them, each work order locked as its decision starts and all released at
+     * the commit (ADR 0045). If any of them fails, none of them happened.
+     */
+    public void decideTogether(Runnable decisions) {
+        locks.inOneTransaction(() -> {
+            decisions.run();
+            return null;
+        });
+    }
+
+    /**
      * A held order's opening came (ADR 0019): dispatch it as new, also when an offer of it expired at night (the order
      * still shows OFFERED then); an open offer, a taken or ended order: nothing to do.
      */

@@ -289,7 +289,7 @@ public final class PartnerModule implements HotlineModule {
             return Map.of(SurveyScore.KIND, off, OfferWithdrawal.KIND, off);
         }
         return Map.of(Dispatch.KIND, new DispatchDelivery(flow,
-                Math.max(1, lockHolders - lockHolders * (100 - cfg.dispatchShare()) / 100)),
+                Math.max(1, lockHolders - lockHolders * (100 - cfg.dispatchShare()) / 100), cfg.dispatchTogether()),
                 OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
                         id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state), providerStore),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),

@@ -24,7 +24,6 @@ import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
-import org.hotline81890.partners.Provider;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,14 +52,7 @@ class ConcurrentDispatchIT {
                 "HOTLINE_DB_POOL_SIZE", "16"));
         app = HotlineApp.start(HotlineConfig.load(null, env), System.out, List.of(
                 core -> partners = new PartnerModule(core)));
-        List<Provider> list = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String id = "P-" + i;
-            list.add(TestProviders.housekeeping(id, 100,
-                    TestProviders.webhook("http://127.0.0.1:9/hook/" + id, "secret-" + id + "-0123456789"),
-                    Optional.empty()));
-        }
-        partners.saveProviders(list);
+        partners.saveProviders(TestProviders.unreachableHousekeepers(5));
     }
 
     @AfterAll

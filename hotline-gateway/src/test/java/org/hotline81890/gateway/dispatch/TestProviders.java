@@ -53,6 +53,17 @@ final class TestProviders {
         return keys;
     }
 
+    /** {@code n} housekeeping partners P-0… of capacity 100 whose webhooks go nowhere (port 9): offers stay open. */
+    static List<Provider> unreachableHousekeepers(int n) {
+        List<Provider> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "P-" + i;
+            list.add(housekeeping(id, 100, webhook("http://127.0.0.1:9/hook/" + id, "secret-" + id + "-0123456789"),
+                    Optional.empty()));
+        }
+        return list;
+    }
+
     static Optional<WebhookEndpoint> webhook(String url, String secret) {
         return Optional.of(new WebhookEndpoint(URI.create(url), secret));
     }

@@ -54,7 +54,8 @@ import org.hotline81890.partners.WebhookEndpoint;
  * Usage: {@code LoopBench JDBC_URL USER PASSWORD [rate=200] [seconds=30] [providers=200]}; with
  * {@code -Dloopbench.warmup=N} the gateway first runs N seconds at half the rate (JIT warm-up, not counted); with
  * {@code -Dloopbench.speed=60} the gateway runs on a simulated clock sixty times as fast as the wall clock, as in
- * the demo's simulated day ({@code hotline demo --day --speed 60x}).
+ * the demo's simulated day ({@code hotline demo --day --speed 60x}); with {@code -Dloopbench.together=N} dispatch
+ * decides up to N rows in one unit of work ({@code partners.dispatch-together}, ADR 0045; 1 = each alone).
  */
 public final class LoopBench {
     private static final Area AREA = new Area(Optional.of("海曙区"), Optional.of("南门街道"), Optional.of("柳西社区"),
@@ -92,6 +93,9 @@ public final class LoopBench {
         env.putAll(Map.of("HOTLINE_DB_POOL_SIZE", "40", "HOTLINE_OUTBOX_POLL_INTERVAL", "20ms",
                 "HOTLINE_OUTBOX_BATCH_SIZE", "200", "HOTLINE_PARTNERS_ENABLED",
                 System.getProperty("loopbench.partners", "true")));
+        // -Dloopbench.together=1 decides each dispatch row alone, as before ADR 0045 (the configured default otherwise)
+        Optional.ofNullable(System.getProperty("loopbench.together"))
+                .ifPresent(n -> env.put("HOTLINE_PARTNERS_DISPATCH_TOGETHER", n));
         PartnerModule[] partners = new PartnerModule[1];
         HotlineApp[] app = new HotlineApp[1];
         Map<String, String> keys = new HashMap<>();
