@@ -94,7 +94,8 @@ final class SmsDesk implements AutoCloseable {
             form.put("action", what);
             res = post("/agent/orders/" + ticket + "/ticket", item.csrf(), form);
         }
-        ledger.count("desk." + what + (res.statusCode() == 200 ? "" : "." + res.statusCode()));
+        ledger.count("desk." + what + (res.statusCode() == 200 ? "" : "." + res.statusCode() + " "
+                + SmsDeskPages.refusal(res.body())));
         return res.statusCode() == 200;
     }
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class SmsDeskPages {
     private static final Pattern TICKET = Pattern.compile("id=\"sms-(\\d{9})\"");
     private static final Pattern BODY = Pattern.compile("id=\"sms-body\"[^>]*>([^<]*)</blockquote>");
-    private static final Pattern DISTRICT = Pattern.compile(
-            "<option value=\"([^\"]*)\" selected=\"selected\"");
+    private static final Pattern ERROR = Pattern.compile("id=\"outcome-error\"[^>]*>([^<]*)<");
+    private static final Pattern DISTRICT = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected");
 
     /** One text as the desk shows it. {@code area}: the form's district, street, community and grid fields. */
     record Item(String text, String csrf, String matcherFirst, Map<String, String> area) {
@@ -32,7 +32,10 @@ final class SmsDeskPages {
         Matcher body = BODY.matcher(page);
         String text = body.find() ? unescape(body.group(1)) : "";
         Map<String, String> area = new LinkedHashMap<>();
-        Matcher district = DISTRICT.matcher(page);
+        // The district chosen in the area's first select (the form has other selects, the urgency's before it).
+        int from = page.indexOf("id=\"area-district\"");
+        int to = from < 0 ? -1 : page.indexOf("</select>", from);
+        Matcher district = DISTRICT.matcher(to < 0 ? "" : page.substring(from, to));
         area.put("district", district.find() ? unescape(district.group(1)) : "");
         for (String level : List.of("street", "community", "grid")) {
             area.put(level, dataValue(page, "area-" + level).orElse(""));
@@ -50,6 +53,12 @@ final class SmsDeskPages {
     private static Optional<String> dataValue(String page, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*data-value=\"([^\"]*)\"").matcher(page);
         return m.find() ? Optional.of(unescape(m.group(1))) : Optional.empty();
+    }
+
+    /** The desk's answer when it refused (the outcome's error line), with numbers left out so like ones group. */
+    static String refusal(String outcome) {
+        Matcher m = ERROR.matcher(outcome);
+        return m.find() ? unescape(m.group(1)).replaceAll("[0-9]+", "#") : "";
     }
 
     static String unescape(String html) {

@@ -52,6 +52,8 @@ class SmsDeskPagesTest {
                   <form id="sms-reply-form"><input type="hidden" name="_csrf" value="tok-1"></form>
                   <form id="ticket-form"><input type="hidden" name="_csrf" value="tok-1">
                   <input type="hidden" name="matcherFirst" id="matcher-first" value="SGWX">
+                  <select name="priority" id="ticket-priority"><option value="urgent">紧急</option>
+                    <option value="normal" selected="selected">普通</option></select>
                   <select name="district" id="area-district"><option value="">—</option>
                     <option value="海曙区">海曙区</option><option value="鄞州区" selected="selected">鄞州区</option>
                   </select>
