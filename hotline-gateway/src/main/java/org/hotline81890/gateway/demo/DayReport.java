@@ -33,6 +33,8 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
  */
 final class DayReport {
     static final Duration OFFER_GOAL = Duration.ofMinutes(5);
+    /** The most orders of one state the admin API lists at once. */
+    static final int LISTED = 500;
     private final String api;
     private final String token;
 
@@ -47,10 +49,12 @@ final class DayReport {
      * One order as the report needs it. {@code reopened} counts moves into REOPENED, not every event written while
      * the order was REOPENED (a hold for opening hours or a 转办 there records an event in the same state).
      * {@code heldUntil}: the opening the night policy held it for before its first offer (ADR 0019).
+     * {@code due}: the deadline that decides its next step in its state ({@link OpenOrders#due}); {@code last}: its
+     * history's last event, for why an order is still open.
      */
     record Order(String ticket, String channel, WorkOrderState state, Instant created, Optional<Duration> toOffer,
                  boolean matched, int unsatisfied, int reopened, Set<WorkOrderState> reached,
-                 Optional<Instant> heldUntil) {
+                 Optional<Instant> heldUntil, Optional<Instant> due, Optional<JsonObject> last) {
         /** Offered within the goal counted from the opening it was held for (from intake when not held). */
         boolean offeredInTimeFromOpening() {
             return toOffer.map(d -> created.plus(d)).map(at -> !at.isAfter(heldUntil.filter(h -> h.isAfter(created))
@@ -72,7 +76,8 @@ final class DayReport {
     }
 
     /** The run's figures. */
-    record Figures(List<Order> orders, int missing, JsonObject kpis) {
+    /** {@code readAt}: the hotline's (simulated) time when the orders were read. */
+    record Figures(List<Order> orders, int missing, JsonObject kpis, Instant readAt) {
         long count(java.util.function.Predicate<Order> p) {
             return orders.stream().filter(p).count();
         }
@@ -154,7 +159,7 @@ final class DayReport {
      * that clock is simulated and keeps running while the orders are read (60,000 orders took minutes, 3000x made
      * them days), so a window of days slid past the whole day and the KPIs read 0.0 % / - / -.
      */
-    Figures collect(Map<String, String> tickets, Instant from) {
+    Figures collect(Map<String, String> tickets, Instant from, Instant readAt) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Order> orders = Collections.synchronizedList(new ArrayList<>());
         Set<String> missing = ConcurrentHashMap.newKeySet();
@@ -172,7 +177,27 @@ final class DayReport {
         }
         JsonObject kpis = get(http, "/api/admin/kpis?from=" + from).orElse(new JsonObject());
         http.close();
-        return new Figures(List.copyOf(orders), missing.size(), kpis);
+        return new Figures(List.copyOf(orders), missing.size(), kpis, readAt);
+    }
+
+    /**
+     * The latest deadline after {@code now} among the open orders the hotline lists ({@code GET
+     * /api/admin/work-orders?state=S}, the newest {@value #LISTED} of each open state): while there is one, the
+     * hotline has a step left to take on its own (an escalation, a survey closed as no reply).
+     */
+    Optional<Instant> latestDueAfter(Instant now) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            return EnumSet.allOf(WorkOrderState.class).stream().filter(OpenOrders::open)
+                    .flatMap(s -> get(http, "/api/admin/work-orders?state=" + s + "&limit=" + LISTED).stream())
+                    .flatMap(page -> page.getJsonArray("items", new JsonArray()).stream())
+                    .map(JsonObject.class::cast)
+                    .flatMap(w -> OpenOrders.due(WorkOrderState.valueOf(w.getString("state")),
+                            w.getJsonObject("deadlines", new JsonObject())).stream())
+                    .filter(d -> d.isAfter(now)).max(Instant::compareTo);
+        } finally {
+            http.close();
+        }
     }
 
     private Optional<JsonObject> get(HttpClient http, String path) {
@@ -217,8 +242,11 @@ final class DayReport {
                 reopened++;
             }
         }
-        return new Order(w.getString("ticket"), channel, WorkOrderState.valueOf(w.getString("state")), created,
-                toOffer, matched, unsatisfied, reopened, reached, heldUntil);
+        JsonArray history = w.getJsonArray("history", new JsonArray());
+        WorkOrderState state = WorkOrderState.valueOf(w.getString("state"));
+        return new Order(w.getString("ticket"), channel, state, created, toOffer, matched, unsatisfied, reopened,
+                reached, heldUntil, OpenOrders.due(state, w.getJsonObject("deadlines", new JsonObject())),
+                history.isEmpty() ? Optional.empty() : Optional.of(history.getJsonObject(history.size() - 1)));
     }
 
     private static Optional<Instant> opening(String details) {

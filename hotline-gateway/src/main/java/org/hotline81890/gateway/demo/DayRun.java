@@ -18,6 +18,8 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
  * records, printed and written as a Markdown table and an SVG chart.
  */
 public final class DayRun {
+    /** The longest drain: past the longest fallback promise (sla.complete-within, 10 days) with room to spare. */
+    static final Duration MAX_DRAIN = Duration.ofDays(14);
     private DayRun() {
     }
 
@@ -40,12 +42,8 @@ public final class DayRun {
                     demo.clock().instant().atZone(DayCurve.BEIJING).toLocalDateTime().withNano(0), demo.sent());
         }
         demo.clock().setSpeed(o.drainSpeed());
-        Instant drainEnd = demo.clock().instant().plus(Duration.ofDays(4));
-        while (demo.pending() > 0 && demo.clock().instant().isBefore(drainEnd)) {
-            Thread.sleep(1000);
-            lastPrint = progress(demo, out, lastPrint, "drain");
-        }
-        // Unanswered surveys close after sla.survey-wait; give the scheduler a moment of real time to catch up.
+        lastPrint = drain(demo, out, lastPrint);
+        // Give the scheduler a moment of real time to fire what came due at the very end.
         Thread.sleep(3000);
         machine.close();
         // The report reads the hotline at 1x: at the drain's speed the reading itself (minutes for 60,000 orders)
@@ -62,8 +60,33 @@ public final class DayRun {
                     "模拟一天：%,d 件诉求（%s，%.0fx 压缩时间）", f.orders().size(), "宁波81890 海曙区样例网络",
                     o.speed())), StandardCharsets.UTF_8);
         }
-        return f.count(o2 -> o2.state() != WorkOrderState.CLOSED && o2.state() != WorkOrderState.CANCELLED
-                && o2.state() != WorkOrderState.ESCALATED) == 0 ? 0 : 1;
+        return f.count(x -> OpenOrders.open(x.state())) == 0 ? 0 : 1;
+    }
+
+    /**
+     * The rest of the work at the drain's speed: while the simulated people have answers to give, and then while the
+     * hotline itself has a step to take on an open order (a respond-by that escalates, a survey wait that closes as
+     * no reply), at most {@link #MAX_DRAIN} of simulated time. What is still open after it is reported with why.
+     */
+    private static long drain(Demo demo, PrintStream out, long lastPrint) throws InterruptedException {
+        Instant drainEnd = demo.clock().instant().plus(MAX_DRAIN);
+        long last = lastPrint;
+        while (demo.clock().instant().isBefore(drainEnd)) {
+            if (demo.pending() == 0) {
+                Optional<Instant> due = demo.latestDueAfter(demo.clock().instant());
+                if (due.isEmpty()) {
+                    return last;
+                }
+                if (System.nanoTime() - last >= 10_000_000_000L) {
+                    out.printf(Locale.ROOT, "[drain] people done; the hotline's own deadlines run until %s%n",
+                            due.get().atZone(DayCurve.BEIJING).toLocalDateTime().withNano(0));
+                }
+            }
+            Thread.sleep(1000);
+            last = progress(demo, out, last, "drain");
+        }
+        out.printf(Locale.ROOT, "[drain] stopped after %d simulated days with work left%n", MAX_DRAIN.toDays());
+        return last;
     }
 
     private static long progress(Demo demo, PrintStream out, long last, String phase) {
@@ -112,6 +135,10 @@ public final class DayRun {
         row(s, "tracked to an end: closed (goal 100 %)", pct(closed, n));
         row(s, "tracked to an end: with 督办 (escalated, no provider took it)", pct(escalated, n));
         row(s, "still open", pct(n - closed - escalated, n) + " " + openStates(f));
+        OpenOrders.byReason(f.orders(), f.readAt()).forEach((state, reasons) -> row(s, "… still " + state
+                + ", by why", reasons.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue()
+                .reversed()).limit(8).map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey()))
+                .collect(java.util.stream.Collectors.joining("; "))));
         row(s, "unsatisfied survey answers / reopened", unsatisfied + " / " + reopened
                 + (unsatisfied == reopened ? " (every one reopened)" : " (NOT all reopened)"));
         row(s, "响应率 / 解决率 / 满意率 (hotline KPIs)", rate(f, "response") + " / " + rate(f, "resolution") + " / "
@@ -125,8 +152,7 @@ public final class DayRun {
 
     private static String openStates(DayReport.Figures f) {
         java.util.Map<WorkOrderState, Long> by = new java.util.EnumMap<>(WorkOrderState.class);
-        f.orders().stream().filter(x -> x.state() != WorkOrderState.CLOSED && x.state() != WorkOrderState.CANCELLED
-                && x.state() != WorkOrderState.ESCALATED).forEach(x -> by.merge(x.state(), 1L, Long::sum));
+        f.orders().stream().filter(x -> OpenOrders.open(x.state())).forEach(x -> by.merge(x.state(), 1L, Long::sum));
         return by.isEmpty() ? "" : by.toString();
     }
 

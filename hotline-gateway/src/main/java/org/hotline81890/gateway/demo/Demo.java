@@ -39,12 +39,15 @@ import org.hotline81890.simulators.ami.QueueMemberState;
  * the channels a real deployment has; nothing writes to the database behind the hotline's back.
  */
 public final class Demo implements AutoCloseable {
+    /** How often the simulated agent works the SMS inbox, in simulated time. */
+    static final java.time.Duration SMS_DESK_ROUND = java.time.Duration.ofMinutes(3);
     private final HotlineApp app;
     private final AmiServerSimulator ami;
     private final Optional<NodeSmsc> smsc;
     private final SimSchedule schedule;
     private final WebhookPartners partners;
     private final WebForms web;
+    private final SmsDesk desk;
     private final Residents residents;
     private final Ledger ledger;
     private final ScaledClock clock;
@@ -54,14 +57,15 @@ public final class Demo implements AutoCloseable {
     private final List<DemoLogins.Login> logins;
 
     private Demo(HotlineApp app, AmiServerSimulator ami, Optional<NodeSmsc> smsc, SimSchedule schedule,
-                 WebhookPartners partners, WebForms web, Residents residents, Ledger ledger, ScaledClock clock,
-                 String api, String token, String tokenWhere, List<DemoLogins.Login> logins) {
+                 WebhookPartners partners, WebForms web, SmsDesk desk, Residents residents, Ledger ledger,
+                 ScaledClock clock, String api, String token, String tokenWhere, List<DemoLogins.Login> logins) {
         this.app = app;
         this.ami = ami;
         this.smsc = smsc;
         this.schedule = schedule;
         this.partners = partners;
         this.web = web;
+        this.desk = desk;
         this.residents = residents;
         this.ledger = ledger;
         this.clock = clock;
@@ -144,14 +148,20 @@ public final class Demo implements AutoCloseable {
                 DemoLogins.AGENT_EXTENSION);
         WebForms web = new WebForms(api, token, ledger);
         started.add(web);
+        SmsDesk desk = new SmsDesk(api, DemoLogins.SMS_DESK, logins.stream().filter(l -> l.login().equals(
+                DemoLogins.SMS_DESK)).findFirst().orElseThrow().password(), ledger);
+        started.add(desk);
+        // An agent looks at the SMS inbox every few minutes, day and night (the hotline is staffed around the clock).
+        schedule.every(SMS_DESK_ROUND, desk::round);
         RequestBook book = new RequestBook(DirectoryLoader.loadDefault(), IvrSettings.defaults().pageSize());
-        Residents residents = new Residents(options, clock, schedule, book, behaviour, callers, smsc, web);
+        Residents residents = new Residents(options, clock, schedule, book, behaviour, callers, smsc, web,
+                desk::texted);
         clock.setSpeed(options.speed());
         residents.start();
         String tokenWhere = cfg.http().adminToken().isBlank() ? cfg.data().dir().resolve("admin-token").toString()
                 : "http.admin-token (configured)";
-        return new Demo(app, ami, smsc, schedule, partners, web, residents, ledger, clock, api, token, tokenWhere,
-                logins);
+        return new Demo(app, ami, smsc, schedule, partners, web, desk, residents, ledger, clock, api, token,
+                tokenWhere, logins.stream().filter(l -> !l.login().equals(DemoLogins.SMS_DESK)).toList());
     }
 
     /** The demo's defaults under the given environment; the simulators' ports are always the demo's own. */
@@ -271,7 +281,12 @@ public final class Demo implements AutoCloseable {
 
     /** The figures of the run, read from the hotline; its KPIs over the offers and surveys since {@code from}. */
     public DayReport.Figures figures(Instant from) {
-        return new DayReport(api, token).collect(ledger.tickets(), from);
+        return new DayReport(api, token).collect(ledger.tickets(), from, clock.instant());
+    }
+
+    /** The latest deadline still to come among the hotline's open orders ({@link DayReport#latestDueAfter}). */
+    public Optional<Instant> latestDueAfter(Instant now) {
+        return new DayReport(api, token).latestDueAfter(now);
     }
 
     public JsonObject counters() {
@@ -288,6 +303,7 @@ public final class Demo implements AutoCloseable {
         schedule.close();
         partners.close();
         web.close();
+        desk.close();
         app.close();
         smsc.ifPresent(NodeSmsc::close);
         ami.close();

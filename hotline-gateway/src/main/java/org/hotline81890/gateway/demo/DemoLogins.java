@@ -19,12 +19,14 @@ import org.hotline81890.gateway.people.People;
 import org.hotline81890.gateway.people.Role;
 
 /**
- * The demo's five logins (agent, supervisor, partner, department, volunteer), created with the {@code users} use
- * cases on first start with random passwords kept in {@code <data.dir>/demo-logins} (mode 600), and printed at every
- * start so a newcomer can open each desk.
+ * The demo's five logins (agent, supervisor, partner, department, volunteer) and the simulated SMS agent's,
+ * created with the {@code users} use cases on first start with random passwords kept in
+ * {@code <data.dir>/demo-logins} (mode 600); the five are printed at every start so a newcomer can open each desk.
  */
 final class DemoLogins {
     static final String AGENT_EXTENSION = "1001";
+    /** The simulated agent who works the SMS inbox ({@link SmsDesk}); not printed, nobody needs to sign in as it. */
+    static final String SMS_DESK = "demo-sms-desk";
     private static final String FILE = "demo-logins";
 
     record Login(String login, Role role, String name, Optional<String> provider, String password) {
@@ -44,7 +46,8 @@ final class DemoLogins {
                 new NewPerson("demo-department", Role.DEPARTMENT, "演示部门经办人",
                         providers.first("DEPARTMENT").map(SampleProviders.Provider::id), Optional.empty()),
                 new NewPerson("demo-volunteer", Role.VOLUNTEER, "演示志愿者",
-                        providers.first("VOLUNTEER_INDIVIDUAL").map(SampleProviders.Provider::id), Optional.empty()));
+                        providers.first("VOLUNTEER_INDIVIDUAL").map(SampleProviders.Provider::id), Optional.empty()),
+                new NewPerson(SMS_DESK, Role.AGENT, "模拟话务员（短信）", Optional.empty(), Optional.empty()));
         List<Login> out = new ArrayList<>();
         Map<String, String> passwords = new LinkedHashMap<>();
         for (NewPerson p : wanted) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.hotline81890.directory.LabelledExample;
 import org.hotline81890.gateway.schedule.ScaledClock;
@@ -25,12 +26,13 @@ final class Residents {
     private final Callers phone;
     private final Optional<NodeSmsc> sms;
     private final WebForms web;
+    private final BiConsumer<String, LabelledExample> texted;
     private final AtomicInteger sent = new AtomicInteger();
     private final int pool;
     private volatile boolean stopped;
 
     Residents(DemoOptions options, ScaledClock clock, SimSchedule schedule, RequestBook book, Behaviour behaviour,
-              Callers phone, Optional<NodeSmsc> sms, WebForms web) {
+              Callers phone, Optional<NodeSmsc> sms, WebForms web, BiConsumer<String, LabelledExample> texted) {
         this.options = options;
         this.clock = clock;
         this.schedule = schedule;
@@ -39,6 +41,7 @@ final class Residents {
         this.phone = phone;
         this.sms = sms;
         this.web = web;
+        this.texted = texted;
         this.pool = Math.max(2_000, options.requests().orElse(100_000) / 2);
     }
 
@@ -106,6 +109,7 @@ final class Residents {
             Areas.Place place = Areas.pick(behaviour.random());
             String text = behaviour.random().nextBoolean() ? request.text() + "，在" + place.street()
                     + place.community() : request.text();
+            texted.accept(text, request);
             sms.get().deliver("86" + number, text);
         } else {
             web.submit("demo-" + options.seed() + "-" + n, number, request.text(), Areas.pick(behaviour.random()));

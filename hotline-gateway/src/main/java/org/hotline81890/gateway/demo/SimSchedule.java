@@ -24,11 +24,12 @@ final class SimSchedule implements AutoCloseable {
     private final PriorityBlockingQueue<Task> queue = new PriorityBlockingQueue<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong running = new AtomicLong();
+    private final AtomicLong counted = new AtomicLong();
     private final Thread dispatcher;
     private volatile boolean open = true;
 
-    private record Task(Instant at, long seq, Runnable action) implements Comparable<Task> {
+    /** {@code counted}: a person's answer still to come (the drain waits for it), not a round of a routine. */
+    private record Task(Instant at, long seq, Runnable action, boolean counted) implements Comparable<Task> {
         @Override
         public int compareTo(Task o) {
             int c = at.compareTo(o.at);
@@ -43,16 +44,31 @@ final class SimSchedule implements AutoCloseable {
 
     /** Runs {@code action} once {@code after} of simulated time has passed. */
     void after(Duration after, Runnable action) {
-        queue.add(new Task(clock.instant().plus(after), sequence.incrementAndGet(), action));
+        counted.incrementAndGet();
+        queue.add(new Task(clock.instant().plus(after), sequence.incrementAndGet(), action, true));
+    }
+
+    /**
+     * Runs {@code action} every {@code period} of simulated time until closed (an agent looking at the inbox), each
+     * round after the last one ended; rounds are routine, not pending actions.
+     */
+    void every(Duration period, Runnable action) {
+        queue.add(new Task(clock.instant().plus(period), sequence.incrementAndGet(), () -> {
+            try {
+                action.run();
+            } finally {
+                every(period, action);
+            }
+        }, false));
     }
 
     void now(Runnable action) {
         after(Duration.ZERO, action);
     }
 
-    /** Actions waiting or running. */
+    /** Actions waiting or running, routines aside. */
     long pending() {
-        return queue.size() + running.get();
+        return counted.get();
     }
 
     private void dispatch() {
@@ -65,14 +81,15 @@ final class SimSchedule implements AutoCloseable {
                 continue;
             }
             Task task = queue.poll();
-            running.incrementAndGet();
             workers.execute(() -> {
                 try {
                     task.action().run();
                 } catch (RuntimeException e) {
                     LOG.warn("a simulated action failed: {}", e.toString());
                 } finally {
-                    running.decrementAndGet();
+                    if (task.counted()) {
+                        counted.decrementAndGet();
+                    }
                 }
             });
         }

@@ -3,6 +3,7 @@ package org.hotline81890.gateway.supervision;
 import java.util.Locale;
 
 import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.Tracker;
 
 /**
  * Why an order is on the 督办 list, read from the details of the event that escalated it (the words the tracker,
@@ -10,6 +11,7 @@ import org.hotline81890.gateway.workorder.Survey;
  */
 public enum EscalationReason {
     NO_SERVICE("未匹配服务"),
+    UNPLACED("无人归类（短信待处理超时）"),
     NO_PROVIDER("无服务单位可承接"),
     OFFERS_EXHAUSTED("派单均被拒绝或超时"),
     RESPOND_LATE("响应超时"),
@@ -36,6 +38,9 @@ public enum EscalationReason {
         }
         if (d.contains("no service matched")) {
             return NO_SERVICE;
+        }
+        if (d.contains(Tracker.UNPLACED)) {
+            return UNPLACED;
         }
         if (d.contains("did not complete the transfer")) {
             return TRANSFER_OVERDUE;

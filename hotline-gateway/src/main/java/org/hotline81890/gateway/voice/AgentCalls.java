@@ -59,7 +59,9 @@ public final class AgentCalls {
         try {
             queue.pause(iface, true, WRAP_UP);
         } catch (QueueMembership.NotMember signedOut) {
-            reason = WRAP_UP_SIGNED_OUT; // out of the queue already: nothing to pause, the wrap-up is still due
+            // Out of the queue already: nothing to pause, the wrap-up is still due (and a reload must say so).
+            reason = WRAP_UP_SIGNED_OUT;
+            wrapUps.open(ext.get()).ifPresent(w -> wrapUps.signedOut(w.id(), now));
         }
         desks.changed(ext.get(), new DeskStates.Shown(AgentState.WRAP_UP, reason, now,
                 wrapUpTime.isZero() ? Optional.empty() : Optional.of(now.plus(wrapUpTime))));

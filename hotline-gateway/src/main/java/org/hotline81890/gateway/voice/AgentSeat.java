@@ -58,12 +58,22 @@ public final class AgentSeat {
     /**
      * Signs out. With a wrap-up code while a wrap-up is open (the desk's 整理完成并签出, also how an agent who signed
      * out during the call finishes its wrap-up) the code is recorded once the queue has let the agent go; an agent
-     * already out of the queue is simply out. Empty when done; else why not.
+     * already out of the queue is simply out. Without a code while a wrap-up is open (签出 during 话后整理) the agent
+     * leaves the queue at once, as asked, and the call's wrap-up stays due, marked signed out: the desk shows
+     * 话后整理（已签出） until the code is picked, as for an agent who signed out during the call. The code is never
+     * skipped by signing out. Empty when done; else why not.
      */
     public Optional<String> signOut(Optional<String> extension, Optional<String> wrapUpCode, String agent) {
         Optional<WrapUps.Open> open = extension.flatMap(wrapUps::open);
-        if (open.isEmpty() || wrapUpCode.isEmpty()) {
+        if (open.isEmpty()) {
             return change(extension, new Change(AgentState.SIGNED_OUT, Optional.empty()));
+        }
+        if (wrapUpCode.isEmpty()) {
+            Optional<String> refused = change(extension, new Change(AgentState.SIGNED_OUT, Optional.empty()));
+            if (refused.isEmpty()) {
+                wrapUps.signedOut(open.get().id(), clock.instant());
+            }
+            return refused;
         }
         if (!wrapUpCodes.contains(wrapUpCode.get())) {
             return Optional.of("请先选择话后整理代码");

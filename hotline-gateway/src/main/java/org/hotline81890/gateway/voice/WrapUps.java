@@ -17,6 +17,10 @@ public interface WrapUps {
     /** Records the code; false when that wrap-up was already finished. */
     boolean finish(long id, String code, String agent, Instant at);
 
-    record Open(long id, String extension, String uniqueId, Instant startedAt) {
+    /** The agent left the queue with this wrap-up still due; it stays open until its code is recorded. */
+    void signedOut(long id, Instant at);
+
+    /** {@code signedOut}: the agent is out of the queue, the wrap-up still due (话后整理（已签出）). */
+    record Open(long id, String extension, String uniqueId, Instant startedAt, boolean signedOut) {
     }
 }

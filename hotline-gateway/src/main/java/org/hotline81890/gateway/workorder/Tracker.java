@@ -22,6 +22,8 @@ public final class Tracker {
     private static final Set<WorkOrderState> AWAITING_SURVEY = EnumSet.of(WorkOrderState.COMPLETED,
             WorkOrderState.ANSWERED);
 
+    /** Why an order nobody placed (still RECEIVED) is escalated at its respond-by (sla.respond-within for texts). */
+    public static final String UNPLACED = "no agent placed the request before the respond-by deadline";
     private final WorkOrderStore store;
     private final ServiceLevels levels;
     private final EventPublisher publisher;
@@ -105,7 +107,11 @@ public final class Tracker {
     private static Optional<EventDraft> decide(WorkOrder current, DeadlineKind kind) {
         WorkOrderState s = current.state();
         return switch (kind) {
-            case RESPOND_BY -> NOT_YET_TAKEN.contains(s)
+            // RECEIVED: nobody placed it (a text the matcher left to the agents' SMS inbox, a call without a ticket
+            // form): "found within 24 hours" — it goes to the supervisors rather than wait for ever.
+            case RESPOND_BY -> s == WorkOrderState.RECEIVED
+                    ? Optional.of(escalation(UNPLACED))
+                    : NOT_YET_TAKEN.contains(s)
                     ? Optional.of(escalation("no provider took the job before the respond-by deadline"))
                     : Optional.empty();
             case COMPLETE_BY -> NOT_YET_DONE.contains(s)

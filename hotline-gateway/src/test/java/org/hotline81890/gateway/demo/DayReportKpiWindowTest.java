@@ -67,7 +67,7 @@ class DayReportKpiWindowTest {
     void theDaysKpisShouldCountItsOffersHoweverFarTheSimulatedClockRanWhileReading() {
         int port = serve(Clock.fixed(DAY.plus(Duration.ofDays(10)), ZoneOffset.UTC));
 
-        DayReport.Figures f = new DayReport("http://127.0.0.1:" + port, "unused").collect(Map.of(), DAY);
+        DayReport.Figures f = new DayReport("http://127.0.0.1:" + port, "unused").collect(Map.of(), DAY, DAY);
 
         assertThat(f.kpis().getInteger("offers")).as(f.kpis().encode()).isEqualTo(2);
         assertThat(f.rate("response")).as(f.kpis().encode()).contains(1.0);

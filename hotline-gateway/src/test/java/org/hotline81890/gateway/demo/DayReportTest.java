@@ -98,7 +98,7 @@ class DayReportTest {
         assertThat(n.noProvider()).isTrue();
         assertThat(o.noProvider()).isFalse();
         assertThat(h.noProvider()).isFalse();
-        DayReport.Figures f = new DayReport.Figures(List.of(h, o, n), 0, new JsonObject());
+        DayReport.Figures f = new DayReport.Figures(List.of(h, o, n), 0, new JsonObject(), Instant.EPOCH);
         assertThat(f.offeredWithinGoal()).isEqualTo(1.0 / 3);
         assertThat(f.offeredWithinGoalWhenOpen()).as("neither the held order nor the one nobody serves")
                 .isEqualTo(1.0);

@@ -19,6 +19,8 @@ class EscalationReasonTest {
                         + "order (declined, timed out or cancelled)", EscalationReason.OFFERS_EXHAUSTED),
                 Arguments.of("escalated (督办): no provider took the job before the respond-by deadline",
                         EscalationReason.RESPOND_LATE),
+                Arguments.of("escalated (督办): no agent placed the request before the respond-by deadline",
+                        EscalationReason.UNPLACED),
                 Arguments.of("escalated (督办): not completed before the complete-by deadline",
                         EscalationReason.COMPLETE_LATE),
                 Arguments.of("escalated (督办): DEP-W did not complete the transfer by 2026-12-05T03:00:00Z",

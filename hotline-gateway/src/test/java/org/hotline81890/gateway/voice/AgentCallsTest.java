@@ -64,6 +64,22 @@ class AgentCallsTest {
     }
 
     @Test
+    void signingOutDuringWrapUpWithoutACodeLeavesTheQueueAndKeepsTheWrapUpDueMarkedSignedOut() {
+        calls.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");
+        calls.completed("PJSIP/1001", "1733367600.1");
+        assertThat(seat.openWrapUp(Optional.of("1001"))).get().extracting(WrapUps.Open::signedOut).isEqualTo(false);
+
+        assertThat(seat.signOut(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
+
+        assertThat(queue).containsExactly("pause PJSIP/1001 话后整理", "remove PJSIP/1001");
+        assertThat(seat.openWrapUp(Optional.of("1001"))).get().extracting(WrapUps.Open::signedOut).isEqualTo(true);
+        assertThat(wrapUps.codes()).as("the code is never skipped by signing out").isEmpty();
+        assertThat(seat.signOut(Optional.of("1001"), Optional.of("已解答"), "wangfang")).isEmpty();
+        assertThat(wrapUps.codes()).containsExactly("已解答");
+        assertThat(seat.openWrapUp(Optional.of("1001"))).isEmpty();
+    }
+
+    @Test
     void anAgentWhoSignedOutDuringTheCallStillWrapsItUpAndStaysOutOfTheQueue() {
         Set<String> members = new HashSet<>();
         List<String> actions = new ArrayList<>();
@@ -99,8 +115,10 @@ class AgentCallsTest {
 
         agentCalls.completed("PJSIP/1001", "1733367600.1");
         assertThat(shown).containsExactly("1001 ON_CALL ", "1001 WRAP_UP " + AgentCalls.WRAP_UP_SIGNED_OUT);
-        assertThat(desk.openWrapUp(Optional.of("1001"))).hasValueSatisfying(
-                w -> assertThat(w.uniqueId()).isEqualTo("1733367600.1"));
+        assertThat(desk.openWrapUp(Optional.of("1001"))).hasValueSatisfying(w -> {
+            assertThat(w.uniqueId()).isEqualTo("1733367600.1");
+            assertThat(w.signedOut()).as("a reload shows 话后整理（已签出）").isTrue();
+        });
         assertThat(desk.ready(Optional.of("1001"), Optional.of("已解答"), "wangfang"))
                 .contains(AgentSeat.NOT_SIGNED_IN);
         assertThat(desk.signOut(Optional.of("1001"), Optional.of("随便"), "wangfang")).isPresent();

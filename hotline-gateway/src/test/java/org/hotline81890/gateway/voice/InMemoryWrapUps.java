@@ -18,7 +18,7 @@ public final class InMemoryWrapUps implements WrapUps {
         boolean known = rows.stream().anyMatch(r -> r.open().extension().equals(extension)
                 && r.open().uniqueId().equals(uniqueId));
         if (!known) {
-            rows.add(new Row(new Open(rows.size() + 1, extension, uniqueId, at), Optional.empty()));
+            rows.add(new Row(new Open(rows.size() + 1, extension, uniqueId, at, false), Optional.empty()));
         }
     }
 
@@ -37,6 +37,12 @@ public final class InMemoryWrapUps implements WrapUps {
         rows.replaceAll(r -> r.code().isEmpty() && r.open().extension().equals(latest.get().open().extension())
                 && r.open().id() <= id ? new Row(r.open(), Optional.of(code)) : r);
         return true;
+    }
+
+    @Override
+    public synchronized void signedOut(long id, Instant at) {
+        rows.replaceAll(r -> r.open().id() == id && r.code().isEmpty() ? new Row(new Open(r.open().id(),
+                r.open().extension(), r.open().uniqueId(), r.open().startedAt(), true), r.code()) : r);
     }
 
     public synchronized List<String> codes() {

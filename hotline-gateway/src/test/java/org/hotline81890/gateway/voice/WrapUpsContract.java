@@ -41,4 +41,20 @@ public interface WrapUpsContract {
         assertThat(wrapUps().open(ext)).isEmpty();
         assertThat(wrapUps().open(other)).isPresent();
     }
+
+    @Test
+    default void aWrapUpLeftOutOfTheQueueStaysOpenAndSaysSoUntilItsCode() {
+        String ext = "6" + UUID.randomUUID().toString().substring(0, 6);
+        Instant t = Instant.parse("2026-12-05T03:00:00Z");
+        wrapUps().begin(ext, "c.1", t);
+        WrapUps.Open open = wrapUps().open(ext).orElseThrow();
+        assertThat(open.signedOut()).isFalse();
+
+        wrapUps().signedOut(open.id(), t.plusSeconds(10));
+        assertThat(wrapUps().open(ext)).get().extracting(WrapUps.Open::signedOut).isEqualTo(true);
+        assertThat(wrapUps().finish(open.id(), "已派单", "wangfang", t.plusSeconds(20))).isTrue();
+        assertThat(wrapUps().open(ext)).isEmpty();
+        wrapUps().begin(ext, "c.2", t.plusSeconds(60));
+        assertThat(wrapUps().open(ext)).get().extracting(WrapUps.Open::signedOut).isEqualTo(false);
+    }
 }

@@ -17,6 +17,7 @@ import org.hotline81890.gateway.people.Person;
 import org.hotline81890.gateway.voice.AgentCalls;
 import org.hotline81890.gateway.voice.AgentSeat;
 import org.hotline81890.gateway.voice.AgentState;
+import org.hotline81890.gateway.voice.WrapUps;
 
 /**
  * The agent desk: {@code /agent} (state bar, screen pop), {@code POST /agent/state} (through AMI) and
@@ -25,6 +26,8 @@ import org.hotline81890.gateway.voice.AgentState;
  */
 public final class AgentDeskRoutes {
     private static final long KEEP_ALIVE_MS = 15_000;
+    /** What the bar says after 签出 during 话后整理: out of the queue, the code still to pick. */
+    static final String SIGNED_OUT_WRAP_UP_DUE = "已签出；请选择话后整理代码完成整理";
     private final Vertx vertx;
     private final AgentSeat seat;
     private final ScreenPop pop;
@@ -77,7 +80,7 @@ public final class AgentDeskRoutes {
     private void handleDesk(RoutingContext ctx) {
         Person me = AccessGate.person(ctx).person();
         blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> {
-            Map<String, Object> vars = open.map(w -> barVars(AgentState.WRAP_UP, AgentCalls.WRAP_UP,
+            Map<String, Object> vars = open.map(w -> barVars(AgentState.WRAP_UP, wrapUpReason(w),
                     w.startedAt().toEpochMilli(), 0, "")).orElseGet(() -> barVars(AgentState.SIGNED_OUT, "",
                     System.currentTimeMillis(), 0, ""));
             pages.send(ctx, 200, "agent", vars);
@@ -86,21 +89,26 @@ public final class AgentDeskRoutes {
 
     private void stateBar(RoutingContext ctx, int status, AgentState state, String message) {
         String reason = Optional.ofNullable(ctx.request().getFormAttribute("reason")).orElse("");
-        boolean leavingWrapUp = state == AgentState.READY || state == AgentState.SIGNED_OUT;
-        if (status != 200 && leavingWrapUp) {
-            // Refused (a wrap-up code missing): the desk stays in after-call work, its clock running on.
+        if (state == AgentState.READY || state == AgentState.SIGNED_OUT) {
+            // Leaving after-call work: refused (a wrap-up code missing), or out of the queue with the code still to
+            // pick (签出 during 话后整理), the desk stays in the wrap-up, its clock running on.
             Person me = AccessGate.person(ctx).person();
-            String shown = AgentCalls.WRAP_UP_SIGNED_OUT.equals(reason) ? reason : AgentCalls.WRAP_UP;
-            AgentState otherwise = state == AgentState.READY ? AgentState.PAUSED : AgentState.SIGNED_OUT;
+            AgentState otherwise = status == 200 ? state : state == AgentState.READY ? AgentState.PAUSED
+                    : AgentState.SIGNED_OUT;
             blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> pages.sendFragment(ctx, status,
-                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, shown,
-                            w.startedAt().toEpochMilli(), 0, message)).orElseGet(() -> barVars(otherwise,
-                            "", System.currentTimeMillis(), 0, message)))).onFailure(ctx::fail);
+                    "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, wrapUpReason(w),
+                            w.startedAt().toEpochMilli(), 0, status == 200 ? SIGNED_OUT_WRAP_UP_DUE : message))
+                            .orElseGet(() -> barVars(otherwise, "", System.currentTimeMillis(), 0, message))))
+                    .onFailure(ctx::fail);
             return;
         }
         // Only a pause has a reason; the wrap-up form's own (话后整理) does not follow the agent out of it.
         pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, state == AgentState.PAUSED ? reason : "",
                 System.currentTimeMillis(), 0, message));
+    }
+
+    private static String wrapUpReason(WrapUps.Open w) {
+        return w.signedOut() ? AgentCalls.WRAP_UP_SIGNED_OUT : AgentCalls.WRAP_UP;
     }
 
     private Map<String, Object> barVars(AgentState state, String reason, long since, long until, String message) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.voice.WrapUps;
 
-/** The agents' after-call work in table {@code agent_wrap_up} (V20). */
+/** The agents' after-call work in table {@code agent_wrap_up} (V20, signed_out_at V34). */
 public final class MySqlWrapUps implements WrapUps {
     private final Transactions tx;
 
@@ -25,10 +25,20 @@ public final class MySqlWrapUps implements WrapUps {
 
     @Override
     public Optional<Open> open(String extension) {
-        return tx.read(c -> Sql.first(c, "SELECT id, extension, unique_id, started_at FROM agent_wrap_up "
-                + "WHERE extension = ? AND finished_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1",
-                ps -> ps.setString(1, extension), rs -> new Open(rs.getLong("id"), rs.getString("extension"),
-                        rs.getString("unique_id"), Sql.instant(rs, "started_at"))));
+        return tx.read(c -> Sql.first(c, "SELECT id, extension, unique_id, started_at, signed_out_at "
+                + "FROM agent_wrap_up WHERE extension = ? AND finished_at IS NULL ORDER BY started_at DESC, id DESC "
+                + "LIMIT 1", ps -> ps.setString(1, extension), rs -> new Open(rs.getLong("id"),
+                        rs.getString("extension"), rs.getString("unique_id"), Sql.instant(rs, "started_at"),
+                        rs.getTimestamp("signed_out_at") != null)));
+    }
+
+    @Override
+    public void signedOut(long id, Instant at) {
+        tx.inTransaction(c -> Sql.update(c, "UPDATE agent_wrap_up SET signed_out_at = ? WHERE id = ? "
+                + "AND finished_at IS NULL AND signed_out_at IS NULL", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    ps.setLong(2, id);
+                }));
     }
 
     @Override

@@ -128,10 +128,26 @@ class BrowserPhoneQueueIT {
         waitForState("话后整理");
         assertThat(Browser.console(browser)).noneMatch(line -> line.contains("Content Security Policy"));
 
-        // The wrap-up done, the agent takes a second call and signs out during it (end of shift): app_queue drops
-        // the member and keeps the call; after the call the desk still asks for its wrap-up, without the queue.
+        // A plain 签出 during the wrap-up, before picking a code: the agent leaves the queue at once, and the call's
+        // wrap-up stays due (the code is never skipped by signing out), shown as for an agent who signed out during
+        // the call, with only the wrap-up's own action.
+        browser.findElement(By.id("btn-signout")).click();
+        Eventually.waitFor("QueueRemove during the wrap-up", WAIT, () -> member().isEmpty());
+        waitForState("话后整理");
+        assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
+        assertThat(wrapUpCode(rang.uniqueId())).as("no code recorded by signing out").isNull();
+        assertOnlyTheWrapUpsActions();
+        Browser.screenshot(browser, "agent-signout-during-wrap-up");
         new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已解答");
-        browser.findElement(By.id("btn-wrapup")).click();
+        browser.findElement(By.id("btn-wrapup-signout")).click();
+        waitForState("签出");
+        assertThat(wrapUpCode(rang.uniqueId())).isEqualTo("已解答");
+
+        // Back in, the agent takes a second call and signs out during it (end of shift): app_queue drops the member
+        // and keeps the call; after the call the desk still asks for its wrap-up, without the queue.
+        browser.findElement(By.id("btn-signin")).click();
+        waitForState("示忙");
+        browser.findElement(By.id("btn-ready")).click();
         waitForState("就绪");
         Eventually.waitFor("ready again", WAIT, () -> member().map(m -> !m.paused()).orElse(false));
         RingAgent.Rang second = new RingAgent(voice.ami(), "hotline").ring("127.0.0.1", voice.voice().agiPort(),
@@ -158,12 +174,25 @@ class BrowserPhoneQueueIT {
         waitForState("话后整理");
         assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
         Browser.screenshot(browser, "agent-wrap-up-signed-out");
-        assertThat(browser.findElements(By.id("btn-wrapup"))).as("no 就绪 for an agent out of the queue").isEmpty();
+        assertOnlyTheWrapUpsActions();
+        // A reload keeps it: the signed-out wrap-up is the server's, not the page's.
+        browser.navigate().refresh();
+        waitForState("话后整理");
+        assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
+        assertOnlyTheWrapUpsActions();
+        Browser.screenshot(browser, "agent-wrap-up-signed-out-reloaded");
         new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已派单");
         browser.findElement(By.id("btn-wrapup-signout")).click();
         waitForState("签出");
         assertThat(wrapUpCode(second.uniqueId())).isEqualTo("已派单");
         assertThat(member()).as("still out of the queue").isEmpty();
+    }
+
+    /** 话后整理（已签出）: the code and 整理完成并签出, and nothing else (no 签入, 就绪, 示忙 or 签出 beside them). */
+    private static void assertOnlyTheWrapUpsActions() {
+        assertThat(browser.findElements(By.cssSelector("#statebar button"))).extracting(e -> e.getDomAttribute("id"))
+                .containsExactly("btn-wrapup-signout");
+        assertThat(browser.findElements(By.id("wrapup-code"))).hasSize(1);
     }
 
     private static String wrapUpCode(String uniqueId) {
