@@ -35,6 +35,20 @@ public final class SurveyReplies {
     }
 
     /**
+     * Whether {@link #hold} might hold a text from {@code caller} that arrived at {@code at}: the caller has an order
+     * in the reply window the text could answer (the read {@link #hold} starts with, without the matcher). False
+     * means the text is a request of its own (ticket first, ADR 0047).
+     */
+    public boolean mayHold(String caller, String text, Instant at) {
+        if (!window.enabled()) {
+            return false;
+        }
+        Instant clockNow = clock.instant();
+        Instant now = at.isAfter(clockNow) ? clockNow : at;
+        return !window.candidates(text, held.recent(caller, window.since(now)), now).isEmpty();
+    }
+
+    /**
      * Holds the text received under {@code key} when it answers one of the caller's recent orders and is not urgent;
      * empty when it is a request of its own, to be taken in as today.
      */
