@@ -35,6 +35,19 @@ public final class SurveyReplies {
     }
 
     /**
+     * The callers among {@code callers} whose texts, arrived at {@code earliest} or later, {@link #hold} might hold
+     * (they have an order the reply window could list; one read for all): the others' texts are requests of their
+     * own. Then {@link #mayHold} tells for each text of these callers.
+     */
+    public java.util.Set<String> toAsk(java.util.Collection<String> callers, Instant earliest) {
+        if (!window.enabled()) {
+            return java.util.Set.of();
+        }
+        Instant clockNow = clock.instant();
+        return held.withRecent(callers, window.since(earliest.isAfter(clockNow) ? clockNow : earliest));
+    }
+
+    /**
      * Whether {@link #hold} might hold a text from {@code caller} that arrived at {@code at}: the caller has an order
      * in the reply window the text could answer (the read {@link #hold} starts with, without the matcher). False
      * means the text is a request of its own (ticket first, ADR 0047).

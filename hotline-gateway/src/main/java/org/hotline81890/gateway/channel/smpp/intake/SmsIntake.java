@@ -77,25 +77,38 @@ public final class SmsIntake implements InboundSmsHandler {
     }
 
     /**
-     * Ticket first (ADR 0047): whether {@code sms} opens an order of its own whatever the matcher says, decided
+     * Ticket first (ADR 0047): which of {@code texts} open an order of their own whatever the matcher says, decided
      * without it: an ordinary request (read as if the sender were a provider: job verbs are not), within the
-     * sender's limit (counted here once), and not a possible answer to a recent order (one indexed read). Such a text
-     * may be told its ticket before it is matched; it is then handled by {@link #handle(InboundSms, TicketNumber)}.
+     * sender's limit (counted here once), and not a possible answer to a recent order (one read for all the
+     * senders, then one indexed read per text of a sender who has such an order). Such a text may be told its ticket
+     * before it is matched; it is then handled by {@link #handle(InboundSms, TicketNumber)}.
      */
-    public boolean opensOrder(InboundSms sms) {
-        String caller;
-        try {
-            caller = PhoneNumbers.normalise(sms.source());
-        } catch (IllegalArgumentException e) {
-            return false;
+    public List<InboundSms> opensOrders(List<InboundSms> texts) {
+        List<InboundSms> requests = texts.stream().filter(t -> caller(t).isPresent()
+                && SmsCommandParser.parse(t.text(), () -> true) instanceof SmsCommand.OrdinaryRequest).toList();
+        if (requests.isEmpty()) {
+            return requests;
         }
-        return SmsCommandParser.parse(sms.text(), () -> true) instanceof SmsCommand.OrdinaryRequest
-                && replies.map(r -> !r.mayHold(caller, sms.text(), sms.receivedAt())).orElse(true)
-                && p.limiter().allow(caller);
+        java.util.Set<String> toAsk = replies.map(r -> r.toAsk(requests.stream().map(t -> caller(t).orElseThrow())
+                .toList(), requests.stream().map(InboundSms::receivedAt).min(java.time.Instant::compareTo)
+                .orElseThrow())).orElse(java.util.Set.of());
+        return requests.stream().filter(t -> {
+            String caller = caller(t).orElseThrow();
+            return (!toAsk.contains(caller) || !replies.get().mayHold(caller, t.text(), t.receivedAt()))
+                    && p.limiter().allow(caller);
+        }).toList();
+    }
+
+    private static Optional<String> caller(InboundSms sms) {
+        try {
+            return Optional.of(PhoneNumbers.normalise(sms.source()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
-     * A text {@link #opensOrder} said opens an order, whose sender was told {@code ticket} already: the order is
+     * A text {@link #opensOrders} said opens an order, whose sender was told {@code ticket} already: the order is
      * opened under it, and only the address question (where the service asks one) follows; the reply with the
      * ticket is not written again. A row processed twice finds its order, as {@link #handle(InboundSms)} does.
      */

@@ -18,7 +18,7 @@ import org.hotline81890.gateway.workorder.TicketNumber;
 
 /**
  * Ticket first (issue 18, ADR 0047): before the matcher, the journal's stage gives every claimed text that opens an
- * order of its own ({@link SmsIntake#opensOrder}) its ticket ({@link TicketReservations}, committed) and then queues
+ * order of its own ({@link SmsIntake#opensOrders}) its ticket ({@link TicketReservations}, committed) and then queues
  * the reply with it, for the whole claim at once: two commits per claim, however many texts, and no matcher. The
  * order follows behind the matcher under that ticket. The reply's outbox key is the one the acknowledgement had
  * before ({@code sms-reply:<key>}), so a redelivery (same key, same reservation), a row processed twice and the
@@ -40,7 +40,9 @@ public final class TicketFirst {
 
     /** The tickets given, by journal row id; the replies are queued when this returns. Throws when storage fails. */
     public Map<Long, TicketNumber> give(List<JournaledSms> rows) {
-        List<JournaledSms> requests = rows.stream().filter(r -> intake.opensOrder(JournalStage.inbound(r))).toList();
+        java.util.Set<String> opening = intake.opensOrders(rows.stream().map(JournalStage::inbound).toList())
+                .stream().map(InboundSms::idempotencyKey).collect(java.util.stream.Collectors.toSet());
+        List<JournaledSms> requests = rows.stream().filter(r -> opening.contains(r.key())).toList();
         if (requests.isEmpty()) {
             return Map.of();
         }
