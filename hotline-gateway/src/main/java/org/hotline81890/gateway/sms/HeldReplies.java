@@ -1,8 +1,11 @@
 package org.hotline81890.gateway.sms;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hotline81890.gateway.workorder.HeldAnswers;
 import org.hotline81890.gateway.workorder.OutboxMessage;
@@ -18,6 +21,14 @@ public interface HeldReplies extends HeldAnswers {
      * (at most 20): the one read the reply window costs per ordinary SMS.
      */
     List<RecentOrder> recent(String callerNumber, Instant since);
+
+    /**
+     * Which of {@code callers} have any order {@link #recent} would list for {@code since}: the callers whose texts
+     * need that read at all (one query for a whole pass of the journal, ADR 0047).
+     */
+    default Set<String> withRecent(Collection<String> callers, Instant since) {
+        return callers.stream().filter(c -> !recent(c, since).isEmpty()).collect(Collectors.toSet());
+    }
 
     /**
      * Holds the text under the SMS's {@code idempotencyKey} with the order it answers, its history noting it and

@@ -16,7 +16,19 @@ public interface InboundJournal {
     /** Appends the texts in one commit (one round trip where the storage allows). */
     void append(List<JournaledSms> texts);
 
-    /** Up to {@code limit} unprocessed rows nobody holds, oldest first, leased for {@code lease}. */
+    /**
+     * Up to {@code limit} rows the ticket pass has not looked at yet, oldest first (ADR 0047). Not a lease: the pass
+     * is idempotent, and two passes looking at one row agree on its ticket.
+     */
+    List<JournaledSms> fresh(int limit);
+
+    /** The ticket pass looked at these rows: from now on {@link #claim} hands them to the stage that matches them. */
+    void ticketed(List<Long> ids);
+
+    /**
+     * Up to {@code limit} unprocessed rows the ticket pass has looked at and nobody holds, oldest first, leased for
+     * {@code lease}.
+     */
     List<JournaledSms> claim(int limit, Duration lease);
 
     /** Marks the rows processed; they are never claimed again. */
@@ -28,7 +40,7 @@ public interface InboundJournal {
     /** Forgets processed rows appended before {@code cutoff}; how many. */
     int purgeDoneBefore(Instant cutoff);
 
-    /** What is not processed yet: how many rows, and when the oldest of them arrived. */
+    /** What is not processed yet (ticketed or not): how many rows, and when the oldest of them arrived. */
     Lag lag();
 
     /** The journal's backlog. */

@@ -35,6 +35,33 @@ public final class SurveyReplies {
     }
 
     /**
+     * The callers among {@code callers} whose texts, arrived at {@code earliest} or later, {@link #hold} might hold
+     * (they have an order the reply window could list; one read for all): the others' texts are requests of their
+     * own. Then {@link #mayHold} tells for each text of these callers.
+     */
+    public java.util.Set<String> toAsk(java.util.Collection<String> callers, Instant earliest) {
+        if (!window.enabled()) {
+            return java.util.Set.of();
+        }
+        Instant clockNow = clock.instant();
+        return held.withRecent(callers, window.since(earliest.isAfter(clockNow) ? clockNow : earliest));
+    }
+
+    /**
+     * Whether {@link #hold} might hold a text from {@code caller} that arrived at {@code at}: the caller has an order
+     * in the reply window the text could answer (the read {@link #hold} starts with, without the matcher). False
+     * means the text is a request of its own (ticket first, ADR 0047).
+     */
+    public boolean mayHold(String caller, String text, Instant at) {
+        if (!window.enabled()) {
+            return false;
+        }
+        Instant clockNow = clock.instant();
+        Instant now = at.isAfter(clockNow) ? clockNow : at;
+        return !window.candidates(text, held.recent(caller, window.since(now)), now).isEmpty();
+    }
+
+    /**
      * Holds the text received under {@code key} when it answers one of the caller's recent orders and is not urgent;
      * empty when it is a request of its own, to be taken in as today.
      */

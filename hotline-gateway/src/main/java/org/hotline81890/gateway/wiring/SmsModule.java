@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.wiring;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.hotline81890.gateway.channel.smpp.session.SmppBindConfig;
 import org.hotline81890.gateway.channel.smpp.session.SmppEsmeVerticle;
 import org.hotline81890.gateway.delivery.SmsDelivery;
 import org.hotline81890.gateway.channel.smpp.intake.SmsIntake;
+import org.hotline81890.gateway.channel.smpp.intake.TicketFirst;
 import org.hotline81890.gateway.channel.smpp.session.SmsSubmitter;
 import org.hotline81890.gateway.channel.smpp.pdu.OutboundSplitter;
 import org.hotline81890.gateway.config.HotlineConfig;
@@ -43,6 +45,7 @@ import org.hotline81890.gateway.sms.SurveyReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
+import org.hotline81890.gateway.storage.mysql.MySqlTicketReservations;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
@@ -92,7 +95,7 @@ public final class SmsModule implements HotlineModule {
 
     /** The intake journal (smpp.journal): what acknowledges, what opens the orders behind it, and its table. */
     private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows,
-                           ExecutorService threads) {
+                           MySqlTicketReservations tickets, ExecutorService threads) {
     }
 
     private final Core core;
@@ -152,6 +155,12 @@ public final class SmsModule implements HotlineModule {
         ExecutorService stageThreads = Executors.newFixedThreadPool(JOURNAL_STAGE_THREADS,
                 Thread.ofPlatform().daemon().name("sms-journal-intake-", 0).factory());
         JournalStage stage = new JournalStage(rows, intake, stageThreads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
+        MySqlTicketReservations tickets = new MySqlTicketReservations(core.database().transactions(),
+                new SecureRandom());
+        // Ticket first (ADR 0047): the reply with the ticket is queued before the matcher runs; off only to measure.
+        if (Boolean.parseBoolean(System.getProperty("hotline.sms.ticket-first", "true"))) {
+            stage.ticketFirst(new TicketFirst(intake, tickets, core.outbox(), core.clock()));
+        }
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake, DeferredResponses::together);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").
@@ -162,7 +171,7 @@ public final class SmsModule implements HotlineModule {
         Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
-        return new Journal(appender, stage, rows, stageThreads);
+        return new Journal(appender, stage, rows, tickets, stageThreads);
     }
 
     /**
@@ -247,6 +256,9 @@ public final class SmsModule implements HotlineModule {
                 core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> j.rows()
                         .purgeDoneBefore(core.clock().instant().minus(KEEP_COMPLETED)))
                         .onFailure(e -> LOG.warn("Purging processed SMS journal rows failed, will try again", e)));
+                core.vertx().setPeriodic(PURGE_EVERY.toMillis(), id -> core.blocking().run(() -> j.tickets()
+                        .purgeBefore(core.clock().instant().minus(KEEP_COMPLETED)))
+                        .onFailure(e -> LOG.warn("Purging SMS ticket reservations failed, will try again", e)));
             });
         });
     }

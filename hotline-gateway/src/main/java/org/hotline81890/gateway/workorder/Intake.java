@@ -37,10 +37,23 @@ public final class Intake {
      */
     public IntakeResult receive(IntakeRequest request, Instant receivedAt) {
         Instant now = clock.instant();
-        return receive(request, Optional.of(receivedAt.isAfter(now) ? now : receivedAt));
+        return receive(request, Optional.of(receivedAt.isAfter(now) ? now : receivedAt), Optional.empty());
+    }
+
+    /**
+     * As {@link #receive(IntakeRequest, Instant)} for a request whose sender was already told {@code ticket} (an SMS
+     * request's reply sent before the matcher ran, ADR 0047): the order is opened under that ticket.
+     */
+    public IntakeResult receive(IntakeRequest request, Instant receivedAt, TicketNumber ticket) {
+        Instant now = clock.instant();
+        return receive(request, Optional.of(receivedAt.isAfter(now) ? now : receivedAt), Optional.of(ticket));
     }
 
     private IntakeResult receive(IntakeRequest request, Optional<Instant> arrived) {
+        return receive(request, arrived, Optional.empty());
+    }
+
+    private IntakeResult receive(IntakeRequest request, Optional<Instant> arrived, Optional<TicketNumber> ticket) {
         if (request.text().length() > IntakeRequest.MAX_TEXT) {
             return new IntakeResult.Refused("text is longer than " + IntakeRequest.MAX_TEXT + " characters");
         }
@@ -57,7 +70,7 @@ public final class Intake {
         WorkOrderState state = c.serviceCode().isPresent() ? WorkOrderState.MATCHED : WorkOrderState.RECEIVED;
         NewWorkOrder order = new NewWorkOrder(request.idempotencyKey(), request.channel(), request.callerNumber(),
                 c.requestType(), request.text(), c.serviceCode(), request.area(), c.priority(), deadlines, state,
-                arrived);
+                arrived, ticket);
         List<EventDraft> events = new ArrayList<>();
         events.add(new EventDraft(request.actor(), request.channel(), WorkOrderState.RECEIVED,
                 "received by " + request.channel().wire()));

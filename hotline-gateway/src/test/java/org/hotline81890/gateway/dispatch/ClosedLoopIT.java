@@ -173,8 +173,8 @@ class ClosedLoopIT {
         WorkOrder w = Eventually.waitForValue("the work order", WAIT, () -> latest(RESIDENT)
                 .filter(o -> o.text().contains("水龙头")));
         String t = Wording.ticket(w.ticket());
-        expectResident("【81890】您的诉求已受理，工单号" + t + "。已转交相关部门或服务单位办理，将于"
-                + Wording.time(w.deadlines().respondBy().orElseThrow()) + "前与您联系。回复“查询”可查看办理进度，"
+        // The ticket is told before the text is matched (ADR 0047): no promised time in it.
+        expectResident("【81890】您的诉求已受理，工单号" + t + "，我们将尽快派单办理。回复“查询”可查看办理进度，"
                 + "回复“TD”退订进度通知。");
         expectResident("【81890】工单" + t + "需要上门服务，请回复“地址 详细地址”，例如“地址 柳汀街88号3单元502”。");
         Offer first = offerOf(w, 1);
@@ -350,8 +350,8 @@ class ClosedLoopIT {
         WorkOrder w = Eventually.waitForValue("the work order", WAIT, () -> latest(resident));
         String t = Wording.ticket(w.ticket());
         String promised = Wording.time(w.deadlines().respondBy().orElseThrow());
-        expect(resident, "【81890】您的诉求已受理，工单号" + t + "。已转交相关部门或服务单位办理，将于" + promised
-                + "前与您联系。回复“查询”可查看办理进度，回复“TD”退订进度通知。");
+        expect(resident, "【81890】您的诉求已受理，工单号" + t + "，我们将尽快派单办理。回复“查询”可查看办理进度，"
+                + "回复“TD”退订进度通知。");
         Offer transfer = offerOf(w, 1);
         assertThat(transfer.provider().value()).isEqualTo("DEP-WATER");
         assertThat(transfer.acceptBy()).as("answer by the resident's promise, and escalation then")

@@ -19,6 +19,7 @@ public final class InMemoryInboundJournal implements InboundJournal, PendingText
     private static final class Row {
         final JournaledSms text;
         Instant claimableFrom = Instant.MIN;
+        boolean fresh = true;
         boolean done;
 
         Row(JournaledSms text) {
@@ -46,6 +47,23 @@ public final class InMemoryInboundJournal implements InboundJournal, PendingText
     }
 
     @Override
+    public synchronized List<JournaledSms> fresh(int limit) {
+        check();
+        return rows.values().stream().filter(r -> r.fresh && !r.done).limit(limit).map(r -> r.text).toList();
+    }
+
+    @Override
+    public synchronized void ticketed(List<Long> ids) {
+        check();
+        ids.forEach(id -> {
+            Row r = rows.get(id);
+            if (r != null) {
+                r.fresh = false;
+            }
+        });
+    }
+
+    @Override
     public synchronized List<JournaledSms> claim(int limit, Duration lease) {
         check();
         Instant now = clock.instant();
@@ -54,7 +72,7 @@ public final class InMemoryInboundJournal implements InboundJournal, PendingText
             if (out.size() == limit) {
                 break;
             }
-            if (!r.done && !r.claimableFrom.isAfter(now)) {
+            if (!r.done && !r.fresh && !r.claimableFrom.isAfter(now)) {
                 r.claimableFrom = now.plus(lease);
                 out.add(r.text);
             }

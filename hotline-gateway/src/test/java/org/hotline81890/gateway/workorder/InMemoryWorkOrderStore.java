@@ -52,7 +52,8 @@ public final class InMemoryWorkOrderStore implements WorkOrderStore, Outbox {
         }
         Instant now = clock.instant();
         WorkOrderId id = new WorkOrderId(nextId++);
-        WorkOrder w = new WorkOrder(id, TicketNumber.random(random), o.idempotencyKey(), o.channel(),
+        WorkOrder w = new WorkOrder(id, o.ticket().orElseGet(() -> TicketNumber.random(random)), o.idempotencyKey(),
+                o.channel(),
                 o.callerNumber(), o.requestType(), o.text(), o.serviceCode(), o.area(), o.priority(), o.deadlines(),
                 o.state(), o.receivedAt().orElse(now), now, 0);
         List<OutboxMessage> rows = effects.apply(w);

@@ -22,6 +22,8 @@ import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows of many new work orders: work_order as one multi-row INSERT of literals (consecutive generated ids,
@@ -32,6 +34,7 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
  * unique-key violation is rethrown as {@link MySqlWorkOrderStore.DuplicateKey} (the batch is retried).
  */
 final class BatchRows {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRows.class);
     /** The columns of {@link WorkOrderRows#INSERT}, written as one multi-row INSERT of literals (SqlLiterals). */
     private static final String WORK_ORDER_HEAD = WorkOrderRows.INSERT.substring(0,
             WorkOrderRows.INSERT.indexOf("VALUES")) + "VALUES ";
@@ -47,7 +50,7 @@ final class BatchRows {
         if (fresh.isEmpty()) {
             return made;
         }
-        List<TicketNumber> tickets = freeTickets(c, fresh.size(), random);
+        List<TicketNumber> tickets = tickets(c, fresh, random);
         List<Long> ids = workOrders(c, fresh, tickets, now);
         for (int i = 0; i < fresh.size(); i++) {
             NewWorkOrder o = fresh.get(i).order();
@@ -61,7 +64,31 @@ final class BatchRows {
     }
 
     /**
-     * {@code n} distinct random tickets not stored yet. Tickets are 8 random digits (90 million): with a million
+     * The orders' tickets: the one the resident was told where there is one (ADR 0047), else drawn. A told ticket
+     * that an order holds already (another node drew it in the instant between its reservation and its check, about
+     * once in 10^8 draws) is drawn anew and logged: the order must be stored, the resident can ask by number.
+     */
+    private static List<TicketNumber> tickets(Connection c, List<PendingCreate> fresh, RandomGenerator random)
+            throws SQLException {
+        List<String> told = fresh.stream().flatMap(p -> p.order().ticket().stream()).map(TicketNumber::value).toList();
+        java.util.Set<String> taken = told.isEmpty() ? java.util.Set.of() : stored(c, told, false);
+        long drawn = fresh.stream().filter(p -> p.order().ticket().isEmpty()
+                || taken.contains(p.order().ticket().get().value())).count();
+        java.util.Iterator<TicketNumber> free = freeTickets(c, (int) drawn, random).iterator();
+        List<TicketNumber> out = new ArrayList<>(fresh.size());
+        for (PendingCreate p : fresh) {
+            Optional<TicketNumber> t = p.order().ticket().filter(x -> !taken.contains(x.value()));
+            if (p.order().ticket().isPresent() && t.isEmpty()) {
+                LOG.warn("ticket {} told to the sender is held by another order; drawn anew", p.order().ticket().get());
+            }
+            out.add(t.orElseGet(free::next));
+        }
+        return out;
+    }
+
+    /**
+     * {@code n} distinct random tickets not stored yet (as an order, or reserved for an SMS request, ADR 0047).
+     * Tickets are 8 random digits (90 million): with a million
      * orders stored, a batch of 200 drawn blindly hits a taken one about 9 times in 10 (and one in 5 at 100,000), so
      * the batch would roll back again and again. Instead the drawn tickets are looked up (one indexed query) and only
      * the taken ones are drawn again. A ticket taken by another node between this check and the insert still fails
@@ -78,7 +105,7 @@ final class BatchRows {
                     drawn.add(t);
                 }
             }
-            java.util.Set<String> stored = stored(c, drawn);
+            java.util.Set<String> stored = stored(c, drawn, true);
             taken.addAll(stored);
             drawn.stream().filter(t -> !stored.contains(t)).forEach(free::add);
             if (free.size() == n) {
@@ -88,14 +115,16 @@ final class BatchRows {
         throw new IllegalStateException("no " + n + " free ticket numbers after " + FREE_TICKET_ROUNDS + " rounds");
     }
 
-    /** Which of {@code tickets} (digits only, so written as literals) are stored already. */
-    private static java.util.Set<String> stored(Connection c, List<String> tickets) throws SQLException {
+    /** Which of {@code tickets} (digits only, so written as literals) are stored already (or reserved). */
+    private static java.util.Set<String> stored(Connection c, List<String> tickets, boolean reserved)
+            throws SQLException {
         java.util.Set<String> out = new java.util.HashSet<>();
         if (tickets.isEmpty()) {
             return out;
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT ticket FROM work_order WHERE ticket IN ('" + String.join("','", tickets) + "')")) {
+        String in = " WHERE ticket IN ('" + String.join("','", tickets) + "')";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ticket FROM work_order" + in
+                + (reserved ? " UNION ALL SELECT ticket FROM sms_ticket" + in : ""))) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

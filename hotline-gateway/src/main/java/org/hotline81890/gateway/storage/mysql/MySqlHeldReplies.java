@@ -37,6 +37,31 @@ public final class MySqlHeldReplies implements HeldReplies {
     }
 
     @Override
+    public java.util.Set<String> withRecent(java.util.Collection<String> callers, Instant since) {
+        java.util.List<String> in = callers.stream().distinct().toList();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (in.isEmpty()) {
+            return out;
+        }
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT caller_number FROM work_order"
+                    + " WHERE caller_number IN (" + String.join(",", java.util.Collections.nCopies(in.size(), "?"))
+                    + ") AND (state IN ('COMPLETED', 'ANSWERED') OR updated_at >= ?)")) {
+                for (int i = 0; i < in.size(); i++) {
+                    ps.setString(i + 1, in.get(i));
+                }
+                Sql.setInstant(ps, in.size() + 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public List<RecentOrder> recent(String callerNumber, Instant since) {
         return tx.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.ticket, w.state, w.service_code, "

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,28 @@ public final class MySqlInboundJournal implements InboundJournal, PendingTexts {
     }
 
     @Override
+    public List<JournaledSms> fresh(int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sms_journal WHERE state='NEW'"
+                    + " ORDER BY due_key, id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<JournaledSms> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void ticketed(List<Long> ids) {
+        update("UPDATE sms_journal SET state='PENDING' WHERE state='NEW' AND id IN ", ids);
+    }
+
+    @Override
     public List<JournaledSms> claim(int limit, Duration lease) {
         return tx.inTransaction(c -> Leases.claim(c, "sms_journal", COLUMNS, ", attempts=attempts+1", clock.instant(),
                 limit, lease, MySqlInboundJournal::row, JournaledSms::id));
@@ -83,9 +106,16 @@ public final class MySqlInboundJournal implements InboundJournal, PendingTexts {
         if (ids.isEmpty()) {
             return;
         }
+        update("UPDATE sms_journal SET state='DONE', claimed_until=NULL WHERE id IN ", ids);
+    }
+
+    private void update(String sql, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sms_journal SET state='DONE', claimed_until=NULL"
-                    + " WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(sql + "(" + String.join(",",
+                    Collections.nCopies(ids.size(), "?")) + ")")) {
                 for (int i = 0; i < ids.size(); i++) {
                     ps.setLong(i + 1, ids.get(i));
                 }
@@ -130,8 +160,8 @@ public final class MySqlInboundJournal implements InboundJournal, PendingTexts {
     public boolean anyFrom(String callerNumber, Instant by) {
         String caller = PhoneNumbers.normalise(callerNumber);
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM sms_journal WHERE state='PENDING'"
-                    + " AND received_at<=?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM sms_journal WHERE state IN"
+                    + " ('NEW','PENDING') AND received_at<=?")) {
                 Sql.setInstant(ps, 1, by);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -160,7 +190,7 @@ public final class MySqlInboundJournal implements InboundJournal, PendingTexts {
             long first;
             // Both answered from the (state, due_key) index, which carries the id: no row is read for the count.
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MIN(id), 0) FROM sms_journal"
-                    + " WHERE state='PENDING'");
+                    + " WHERE state IN ('NEW','PENDING')");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 pending = rs.getLong(1);

@@ -24,7 +24,8 @@ final class JournalDrained {
 
     static long pending(DataSource ds) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sms_journal WHERE state='PENDING'");
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sms_journal"
+                     + " WHERE state IN ('NEW','PENDING')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -114,6 +114,7 @@ class SmsJournalIT {
         journal.append(List.of(again, again));
         JournaledSms blocked = text(claimed, "下水道堵塞，污水外溢");
         journal.append(List.of(blocked));
+        journal.ticketed(journal.fresh(10).stream().map(JournaledSms::id).toList()); // the dead node's ticket pass
         List<JournaledSms> leased = journal.claim(10, Duration.ofSeconds(3));
         assertThat(leased).extracting(JournaledSms::source).containsExactly(twice, twice, claimed);
         journal.retryLater(leased.subList(0, 2).stream().map(JournaledSms::id).toList(), Duration.ZERO);

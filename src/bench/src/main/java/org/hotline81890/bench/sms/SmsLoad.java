@@ -41,7 +41,8 @@ public final class SmsLoad {
             double secs = (System.nanoTime() - before) / 1e9;
             String ackCpuPerMo = ackCpu.perMessage(n) + "; database " + ackDbCpu.perMessage(n);
             // With the journal the orders are opened behind the acks: CPU is counted until they all are.
-            long pendingAtFloodEnd = rig.count("SELECT COUNT(*) FROM sms_journal WHERE state='PENDING'");
+            long pendingAtFloodEnd = rig.count("SELECT COUNT(*) FROM sms_journal"
+                    + " WHERE state IN ('NEW','PENDING')");
             // --drain no: the ack path only (a flood of 60,000 drains at the matcher's ~100-200/s, minutes)
             boolean drain = !"no".equals(args.get("drain"));
             double drained = drain ? rig.journalDrained(Duration.ofMinutes(60)) : 0;
@@ -87,17 +88,17 @@ public final class SmsLoad {
      * norm: a reply within 3 minutes).
      */
     private static void replies(SmsRig rig, int n, long floodEndMillis, Duration wait) throws Exception {
-        String join = " FROM outbox o JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1"
-                + " JOIN work_order w ON w.id = o.work_order_id"
-                + " WHERE w.text LIKE 'load %' AND o.dedupe_key LIKE 'sms-reply:%'";
+        // The reply to a text is found by its key (with ticket first it is queued before the order exists).
+        String join = " FROM sms_journal j JOIN outbox o ON o.dedupe_key = CONCAT('sms-reply:', j.message_key)"
+                + " JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1 WHERE j.text LIKE 'load %'";
         long deadline = System.nanoTime() + wait.toNanos();
-        long sent = rig.count("SELECT COUNT(*)" + join);
+        long sent = rig.count("SELECT COUNT(DISTINCT o.id)" + join);
         while (sent < n && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            sent = rig.count("SELECT COUNT(*)" + join);
+            sent = rig.count("SELECT COUNT(DISTINCT o.id)" + join);
         }
-        List<String> ms = rig.column("SELECT TIMESTAMPDIFF(MICROSECOND, o.created_at, s.submitted_at) DIV 1000 AS ms"
-                + join + " ORDER BY ms");
+        List<String> ms = rig.column("SELECT MIN(TIMESTAMPDIFF(MICROSECOND, o.created_at, s.submitted_at)) DIV 1000"
+                + " AS ms" + join + " GROUP BY o.id ORDER BY ms");
         String floodEnd = java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(floodEndMillis),
                 java.time.ZoneOffset.UTC).toString();
         long lastAfter = rig.count("SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, '" + floodEnd
@@ -113,10 +114,7 @@ public final class SmsLoad {
                 Long.parseLong(ms.get(Math.min(ms.size() - 1, ms.size() * 99 / 100))) / 1000.0, lastAfter / 1000.0);
         // With the journal the ack follows the journal row, not the order: time the reply from the text's arrival.
         List<String> fromArrival = rig.column("SELECT TIMESTAMPDIFF(MICROSECOND, MIN(j.received_at), s.submitted_at)"
-                + " DIV 1000 AS ms FROM sms_journal j JOIN work_order w ON w.idempotency_key = j.message_key"
-                + " JOIN outbox o ON o.work_order_id = w.id AND o.dedupe_key LIKE 'sms-reply:%'"
-                + " JOIN sms_submission s ON s.outbox_id = o.id AND s.part_no = 1 WHERE j.text LIKE 'load %'"
-                + " GROUP BY o.id, s.submitted_at ORDER BY ms");
+                + " DIV 1000 AS ms" + join + " GROUP BY o.id, s.submitted_at ORDER BY ms");
         if (!fromArrival.isEmpty()) {
             System.out.printf("Replies: MO received (journal) -> reply submit p50 %.1f s, p99 %.1f s%n",
                     Long.parseLong(fromArrival.get(fromArrival.size() / 2)) / 1000.0,

@@ -204,7 +204,7 @@ final class SmsRig implements AutoCloseable {
     double journalDrained(Duration max) throws SQLException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + max.toNanos();
-        while (count("SELECT COUNT(*) FROM sms_journal WHERE state='PENDING'") > 0) {
+        while (count("SELECT COUNT(*) FROM sms_journal WHERE state IN ('NEW','PENDING')") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the SMS journal was not processed within " + max);
             }

@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.workorder.TicketNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,10 @@ public final class JournalStage implements AutoCloseable {
     private final int batch;
     private final Duration lease;
     private final Semaphore wake = new Semaphore(0);
+    private final Semaphore wakeTickets = new Semaphore(0);
+    private final ReentrantLock ticketPass = new ReentrantLock();
+    private volatile Optional<TicketFirst> first = Optional.empty();
+    private Thread tickets;
     private volatile InboundJournal.Lag lag = new InboundJournal.Lag(0, Optional.empty());
     private volatile boolean running = true;
     private Instant lagReadAt = Instant.MIN;
@@ -98,16 +103,66 @@ public final class JournalStage implements AutoCloseable {
         this.maxLag = maxLag;
     }
 
+    /**
+     * Ticket first (ADR 0047): the ticket pass gives each new text that opens an order its ticket and queues the
+     * reply with it, on a thread of its own, ahead of the matcher; without it the pass only hands the rows on.
+     */
+    public void ticketFirst(TicketFirst pass) {
+        this.first = Optional.of(pass);
+    }
+
     public synchronized void start() {
         if (loop == null) {
+            tickets = Thread.ofPlatform().daemon().name("sms-journal-tickets").start(this::runTickets);
             loop = Thread.ofPlatform().daemon().name("sms-journal-stage").start(this::run);
         }
     }
 
-    /** Something was appended: claim now instead of at the next poll. */
+    /** Something was appended: look at it now instead of at the next poll. */
     public void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
+        release(wakeTickets);
+    }
+
+    private static void release(Semaphore s) {
+        if (s.availablePermits() == 0) {
+            s.release();
+        }
+    }
+
+    private void runTickets() {
+        while (running) {
+            try {
+                int seen = ticketRound();
+                if (seen < batch && wakeTickets.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wakeTickets.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("SMS journal ticket pass: {}; trying again", e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /**
+     * One ticket pass over the new rows (oldest first): tickets given and replies queued for those that open an order
+     * ({@link TicketFirst}), then every row handed to the matching stage; how many rows it looked at. If storage
+     * fails the rows stay new and the next pass looks again (the pass is idempotent).
+     */
+    int ticketRound() {
+        ticketPass.lock();
+        try {
+            List<JournaledSms> rows = journal.fresh(batch);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            first.ifPresent(f -> f.give(rows));
+            journal.ticketed(rows.stream().map(JournaledSms::id).toList());
+            release(wake);
+            return rows.size();
+        } finally {
+            ticketPass.unlock();
         }
     }
 
@@ -135,10 +190,12 @@ public final class JournalStage implements AutoCloseable {
 
     /** One claim: processed, marked done; how many rows were claimed. */
     int round() throws InterruptedException {
+        ticketRound(); // rows appended since the pass last ran (the pass's own thread usually took them already)
         List<JournaledSms> rows = journal.claim(batch, lease);
         if (rows.isEmpty()) {
             return 0;
         }
+        Map<String, TicketNumber> told = first.map(f -> f.told(rows)).orElse(Map.of());
         oldestInRound = rows.stream().map(JournaledSms::receivedAt).min(Instant::compareTo).orElseThrow();
         Map<String, List<JournaledSms>> bySender = new LinkedHashMap<>();
         rows.forEach(r -> bySender.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
@@ -159,7 +216,7 @@ public final class JournalStage implements AutoCloseable {
             heldBack.remove(sender.getKey());
             running.add(threads.submit(() -> {
                 for (int i = 0; i < texts.size(); i++) {
-                    if (!process(texts.get(i))) {
+                    if (!process(texts.get(i), Optional.ofNullable(told.get(texts.get(i).key())))) {
                         // none of the sender's newer texts overtakes it: back with it, and in later rounds too
                         heldBack.put(sender.getKey(), new Held(texts.get(i).id(), clock.instant().plus(lease)));
                         texts.subList(i, texts.size()).forEach(t -> again.add(t.id()));
@@ -226,7 +283,7 @@ public final class JournalStage implements AutoCloseable {
         }
     }
 
-    private boolean process(JournaledSms t) {
+    private boolean process(JournaledSms t, Optional<TicketNumber> ticket) {
         try {
             enter();
         } catch (InterruptedException e) {
@@ -234,17 +291,18 @@ public final class JournalStage implements AutoCloseable {
             return false;
         }
         try {
-            return processNow(t);
+            return processNow(t, ticket);
         } finally {
             exit();
         }
     }
 
-    private boolean processNow(JournaledSms t) {
+    private boolean processNow(JournaledSms t, Optional<TicketNumber> ticket) {
         InboundOutcome outcome;
         try {
-            outcome = intake.handle(new InboundSms(t.key(), t.source(), t.destination(), t.text(), t.receivedAt(),
-                    t.partsReceived(), t.partsExpected(), t.complete()));
+            InboundSms sms = inbound(t);
+            outcome = ticket.isPresent() && first.isPresent() ? first.get().handle(sms, ticket.get())
+                    : intake.handle(sms);
         } catch (RuntimeException e) {
             LOG.warn("SMS journal row {} failed, retried after its lease", t.id(), e);
             return false;
@@ -256,6 +314,12 @@ public final class JournalStage implements AutoCloseable {
                 yield false;
             }
         };
+    }
+
+    /** A journal row as the intake takes it. */
+    static InboundSms inbound(JournaledSms t) {
+        return new InboundSms(t.key(), t.source(), t.destination(), t.text(), t.receivedAt(), t.partsReceived(),
+                t.partsExpected(), t.complete());
     }
 
     private void refreshLag() {
@@ -279,13 +343,14 @@ public final class JournalStage implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        Thread t = loop;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new Thread[] {tickets, loop}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

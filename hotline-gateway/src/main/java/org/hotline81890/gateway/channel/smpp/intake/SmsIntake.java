@@ -76,6 +76,52 @@ public final class SmsIntake implements InboundSmsHandler {
         }
     }
 
+    /**
+     * Ticket first (ADR 0047): which of {@code texts} open an order of their own whatever the matcher says, decided
+     * without it: an ordinary request (read as if the sender were a provider: job verbs are not), within the
+     * sender's limit (counted here once), and not a possible answer to a recent order (one read for all the
+     * senders, then one indexed read per text of a sender who has such an order). Such a text may be told its ticket
+     * before it is matched; it is then handled by {@link #handle(InboundSms, TicketNumber)}.
+     */
+    public List<InboundSms> opensOrders(List<InboundSms> texts) {
+        List<InboundSms> requests = texts.stream().filter(t -> caller(t).isPresent()
+                && SmsCommandParser.parse(t.text(), () -> true) instanceof SmsCommand.OrdinaryRequest).toList();
+        if (requests.isEmpty()) {
+            return requests;
+        }
+        java.util.Set<String> toAsk = replies.map(r -> r.toAsk(requests.stream().map(t -> caller(t).orElseThrow())
+                .toList(), requests.stream().map(InboundSms::receivedAt).min(java.time.Instant::compareTo)
+                .orElseThrow())).orElse(java.util.Set.of());
+        return requests.stream().filter(t -> {
+            String caller = caller(t).orElseThrow();
+            return (!toAsk.contains(caller) || !replies.get().mayHold(caller, t.text(), t.receivedAt()))
+                    && p.limiter().allow(caller);
+        }).toList();
+    }
+
+    private static Optional<String> caller(InboundSms sms) {
+        try {
+            return Optional.of(PhoneNumbers.normalise(sms.source()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A text {@link #opensOrders} said opens an order, whose sender was told {@code ticket} already: the order is
+     * opened under it, and only the address question (where the service asks one) follows; the reply with the
+     * ticket is not written again. A row processed twice finds its order, as {@link #handle(InboundSms)} does.
+     */
+    public InboundOutcome handle(InboundSms sms, TicketNumber ticket) {
+        String caller = PhoneNumbers.normalise(sms.source());
+        try {
+            return new InboundOutcome.Committed(request(sms, caller, Optional.of(ticket)));
+        } catch (StorageUnavailableException e) {
+            LOG.warn("SMS from {} not committed, retried: {}", PhoneNumbers.mask(caller), e.getMessage());
+            return new InboundOutcome.Retry(e.getMessage());
+        }
+    }
+
     private String dispatch(SmsCommand cmd, InboundSms sms, String caller) {
         return switch (cmd) {
             case SmsCommand.OrdinaryRequest r -> request(sms, caller);
@@ -109,8 +155,7 @@ public final class SmsIntake implements InboundSmsHandler {
     }
 
     private String request(InboundSms sms, String caller) {
-        String text = sms.text().length() > IntakeRequest.MAX_TEXT ? sms.text().substring(0, IntakeRequest.MAX_TEXT)
-                : sms.text();
+        String text = truncated(sms);
         if (!p.limiter().allow(caller)) {
             Optional<String> kept = overLimit(inWindow(sms), caller, text);
             if (kept.isPresent()) {
@@ -124,11 +169,19 @@ public final class SmsIntake implements InboundSmsHandler {
                     held.get().ticket());
             return "held:" + held.get().ticket().value();
         }
+        return request(sms, caller, Optional.empty());
+    }
+
+    /** Opens the order (under {@code told}, the ticket the sender was told, if any) with its replies. */
+    private String request(InboundSms sms, String caller, Optional<TicketNumber> told) {
+        String text = truncated(sms);
         // The reply follows the order's key: the group commit may have moved it to a new episode (DedupWindow).
         IntakeRequest req = IntakeRequest.of(sms.idempotencyKey(), Channel.SMS, caller, text)
-                .withArea(p.addresses().areaIn(text)).withAcknowledgement(w -> acknowledgement(w, caller));
+                .withArea(p.addresses().areaIn(text)).withAcknowledgement(w -> acknowledgement(w, caller, told));
         // Received, and promised (respond-by, complete-by), when it arrived, not when the journal's stage got to it.
-        return switch (p.intake().receive(req, sms.receivedAt())) {
+        IntakeResult result = told.isPresent() ? p.intake().receive(req, sms.receivedAt(), told.get())
+                : p.intake().receive(req, sms.receivedAt());
+        return switch (result) {
             case IntakeResult.Accepted a -> {
                 LOG.debug("SMS from {} became work order {}", PhoneNumbers.mask(caller), a.workOrder().ticket());
                 yield a.workOrder().ticket().value();
@@ -148,14 +201,25 @@ public final class SmsIntake implements InboundSmsHandler {
         };
     }
 
-    /** The ticket and what happens next; for a service done at the door without an address, the one question. */
-    private List<OutboxMessage> acknowledgement(WorkOrder w, String caller) {
+    /**
+     * The ticket and what happens next, or, where the sender was told the order's ticket before it was matched, that
+     * reply again under the same key (the outbox keeps the first: written here too, a reply lost between the ticket's
+     * commit and its own is not lost); for a service done at the door without an address, the one question after it.
+     */
+    private List<OutboxMessage> acknowledgement(WorkOrder w, String caller, Optional<TicketNumber> told) {
         String key = ReplyKey.of(w.idempotencyKey());
-        OutboxMessage ack = new OutboxMessage(OutboxMessage.SMS, caller, SmsReplies.accepted(w), key);
+        String first = told.filter(w.ticket()::equals).map(SmsReplies::received)
+                .orElseGet(() -> SmsReplies.accepted(w));
+        OutboxMessage ack = new OutboxMessage(OutboxMessage.SMS, caller, first, key);
         if (!p.addresses().asks(w)) {
             return List.of(ack);
         }
         return List.of(ack, new OutboxMessage(OutboxMessage.SMS, caller, SmsReplies.askAddress(w), key + ":address"));
+    }
+
+    private static String truncated(InboundSms sms) {
+        return sms.text().length() > IntakeRequest.MAX_TEXT ? sms.text().substring(0, IntakeRequest.MAX_TEXT)
+                : sms.text();
     }
 
     private InboundSms inWindow(InboundSms sms) {

@@ -1,6 +1,7 @@
 package org.hotline81890.gateway.channel.smpp.intake;
 
 import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.hotline81890.gateway.workorder.Wording;
@@ -19,6 +20,15 @@ public final class SmsReplies {
                         + "前与您联系").orElse("，将尽快与您联系") + "。"
                 : "话务员将尽快核实并派单。";
         return SIGN + "您的诉求已受理，工单号" + w.ticket().grouped() + "。" + next
+                + "回复“查询”可查看办理进度，回复“TD”退订进度通知。";
+    }
+
+    /**
+     * The reply to a new request sent before it is matched (ticket first, ADR 0047): the ticket, and how to follow
+     * it; what happens next is told by the order's own messages and by {@code 查询}.
+     */
+    public static String received(TicketNumber ticket) {
+        return SIGN + "您的诉求已受理，工单号" + ticket.grouped() + "，我们将尽快派单办理。"
                 + "回复“查询”可查看办理进度，回复“TD”退订进度通知。";
     }
 

@@ -163,6 +163,7 @@ class JournalStageTest {
     @Test
     void aRowLeasedByAStageThatDiedComesBackWhenTheLeaseEnds() throws Exception {
         journal.append(List.of(text("8613800000004", "噪音扰民")));
+        journal.ticketed(journal.fresh(10).stream().map(JournaledSms::id).toList());
         assertThat(journal.claim(10, LEASE)).hasSize(1); // a stage that was killed right after
         RecordingInboundHandler intake = new RecordingInboundHandler();
         JournalStage stage = stage(intake);
