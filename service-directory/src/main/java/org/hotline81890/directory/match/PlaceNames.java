@@ -44,6 +44,9 @@ public final class PlaceNames {
     /** A road's or a place's name, said only next to a number or a tree name: 中山西路 (12号), 西洋港村. */
     private static final Pattern ROAD = Pattern.compile("\\p{IsHan}{2,6}(?:路|街|巷|弄|里|村|城|湾|广场|大楼)");
 
+    /** A name with no telling suffix, taken only before a building number and only when it is no service word. */
+    private static final Pattern NAME = Pattern.compile("\\p{IsHan}{2,6}");
+
     private final Pattern full;
     private final Set<String> shortNames;
     private final Predicate<String> saysService;
@@ -122,6 +125,9 @@ public final class PlaceNames {
         boolean estate = ESTATE.matcher(core).matches();
         if ((named || numbers) && (estate || shortNames.contains(core) || ROAD.matcher(core).matches())) {
             return "";
+        }
+        if (numbers && NAME.matcher(core).matches() && !saysService.test(core)) {
+            return ""; // 金色水岸 7-1-1701: a building number makes the words before it an estate's name
         }
         boolean placeWord = estate || shortNames.contains(core) && tailed;
         if ((led || tailed) && placeWord && !saysService.test(core)) {
