@@ -130,16 +130,23 @@ public final class JournalStage implements AutoCloseable {
     }
 
     private void runTickets() {
+        loop("SMS journal ticket pass", this::ticketRound, wakeTickets);
+    }
+
+    /**
+     * Runs {@code pass} while the stage runs: at once again after a full batch, else when {@code wakeUp} is released
+     * or after the idle poll; a failed pass is logged and tried again after a pause.
+     */
+    private void loop(String what, Pass pass, Semaphore wakeUp) {
         while (running) {
             try {
-                int seen = ticketRound();
-                if (seen < batch && wakeTickets.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    wakeTickets.drainPermits();
+                if (pass.run() < batch && wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("SMS journal ticket pass: {}; trying again", e.getMessage());
+                LOG.warn("{}: {}; trying again", what, e.getMessage());
                 sleepQuietly();
             }
         }
@@ -171,21 +178,17 @@ public final class JournalStage implements AutoCloseable {
         return lag;
     }
 
+    /** A pass of one of the stage's loops: how many rows it looked at. */
+    private interface Pass {
+        int run() throws InterruptedException;
+    }
+
     private void run() {
-        while (running) {
-            try {
-                int claimed = round();
-                refreshLag();
-                if (claimed < batch && wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("SMS journal stage: {}; trying again", e.getMessage());
-                sleepQuietly();
-            }
-        }
+        loop("SMS journal stage", () -> {
+            int claimed = round();
+            refreshLag();
+            return claimed;
+        }, wake);
     }
 
     /** One claim: processed, marked done; how many rows were claimed. */
