@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder in front of the test MariaDB that a test can cut (every connection closed, new ones closed at
- * once) and restore: the database going away under a running gateway, without touching the shared server.
+ * once) and restore: the database going away under a running gateway, without touching the shared server. Its
+ * threads are platform threads: on virtual ones it shared the scheduler (two carriers on a 2-core machine) with the
+ * gateway under test, so a test that keeps those carriers busy could stall every database connection with it (the
+ * suspect in a FastAgiFuzzIT flake whose log shows the pool's first connection timing out after 60 s).
  */
 public final class CuttableProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -29,7 +32,7 @@ public final class CuttableProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread.ofVirtual().name("db-proxy").start(this::accept);
+        Thread.ofPlatform().daemon().name("db-proxy").start(this::accept);
     }
 
     /** The JDBC URL {@code url} with its host:port replaced by this proxy. */
@@ -65,8 +68,8 @@ public final class CuttableProxy implements AutoCloseable {
                 Socket upstream = new Socket(host, port);
                 open.add(client);
                 open.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                Thread.ofPlatform().daemon().name("db-proxy-up").start(() -> pump(client, upstream));
+                Thread.ofPlatform().daemon().name("db-proxy-down").start(() -> pump(upstream, client));
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;

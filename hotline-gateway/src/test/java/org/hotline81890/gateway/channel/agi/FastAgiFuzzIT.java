@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.hotline81890.gateway.testing.Eventually;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.simulators.agi.AgiCallResult;
@@ -76,7 +81,7 @@ class FastAgiFuzzIT {
         // a bounded window of inputs in flight, each outcome kept only if it matters (a hang, a ticket): the long run
         // (100,000 inputs, some with 1 MB lines) must not hold every input in memory
         try (ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofVirtual().factory())) {
-            ArrayDeque<Future<Outcome>> running = new ArrayDeque<>();
+            ArrayDeque<InFlight> running = new ArrayDeque<>();
             for (int i = 0; i < inputs; i++) {
                 AgiInputs.Input in = gen.next();
                 kinds.merge(in.kind(), 1, Integer::sum);
@@ -85,13 +90,13 @@ class FastAgiFuzzIT {
                 for (int k = 0; k < 40; k++) {
                     replies.add(k < in.from() ? null : gen.reply(in.answer(), ""));
                 }
-                running.add(pool.submit(() -> play(in, replies)));
+                running.add(new InFlight(in, pool.submit(() -> play(in, replies))));
                 if ((i + 1) % 10_000 == 0) {
                     System.out.printf("FastAGI fuzz: %d inputs sent in %.0f s, %d hung, %d acknowledged so far%n",
                             i + 1, (System.nanoTime() - started) / 1e9, hung.size(), acknowledged.size());
                 }
                 while (running.size() >= parallel * 2 || i == inputs - 1 && !running.isEmpty()) {
-                    Outcome o = running.poll().get(HUNG.toSeconds() * 4, TimeUnit.SECONDS);
+                    Outcome o = running.poll().outcome();
                     if (o.hung()) {
                         hung.add(o);
                     } else if (o.ticket() != null) {
@@ -115,6 +120,34 @@ class FastAgiFuzzIT {
         System.out.printf("FastAGI fuzz: seed %d, %d inputs (%d at a time) in %.1f s, %d calls acknowledged (ticket "
                 + "set) and kept, 0 hung, 0 lost, gateway serving at the end; inputs %s%n", seed, inputs, parallel,
                 seconds, acknowledged.size(), kinds);
+    }
+
+    /** An input being played and its outcome to come. */
+    private record InFlight(AgiInputs.Input input, Future<Outcome> future) {
+        /**
+         * The outcome, or a failure naming the input and printing every thread (virtual ones too, the gateway's calls
+         * run on them) when it has not ended well past the hang timeout: the one flake of this IT (a TimeoutException
+         * here, the gateway's database connections stalled for a minute) left nothing to read but the log.
+         */
+        Outcome outcome() throws InterruptedException, ExecutionException {
+            try {
+                return future.get(HUNG.toSeconds() * 4, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("input " + input.kind() + " (call " + input.uniqueId() + ") not ended after "
+                        + HUNG.toSeconds() * 4 + " s; threads:\n" + threadDump(), e);
+            }
+        }
+    }
+
+    private static String threadDump() {
+        try {
+            Path file = Files.createTempDirectory("fastagi-fuzz").resolve("threads.txt");
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** Plays one input as Asterisk would (or would not); the gateway must end the connection. */
