@@ -10,8 +10,9 @@ split by a fixed seed: half A may be read for kinds of misses, half B is only ev
 - unseen-5.tsv (demoted in the seventh matcher session)        -> unseen-5a.tsv / unseen-5b.tsv, seed 19
 - unseen-6.tsv (demoted in the eighth matcher session)         -> unseen-6a.tsv / unseen-6b.tsv, seed 19
 - unseen-7.tsv (demoted in the ninth matcher session)          -> unseen-7a.tsv / unseen-7b.tsv, seed 19
+- unseen-8.tsv (demoted in the tenth matcher session)          -> unseen-8a.tsv / unseen-8b.tsv, seed 19
 
-Run from the repository root: python3 src/eval/split-unseen.py (rewrites all twelve halves, byte for byte the same).
+Run from the repository root: python3 src/eval/split-unseen.py (rewrites all fourteen halves, byte for byte the same).
 """
 import random
 from pathlib import Path
@@ -25,6 +26,7 @@ SPLITS = (
     ("unseen-5.tsv", "unseen-5a.tsv", "unseen-5b.tsv"),
     ("unseen-6.tsv", "unseen-6a.tsv", "unseen-6b.tsv"),
     ("unseen-7.tsv", "unseen-7a.tsv", "unseen-7b.tsv"),
+    ("unseen-8.tsv", "unseen-8a.tsv", "unseen-8b.tsv"),
 )
 
 

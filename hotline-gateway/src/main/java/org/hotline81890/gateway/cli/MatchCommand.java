@@ -16,6 +16,7 @@ import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.LabelledExample;
 import org.hotline81890.directory.eval.Evaluation;
 import org.hotline81890.directory.eval.EvaluationReport;
+import org.hotline81890.directory.load.AreaLoader;
 import org.hotline81890.directory.load.DirectoryLoader;
 import org.hotline81890.directory.load.ExampleLoader;
 import org.hotline81890.directory.match.Matcher;
@@ -93,7 +94,8 @@ public final class MatchCommand implements Callable<Integer> {
 
     private Matcher matcher(Directory directory) {
         if (keywordsOnly) {
-            return new TextMatcher(directory);
+            return MatcherFiles.keywordsOnly(directory,
+                    directoryFolder != null ? AreaLoader.load(directoryFolder) : AreaLoader.loadDefault());
         }
         Optional<? extends Matcher> trained = directoryFolder != null ? MatcherFiles.load(directoryFolder, directory)
                 : MatcherFiles.loadDefault(directory);

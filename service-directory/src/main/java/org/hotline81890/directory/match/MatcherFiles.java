@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.LabelledExample;
 import org.hotline81890.directory.load.AreaLoader;
@@ -49,6 +50,16 @@ public final class MatcherFiles {
         examples.addAll(extra);
         return Optional.of(SemanticMatcher.create(directory, examples, encoder, cache, model.get(),
                 AreaLoader.loadDefault()));
+    }
+
+    /**
+     * The keyword and pinyin stage alone ({@code hotline match --keywords-only}, a comparison tool), reading the text
+     * the whole matcher reads: control characters dropped, the places of {@code areas} set aside (ADR 0051).
+     */
+    public static Matcher keywordsOnly(Directory directory, AreaTree areas) {
+        TextMatcher keywords = new TextMatcher(directory);
+        PlaceNames places = PlaceNames.of(areas, word -> !keywords.evidence(word).ranked().isEmpty());
+        return text -> keywords.match(places.setAside(InputGuard.clean(text)));
     }
 
     /** The matcher trained in a folder laid out like config/directory, or empty without {@code model/}. */

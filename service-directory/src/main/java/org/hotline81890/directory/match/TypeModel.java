@@ -33,7 +33,10 @@ final class TypeModel {
             "(你们|怎么|咋|为什么|为啥|到现在|至今)还(没|不|未)(有)?(人|派|来|修|处理|管|回|给|到|送|装|办|解决|上门|消息|答复|回复|联系)"
             + "|还没(人来|有人来|人上门|派人|人管|人处理|人理|消息|答复|回复|结果|给.{0,2}(说法|答复|回复|结果))"
             + "|一直(没|不)(人来|来|上门|人管|人处理|消息|回复|答复|露面)|迟迟(不|没)"
-            + "|(都|已经).{1,4}(天|礼拜|星期|个月|小时|钟头)了.{0,6}(还|也)(没|不)");
+            + "|(都|已经).{1,4}(天|礼拜|星期|个月|小时|钟头)了.{0,6}(还|也)(没|不)"
+            // waited a day already, or hours into an outage and asking when (ADR 0051)
+            + "|等了(一|半|两|几|好几|大半)?(个)?(天|上午|下午|晚上|小时|钟头|礼拜|星期)"
+            + "|(停|断|没)(电|水|气|网)[^，。,]{0,3}[一二三四五六七八九十两几半\\d]+个?(小时|钟头|天)了.{0,12}(什么时候|啥时候)");
     /** The provider or person the hotline referred ("the helper you sent"): the resident comes back about them. */
     static final Pattern REFERRED = Pattern.compile("你们(介绍|推荐|安排|派|叫|找|联系)(的|来的|过来的)");
     /** A fault of a provider or a shop: overcharging, refusing a refund, damage, neglect, an attitude. */
@@ -53,7 +56,11 @@ final class TypeModel {
             + "|第[二三四五六七八九两几]+(次|回|趟)(了|停|坏|断)|(又|老是|总是|经常|三天两头)(停电|停水|断网|坏了|堵了|漏了|不亮)"
             + "|报了.{0,3}(次|回|遍).{0,6}(没|不)"
             // the provider's work made it worse
-            + "|结果(一|就|又|反而)|反而更|(装|弄|搞|拼)不回去");
+            + "|结果(一|就|又|反而)|反而更|(装|弄|搞|拼)不回去"
+            // a bribe asked, a line nobody answers, wrong information given, a fault denied, a meter run on (ADR 0051)
+            + "|要红包|收红包|吃拿卡要|(按|打)了(半天|好久|好几次|[一二三四五六七八九十两几\\d]+(次|遍|个电话)).{0,4}没人接"
+            + "|(地址|信息|电话|时间|通知)(是|给|写|发)?错(的|了)|不关(他|她|他们|我们|你们|我)的?事|(多走|多扣|多算)了"
+            + "|脏得不得了|脏死了|臭死了|臭得.{0,6}(不敢|受不了)|被人(占|霸占)了");
     /** Asking a price: a consultation even when it names the service. */
     static final Pattern PRICE = Pattern.compile(
             "多少钱|几钿|价格|价钱|价位|收费|费用|怎么收|怎么算|贵不贵|多少一|(个|次|天|小时|钟头|月|斤|桶|瓶|趟|场|辆|桌)(要)?多少"
@@ -68,7 +75,11 @@ final class TypeModel {
             + "((多|也)(开|来|设|放|安排|办|建|装|发|派)|延长|增加|加开|加设|再设|再开|晚(一)?点(关|收|停)|早(一)?点(开|来))");
     /** Asking for someone to do something: help. */
     static final Pattern WANTS = Pattern.compile(
-            "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|上门|给我送|送过来|送到|搞定|整一?个"
+            "想找|想请|要找|要请|帮我|帮忙|需要|想要|想订|要订|找个|请个|来个人|派个人|派人|给我送|送过来|送到|搞定|整一?个"
+            // a visit asked for, not "可以上门吗" / "上门吗" (whether the service visits is a consultation: ADR 0051)
+            + "|(?<!可以|能|会|也|不)上门(?![吗么嘛伐])"
+            // someone to come, a ticket or an appointment bought for someone (ADR 0051)
+            + "|能有人(来|上门|帮|教|陪)|想挂(个)?.{0,4}号|想(给[^，。,]{1,4})?买[一两二三四五几\\d]+(张|台|个|份|箱|袋|桶)"
             // signing up, and hurry
             + "|想当|想报名|报个名|想参加|想加入|赶紧|赶快|快点来|马上来"
             + "|(i'd|i would) like to (?!know|ask|find)|i want to (?!know|ask|find)"

@@ -89,4 +89,18 @@ class PlaceNamesTest {
                 .map(t -> t + " -> " + PLACES.setAside(t)).toList();
         assertThat(changed).isEmpty();
     }
+
+    /** {@code match --keywords-only} reads what the whole matcher reads: 栎社社区 is a place, not the airport (0051). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            门锁坏了，在栎社社区                   | 门锁坏了
+            马桶堵了，在栎社社区                   | 马桶堵了
+            电饭煲坏了（栎社社区金色水岸7-1-1701） | 电饭煲坏了
+            """)
+    void theKeywordStageAloneSetsPlacesAsideToo(String text, String need) {
+        Matcher keywordsOnly = MatcherFiles.keywordsOnly(DIRECTORY, AreaLoader.loadDefault());
+        assertThat(KEYWORDS.match(text).topCodes(3)).contains("TT-03");
+        assertThat(keywordsOnly.match(text).topCodes(3)).isEqualTo(KEYWORDS.match(need).topCodes(3))
+                .doesNotContain("TT-03");
+    }
 }

@@ -123,7 +123,20 @@ class RequestTypeCuesTest {
         "明天上午能上门吗|WANTS",
         "能不能派个师傅来看看|WANTS",
         "could someone come and fix my tap|WANTS",
-        "can you tell me the opening hours|NONE"})
+        "can you tell me the opening hours|NONE",
+        "师傅说下午来，我们等了一天了|STILL",
+        "停电三个小时了，什么时候能修好|STILL",
+        "教练老是要红包|FAULT",
+        "一键通按了半天都没人接|FAULT",
+        "你们给的地址是错的|FAULT",
+        "他们说不关他们的事|FAULT",
+        "电表比上个月多走了两百度|FAULT",
+        "地毯清洗上门吗|NONE",
+        "冰箱维修可以上门吗|NONE",
+        "请师傅上门看看|WANTS",
+        "能有人来教她吗|WANTS",
+        "我想给我妈买两张票|WANTS",
+        "孩子发烧两天了，什么时候能打疫苗|NONE"})
     void theCuePatternsReadTheWording(String text, String cue) {
         assertThat(TypeModel.STILL_WAITING.matcher(text).find()).isEqualTo(cue.equals("STILL"));
         assertThat(TypeModel.REFERRED.matcher(text).find()).isEqualTo(cue.equals("REFERRED"));
