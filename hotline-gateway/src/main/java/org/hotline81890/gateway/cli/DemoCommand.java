@@ -32,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     String speed;
     @Option(names = "--start", paramLabel = "HH:MM", description = "simulated Beijing time to start at today "
-            + "(default: now)")
+            + "(default: now; with --day: 00:00, and a later start sends only the day's arrivals from then on)")
     LocalTime start;
     @Option(names = "--requests", description = "stop sending after this many requests")
     Integer requests;
@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        Instant origin = day ? today.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
+        // --day --start HH:MM: the day's own arrivals from that time on (e.g. only its morning peak, with --for).
+        Instant origin = day && start == null ? today.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
                 : start == null ? Instant.now() : today.atTime(start).atZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .toInstant();
         DemoOptions options = new DemoOptions(DemoOptions.parseRate(rate), DemoOptions.parseSpeed(speed), origin,

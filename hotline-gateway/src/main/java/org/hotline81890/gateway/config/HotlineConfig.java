@@ -62,7 +62,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                         c.integer("partners.max-extensions", 0, 10), c.integer("partners.rating-prior-weight", 0, 1000),
                         c.bool("partners.survey-by-call"), afterHours(c),
                         c.integer("partners.dispatch-share", 1, 100), c.integer("partners.dispatch-together", 1, 100),
-                        firstOffers(c)),
+                        c.integer("partners.answer-holders", 0, 100), firstOffers(c)),
                 new Web(c.duration("web.session-idle", Duration.ofMinutes(1)), c.bool("web.secure-cookies"),
                         wrapUpCodes(c), c.duration("web.wrap-up-time", Duration.ZERO),
                         c.integer("web.photo-max", 1024, 64 * 1024 * 1024)),
@@ -327,7 +327,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                            Duration providerCache, Duration loadCache, String devKeySeed, int reminderAt,
                            Duration maxExtension, int maxExtensions, int ratingPriorWeight, boolean surveyByCall,
                            AfterHours afterHours, int dispatchShare, int dispatchTogether,
-                           FirstOffers firstOffers) {
+                           int answerHolders, FirstOffers firstOffers) {
         @Override
         public String toString() {
             return "Partners[enabled=" + enabled + ", acceptTimeout=" + acceptTimeout + ", devKeySeed="

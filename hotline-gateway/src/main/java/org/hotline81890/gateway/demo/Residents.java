@@ -49,7 +49,9 @@ final class Residents {
         if (options.day()) {
             Instant from = clock.instant();
             for (Instant at : dayArrivals(options.requests().get())) {
-                schedule.after(Duration.between(from, at), this::one);
+                if (!at.isBefore(from)) { // --start later than midnight: that part of the day only
+                    schedule.after(Duration.between(from, at), this::one);
+                }
             }
         } else {
             schedule.now(this::next);

@@ -34,11 +34,16 @@ import org.hotline81890.partners.store.OfferStore;
  * The partner network's use cases over the work-order core, each under the work order's partner lock so two nodes
  * never decide about one work order at once: dispatch (outbox kind "dispatch"), the offer and transfer deadlines,
  * and what a provider does (accept, decline, start, complete, ask for more time), whatever the channel.
+ *
+ * <p>The decisions run on two sets of holders (ADR 0048): dispatch, the deadlines and openings on {@code locks}, a
+ * provider's answers on {@code answers}, so that an accept never waits behind a dispatch group for a holder. Both
+ * lock the same work-order row, so the database still decides one thing about an order at a time.
  */
 public final class PartnerFlow {
     private static final Set<WorkOrderState> DISPATCHABLE = EnumSet.of(WorkOrderState.MATCHED,
             WorkOrderState.REOPENED);
     private final OfferLocks locks;
+    private final OfferLocks answers;
     private final OfferStore offers;
     private final Dispatcher dispatcher;
     private final PartnerActions actions;
@@ -52,11 +57,13 @@ public final class PartnerFlow {
     private final ExtensionRequests extensions;
     private final java.time.Clock clock;
 
-    public PartnerFlow(OfferLocks locks, OfferStore offers, Dispatcher dispatcher, PartnerActions actions,
-                DispatchOutcomes outcomes, Tracker tracker, Outbox outbox, DeadlineStore deadlines,
-                ProviderCache providers, OfferMessages messages, JobFacts facts, ExtensionRequests extensions,
-                java.time.Clock clock) {
+    /** {@code locks}: dispatch, deadlines and openings; {@code answers}: a provider's answers (ADR 0048). */
+    public PartnerFlow(OfferLocks locks, OfferLocks answers, OfferStore offers, Dispatcher dispatcher,
+                PartnerActions actions, DispatchOutcomes outcomes, Tracker tracker, Outbox outbox,
+                DeadlineStore deadlines, ProviderCache providers, OfferMessages messages, JobFacts facts,
+                ExtensionRequests extensions, java.time.Clock clock) {
         this.locks = locks;
+        this.answers = answers;
         this.offers = offers;
         this.dispatcher = dispatcher;
         this.actions = actions;
@@ -195,7 +202,7 @@ public final class PartnerFlow {
      */
     public ActionResult callResident(ProviderId caller, OfferId id, String providerPhone, String requestId,
                                      Channel channel) {
-        return locks.inOneTransaction(() -> {
+        return answers.inOneTransaction(() -> {
             Optional<Offer> found = offers.find(id);
             if (found.isEmpty()) {
                 return new ActionResult.OfferNotFound(id);
@@ -210,7 +217,7 @@ public final class PartnerFlow {
             if (!offer.state().isActiveJob()) {
                 return new ActionResult.IllegalState(offer, "call the resident on");
             }
-            return locks.withWorkOrder(workOrder(offer), locked -> {
+            return answers.withWorkOrder(workOrder(offer), locked -> {
                 WorkOrder w = locked.orElseThrow(() -> new NoSuchElementException("no work order " + workOrder(offer)));
                 tracker.record(w.id(), caller.value(), channel, "call to the resident bridged through the hotline "
                         + "for " + caller, x -> x, next -> List.of(OriginateRequest.bridge(providerPhone, next,
@@ -242,12 +249,12 @@ public final class PartnerFlow {
      * the order's history); asking again while one waits changes nothing.
      */
     public ActionResult requestExtension(ProviderId caller, OfferId id, Duration extra, String reason) {
-        return locks.inOneTransaction(() -> {
+        return answers.inOneTransaction(() -> {
             Optional<Offer> found = offers.find(id);
             if (found.isEmpty()) {
                 return actions.requestExtension(caller, id, extra, reason);
             }
-            return locks.withWorkOrder(workOrder(found.get()), locked -> {
+            return answers.withWorkOrder(workOrder(found.get()), locked -> {
                 ActionResult result = actions.requestExtension(caller, id, extra, reason);
                 if (result instanceof ActionResult.ExtensionRequested asked
                         && extensions.pendingFor(id).isEmpty()) {
@@ -268,13 +275,13 @@ public final class PartnerFlow {
      * {@code onApplied} gets the work order as locked (the action changes only the offer).
      */
     private ActionResult act(OfferId id, Supplier<ActionResult> action, BiConsumer<Offer, WorkOrder> onApplied) {
-        return locks.inOneTransaction(() -> {
+        return answers.inOneTransaction(() -> {
             Optional<Offer> found = offers.find(id);
             if (found.isEmpty()) {
                 return action.get();
             }
             WorkOrderId workOrder = workOrder(found.get());
-            return locks.withWorkOrder(workOrder, locked -> {
+            return answers.withWorkOrder(workOrder, locked -> {
                 ActionResult result = action.get();
                 if (result instanceof ActionResult.Applied applied) {
                     onApplied.accept(applied.offer(), locked.orElseThrow(

@@ -35,6 +35,7 @@ import org.hotline81890.gateway.dispatch.LoadCachingOffers;
 import org.hotline81890.gateway.dispatch.OfferIds;
 import org.hotline81890.gateway.dispatch.OfferMessages;
 import org.hotline81890.gateway.dispatch.OfferNotices;
+import org.hotline81890.gateway.dispatch.OfferLocks;
 import org.hotline81890.gateway.dispatch.PartnerFlow;
 import org.hotline81890.gateway.dispatch.ProviderCache;
 import org.hotline81890.gateway.dispatch.ProviderDepartments;
@@ -139,7 +140,9 @@ public final class PartnerModule implements HotlineModule {
         notices = new OfferNotices(reminders, locks, loadCaching, core.store(), core.outbox(), core.deadlines(),
                 providers, messages, facts, core.clock());
         extensionRequests = new MySqlExtensionRequests(tx);
-        flow = new PartnerFlow(locks, offerStore, dispatcher,
+        // The providers' answers on holders of their own, not behind dispatch groups (ADR 0048); 0 shares them.
+        OfferLocks answerLocks = cfg.answerHolders() == 0 ? locks : new MySqlOfferLocks(tx, cfg.answerHolders());
+        flow = new PartnerFlow(locks, answerLocks, offerStore, dispatcher,
                 new PartnerActions(loadCaching, terms, core.clock()), outcomes, core.tracker(), core.outbox(),
                 core.deadlines(), providers, messages, facts, extensionRequests, core.clock());
         // The supervisor's (督办) use cases on offers; SupervisorModule builds the desk on them.

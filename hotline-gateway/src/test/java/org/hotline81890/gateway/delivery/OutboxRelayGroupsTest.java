@@ -88,9 +88,15 @@ class OutboxRelayGroupsTest {
             Eventually.waitFor("every row delivered", Duration.ofSeconds(10),
                     () -> grouped.calls.stream().mapToInt(List::size).sum() >= 11);
 
-            List<List<String>> calls = List.copyOf(grouped.calls);
+            // The calls up to the 11th row: the bad row's retry may already have come after them.
+            List<List<String>> calls = new ArrayList<>();
             List<String> delivered = new ArrayList<>();
-            calls.forEach(delivered::addAll);
+            for (List<String> call : List.copyOf(grouped.calls)) {
+                if (delivered.size() < 11) {
+                    calls.add(call);
+                    delivered.addAll(call);
+                }
+            }
             assertThat(calls.get(0)).containsExactly("0");
             assertThat(calls.subList(1, calls.size())).as("the backlog, in groups")
                     .allSatisfy(g -> assertThat(g).hasSizeBetween(1, 4))

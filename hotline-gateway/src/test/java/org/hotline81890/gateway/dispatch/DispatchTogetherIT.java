@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.vertx.ext.web.Router;
@@ -31,6 +36,8 @@ import org.hotline81890.gateway.workorder.OutboxEntry;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
+import org.hotline81890.partners.flow.ActionResult;
+import org.hotline81890.partners.offer.Offer;
 import org.hotline81890.partners.offer.WorkOrderRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Dispatch rows decided together (ADR 0045) on MariaDB: a group offers each of its orders once, as the rows one by
  * one would, and a group with a row that cannot be decided is decided again row by row, so the others still get
- * their offers and only that row is retried. The relay here has no dispatch delivery (its rows are parked), so the
+ * their offers and only that row is retried; a provider's accept does not wait while dispatch groups hold every
+ * decision holder (ADR 0048). The relay here has no dispatch delivery (its rows are parked), so the
  * test alone decides them.
  */
 class DispatchTogetherIT {
@@ -94,6 +102,43 @@ class DispatchTogetherIT {
         assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(3)))
                 .allSatisfy(o -> assertThat(o).isInstanceOf(DeliveryOutcome.Confirmed.class));
         orders.forEach(DispatchTogetherIT::offeredOnce);
+    }
+
+    @Test
+    void anAcceptShouldNotWaitForTheHoldersThatDispatchGroupsHold() throws Exception {
+        WorkOrder w = intakes("it:together-answer:", 1).get(0);
+        new DispatchDelivery(partners.flow(), 4, 8).deliverAll(rows(List.of(w.id())));
+        Offer offer = partners.offers().forWorkOrder(new WorkOrderRef(Long.toString(w.id().value()))).get(0);
+        int groups = 12; // more than the decision holders (half of the pool of 16): some wait for a holder too
+        CountDownLatch held = new CountDownLatch(8);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < groups; i++) {
+                threads.execute(() -> partners.flow().decideTogether(() -> {
+                    held.countDown();
+                    awaitQuietly(release);
+                }));
+            }
+            try {
+                assertThat(held.await(10, TimeUnit.SECONDS)).as("dispatch groups hold every decision holder").isTrue();
+                Future<ActionResult> accepted = threads.submit(() -> partners.flow().accept(offer.provider(),
+                        offer.id(), Channel.PARTNER));
+
+                assertThat(accepted.get(10, TimeUnit.SECONDS)).as("the accept, on holders of its own (ADR 0048)")
+                        .isInstanceOf(ActionResult.Applied.class);
+            } finally {
+                release.countDown();
+            }
+        }
+        assertThat(app.core().store().find(w.id()).orElseThrow().state()).isEqualTo(WorkOrderState.ACCEPTED);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void offeredOnce(WorkOrder w) {
