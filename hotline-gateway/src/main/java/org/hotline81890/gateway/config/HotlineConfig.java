@@ -286,11 +286,12 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
      * {@code smpp.reply-hold.*}: a resident's text in words that answers a recent order waits for an agent instead of
      * becoming a new order (ADR 0024).
      */
-    public record ReplyHold(boolean enabled, Duration askedWithin, Duration afterAnswer) {
+    public record ReplyHold(boolean enabled, Duration askedWithin, Duration afterAnswer, Duration decideWithin) {
         static ReplyHold from(ConfigSource c) {
             return new ReplyHold(c.bool("smpp.reply-hold.enabled"),
                     c.duration("smpp.reply-hold.asked-within", Duration.ZERO),
-                    c.duration("smpp.reply-hold.after-answer", Duration.ZERO));
+                    c.duration("smpp.reply-hold.after-answer", Duration.ZERO),
+                    c.duration("smpp.reply-hold.decide-within", Duration.ofMinutes(1)));
         }
     }
 

@@ -24,11 +24,15 @@ import org.hotline81890.directory.RequestType;
  * not place through the desk's own pages, as a person at {@code /agent} does: the inbox ({@code GET /agent/sms}), one
  * text ({@code GET /agent/sms/:ticket}), then the ticket form ({@code POST /agent/orders/:ticket/ticket}: dispatched,
  * or answered at first contact for a consultation) with the service the resident meant, or, for a text that asks
- * for nothing the directory serves, an SMS answer ({@code POST /agent/sms/:ticket/reply}). The agent knows what a
- * resident meant as a person reading the text would; the demo knows it from the example the resident sent.
+ * for nothing the directory serves, an SMS answer ({@code POST /agent/sms/:ticket/reply}). Residents' replies held
+ * for an agent come first, as the inbox lists them ({@code GET /agent/sms/replies/:id}): a new request sent while an
+ * earlier order awaited its survey becomes a new request ({@code new-request}); anything else is filed with a note
+ * ({@code dismiss}). The agent knows what a resident meant as a person reading the text would; the demo knows it
+ * from the example the resident sent.
  */
 final class SmsDesk implements AutoCloseable {
     static final String REPLY = "您好，短信已收到。如需服务，请说明具体诉求和地址，或致电81890。";
+    static final String FILED = "已阅，与工单办理无关，无需处理";
     private static final int BATCH = 30;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -57,9 +61,14 @@ final class SmsDesk implements AutoCloseable {
             if (!signedIn) {
                 signIn();
             }
-            List<String> tickets = SmsDeskPages.tickets(get("/agent/sms"));
+            String inbox = get("/agent/sms");
+            List<Long> replies = SmsDeskPages.replies(inbox);
+            List<String> tickets = SmsDeskPages.tickets(inbox);
             int done = 0;
-            for (String t : tickets.subList(0, Math.min(BATCH, tickets.size()))) {
+            for (long id : replies.subList(0, Math.min(BATCH, replies.size()))) {
+                done += decide(id) ? 1 : 0;
+            }
+            for (String t : tickets.subList(0, Math.min(Math.max(0, BATCH - done), tickets.size()))) {
                 done += handle(t) ? 1 : 0;
             }
             return done;
@@ -96,6 +105,18 @@ final class SmsDesk implements AutoCloseable {
         }
         ledger.count("desk." + what + (res.statusCode() == 200 ? "" : "." + res.statusCode() + " "
                 + SmsDeskPages.refusal(res.body())));
+        return res.statusCode() == 200;
+    }
+
+    /** A resident's held reply: their new request becomes one; anything else is filed with a note. */
+    private boolean decide(long id) throws IOException, InterruptedException {
+        String path = "/agent/sms/replies/" + id;
+        SmsDeskPages.Item reply = SmsDeskPages.reply(get(path));
+        boolean request = meant.containsKey(reply.text().strip());
+        HttpResponse<String> res = request ? post(path + "/new-request", reply.csrf(), Map.of("_csrf", reply.csrf()))
+                : post(path + "/dismiss", reply.csrf(), Map.of("_csrf", reply.csrf(), "note", FILED));
+        ledger.count("desk.held." + (request ? "new-request" : "dismiss") + (res.statusCode() == 200 ? ""
+                : "." + res.statusCode() + " " + SmsDeskPages.refusal(res.body())));
         return res.statusCode() == 200;
     }
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class SmsDeskPages {
     private static final Pattern TICKET = Pattern.compile("id=\"sms-(\\d{9})\"");
     private static final Pattern BODY = Pattern.compile("id=\"sms-body\"[^>]*>([^<]*)</blockquote>");
+    private static final Pattern REPLY = Pattern.compile("id=\"reply-(\\d+)\"");
+    private static final Pattern REPLY_BODY = Pattern.compile("id=\"reply-body\"[^>]*>([^<]*)</blockquote>");
     private static final Pattern ERROR = Pattern.compile("id=\"outcome-error\"[^>]*>([^<]*)<");
     private static final Pattern DISTRICT = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected");
 
@@ -26,6 +28,18 @@ final class SmsDeskPages {
 
     static List<String> tickets(String inbox) {
         return TICKET.matcher(inbox).results().map(m -> m.group(1)).distinct().toList();
+    }
+
+    /** The residents' held replies the inbox lists (their 处理 buttons), oldest first. */
+    static List<Long> replies(String inbox) {
+        return REPLY.matcher(inbox).results().map(m -> Long.parseLong(m.group(1))).distinct().toList();
+    }
+
+    /** One held reply as the desk shows it: its words and the forms' CSRF token. */
+    static Item reply(String page) {
+        Matcher body = REPLY_BODY.matcher(page);
+        return new Item(body.find() ? unescape(body.group(1)) : "", value(page, "_csrf").orElse(""), "NONE",
+                Map.of());
     }
 
     static Item item(String page) {

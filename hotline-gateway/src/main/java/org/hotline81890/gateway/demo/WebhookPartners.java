@@ -23,9 +23,19 @@ import org.hotline81890.partners.webhook.WebhookSigner;
 /**
  * The partner companies' own systems: an HTTP endpoint per company that receives the hotline's signed offer
  * webhooks (checked like a partner would check them), and a client of the partner API with the company's own key
- * that accepts or declines, sets out and completes, later in simulated time.
+ * that accepts or declines, sets out and completes, later in simulated time. A call without an answer (a timeout, a
+ * 5xx) is tried again later, as a partner's integration does, up to {@link #TRIES} times with a doubling pause: a
+ * completion lost to one timeout otherwise left its order ACCEPTED until its complete-by, days later (ADR 0049).
  */
 final class WebhookPartners implements AutoCloseable {
+    static final int TRIES = 6;
+    /** The first pause before trying a call again, in simulated time; doubled each time. */
+    static final Duration RETRY = Duration.ofMinutes(2);
+    private static final Runnable NOTHING = () -> { };
+
+    /** How one partner-API call went. */
+    enum Outcome { DONE, REFUSED, FAILED }
+
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, SampleProviders.Provider> simulated;
@@ -108,49 +118,68 @@ final class WebhookPartners implements AutoCloseable {
 
     private void answer(SampleProviders.Provider p, String offer) {
         switch (behaviour.offer(p)) {
-            case Behaviour.Answer.Accept a -> schedule.after(a.after(), () -> {
-                if (post(p, offer, "accept", new JsonObject())) {
-                    ledger.count("api.accept");
-                    schedule.after(behaviour.setOut(), () -> act(p, offer, "start", new JsonObject()));
-                    schedule.after(behaviour.work(p), () -> {
-                        if (act(p, offer, "complete", new JsonObject().put("note", "已上门处理完毕"))) {
-                            ledger.count("api.complete");
-                        }
-                    });
-                }
-            });
-            case Behaviour.Answer.Decline d -> schedule.after(d.after(), () -> {
-                if (post(p, offer, "decline", new JsonObject().put("reason", d.reason()))) {
-                    ledger.count("api.decline");
-                }
-            });
+            case Behaviour.Answer.Accept a -> schedule.after(a.after(), () -> call(p, offer, "accept",
+                    new JsonObject(), 1, () -> {
+                        schedule.after(behaviour.setOut(), () -> call(p, offer, "start", new JsonObject(), 1,
+                                NOTHING));
+                        schedule.after(behaviour.work(p), () -> call(p, offer, "complete",
+                                new JsonObject().put("note", "已上门处理完毕"), 1, NOTHING));
+                    }));
+            case Behaviour.Answer.Decline d -> schedule.after(d.after(), () -> call(p, offer, "decline",
+                    new JsonObject().put("reason", d.reason()), 1, NOTHING));
             case Behaviour.Answer.Ignore i -> ledger.count("api.ignore");
         }
     }
 
-    private boolean act(SampleProviders.Provider p, String offer, String action, JsonObject body) {
-        return !ledger.withdrawn("offer:" + offer) && post(p, offer, action, body);
+    /**
+     * One action on the offer (unless the hotline withdrew it meanwhile), then {@code done} once it is taken; tried
+     * again later when it went unanswered.
+     */
+    private void call(SampleProviders.Provider p, String offer, String action, JsonObject body, int attempt,
+                      Runnable done) {
+        if (!action.equals("accept") && !action.equals("decline") && ledger.withdrawn("offer:" + offer)) {
+            return;
+        }
+        switch (post(p, offer, action, body)) {
+            case DONE -> {
+                if (!action.equals("start")) {
+                    ledger.count("api." + action);
+                }
+                done.run();
+            }
+            case REFUSED -> {
+            }
+            case FAILED -> {
+                if (attempt < TRIES) {
+                    ledger.count("api." + action + ".retry");
+                    schedule.after(RETRY.multipliedBy(1L << (attempt - 1)), () -> call(p, offer, action, body,
+                            attempt + 1, done));
+                } else {
+                    ledger.count("api." + action + ".gave-up");
+                }
+            }
+        }
     }
 
     /** One partner-API call; 2xx is done, a 4xx (the offer moved on meanwhile) is counted and dropped. */
-    private boolean post(SampleProviders.Provider p, String offer, String action, JsonObject body) {
+    private Outcome post(SampleProviders.Provider p, String offer, String action, JsonObject body) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(api + "/api/partner/offers/" + offer + "/" + action))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + keys.apply(p.id()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
         try {
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() / 100 != 2) {
-                ledger.count("api." + action + "." + res.statusCode() + "." + error(res.body()));
-                return false;
+            if (res.statusCode() / 100 == 2) {
+                return Outcome.DONE;
             }
-            return true;
+            ledger.count("api." + action + "." + res.statusCode() + "." + error(res.body()));
+            return res.statusCode() / 100 == 5 ? Outcome.FAILED : Outcome.REFUSED;
         } catch (IOException e) {
             ledger.count("api.error");
-            return false;
+            return Outcome.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.REFUSED;
         }
     }
 

@@ -18,6 +18,7 @@ public enum EscalationReason {
     COMPLETE_LATE("办理超时"),
     TRANSFER_OVERDUE("转办逾期"),
     UNSATISFIED_TWICE("二次不满意"),
+    REPLY_UNDECIDED("居民回复超时未处理"),
     OTHER("其他");
 
     private final String label;
@@ -35,6 +36,9 @@ public enum EscalationReason {
         String d = details.toLowerCase(Locale.ROOT);
         if (details.equals(Survey.UNSATISFIED_TWICE) || d.contains("unsatisfied twice")) {
             return UNSATISFIED_TWICE;
+        }
+        if (d.contains(Tracker.REPLY_UNDECIDED.toLowerCase(Locale.ROOT))) {
+            return REPLY_UNDECIDED;
         }
         if (d.contains("no service matched")) {
             return NO_SERVICE;

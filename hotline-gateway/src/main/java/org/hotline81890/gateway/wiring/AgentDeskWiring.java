@@ -74,7 +74,7 @@ public final class AgentDeskWiring {
         return new AgentDeskParts(tickets, core.directory(), core.matcher(), areas, departments, seat,
                 new CallControls(calls, control, cfg.ami().transferContext(), cfg.ami().conferenceContext()),
                 callbacks, profiles(core), new SmsReview(new MySqlReviewQueue(core.database().transactions()),
-                core.store(), core.tracker()), replies(core));
+                core.store(), core.tracker()), replies(core), cfg.web().wrapUpTime());
     }
 
     /** The SMS inbox's held replies (ADR 0024); a new request from one is acknowledged as any SMS request is. */

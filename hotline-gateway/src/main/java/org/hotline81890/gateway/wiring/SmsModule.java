@@ -178,7 +178,8 @@ public final class SmsModule implements HotlineModule {
      * The survey-wait deadline's handling (ADR 0036): it closes an order as "no reply" only once no text the
      * resident sent before the deadline is still waiting in the journal, or still being written into it (up to the
      * appender's timeout after its arrival; a text refused then arrives anew when the SMSC redelivers it), and no
-     * answer in words that arrived by the deadline still waits for an agent (ADR 0024).
+     * answer in words that arrived by the deadline still waits for an agent (ADR 0024), for at most
+     * smpp.reply-hold.decide-within from its arrival (ADR 0049).
      */
     public static SurveyWait surveyWait(Core core) {
         HotlineConfig.Smpp cfg = core.config().smpp();
@@ -186,7 +187,7 @@ public final class SmsModule implements HotlineModule {
         return new SurveyWait(core.store(), core.tracker(), core.deadlines(), MySqlDeadlineStore.WORK_ORDER,
                 new MySqlInboundJournal(tx, tx, core.clock()), new MySqlHeldReplies(tx, core.clock()),
                 cfg.enabled() && cfg.journal() ? HANDLER_TIMEOUT : Duration.ZERO, SURVEY_RECHECK,
-                SURVEY_HELD_RECHECK, core.clock());
+                SURVEY_HELD_RECHECK, cfg.replyHold().decideWithin(), core.clock());
     }
 
     /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */

@@ -16,7 +16,9 @@ import java.util.Set;
  * processed, settles the order as the resident said, and the check after it finds nothing to close.
  * <p>
  * An answer in words that arrived by the deadline and was held for an agent ({@link HeldAnswers}, ADR 0024) is a
- * reply too: the close waits ({@code heldRecheck} at a time, an agent's pace) until the agent decided what it was.
+ * reply too: the close waits ({@code heldRecheck} at a time, an agent's pace) until the agent decided what it was,
+ * but no longer than {@code decideWithin} from the oldest such text's arrival, the agent's own deadline (ADR 0049):
+ * past it the order goes to the supervisors (督办) as {@link Tracker#REPLY_UNDECIDED} rather than stay open unseen.
  * The journal is asked first: the SMS stage holds the text before it marks the journal row done, so a text is
  * always seen by one of the two reads, whichever moment the check falls on.
  */
@@ -32,6 +34,7 @@ public final class SurveyWait {
     private final Duration inFlight;
     private final Duration recheck;
     private final Duration heldRecheck;
+    private final Duration decideWithin;
     private final Clock clock;
 
     /**
@@ -39,14 +42,18 @@ public final class SurveyWait {
      * @param inFlight    how long after its arrival a text may still be committing into the journal (after that it
      *                    was refused, and the SMSC's redelivery arrives anew)
      * @param recheck     how soon to look again while an answer is pending
-     * @param heldRecheck how soon to look again while an answer waits for an agent
+     * @param heldRecheck  how soon to look again while an answer waits for an agent
+     * @param decideWithin how long after its arrival an answer held for an agent keeps the order from closing
      */
     public SurveyWait(WorkOrderStore store, Tracker tracker, DeadlineStore deadlines, String subjectType,
                       PendingTexts texts, HeldAnswers held, Duration inFlight, Duration recheck,
-                      Duration heldRecheck, Clock clock) {
-        if (recheck.isNegative() || recheck.isZero() || heldRecheck.isNegative() || heldRecheck.isZero()) {
-            throw new IllegalArgumentException("rechecks must be positive: " + recheck + ", " + heldRecheck);
+                      Duration heldRecheck, Duration decideWithin, Clock clock) {
+        if (recheck.isNegative() || recheck.isZero() || heldRecheck.isNegative() || heldRecheck.isZero()
+                || decideWithin.isNegative() || decideWithin.isZero()) {
+            throw new IllegalArgumentException("rechecks and the agent's deadline must be positive: " + recheck
+                    + ", " + heldRecheck + ", " + decideWithin);
         }
+        this.decideWithin = decideWithin;
         this.held = held;
         this.heldRecheck = heldRecheck;
         this.store = store;
@@ -79,10 +86,17 @@ public final class SurveyWait {
             deadlines.arm(subjectType, id.value(), DeadlineKind.SURVEY_AT.name(), now.plus(recheck));
             return Optional.empty();
         }
-        if (held.waitingFor(id, due.get())) { // after the journal: see the class comment
-            deadlines.arm(subjectType, id.value(), DeadlineKind.SURVEY_AT.name(), now.plus(heldRecheck));
+        Optional<Instant> heldSince = held.waitingSince(id, due.get()); // after the journal: see the class comment
+        if (heldSince.isEmpty()) {
+            return tracker.onDeadline(id, DeadlineKind.SURVEY_AT);
+        }
+        Instant decideBy = heldSince.get().plus(decideWithin);
+        if (now.isBefore(decideBy)) {
+            Instant next = now.plus(heldRecheck);
+            deadlines.arm(subjectType, id.value(), DeadlineKind.SURVEY_AT.name(),
+                    next.isBefore(decideBy) ? next : decideBy);
             return Optional.empty();
         }
-        return tracker.onDeadline(id, DeadlineKind.SURVEY_AT);
+        return tracker.onReplyUndecided(id);
     }
 }

@@ -24,6 +24,11 @@ public final class Tracker {
 
     /** Why an order nobody placed (still RECEIVED) is escalated at its respond-by (sla.respond-within for texts). */
     public static final String UNPLACED = "no agent placed the request before the respond-by deadline";
+    /**
+     * Why an order awaiting its survey is escalated when the resident's answer in words, held for an agent, was not
+     * decided within smpp.reply-hold.decide-within (ADR 0049).
+     */
+    public static final String REPLY_UNDECIDED = "the resident's SMS reply held for an agent was not decided in time";
     private final WorkOrderStore store;
     private final ServiceLevels levels;
     private final EventPublisher publisher;
@@ -91,8 +96,21 @@ public final class Tracker {
 
     /** A deadline fired. Returns the order if it changed, empty if the deadline no longer mattered. */
     public Optional<WorkOrder> onDeadline(WorkOrderId id, DeadlineKind kind) {
+        return fire(id, current -> decide(current, kind));
+    }
+
+    /**
+     * The survey wait found the resident's held answer undecided past the agent's deadline (ADR 0049): an order still
+     * awaiting its survey goes to the supervisors (督办); any other is left as it is (empty).
+     */
+    public Optional<WorkOrder> onReplyUndecided(WorkOrderId id) {
+        return fire(id, current -> AWAITING_SURVEY.contains(current.state())
+                ? Optional.of(escalation(REPLY_UNDECIDED)) : Optional.empty());
+    }
+
+    private Optional<WorkOrder> fire(WorkOrderId id, Function<WorkOrder, Optional<EventDraft>> decision) {
         EventDraft[] applied = new EventDraft[1];
-        WorkOrder after = store.update(id, current -> decide(current, kind).map(event -> {
+        WorkOrder after = store.update(id, current -> decision.apply(current).map(event -> {
             applied[0] = event;
             return change(current, event, wo -> List.of());
         }));

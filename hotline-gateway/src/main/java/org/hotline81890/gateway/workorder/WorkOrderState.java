@@ -20,8 +20,9 @@ public enum WorkOrderState {
             Map.entry(ACCEPTED, EnumSet.of(COMPLETED, OFFERED, ESCALATED, CANCELLED)),
             // COMPLETED -> CLOSED: the resident did not answer the survey in time ("no reply"). COMPLETED/ANSWERED ->
             // REOPENED: an agent reopens it on the resident's word ("还在漏") without a survey answer (ADR 0024).
+            // COMPLETED/ANSWERED -> ESCALATED: that word, held for an agent, was not decided in time (ADR 0049).
             Map.entry(COMPLETED, EnumSet.of(SURVEYED, CLOSED, ESCALATED, REOPENED)),
-            Map.entry(ANSWERED, EnumSet.of(SURVEYED, CLOSED, REOPENED)),
+            Map.entry(ANSWERED, EnumSet.of(SURVEYED, CLOSED, ESCALATED, REOPENED)),
             Map.entry(SURVEYED, EnumSet.of(CLOSED, REOPENED)),
             Map.entry(REOPENED, EnumSet.of(MATCHED, OFFERED, ESCALATED, CANCELLED)),
             // ESCALATED: a supervisor (督办) takes over and may send it anywhere it can still go (REOPENED: reopened

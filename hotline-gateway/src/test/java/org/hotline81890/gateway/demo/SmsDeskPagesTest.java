@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hotline81890.gateway.channel.web.Pages;
+import org.hotline81890.gateway.sms.HeldReply;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.gateway.workorder.EventPublisher;
 import org.hotline81890.gateway.workorder.HintsClassifier;
@@ -67,5 +69,24 @@ class SmsDeskPagesTest {
         assertThat(item.matcherFirst()).isEqualTo("SGWX");
         assertThat(item.area()).containsExactly(Map.entry("district", "鄞州区"), Map.entry("street", "鼓楼街道"),
                 Map.entry("community", ""), Map.entry("grid", ""));
+    }
+
+    @Test
+    void theHeldRepliesAsRenderedGiveEachIdOnceAndOneGivesItsWordsAndTheFormsToken() {
+        WorkOrder a = text("13800000003", "水管漏水");
+        HeldReply r1 = new HeldReply(41, "sms:1", "13800000003", "楼道灯坏了", a.id(), a.ticket(),
+                clock.instant(), HeldReply.State.WAITING, Optional.empty(), Optional.empty());
+        HeldReply r2 = new HeldReply(42, "sms:2", "13800000003", "<i>谢谢</i>", a.id(), a.ticket(),
+                clock.instant(), HeldReply.State.WAITING, Optional.empty(), Optional.empty());
+        String inbox = new Pages().renderFragment("sms", "list", Map.of("waiting", List.of(a), "total", 1,
+                "replies", List.of(r1, r2), "repliesTotal", 2));
+        assertThat(SmsDeskPages.replies(inbox)).containsExactly(41L, 42L);
+        assertThat(SmsDeskPages.tickets(inbox)).containsExactly(a.ticket().value());
+
+        String page = new Pages().renderFragment("sms", "reply", Map.of("reply", r2, "order", a, "waiting", true,
+                "csrf", "tok-2"));
+        SmsDeskPages.Item item = SmsDeskPages.reply(page);
+        assertThat(item.text()).isEqualTo("<i>谢谢</i>");
+        assertThat(item.csrf()).isEqualTo("tok-2");
     }
 }

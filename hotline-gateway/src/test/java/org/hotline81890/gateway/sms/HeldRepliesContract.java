@@ -134,21 +134,28 @@ public interface HeldRepliesContract {
     }
 
     @Test
-    default void aTextHeldAndNotDecidedIsTheOrdersReplyFromWhenItArrived() {
+    default void aTextHeldAndNotDecidedIsTheOrdersReplyFromWhenTheOldestArrived() {
         String caller = caller();
         WorkOrder w = completed(caller);
         WorkOrder other = completed(caller());
         Instant arrived = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
         String key = "sms:" + UUID.randomUUID();
-        assertThat(held().waitingFor(w.id(), Instant.now())).isFalse();
+        assertThat(held().waitingSince(w.id(), Instant.now())).isEmpty();
 
         HeldReply h = held().hold(key, caller, "修好了，谢谢", arrived, w.id(), ack(caller, key)).orElseThrow();
         assertThat(h.receivedAt()).isEqualTo(arrived);
-        assertThat(held().waitingFor(w.id(), arrived)).isTrue();
-        assertThat(held().waitingFor(w.id(), arrived.minusMillis(1))).isFalse();
-        assertThat(held().waitingFor(other.id(), Instant.now())).isFalse();
+        assertThat(held().waitingSince(w.id(), arrived)).contains(arrived);
+        assertThat(held().waitingSince(w.id(), arrived.minusMillis(1))).isEmpty();
+        assertThat(held().waitingSince(other.id(), Instant.now())).isEmpty();
+
+        Instant later = arrived.plus(Duration.ofMinutes(5));
+        String key2 = "sms:" + UUID.randomUUID();
+        HeldReply second = held().hold(key2, caller, "还有点漏", later, w.id(), ack(caller, key2)).orElseThrow();
+        assertThat(held().waitingSince(w.id(), Instant.now())).contains(arrived);
 
         held().decide(h.id(), HeldReply.State.DISMISSED, "agent", Optional.of("致谢"), Instant.now());
-        assertThat(held().waitingFor(w.id(), Instant.now())).isFalse();
+        assertThat(held().waitingSince(w.id(), Instant.now())).contains(later);
+        held().decide(second.id(), HeldReply.State.DISMISSED, "agent", Optional.of("已知"), Instant.now());
+        assertThat(held().waitingSince(w.id(), Instant.now())).isEmpty();
     }
 }

@@ -64,9 +64,10 @@ public final class InMemoryHeldReplies implements HeldReplies {
     }
 
     @Override
-    public synchronized boolean waitingFor(WorkOrderId order, Instant by) {
-        return rows.values().stream().anyMatch(h -> h.workOrder().equals(order)
-                && h.state() == HeldReply.State.WAITING && !h.receivedAt().isAfter(by));
+    public synchronized Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
+        return rows.values().stream().filter(h -> h.workOrder().equals(order)
+                && h.state() == HeldReply.State.WAITING && !h.receivedAt().isAfter(by))
+                .map(HeldReply::receivedAt).min(Comparator.naturalOrder());
     }
 
     @Override

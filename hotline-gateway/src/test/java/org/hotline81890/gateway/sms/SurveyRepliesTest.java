@@ -54,8 +54,8 @@ class SurveyRepliesTest {
         }
 
         @Override
-        public boolean waitingFor(WorkOrderId order, Instant by) {
-            return held.waitingFor(order, by);
+        public Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
+            return held.waitingSince(order, by);
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 
 import org.hotline81890.gateway.workorder.Survey;
+import org.hotline81890.gateway.workorder.Tracker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ class EscalationReasonTest {
                 Arguments.of("escalated (督办): DEP-W did not complete the transfer by 2026-12-05T03:00:00Z",
                         EscalationReason.TRANSFER_OVERDUE),
                 Arguments.of(Survey.UNSATISFIED_TWICE, EscalationReason.UNSATISFIED_TWICE),
+                Arguments.of("escalated (督办): " + Tracker.REPLY_UNDECIDED, EscalationReason.REPLY_UNDECIDED),
                 Arguments.of("escalated (督办): no service matched, nothing to dispatch on",
                         EscalationReason.NO_SERVICE),
                 Arguments.of("moved by hand", EscalationReason.OTHER));

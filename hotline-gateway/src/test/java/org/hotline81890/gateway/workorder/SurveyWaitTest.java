@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotline81890.gateway.testing.ManualClock;
@@ -16,6 +17,7 @@ class SurveyWaitTest {
     private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
     private static final Duration RECHECK = Duration.ofSeconds(5);
     private static final Duration HELD_RECHECK = Duration.ofMinutes(1);
+    private static final Duration DECIDE_WITHIN = Duration.ofHours(24);
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T08:00:00Z"));
     private final InMemoryWorkOrderStore store = new InMemoryWorkOrderStore(clock);
     private final ServiceLevels levels = new ServiceLevels(Duration.ofHours(1), Duration.ofDays(1),
@@ -28,8 +30,8 @@ class SurveyWaitTest {
     private final Map<WorkOrderId, Instant> held = new ConcurrentHashMap<>();
     private final SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order",
             (caller, by) -> pending.containsKey(caller) && !pending.get(caller).isAfter(by),
-            (order, by) -> held.containsKey(order) && !held.get(order).isAfter(by), IN_FLIGHT, RECHECK, HELD_RECHECK,
-            clock);
+            (order, by) -> Optional.ofNullable(held.get(order)).filter(at -> !at.isAfter(by)), IN_FLIGHT, RECHECK,
+            HELD_RECHECK, DECIDE_WITHIN, clock);
 
     private WorkOrder completed(String caller) {
         WorkOrder w = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE,
@@ -133,5 +135,39 @@ class SurveyWaitTest {
         clock.set(due(w).plus(IN_FLIGHT));
 
         assertThat(wait.fire(w.id())).get().extracting(WorkOrder::state).isEqualTo(WorkOrderState.CLOSED);
+    }
+
+    /** ADR 0049: nobody decided the held answer within its deadline; the order goes to 督办, never closes unseen. */
+    @Test
+    void anAnswerInWordsNobodyDecidesInTimeSendsTheOrderToTheSupervisorsAtItsDeadline() {
+        WorkOrder w = completed("13800000009");
+        Instant arrived = due(w).minus(Duration.ofHours(23)).minusSeconds(30);
+        held.put(w.id(), arrived);
+        clock.set(due(w).plus(IN_FLIGHT));
+        assertThat(wait.fire(w.id())).isEmpty();
+        assertThat(armed()).containsExactly(clock.instant().plus(HELD_RECHECK));
+
+        clock.set(arrived.plus(DECIDE_WITHIN).minusSeconds(20));
+        assertThat(wait.fire(w.id())).isEmpty(); // the recheck never runs past the agent's deadline
+        Instant decideBy = arrived.plus(DECIDE_WITHIN);
+        assertThat(armed()).contains(decideBy).allMatch(t -> !t.isAfter(decideBy));
+
+        clock.set(decideBy);
+        WorkOrder escalated = wait.fire(w.id()).orElseThrow();
+        assertThat(escalated.state()).isEqualTo(WorkOrderState.ESCALATED);
+        assertThat(store.history(w.id()).getLast().details()).contains(Tracker.REPLY_UNDECIDED);
+        assertThat(armed()).allMatch(t -> !t.isAfter(decideBy)); // nothing armed after it
+        assertThat(wait.fire(w.id())).isEmpty(); // a recheck left behind does nothing more
+    }
+
+    @Test
+    void anOrderAnsweredAtFirstContactWithAnUndecidedReplyGoesToTheSupervisorsToo() {
+        WorkOrder w = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), levels, EventPublisher.NONE,
+                clock).receive(IntakeRequest.of("k:answered", Channel.SMS, "13800000010", "几点开门"))).workOrder();
+        w = tracker.move(w.id(), WorkOrderState.ANSWERED, "agent", Channel.AGENT, "answered", x -> List.of());
+        held.put(w.id(), due(w).minus(DECIDE_WITHIN).minusSeconds(1));
+        clock.set(due(w).plus(IN_FLIGHT));
+
+        assertThat(wait.fire(w.id())).get().extracting(WorkOrder::state).isEqualTo(WorkOrderState.ESCALATED);
     }
 }

@@ -22,7 +22,7 @@ class WorkOrderStateTest {
         "SURVEYED,CLOSED,true", "SURVEYED,REOPENED,true",
         "REOPENED,OFFERED,true", "REOPENED,CLOSED,false",
         "ESCALATED,OFFERED,true", "ESCALATED,CLOSED,true",
-        "ANSWERED,CLOSED,true", "ANSWERED,REOPENED,true", "ANSWERED,OFFERED,false",
+        "ANSWERED,CLOSED,true", "ANSWERED,REOPENED,true", "ANSWERED,ESCALATED,true", "ANSWERED,OFFERED,false",
         "CLOSED,REOPENED,false", "CANCELLED,RECEIVED,false"})
     void theTableShouldAllowExactlyTheLifecycle(WorkOrderState from, WorkOrderState to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);

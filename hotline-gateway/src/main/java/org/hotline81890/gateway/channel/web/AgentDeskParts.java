@@ -1,5 +1,7 @@
 package org.hotline81890.gateway.channel.web;
 
+import java.time.Duration;
+
 import org.hotline81890.directory.AreaTree;
 import org.hotline81890.directory.Directory;
 import org.hotline81890.directory.match.Matcher;
@@ -20,5 +22,5 @@ import org.hotline81890.gateway.voice.CallControls;
 public record AgentDeskParts(TicketDesk tickets, Directory directory, Matcher matcher, AreaTree areas,
                              Departments departments, AgentSeat seat,
                              CallControls calls, CallbackCalls callbacks, CallerProfiles profiles,
-                             SmsReview sms, ReplyReview replies) {
+                             SmsReview sms, ReplyReview replies, Duration wrapUpTime) {
 }

@@ -1,5 +1,6 @@
 package org.hotline81890.gateway.channel.web;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +31,15 @@ public final class AgentDeskRoutes {
     static final String SIGNED_OUT_WRAP_UP_DUE = "已签出；请选择话后整理代码完成整理";
     private final Vertx vertx;
     private final AgentSeat seat;
+    private final Duration wrapUpTime;
     private final ScreenPop pop;
     private final Pages pages;
     private final Blocking blocking;
 
-    AgentDeskRoutes(Vertx vertx, AgentSeat seat, ScreenPop pop, Pages pages, Blocking blocking) {
+    AgentDeskRoutes(Vertx vertx, AgentSeat seat, Duration wrapUpTime, ScreenPop pop, Pages pages, Blocking blocking) {
         this.vertx = vertx;
         this.seat = seat;
+        this.wrapUpTime = wrapUpTime;
         this.pop = pop;
         this.pages = pages;
         this.blocking = blocking;
@@ -81,8 +84,8 @@ public final class AgentDeskRoutes {
         Person me = AccessGate.person(ctx).person();
         blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> {
             Map<String, Object> vars = open.map(w -> barVars(AgentState.WRAP_UP, wrapUpReason(w),
-                    w.startedAt().toEpochMilli(), 0, "")).orElseGet(() -> barVars(AgentState.SIGNED_OUT, "",
-                    System.currentTimeMillis(), 0, ""));
+                    w.startedAt().toEpochMilli(), wrapUpUntil(w), "")).orElseGet(() -> barVars(
+                    AgentState.SIGNED_OUT, "", System.currentTimeMillis(), 0, ""));
             pages.send(ctx, 200, "agent", vars);
         }).onFailure(ctx::fail);
     }
@@ -97,7 +100,8 @@ public final class AgentDeskRoutes {
                     : AgentState.SIGNED_OUT;
             blocking.run(() -> seat.openWrapUp(me.extension())).onSuccess(open -> pages.sendFragment(ctx, status,
                     "agent", "statebar", open.map(w -> barVars(AgentState.WRAP_UP, wrapUpReason(w),
-                            w.startedAt().toEpochMilli(), 0, status == 200 ? SIGNED_OUT_WRAP_UP_DUE : message))
+                            w.startedAt().toEpochMilli(), wrapUpUntil(w),
+                            status == 200 ? SIGNED_OUT_WRAP_UP_DUE : message))
                             .orElseGet(() -> barVars(otherwise, "", System.currentTimeMillis(), 0, message))))
                     .onFailure(ctx::fail);
             return;
@@ -105,6 +109,11 @@ public final class AgentDeskRoutes {
         // Only a pause has a reason; the wrap-up form's own (话后整理) does not follow the agent out of it.
         pages.sendFragment(ctx, status, "agent", "statebar", barVars(state, state == AgentState.PAUSED ? reason : "",
                 System.currentTimeMillis(), 0, message));
+    }
+
+    /** The wrap-up's countdown runs from its stored start on any page and after a reload (0: no countdown). */
+    private long wrapUpUntil(WrapUps.Open w) {
+        return wrapUpTime.isZero() ? 0 : w.startedAt().plus(wrapUpTime).toEpochMilli();
     }
 
     private static String wrapUpReason(WrapUps.Open w) {

@@ -43,7 +43,8 @@ public final class WebPages {
         TicketViews ticketViews = new TicketViews(deskParts.directory(), deskParts.matcher(), deskParts.areas(),
                 deskParts.departments());
         ScreenPop pop = new ScreenPop(store, deskParts.profiles(), views, ticketViews);
-        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), pop, pages, blocking);
+        this.desk = new AgentDeskRoutes(vertx, deskParts.seat(), deskParts.wrapUpTime(), pop, pages,
+                blocking);
         this.calls = new AgentCallRoutes(deskParts.calls(), pages, blocking);
         this.callbacks = new AgentCallbackRoutes(deskParts.callbacks(), deskParts.seat(), views, pages, blocking);
         this.sms = new AgentSmsRoutes(deskParts.sms(), deskParts.replies(), ticketViews, views, pages, blocking);

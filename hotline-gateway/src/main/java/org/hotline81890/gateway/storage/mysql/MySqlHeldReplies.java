@@ -125,14 +125,14 @@ public final class MySqlHeldReplies implements HeldReplies {
 
     /** One read on the order's held texts ({@code fk_held_reply_order}'s index): a handful at most. */
     @Override
-    public boolean waitingFor(WorkOrderId order, Instant by) {
+    public Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
         return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sms_held_reply WHERE work_order_id = ? "
-                    + "AND state = 'WAITING' AND received_at <= ? LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(received_at) AS since FROM sms_held_reply "
+                    + "WHERE work_order_id = ? AND state = 'WAITING' AND received_at <= ?")) {
                 ps.setLong(1, order.value());
                 Sql.setInstant(ps, 2, by);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    return rs.next() ? Sql.optInstant(rs, "since") : Optional.<Instant>empty();
                 }
             }
         });

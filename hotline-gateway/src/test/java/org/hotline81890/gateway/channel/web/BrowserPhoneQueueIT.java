@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -175,11 +177,25 @@ class BrowserPhoneQueueIT {
         assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
         Browser.screenshot(browser, "agent-wrap-up-signed-out");
         assertOnlyTheWrapUpsActions();
-        // A reload keeps it: the signed-out wrap-up is the server's, not the page's.
+        // A reload keeps it: the signed-out wrap-up is the server's, not the page's, and so are its clocks: the time
+        // in the state and the countdown go on from the stored start (web.wrap-up-time, 30 s), not from 00:00.
         browser.navigate().refresh();
         waitForState("话后整理");
         assertThat(browser.findElement(By.id("state-reason")).getText()).isEqualTo("话后整理（已签出）");
         assertOnlyTheWrapUpsActions();
+        long started = wrapUpStart(second.uniqueId());
+        assertThat(Long.parseLong(browser.findElement(By.id("statebar")).getDomAttribute("data-since")))
+                .isEqualTo(started);
+        assertThat(Long.parseLong(browser.findElement(By.id("statebar")).getDomAttribute("data-until")))
+                .isEqualTo(started + 30_000);
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            long inState = seconds(d.findElement(By.id("state-since")).getText());
+            long left = (started + 30_000 - System.currentTimeMillis()) / 1000;
+            String countdown = d.findElement(By.id("state-countdown")).getText();
+            return Math.abs(inState - (System.currentTimeMillis() - started) / 1000) <= 2
+                    && (left > 0 ? countdown.startsWith("剩余 ") && Math.abs(seconds(countdown) - left) <= 2
+                    : countdown.startsWith("整理超时 ") && Math.abs(seconds(countdown) + left) <= 2);
+        });
         Browser.screenshot(browser, "agent-wrap-up-signed-out-reloaded");
         new Select(browser.findElement(By.id("wrapup-code"))).selectByVisibleText("已派单");
         browser.findElement(By.id("btn-wrapup-signout")).click();
@@ -193,6 +209,27 @@ class BrowserPhoneQueueIT {
         assertThat(browser.findElements(By.cssSelector("#statebar button"))).extracting(e -> e.getDomAttribute("id"))
                 .containsExactly("btn-wrapup-signout");
         assertThat(browser.findElements(By.id("wrapup-code"))).hasSize(1);
+    }
+
+    /** "剩余 00:27" or "01:05" as seconds. */
+    private static long seconds(String shown) {
+        String mmss = shown.substring(shown.lastIndexOf(' ') + 1);
+        return Long.parseLong(mmss.substring(0, mmss.indexOf(':'))) * 60
+                + Long.parseLong(mmss.substring(mmss.indexOf(':') + 1));
+    }
+
+    /** When the call's wrap-up began, as stored (epoch milliseconds). */
+    private static long wrapUpStart(String uniqueId) {
+        try (Connection c = DriverManager.getConnection(voice.db().url(), TestDatabase.user(), TestDatabase.password());
+             PreparedStatement s = c.prepareStatement("SELECT started_at FROM agent_wrap_up WHERE unique_id = ?")) {
+            s.setString(1, uniqueId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String wrapUpCode(String uniqueId) {

@@ -378,7 +378,7 @@ class JournalStageTest {
         Tracker tracker = new Tracker(store, LEVELS, EventPublisher.NONE, clock);
         InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
         SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, HeldAnswers.NONE,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(24), clock);
         String caller = "8613800000007";
         WorkOrder order = ((IntakeResult.Accepted) new Intake(store, new HintsClassifier(), LEVELS,
                 EventPublisher.NONE, clock).receive(IntakeRequest.of("sms:job", Channel.SMS, caller, "水管漏水")
@@ -416,7 +416,7 @@ class JournalStageTest {
         InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
         InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
         SurveyWait wait = new SurveyWait(store, tracker, deadlines, "work_order", journal, held,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(24), clock);
         // as shipped: the reply window is as long as the survey wait (smpp.reply-hold.asked-within, sla.survey-wait)
         SurveyReplies replies = new SurveyReplies(held, new HintsClassifier(),
                 new ReplyWindow(true, LEVELS.surveyWait(), Duration.ofHours(24)), clock);
