@@ -75,7 +75,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * every order would be gone. There is no switch for it, so such a directory is refused with what to do instead.
      */
     static void refuseTemporary(Path dataDir, String tmpDir) {
-        String path = dataDir.toAbsolutePath().normalize().resolve("mariadb").resolve("data").toFile().getAbsolutePath();
+        String path = dataDir.toAbsolutePath().normalize().resolve("mariadb").resolve("data").toFile()
+                .getAbsolutePath();
         if (tmpDir != null && !tmpDir.isEmpty() && path.startsWith(tmpDir)) {
             throw new IllegalStateException("the data directory " + dataDir.toAbsolutePath() + " is under the system's "
                     + "temporary directory (java.io.tmpdir=" + tmpDir + "), which the embedded MariaDB empties at "
