@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
@@ -95,7 +97,8 @@ public final class SmsModule implements HotlineModule {
 
     /** The intake journal (smpp.journal): what acknowledges, what opens the orders behind it, and its table. */
     private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows,
-                           MySqlTicketReservations tickets, ExecutorService threads) {
+                           MySqlTicketReservations tickets, ExecutorService threads,
+                           AtomicReference<Consumer<List<String>>> sendFirst) {
     }
 
     private final Core core;
@@ -158,9 +161,15 @@ public final class SmsModule implements HotlineModule {
         MySqlTicketReservations tickets = new MySqlTicketReservations(core.database().transactions(),
                 new SecureRandom());
         // Ticket first (ADR 0047): the reply with the ticket is queued before the matcher runs; off only to measure.
+        // Reply first (ADR 0050): the pass before the matcher's lanes, the reply in the relay's lane ahead of the
+        // claim's order once its row is committed; off only to measure.
+        boolean replyFirst = Boolean.parseBoolean(System.getProperty("hotline.sms.reply-first", "true"));
+        AtomicReference<Consumer<List<String>>> sendFirst = new AtomicReference<>(keys -> { });
         if (Boolean.parseBoolean(System.getProperty("hotline.sms.ticket-first", "true"))) {
-            stage.ticketFirst(new TicketFirst(intake, tickets, core.outbox(), core.clock()));
+            stage.ticketFirst(new TicketFirst(intake, tickets, core.outbox(), core.clock(),
+                    replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }));
         }
+        stage.ticketsBeforeMatcher(replyFirst);
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake, DeferredResponses::together);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").
@@ -171,7 +180,7 @@ public final class SmsModule implements HotlineModule {
         Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
-        return new Journal(appender, stage, rows, tickets, stageThreads);
+        return new Journal(appender, stage, rows, tickets, stageThreads, sendFirst);
     }
 
     /**
@@ -222,6 +231,12 @@ public final class SmsModule implements HotlineModule {
     @Override
     public Optional<BooleanSupplier> acksBusy() {
         return wiring.flatMap(Wiring::journal).map(j -> j.appender()::busy);
+    }
+
+    /** The replies with their tickets go first in the relay (ADR 0050). */
+    @Override
+    public void sendFirst(Consumer<List<String>> send) {
+        wiring.flatMap(Wiring::journal).ifPresent(j -> j.sendFirst().set(send));
     }
 
     @Override
