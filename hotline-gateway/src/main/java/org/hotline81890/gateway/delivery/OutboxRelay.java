@@ -135,8 +135,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Rows just committed under these dedupe keys go first (ADR 0050): the next round claims them by their keys before
-     * its ordinary claim, as far as there is room in flight; the rest (or all, if that claim fails) wait for the
-     * ordinary claim. Exactly as safe as any claim: a row another relay holds, or one already done, is not taken.
+     * its ordinary claim, as far as there is room in flight, the rest in the rounds after (if that claim fails, the
+     * ordinary claim takes them). Exactly as safe as any claim: a row another relay holds, or one already done, is not taken.
      */
     public void sendFirst(java.util.Collection<String> dedupeKeys) {
         first.addAll(dedupeKeys);
@@ -180,7 +180,10 @@ public final class OutboxRelay implements AutoCloseable {
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    /** The rows named by {@link #sendFirst}: claimed by their keys, as many as there is room for, and started. */
+    /**
+     * The rows named by {@link #sendFirst}: claimed by their keys, as many as there is room for, and started; the keys
+     * beyond the room wait for the next round (a row the ordinary claim took meanwhile is then simply not found).
+     */
     private void claimFirst() {
         List<String> keys = new ArrayList<>();
         int room = inFlight.availablePermits();
@@ -190,7 +193,6 @@ public final class OutboxRelay implements AutoCloseable {
         if (keys.isEmpty()) {
             return;
         }
-        first.clear(); // beyond the room: the ordinary claim takes them in their turn
         try {
             startAll(outbox.claimKeys(keys, clock.instant(), cfg.lease()));
         } catch (RuntimeException ex) {
