@@ -136,7 +136,8 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * Rows just committed under these dedupe keys go first (ADR 0050): the next round claims them by their keys before
      * its ordinary claim, as far as there is room in flight, the rest in the rounds after (if that claim fails, the
-     * ordinary claim takes them). Exactly as safe as any claim: a row another relay holds, or one already done, is not taken.
+     * ordinary claim takes them). Exactly as safe as any claim: a row another relay holds, or one already done, is
+     * not taken.
      */
     public void sendFirst(java.util.Collection<String> dedupeKeys) {
         first.addAll(dedupeKeys);
