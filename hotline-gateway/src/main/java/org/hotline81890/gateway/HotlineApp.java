@@ -190,6 +190,7 @@ public final class HotlineApp implements AutoCloseable {
             }
             OutboxRelay relay = yieldToAcks(new OutboxRelay(core.outbox(), deliveries.byKind(), cfg.outbox(),
                     core.clock()), modules).start();
+            modules.forEach(m -> m.sendFirst(relay::sendFirst));
             DeadlineScheduler scheduler = new DeadlineScheduler(core.deadlines(), handlers,
                     cfg.scheduler().pollInterval(), cfg.scheduler().lease(), core.clock(), cfg.scheduler().parallel())
                     .start();

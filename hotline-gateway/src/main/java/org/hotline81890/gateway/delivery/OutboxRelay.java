@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * being acknowledged) the relay claims only rows that have been due for {@code maxLag} at least, so the replies and
  * offers the journal stage's orders cause go out after the burst instead of taking the cores from the acks; a row
  * waits at most {@code maxLag} (plus a poll) for that, however long the burst lasts.
+ *
+ * <p>A lane ahead of the claim's order ({@link #sendFirst}, ADR 0050): rows a producer names by their dedupe keys
+ * right after committing them (the SMS reply with its ticket) are claimed by those keys at the start of the next
+ * round, with the same lease as any claim, and go out before the due rows of other kinds that wait in front of them.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -80,6 +84,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Duration YIELD_POLL = Duration.ofMillis(20);
     private volatile BooleanSupplier acksBusy = () -> false;
     private volatile Duration maxLag = Duration.ZERO;
+    /** Dedupe keys of rows committed to go first ({@link #sendFirst}); taken by the next round. */
+    private final Queue<String> first = new ConcurrentLinkedQueue<>();
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
                        Clock clock) {
@@ -128,6 +134,17 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
+     * Rows just committed under these dedupe keys go first (ADR 0050): the next round claims them by their keys before
+     * its ordinary claim, as far as there is room in flight, the rest in the rounds after (if that claim fails, the
+     * ordinary claim takes them). Exactly as safe as any claim: a row another relay holds, or one already done, is
+     * not taken.
+     */
+    public void sendFirst(java.util.Collection<String> dedupeKeys) {
+        first.addAll(dedupeKeys);
+        loop.wake();
+    }
+
+    /**
      * One round: claims as many due rows as there is room for in flight and starts their deliveries, without waiting
      * for them. Slow deliveries (a webhook timing out) therefore never hold back the rows behind them, and a kind
      * with a batch of rows in delivery (SMS waiting for the SMSC's submit rate) is passed over by the claim until
@@ -136,6 +153,7 @@ public final class OutboxRelay implements AutoCloseable {
     Duration round() {
         awaitRoom();
         spaceClaims();
+        claimFirst();
         int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
         Set<String> busy = busyKinds();
         Instant now = clock.instant();
@@ -148,17 +166,7 @@ public final class OutboxRelay implements AutoCloseable {
             done.giveBack(settled); // with the next round; if that never comes, the rows' leases run out
             throw ex;
         }
-        for (OutboxEntry e : batch) {
-            if (!inDelivery.add(e.id())) {
-                LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
-                        + "under way settles it (is outbox.lease shorter than a delivery can take?)", e.id(),
-                        cfg.lease());
-                continue;
-            }
-            inFlight.acquireUninterruptibly();
-            inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger()).incrementAndGet();
-            start(e);
-        }
+        startAll(batch);
         if (batch.size() == room || done.pending()) {
             return Duration.ZERO;
         }
@@ -171,6 +179,40 @@ public final class OutboxRelay implements AutoCloseable {
         Duration wait = outbox.nextDue().map(t -> ScaledClock.realWait(clock, Duration.between(clock.instant(), t)))
                 .orElse(cfg.pollInterval());
         return wait.compareTo(cfg.pollInterval()) > 0 ? cfg.pollInterval() : wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /**
+     * The rows named by {@link #sendFirst}: claimed by their keys, as many as there is room for, and started; the keys
+     * beyond the room wait for the next round (a row the ordinary claim took meanwhile is then simply not found).
+     */
+    private void claimFirst() {
+        List<String> keys = new ArrayList<>();
+        int room = inFlight.availablePermits();
+        for (String k; keys.size() < room && (k = first.poll()) != null; ) {
+            keys.add(k);
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            startAll(outbox.claimKeys(keys, clock.instant(), cfg.lease()));
+        } catch (RuntimeException ex) {
+            LOG.debug("outbox rows to go first not claimed ({}); the ordinary claim takes them", ex.getMessage());
+        }
+    }
+
+    private void startAll(List<OutboxEntry> batch) {
+        for (OutboxEntry e : batch) {
+            if (!inDelivery.add(e.id())) {
+                LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
+                        + "under way settles it (is outbox.lease shorter than a delivery can take?)", e.id(),
+                        cfg.lease());
+                continue;
+            }
+            inFlight.acquireUninterruptibly();
+            inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger()).incrementAndGet();
+            start(e);
+        }
     }
 
     /** Starts the delivery of a claimed row: in its number's order (SMS), in a group of its kind, or alone. */

@@ -43,6 +43,13 @@ public interface HotlineModule extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The outbox relay's lane for rows that go first (ADR 0050): {@code send} takes the dedupe keys of rows just
+     * committed. Called once the relay exists; a module that needs no such lane ignores it.
+     */
+    default void sendFirst(Consumer<List<String>> send) {
+    }
+
     /** Opens sockets, binds, connects: called once everything else is running. */
     default void start() {
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
@@ -45,6 +47,7 @@ import org.hotline81890.gateway.sms.SurveyReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlDeadlineStore;
 import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
+import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlTicketReservations;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
@@ -70,6 +73,8 @@ public final class SmsModule implements HotlineModule {
     private static final int JOURNAL_WRITERS = 2;
     private static final int JOURNAL_CLAIM = 500;
     private static final int JOURNAL_STAGE_THREADS = 16;
+    /** Connections of the ticket pass and the stage's claims: one each. */
+    private static final int JOURNAL_TICKET_LANE = 2;
     private static final int JOURNAL_BUSY_INTAKES = 1;
     /** Texts that waited this long in the journal get every lane: replies well inside GB/T 33358's 3 minutes. */
     private static final Duration JOURNAL_MAX_LAG = Duration.ofSeconds(30);
@@ -95,7 +100,8 @@ public final class SmsModule implements HotlineModule {
 
     /** The intake journal (smpp.journal): what acknowledges, what opens the orders behind it, and its table. */
     private record Journal(JournalAppender appender, JournalStage stage, MySqlInboundJournal rows,
-                           MySqlTicketReservations tickets, ExecutorService threads) {
+                           MySqlTicketReservations tickets, ExecutorService threads,
+                           AtomicReference<Consumer<List<String>>> sendFirst) {
     }
 
     private final Core core;
@@ -148,19 +154,27 @@ public final class SmsModule implements HotlineModule {
      */
     private static Journal journal(Core core, SmsIntake intake) {
         HotlineConfig.Smpp cfg = core.config().smpp();
+        // The ticket pass and the stage's claims on a lane of their own (ADR 0050): on the shared pool the pass
+        // waited up to its 2 s timeout behind the relay's deliveries (20 busy, 100 waiting, docs/sms.md).
+        var tickets = core.database().committerLane(JOURNAL_TICKET_LANE).transactions();
         MySqlInboundJournal rows = new MySqlInboundJournal(core.database().committerLane(JOURNAL_WRITERS)
-                .transactions(), core.database().transactions(), core.clock());
+                .transactions(), tickets, core.clock());
         // Platform threads of its own, not the handlers' virtual threads: the matcher's native code holds a carrier
         // while it runs, and a stage draining a backlog on the carriers starved the acks (docs/sms.md).
         ExecutorService stageThreads = Executors.newFixedThreadPool(JOURNAL_STAGE_THREADS,
                 Thread.ofPlatform().daemon().name("sms-journal-intake-", 0).factory());
         JournalStage stage = new JournalStage(rows, intake, stageThreads, core.clock(), JOURNAL_CLAIM, JOURNAL_LEASE);
-        MySqlTicketReservations tickets = new MySqlTicketReservations(core.database().transactions(),
-                new SecureRandom());
+        MySqlTicketReservations reservations = new MySqlTicketReservations(tickets, new SecureRandom());
         // Ticket first (ADR 0047): the reply with the ticket is queued before the matcher runs; off only to measure.
+        // Reply first (ADR 0050): the pass before the matcher's lanes, the reply in the relay's lane ahead of the
+        // claim's order once its row is committed; off only to measure.
+        boolean replyFirst = Boolean.parseBoolean(System.getProperty("hotline.sms.reply-first", "true"));
+        AtomicReference<Consumer<List<String>>> sendFirst = new AtomicReference<>(keys -> { });
         if (Boolean.parseBoolean(System.getProperty("hotline.sms.ticket-first", "true"))) {
-            stage.ticketFirst(new TicketFirst(intake, tickets, core.outbox(), core.clock()));
+            stage.ticketFirst(new TicketFirst(intake, reservations, new MySqlOutbox(tickets, core.clock()),
+                    core.clock(), replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }));
         }
+        stage.ticketsBeforeMatcher(replyFirst);
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake, DeferredResponses::together);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").
@@ -171,7 +185,7 @@ public final class SmsModule implements HotlineModule {
         Gauge.builder("hotline.sms.journal.oldest.age", stage, s -> s.lag().age(core.clock().instant()).toMillis()
                 / 1000.0).baseUnit("seconds").description("How long the oldest unprocessed SMS has waited")
                 .register(core.registry());
-        return new Journal(appender, stage, rows, tickets, stageThreads);
+        return new Journal(appender, stage, rows, reservations, stageThreads, sendFirst);
     }
 
     /**
@@ -223,6 +237,12 @@ public final class SmsModule implements HotlineModule {
     @Override
     public Optional<BooleanSupplier> acksBusy() {
         return wiring.flatMap(Wiring::journal).map(j -> j.appender()::busy);
+    }
+
+    /** The replies with their tickets go first in the relay (ADR 0050). */
+    @Override
+    public void sendFirst(Consumer<List<String>> send) {
+        wiring.flatMap(Wiring::journal).ifPresent(j -> j.sendFirst().set(send));
     }
 
     @Override

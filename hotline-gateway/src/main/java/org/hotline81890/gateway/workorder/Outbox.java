@@ -34,6 +34,15 @@ public interface Outbox {
         return claimDue(by, limit, lease.plus(Duration.between(by, now)), skipKinds);
     }
 
+    /**
+     * Claims the pending rows with these dedupe keys that are due at {@code now} and not leased, for {@code lease}: the
+     * relay's lane for rows that go first (ADR 0050). A store without that lane claims none here, and the ordinary
+     * claim takes them in their turn.
+     */
+    default List<OutboxEntry> claimKeys(java.util.Collection<String> dedupeKeys, Instant now, Duration lease) {
+        return List.of();
+    }
+
     /** The other side confirmed: the row is done and never delivered again. */
     void markDone(long id, Instant at);
 

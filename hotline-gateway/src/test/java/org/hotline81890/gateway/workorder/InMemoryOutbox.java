@@ -76,6 +76,20 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized List<OutboxEntry> claimKeys(java.util.Collection<String> dedupeKeys, Instant now,
+                                                    Duration lease) {
+        List<OutboxEntry> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.state.equals("PENDING") && !r.dueKey().isAfter(now) && dedupeKeys.contains(r.message.dedupeKey())) {
+                r.claimedUntil = now.plus(lease);
+                r.attempts++;
+                out.add(new OutboxEntry(r.id, r.message, r.workOrder, r.attempts, r.createdAt));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void markDone(long id, Instant at) {
         row(id).ifPresent(r -> {
             r.state = "DONE";

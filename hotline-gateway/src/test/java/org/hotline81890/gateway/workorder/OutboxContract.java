@@ -124,6 +124,32 @@ public interface OutboxContract {
         assertThat(outbox().status(second.dedupeKey()).orElseThrow().state()).isEqualTo("PENDING");
     }
 
+    /** The relay's lane for rows that go first (ADR 0050): by key, only what the ordinary claim would take. */
+    @Test
+    default void aClaimByKeysShouldTakeOnlyTheNamedDueRowsNobodyHoldsLeasedAsAnyClaim() {
+        OutboxMessage named = message(OutboxMessage.SMS);
+        OutboxMessage other = message(OutboxMessage.SMS);
+        OutboxMessage held = message(OutboxMessage.SMS);
+        OutboxMessage done = message(OutboxMessage.SMS);
+        outbox().enqueue(Optional.empty(), List.of(held, done));
+        List<OutboxEntry> before = outbox().claimDue(ENQUEUED_AT, 10, LEASE);
+        assertThat(before).hasSize(2);
+        outbox().markDone(idOf(done), ENQUEUED_AT);
+        outbox().enqueue(Optional.empty(), List.of(named, other));
+        Instant now = ENQUEUED_AT.plusSeconds(1);
+
+        List<OutboxEntry> claimed = outbox().claimKeys(List.of(named.dedupeKey(), held.dedupeKey(),
+                done.dedupeKey(), "contract:never-written"), now, LEASE);
+
+        assertThat(claimed).singleElement().satisfies(e -> {
+            assertThat(e.message()).isEqualTo(named);
+            assertThat(e.attempts()).isEqualTo(1);
+        });
+        assertThat(outbox().claimKeys(List.of(named.dedupeKey()), now, LEASE)).as("leased").isEmpty();
+        assertThat(ids(outbox().claimDue(now, 10, LEASE))).containsExactly(idOf(other));
+        assertThat(ids(outbox().claimDue(now.plus(LEASE), 10, LEASE))).contains(idOf(named));
+    }
+
     @Test
     default void aDoneRowShouldNeverBeClaimedAgain() {
         OutboxMessage a = message(OutboxMessage.SMS);

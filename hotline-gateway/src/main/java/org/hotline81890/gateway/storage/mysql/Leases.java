@@ -78,6 +78,12 @@ final class Leases {
                 }
             }
         }
+        return lease(c, table, alsoSet, rows, now, lease, id);
+    }
+
+    /** Leases the rows just read {@code FOR UPDATE} for {@code lease} from {@code now}, in the caller's transaction. */
+    static <T> List<T> lease(Connection c, String table, String alsoSet, List<T> rows, Instant now, Duration lease,
+                             ToLongFunction<T> id) throws SQLException {
         if (rows.isEmpty()) {
             return rows;
         }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,36 @@ public final class MySqlOutbox implements Outbox {
                                    Duration lease) throws SQLException {
         return Leases.claim(c, "outbox", COLUMNS, ", attempts=attempts+1", Map.of("kind", skipKinds), dueBy, now,
                 limit, lease, MySqlOutbox::entry, OutboxEntry::id);
+    }
+
+    /**
+     * The relay's lane for rows that go first (ADR 0050): the due, unleased, pending rows with these dedupe keys,
+     * found by the unique key (not the due index: the keys are few, the due rows may be many), locked
+     * {@code FOR UPDATE SKIP LOCKED} and leased as any claim leases them.
+     */
+    @Override
+    public List<OutboxEntry> claimKeys(Collection<String> dedupeKeys, Instant now, Duration lease) {
+        if (dedupeKeys.isEmpty()) {
+            return List.of();
+        }
+        return tx.inTransaction(c -> {
+            List<OutboxEntry> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE dedupe_key IN ("
+                    + String.join(",", Collections.nCopies(dedupeKeys.size(), "?")) + ") AND state='PENDING' "
+                    + "AND due_key<=? ORDER BY id FOR UPDATE SKIP LOCKED")) {
+                int i = 1;
+                for (String k : dedupeKeys) {
+                    ps.setString(i++, k);
+                }
+                Sql.setInstant(ps, i, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(entry(rs));
+                    }
+                }
+            }
+            return Leases.lease(c, "outbox", ", attempts=attempts+1", rows, now, lease, OutboxEntry::id);
+        });
     }
 
     /** An outbox row read with {@link #COLUMNS}, its attempt counted as the claim counts it. */

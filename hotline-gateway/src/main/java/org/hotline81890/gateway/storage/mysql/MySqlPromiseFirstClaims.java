@@ -147,6 +147,12 @@ public final class MySqlPromiseFirstClaims implements Outbox {
         return rows;
     }
 
+    /** The lane for rows that go first (ADR 0050) is the outbox's own: those rows are no first offers. */
+    @Override
+    public List<OutboxEntry> claimKeys(java.util.Collection<String> dedupeKeys, Instant now, Duration lease) {
+        return outbox.claimKeys(dedupeKeys, now, lease);
+    }
+
     @Override
     public void enqueue(Optional<WorkOrderId> workOrderId, List<OutboxMessage> messages) {
         outbox.enqueue(workOrderId, messages);

@@ -93,7 +93,7 @@ public final class JournalAppendBench {
     }
 
     /** The journal lane's settings (Database.open plus allowMultiQueries). */
-    private static Properties laneProperties(Map<String, String> args) {
+    static Properties laneProperties(Map<String, String> args) {
         Properties p = new Properties();
         p.setProperty("user", args.get("db-user"));
         p.setProperty("password", args.get("db-password"));

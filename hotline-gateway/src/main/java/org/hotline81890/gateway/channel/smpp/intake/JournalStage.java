@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -42,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * deliver_sm path and the database); once the appends are quiet, every lane runs. Under a flood the journal absorbs
  * the burst and the stage drains it after. A sustained flow must not push the residents' replies back without end:
  * once the texts of a round waited longer than {@code maxLag} in the journal, every lane runs, acks busy or not.
+ *
+ * <p>The ticket pass comes before the matcher (ADR 0050): while a pass runs or texts appended since the last one wait
+ * for it, a lane starts no new text until that pass has ended (at most one pass per text: a sustained flow, which
+ * keeps new texts always waiting, slows the matcher down but never stops it). The pass then has the cores to itself
+ * but for the texts already in the intake, so the reply with the ticket is queued within a pass of its text's ack.
  */
 public final class JournalStage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalStage.class);
@@ -50,6 +56,8 @@ public final class JournalStage implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** How often a stage paused for the acks (no intake while they are busy) looks again. */
     private static final Duration PAUSE_POLL = Duration.ofMillis(10);
+    /** The longest a lane waits for a ticket pass before it starts its next text (ADR 0050). */
+    private static final Duration PASS_WAIT_MAX = Duration.ofSeconds(1);
 
     private final InboundJournal journal;
     private final InboundSmsHandler intake;
@@ -60,6 +68,14 @@ public final class JournalStage implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Semaphore wakeTickets = new Semaphore(0);
     private final ReentrantLock ticketPass = new ReentrantLock();
+    /** Wakes counted (one per append batch), and the count the last pass that took everything had seen. */
+    private final AtomicLong appended = new AtomicLong();
+    private volatile long ticketedUpTo;
+    /** Passes ended, and the condition lanes waiting for one await. */
+    private long passes;
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final Condition passEnded = passLock.newCondition();
+    private volatile boolean ticketsBeforeMatcher = true;
     private volatile Optional<TicketFirst> first = Optional.empty();
     private Thread tickets;
     private volatile InboundJournal.Lag lag = new InboundJournal.Lag(0, Optional.empty());
@@ -111,6 +127,11 @@ public final class JournalStage implements AutoCloseable {
         this.first = Optional.of(pass);
     }
 
+    /** With {@code false} the lanes no longer wait for the ticket pass (ADR 0050), to measure. */
+    public void ticketsBeforeMatcher(boolean on) {
+        this.ticketsBeforeMatcher = on;
+    }
+
     public synchronized void start() {
         if (loop == null) {
             tickets = Thread.ofPlatform().daemon().name("sms-journal-tickets").start(this::runTickets);
@@ -120,6 +141,7 @@ public final class JournalStage implements AutoCloseable {
 
     /** Something was appended: look at it now instead of at the next poll. */
     public void wake() {
+        appended.incrementAndGet();
         release(wakeTickets);
     }
 
@@ -160,16 +182,57 @@ public final class JournalStage implements AutoCloseable {
     int ticketRound() {
         ticketPass.lock();
         try {
+            long seen = appended.get();
             List<JournaledSms> rows = journal.fresh(batch);
-            if (rows.isEmpty()) {
-                return 0;
+            if (!rows.isEmpty()) {
+                first.ifPresent(f -> f.give(rows));
+                journal.ticketed(rows.stream().map(JournaledSms::id).toList());
+                release(wake);
             }
-            first.ifPresent(f -> f.give(rows));
-            journal.ticketed(rows.stream().map(JournaledSms::id).toList());
-            release(wake);
+            if (rows.size() < batch) {
+                ticketedUpTo = seen; // every text appended before this pass began has had its pass
+            }
             return rows.size();
         } finally {
             ticketPass.unlock();
+            passEnded();
+        }
+    }
+
+    private void passEnded() {
+        passLock.lock();
+        try {
+            passes++;
+            passEnded.signalAll();
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** A pass runs, or texts appended since the last full pass wait for one. */
+    private boolean ticketsWaiting() {
+        return ticketPass.isLocked() || appended.get() != ticketedUpTo;
+    }
+
+    /**
+     * The ticket pass first (ADR 0050): while tickets wait, a lane waits for the pass under way (or the next) to end
+     * before it starts a text; one pass at most, and never longer than {@link #PASS_WAIT_MAX} (a pass that hangs on
+     * storage does not stop the matcher for longer).
+     */
+    private void awaitTicketPass() throws InterruptedException {
+        if (!ticketsBeforeMatcher || !ticketsWaiting()) {
+            return;
+        }
+        long deadline = System.nanoTime() + PASS_WAIT_MAX.toNanos();
+        passLock.lock();
+        try {
+            long seen = passes;
+            for (long left = deadline - System.nanoTime(); passes == seen && ticketsWaiting() && left > 0;
+                 left = deadline - System.nanoTime()) {
+                passEnded.awaitNanos(Math.min(left, PAUSE_POLL.toNanos()));
+            }
+        } finally {
+            passLock.unlock();
         }
     }
 
@@ -288,6 +351,7 @@ public final class JournalStage implements AutoCloseable {
 
     private boolean process(JournaledSms t, Optional<TicketNumber> ticket) {
         try {
+            awaitTicketPass();
             enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.JournaledSms;
@@ -30,12 +31,23 @@ public final class TicketFirst {
     private final TicketReservations reservations;
     private final Outbox outbox;
     private final Clock clock;
+    private final Consumer<List<String>> queued;
 
-    public TicketFirst(SmsIntake intake, TicketReservations reservations, Outbox outbox, Clock clock) {
+    /**
+     * {@code queued} is told the outbox keys of the replies once they are committed (the relay's lane for rows that go
+     * first, ADR 0050).
+     */
+    public TicketFirst(SmsIntake intake, TicketReservations reservations, Outbox outbox, Clock clock,
+                       Consumer<List<String>> queued) {
         this.intake = intake;
         this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
+        this.queued = queued;
+    }
+
+    public TicketFirst(SmsIntake intake, TicketReservations reservations, Outbox outbox, Clock clock) {
+        this(intake, reservations, outbox, clock, keys -> { });
     }
 
     /** The tickets given, by journal row id; the replies are queued when this returns. Throws when storage fails. */
@@ -59,6 +71,7 @@ public final class TicketFirst {
             }
         }
         outbox.enqueue(Optional.empty(), replies);
+        queued.accept(replies.stream().map(OutboxMessage::dedupeKey).toList());
         return given;
     }
 

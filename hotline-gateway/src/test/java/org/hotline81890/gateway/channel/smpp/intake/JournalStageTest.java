@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.sms.InMemoryInboundJournal;
+import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.InMemorySmsStore;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.sms.HeldReply;
@@ -226,6 +227,102 @@ class JournalStageTest {
         quiet.yieldTo(busy::get, 1, LEASE);
         assertThat(quiet.round()).isEqualTo(4);
         assertThat(met).hasValue(4);
+    }
+
+    /**
+     * The ticket pass before the matcher (ADR 0050): while a pass runs for texts just acknowledged, a lane starts no
+     * new text; it goes on once that pass has ended.
+     */
+    @Test
+    void aLaneStartsNoNewTextWhileTheTicketPassRunsAndGoesOnOnceItEnded() throws Exception {
+        journal.append(List.of(text("8613800000031", "a0"), text("8613800000031", "a1")));
+        AtomicBoolean slowPass = new AtomicBoolean();
+        CountDownLatch inPass = new CountDownLatch(1);
+        CountDownLatch passMayEnd = new CountDownLatch(1);
+        CountDownLatch firstIn = new CountDownLatch(1);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        List<String> entered = new CopyOnWriteArrayList<>();
+        JournalStage stage = new JournalStage(passBlockingWhile(slowPass, inPass, passMayEnd), sms -> {
+            entered.add(sms.text());
+            if (sms.text().equals("a0")) {
+                firstIn.countDown();
+                awaitQuietly(firstMayEnd);
+            }
+            return new InboundOutcome.Committed("T");
+        }, threads, clock, 500, LEASE);
+        var round = threads.submit(stage::round);
+        assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
+
+        journal.append(List.of(text("8613800000032", "b0"))); // acknowledged now: its pass is under way
+        stage.wake();
+        slowPass.set(true);
+        var pass = threads.submit(stage::ticketRound);
+        assertThat(inPass.await(10, TimeUnit.SECONDS)).isTrue();
+        firstMayEnd.countDown();
+        Thread.sleep(300);
+        assertThat(entered).as("a1 waits for the ticket pass").containsExactly("a0");
+
+        passMayEnd.countDown();
+        assertThat(pass.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(round.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(entered).containsExactly("a0", "a1");
+    }
+
+    /** The test's journal, whose ticket pass ({@code fresh}) waits for {@code mayEnd} while {@code slow} is set. */
+    private InboundJournal passBlockingWhile(AtomicBoolean slow, CountDownLatch inPass, CountDownLatch mayEnd) {
+        return new InboundJournal() {
+            @Override
+            public void append(List<JournaledSms> texts) {
+                journal.append(texts);
+            }
+
+            @Override
+            public List<JournaledSms> fresh(int limit) {
+                if (slow.get()) {
+                    inPass.countDown();
+                    awaitQuietly(mayEnd);
+                }
+                return journal.fresh(limit);
+            }
+
+            @Override
+            public void ticketed(List<Long> ids) {
+                journal.ticketed(ids);
+            }
+
+            @Override
+            public List<JournaledSms> claim(int limit, Duration lease) {
+                return journal.claim(limit, lease);
+            }
+
+            @Override
+            public void done(List<Long> ids) {
+                journal.done(ids);
+            }
+
+            @Override
+            public void retryLater(List<Long> ids, Duration after) {
+                journal.retryLater(ids, after);
+            }
+
+            @Override
+            public int purgeDoneBefore(Instant cutoff) {
+                return journal.purgeDoneBefore(cutoff);
+            }
+
+            @Override
+            public Lag lag() {
+                return journal.lag();
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
