@@ -27,12 +27,11 @@ public final class DayRun {
     public static int run(Demo demo, DemoOptions o, Optional<Path> report, Optional<Path> chart, PrintStream out)
             throws IOException, InterruptedException {
         Machine machine = new Machine();
-        int total = o.requests().orElseThrow();
         Instant dayEnd = o.start().plus(Duration.ofDays(1));
         long lastPrint = 0;
         // --for cuts the day short (e.g. 12m at 60x: midnight to noon, the morning peak at the day's own rate).
         long cutAt = o.runFor().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-        while ((demo.sent() < total || demo.clock().instant().isBefore(dayEnd)) && System.nanoTime() < cutAt) {
+        while ((demo.sent() < demo.planned() || demo.clock().instant().isBefore(dayEnd)) && System.nanoTime() < cutAt) {
             Thread.sleep(1000);
             lastPrint = progress(demo, out, lastPrint, "day");
         }

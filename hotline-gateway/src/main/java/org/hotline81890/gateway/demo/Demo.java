@@ -261,6 +261,11 @@ public final class Demo implements AutoCloseable {
         return residents.sent();
     }
 
+    /** What the run will send in all (a --day run started after midnight sends only the rest of the day). */
+    public int planned() {
+        return residents.planned();
+    }
+
     public Map<String, Long> counts() {
         return ledger.counts();
     }

@@ -28,6 +28,7 @@ final class Residents {
     private final WebForms web;
     private final BiConsumer<String, LabelledExample> texted;
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger planned = new AtomicInteger();
     private final int pool;
     private volatile boolean stopped;
 
@@ -49,7 +50,11 @@ final class Residents {
         if (options.day()) {
             Instant from = clock.instant();
             for (Instant at : dayArrivals(options.requests().get())) {
-                if (!at.isBefore(from)) { // --start later than midnight: that part of the day only
+                // --start later than midnight: that part of the day only. Compared with the run's origin, not with
+                // the clock, which has moved on while the demo started: the first arrivals after midnight were
+                // dropped, and the day, waiting for every request to be sent, never ended.
+                if (!at.isBefore(options.start())) {
+                    planned.incrementAndGet();
                     schedule.after(Duration.between(from, at), this::one);
                 }
             }
@@ -60,6 +65,11 @@ final class Residents {
 
     int sent() {
         return sent.get();
+    }
+
+    /** The requests this run will send: with --day, the day's arrivals from its start on; otherwise the limit. */
+    int planned() {
+        return options.day() ? planned.get() : options.requests().orElse(Integer.MAX_VALUE);
     }
 
     void stop() {
