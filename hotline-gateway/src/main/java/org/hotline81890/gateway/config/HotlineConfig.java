@@ -31,7 +31,7 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
                 new Db(c.text("db.url"), c.text("db.user"), c.text("db.password"),
                         c.integer("db.pool-size", 1, 200), c.duration("db.connect-timeout", Duration.ofMillis(250)),
                         c.port("db.embedded-port"), c.text("db.embedded-buffer-pool"),
-                        c.text("db.embedded-log-file-size")),
+                        c.text("db.embedded-log-file-size"), c.duration("db.start-patience", Duration.ZERO)),
                 new Sla(c.duration("sla.respond-within", ms1), c.duration("sla.complete-within", ms1),
                         c.duration("sla.survey-wait", ms1)),
                 new OutboxRelay(c.duration("outbox.poll-interval", Duration.ofMillis(10)),
@@ -213,7 +213,8 @@ public record HotlineConfig(Http http, Data data, Db db, Sla sla, OutboxRelay ou
 
     /** The database; an empty url means the embedded MariaDB under data.dir. */
     public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
-                     int embeddedPort, String embeddedBufferPool, String embeddedLogFileSize) {
+                     int embeddedPort, String embeddedBufferPool, String embeddedLogFileSize,
+                     Duration startPatience) {
         private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("[0-9]{1,6}[KMG]");
 
         public Db {

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.hotline81890.gateway.dispatch.DispatchOutcomes;
+import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.PromiseClock;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
 /**
@@ -32,7 +34,7 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
  * Times are simulated time, as the hotline recorded them.
  */
 final class DayReport {
-    static final Duration OFFER_GOAL = Duration.ofMinutes(5);
+    static final Duration OFFER_GOAL = PromiseClock.GOAL;
     /** The most orders of one state the admin API lists at once. */
     static final int LISTED = 500;
     private final String api;
@@ -50,15 +52,23 @@ final class DayReport {
      * the order was REOPENED (a hold for opening hours or a 转办 there records an event in the same state).
      * {@code heldUntil}: the opening the night policy held it for before its first offer (ADR 0019).
      * {@code due}: the deadline that decides its next step in its state ({@link OpenOrders#due}); {@code last}: its
-     * history's last event, for why an order is still open.
+     * history's last event, for why an order is still open. {@code promiseFrom}: when the promise's clock started
+     * ({@link PromiseClock}: the agent's placement of a call without a menu choice, else {@code created});
+     * {@code toOffer} counts from it.
      */
-    record Order(String ticket, String channel, WorkOrderState state, Instant created, Optional<Duration> toOffer,
-                 boolean matched, int unsatisfied, int reopened, Set<WorkOrderState> reached,
-                 Optional<Instant> heldUntil, Optional<Instant> due, Optional<JsonObject> last) {
-        /** Offered within the goal counted from the opening it was held for (from intake when not held). */
+    record Order(String ticket, String channel, WorkOrderState state, Instant created, Instant promiseFrom,
+                 Optional<Duration> toOffer, boolean matched, int unsatisfied, int reopened,
+                 Set<WorkOrderState> reached, Optional<Instant> heldUntil, Optional<Instant> due,
+                 Optional<JsonObject> last) {
+        /** Offered within the goal from the opening it was held for (from the promise's start when not held). */
         boolean offeredInTimeFromOpening() {
-            return toOffer.map(d -> created.plus(d)).map(at -> !at.isAfter(heldUntil.filter(h -> h.isAfter(created))
-                    .orElse(created).plus(OFFER_GOAL))).orElse(false);
+            return toOffer.map(promiseFrom::plus).map(at -> !at.isAfter(heldUntil
+                    .filter(h -> h.isAfter(promiseFrom)).orElse(promiseFrom).plus(OFFER_GOAL))).orElse(false);
+        }
+
+        /** The time to the first offer counted from the order's creation (a call's arrival), as before ADR 0053. */
+        Optional<Duration> toOfferFromCreation() {
+            return toOffer.map(d -> d.plus(Duration.between(created, promiseFrom)));
         }
 
         /** Escalated (督办) without ever being offered and not held: no provider serves it there at all. */
@@ -99,6 +109,16 @@ final class DayReport {
          */
         double offeredWithinGoalWhenOpen() {
             return share(Order::hadProviderOpen, Order::offeredInTime);
+        }
+
+        /**
+         * Of the orders that had a provider open and came by {@code channel}: offered within the goal from the
+         * promise's start ({@link PromiseClock}) and, for comparison, from the order's creation (ADR 0053).
+         */
+        double[] offeredWithinGoalWhenOpenBy(String channel) {
+            java.util.function.Predicate<Order> of = o -> o.hadProviderOpen() && o.channel().equals(channel);
+            return new double[] {share(of, Order::offeredInTime), share(of, o -> o.toOfferFromCreation()
+                    .map(d -> d.compareTo(OFFER_GOAL) <= 0).orElse(false))};
         }
 
         /** Matched orders held for a provider's opening, offered within the goal of that opening. */
@@ -216,7 +236,8 @@ final class DayReport {
 
     static Order order(JsonObject w, String channel) {
         Instant created = Instant.parse(w.getString("createdAt"));
-        Optional<Duration> toOffer = Optional.empty();
+        Optional<Instant> placed = Optional.empty();
+        Optional<Instant> offered = Optional.empty();
         boolean matched = false;
         int unsatisfied = 0;
         int reopened = 0;
@@ -227,13 +248,16 @@ final class DayReport {
             WorkOrderState to = WorkOrderState.valueOf(e.getString("to"));
             boolean moved = !to.name().equals(e.getString("from"));
             reached.add(to);
-            if (toOffer.isEmpty() && heldUntil.isEmpty()
+            if (offered.isEmpty() && heldUntil.isEmpty()
                     && e.getString("details", "").startsWith(DispatchOutcomes.HELD)) {
                 heldUntil = opening(e.getString("details")).or(() -> Optional.of(created));
             }
             matched |= to == WorkOrderState.MATCHED;
-            if (to == WorkOrderState.OFFERED && toOffer.isEmpty()) {
-                toOffer = Optional.of(Duration.between(created, Instant.parse(e.getString("at"))));
+            if (placed.isEmpty() && (to == WorkOrderState.MATCHED || to == WorkOrderState.ANSWERED)) {
+                placed = Optional.of(Instant.parse(e.getString("at")));
+            }
+            if (to == WorkOrderState.OFFERED && offered.isEmpty()) {
+                offered = Optional.of(Instant.parse(e.getString("at")));
             }
             if (to == WorkOrderState.SURVEYED && e.getString("details", "").endsWith("不满意")) {
                 unsatisfied++;
@@ -242,10 +266,12 @@ final class DayReport {
                 reopened++;
             }
         }
+        Instant promiseFrom = PromiseClock.startsAt(Channel.ofWire(w.getString("channel", channel)), created, placed);
         JsonArray history = w.getJsonArray("history", new JsonArray());
         WorkOrderState state = WorkOrderState.valueOf(w.getString("state"));
-        return new Order(w.getString("ticket"), channel, state, created, toOffer, matched, unsatisfied, reopened,
-                reached, heldUntil, OpenOrders.due(state, w.getJsonObject("deadlines", new JsonObject())),
+        return new Order(w.getString("ticket"), channel, state, created, promiseFrom,
+                offered.map(at -> Duration.between(promiseFrom, at)), matched, unsatisfied, reopened, reached,
+                heldUntil, OpenOrders.due(state, w.getJsonObject("deadlines", new JsonObject())),
                 history.isEmpty() ? Optional.empty() : Optional.of(history.getJsonObject(history.size() - 1)));
     }
 

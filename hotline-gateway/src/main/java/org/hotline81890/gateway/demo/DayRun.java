@@ -118,14 +118,19 @@ public final class DayRun {
                 "%.2f %% (of %,d; %,d more escalated with no provider for them at all)",
                 100 * f.offeredWithinGoalWhenOpen(), f.count(DayReport.Order::hadProviderOpen),
                 f.count(x -> x.matched() && x.noProvider())));
+        double[] phone = f.offeredWithinGoalWhenOpenBy("phone");
+        row(s, "… of those, phone orders: from the need told (ADR 0053) / from the call's arrival (talk counted)",
+                String.format(Locale.ROOT, "%.2f %% / %.2f %% (of %,d)", 100 * phone[0], 100 * phone[1],
+                        f.count(x -> x.hadProviderOpen() && x.channel().equals("phone"))));
         Instant dayEnd = o.start().plus(Duration.ofDays(1));
         row(s, "… held for a provider's opening hours (night/weekend policy), offered within 5 min of the opening",
                 String.format(Locale.ROOT, "%.2f %% (of %,d held); %.2f %% of the %,d whose opening came within the "
                         + "day (the others' came during the drain)", 100 * f.heldOfferedWithinGoalOfOpening(), held,
                         100 * f.heldOfferedWithinGoalOfOpeningBefore(dayEnd),
                         f.count(x -> DayReport.Figures.heldBefore(x, dayEnd))));
-        row(s, "dispatch time, intake → first offer, p50 / p99", f.dispatchPercentile(0.5).map(DayChart::minutes)
-                .orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes).orElse("-"));
+        row(s, "dispatch time, promise's start → first offer, p50 / p99", f.dispatchPercentile(0.5)
+                .map(DayChart::minutes).orElse("-") + " / " + f.dispatchPercentile(0.99).map(DayChart::minutes)
+                .orElse("-"));
         java.util.function.Predicate<DayReport.Order> late = x -> x.hadProviderOpen() && !x.offeredInTime();
         row(s, "… of those with a provider open: offered after 5 min, dispatch p50 / p99", String.format(Locale.ROOT,
                 "%,d: %s / %s", f.count(x -> late.test(x) && x.toOffer().isPresent()),

@@ -41,6 +41,8 @@ import org.hotline81890.simulators.ami.QueueMemberState;
 public final class Demo implements AutoCloseable {
     /** How often the simulated agent works the SMS inbox, in simulated time. */
     static final java.time.Duration SMS_DESK_ROUND = java.time.Duration.ofMinutes(3);
+    /** The environment variable of http.port: set, it is the port asked for; unset, the demo may take another. */
+    private static final String HTTP_PORT = "HOTLINE_HTTP_PORT";
     private final HotlineApp app;
     private final AmiServerSimulator ami;
     private final Optional<NodeSmsc> smsc;
@@ -116,6 +118,10 @@ public final class Demo implements AutoCloseable {
         smsc.ifPresent(started::add);
         Map<String, String> settings = settings(options, env, ami.port(), smsc.map(NodeSmsc::port));
         HotlineConfig cfg = HotlineConfig.load(configFile.orElse(null), settings);
+        DemoHttpPort.Choice port = DemoHttpPort.choose(cfg.http().host(), cfg.http().port(),
+                env.containsKey(HTTP_PORT));
+        port.instead().ifPresent(p -> settings.put(HTTP_PORT, Integer.toString(p)));
+        port.notice().ifPresent(out::println);
         Path data = cfg.data().dir();
         String seed = keySeed(data);
         settings.put("HOTLINE_PARTNERS_DEV_KEY_SEED", seed);

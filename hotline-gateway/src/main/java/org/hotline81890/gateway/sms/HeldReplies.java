@@ -35,6 +35,8 @@ public interface HeldReplies extends HeldAnswers {
      * {@code acknowledgement} written as outbox rows in the same transaction. {@code receivedAt} is when the text
      * arrived (ADR 0036: the survey wait judges it then, however late it was processed). A key already held returns
      * the held text unchanged (an SMSC redelivery); a key that is already a work order holds nothing (empty).
+     * A text held here has its own deadline in the same transaction ({@link HeldReply#DEADLINE}, due
+     * smpp.reply-hold.decide-within after {@code receivedAt}, ADR 0053).
      */
     Optional<HeldReply> hold(String idempotencyKey, String callerNumber, String text, Instant receivedAt,
                              WorkOrderId answers, List<OutboxMessage> acknowledgement);
@@ -48,7 +50,20 @@ public interface HeldReplies extends HeldAnswers {
 
     /**
      * Records an agent's decision on a WAITING text; false (nothing changed) when it is no longer waiting, so that
-     * of two agents deciding at once one wins.
+     * of two agents deciding at once one wins. The text's own deadline is cancelled in the same transaction.
      */
     boolean decide(long id, HeldReply.State decision, String agent, Optional<String> note, Instant at);
+
+    /**
+     * The text's own deadline found it still WAITING: it is put on the 督办 list at {@code at} and its order's history
+     * says so, in one transaction. False (nothing changed) when it is no longer waiting or already overdue.
+     */
+    boolean markOverdue(long id, Instant at);
+
+    /** The texts still waiting past their own deadline (the 督办 list's), longest overdue first. */
+    List<Overdue> overdue(int limit);
+
+    /** A text on the 督办 list and since when. */
+    record Overdue(HeldReply reply, Instant since) {
+    }
 }

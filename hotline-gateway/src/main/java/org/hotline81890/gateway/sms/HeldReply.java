@@ -16,6 +16,11 @@ import org.hotline81890.gateway.workorder.WorkOrderId;
 public record HeldReply(long id, String idempotencyKey, String callerNumber, String text, WorkOrderId workOrder,
                         TicketNumber ticket, Instant receivedAt, State state, Optional<String> decidedBy,
                         Optional<String> note) {
+    /** The deadline table's subject type of a held text's own deadline (ADR 0053). */
+    public static final String DEADLINE = "sms-held-reply";
+    /** The kind of that deadline: an agent decides the text by then (smpp.reply-hold.decide-within). */
+    public static final String DECIDE_BY = "DECIDE_BY";
+
     /** WAITING until an agent decides; then what they decided. */
     public enum State { WAITING, SURVEY, REOPENED, NEW_REQUEST, DISMISSED }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.hotline81890.gateway.dispatch.ExtensionRequest;
 import org.hotline81890.gateway.dispatch.ExtensionRequests;
+import org.hotline81890.gateway.sms.HeldReplies;
 import org.hotline81890.gateway.workorder.WorkOrder;
 import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderState;
@@ -14,16 +15,24 @@ import org.hotline81890.gateway.workorder.WorkOrderStore;
 
 /**
  * The 督办 list: escalated orders (no provider, offers declined or timed out, a deadline or a transfer's deadline
- * missed, unsatisfied twice), the longest-waiting first, each with why and since when; and the departments'
- * extension requests waiting for a decision.
+ * missed, unsatisfied twice), the longest-waiting first, each with why and since when; residents' SMS replies held
+ * for an agent and not decided by their own deadline (居民回复超时未处理, ADR 0053), whatever their order's state; and
+ * the departments' extension requests waiting for a decision.
  */
 public final class SupervisionList {
     private final WorkOrderStore store;
     private final ExtensionRequests extensions;
+    private final HeldReplies held;
 
-    public SupervisionList(WorkOrderStore store, ExtensionRequests extensions) {
+    public SupervisionList(WorkOrderStore store, ExtensionRequests extensions, HeldReplies held) {
         this.store = store;
         this.extensions = extensions;
+        this.held = held;
+    }
+
+    /** Held SMS replies past their own deadline and still undecided, longest overdue first. */
+    public List<HeldReplies.Overdue> overdueReplies(int limit) {
+        return held.overdue(limit);
     }
 
     /** One order on the list. */

@@ -30,7 +30,6 @@ import org.hotline81890.gateway.storage.mysql.MySqlAgentCallLog;
 import org.hotline81890.gateway.storage.mysql.MySqlCallbackRequests;
 import org.hotline81890.gateway.sms.ReplyKey;
 import org.hotline81890.gateway.storage.mysql.MySqlCallerRecords;
-import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlReviewQueue;
 import org.hotline81890.gateway.storage.mysql.MySqlTerminalRegistry;
 import org.hotline81890.gateway.storage.mysql.MySqlWrapUps;
@@ -79,7 +78,7 @@ public final class AgentDeskWiring {
 
     /** The SMS inbox's held replies (ADR 0024); a new request from one is acknowledged as any SMS request is. */
     private static ReplyReview replies(Core core) {
-        return new ReplyReview(new MySqlHeldReplies(core.database().transactions(), core.clock()), core.store(),
+        return new ReplyReview(SmsModule.heldReplies(core), core.store(),
                 core.survey(), core.tracker(), core.intake(), w -> List.of(new OutboxMessage(OutboxMessage.SMS,
                         w.callerNumber(), SmsReplies.accepted(w), ReplyKey.of(w.idempotencyKey()))), core.clock());
     }

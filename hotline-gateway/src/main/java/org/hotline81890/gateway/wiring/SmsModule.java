@@ -199,15 +199,21 @@ public final class SmsModule implements HotlineModule {
         HotlineConfig.Smpp cfg = core.config().smpp();
         var tx = core.database().transactions();
         return new SurveyWait(core.store(), core.tracker(), core.deadlines(), MySqlDeadlineStore.WORK_ORDER,
-                new MySqlInboundJournal(tx, tx, core.clock()), new MySqlHeldReplies(tx, core.clock()),
+                new MySqlInboundJournal(tx, tx, core.clock()), heldReplies(core),
                 cfg.enabled() && cfg.journal() ? HANDLER_TIMEOUT : Duration.ZERO, SURVEY_RECHECK,
                 SURVEY_HELD_RECHECK, cfg.replyHold().decideWithin(), core.clock());
+    }
+
+    /** The texts held for an agent, each with its own deadline of smpp.reply-hold.decide-within (ADR 0053). */
+    public static MySqlHeldReplies heldReplies(Core core) {
+        return new MySqlHeldReplies(core.database().transactions(), core.clock(),
+                core.config().smpp().replyHold().decideWithin());
     }
 
     /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */
     private static SurveyReplies surveyReplies(Core core) {
         HotlineConfig.ReplyHold cfg = core.config().smpp().replyHold();
-        return new SurveyReplies(new MySqlHeldReplies(core.database().transactions(), core.clock()),
+        return new SurveyReplies(heldReplies(core),
                 new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ReplyWindow(cfg.enabled(), cfg.askedWithin(), cfg.afterAnswer()), core.clock());
     }

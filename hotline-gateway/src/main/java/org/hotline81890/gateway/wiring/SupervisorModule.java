@@ -25,6 +25,9 @@ import org.hotline81890.gateway.storage.mysql.MySqlKpiCharts;
 import org.hotline81890.gateway.storage.mysql.MySqlOrderCounts;
 import org.hotline81890.gateway.storage.mysql.MySqlOversightAudit;
 import org.hotline81890.gateway.storage.mysql.MySqlSupervisionNotices;
+import org.hotline81890.gateway.sms.HeldReply;
+import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
+import org.hotline81890.gateway.supervision.ReplyDeadline;
 import org.hotline81890.gateway.supervision.Supervision;
 import org.hotline81890.gateway.supervision.SupervisionList;
 import org.hotline81890.gateway.voice.AgentOversight;
@@ -34,11 +37,13 @@ import org.hotline81890.gateway.voice.QueueStatus;
 /**
  * The supervisor desk (督办) at {@code /supervisor}: the 督办 list and its actions on the partner network's use
  * cases, the 督办单's deadlines, the wallboard (the queue through the voice module's AMI link), and the audit of who
- * saw residents' data. Built after {@link PartnerModule} and {@link VoiceModule}.
+ * saw residents' data, and the own deadlines of residents' SMS replies held for an agent (ADR 0053). Built after
+ * {@link PartnerModule} and {@link VoiceModule}.
  */
 public final class SupervisorModule implements HotlineModule {
     private final Core core;
     private final Supervision supervision;
+    private final ReplyDeadline replyDeadline;
     private final SupervisorDesk desk;
 
     private final SupervisorWallboard wallboard;
@@ -51,7 +56,10 @@ public final class SupervisorModule implements HotlineModule {
         MySqlSupervisionNotices notices = new MySqlSupervisionNotices(core.database().transactions());
         supervision = new Supervision(partners.locks(), core.store(), core.tracker(), partners.notices(),
                 partners.providerCache(), notices, core.deadlines(), core.clock());
-        desk = new SupervisorDesk(core.store(), new SupervisionList(core.store(), partners.extensionRequests()),
+        MySqlHeldReplies held = SmsModule.heldReplies(core);
+        replyDeadline = new ReplyDeadline(held, core.tracker(), core.deadlines(),
+                core.config().smpp().replyHold().decideWithin(), core.clock());
+        desk = new SupervisorDesk(core.store(), new SupervisionList(core.store(), partners.extensionRequests(), held),
                 partners.offers(), partners.providerCache(), notices, core.directory(), partners.reassignment(),
                 supervision);
         Optional<AmiConnector> ami = voice.ami().map(AmiModulePart::connector);
@@ -79,7 +87,8 @@ public final class SupervisorModule implements HotlineModule {
 
     @Override
     public Map<String, DeadlineHandler> deadlineHandlers() {
-        return Map.of(Supervision.NOTICE, d -> supervision.onNoticeDue(d.subjectId()));
+        return Map.of(Supervision.NOTICE, d -> supervision.onNoticeDue(d.subjectId()),
+                HeldReply.DEADLINE, d -> replyDeadline.fire(d.subjectId()));
     }
 
     @Override

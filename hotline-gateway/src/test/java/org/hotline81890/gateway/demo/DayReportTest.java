@@ -116,4 +116,40 @@ class DayReportTest {
                 .put("to", "OFFERED").put("details", "offered to P-1"));
         return j;
     }
+
+    @Test
+    void aCallToldToTheAgentCountsFromItsPlacementATextFromItsArrival() {
+        WorkOrder call = ((IntakeResult.Accepted) intake.receive(IntakeRequest.of("call-1", Channel.PHONE,
+                "13800005555", ""))).workOrder();
+        WorkOrder text = received("13800006666");
+        assertThat(call.state()).isEqualTo(WorkOrderState.RECEIVED);
+        assertThat(text.state()).isEqualTo(WorkOrderState.RECEIVED);
+
+        // both placed by an agent 6 minutes after the order was opened, offered a minute later
+        DayReport.Order phone = DayReport.order(placedAndOffered(call), "phone");
+        DayReport.Order sms = DayReport.order(placedAndOffered(text), "sms");
+        assertThat(phone.promiseFrom()).isEqualTo(call.createdAt().plus(Duration.ofMinutes(6)));
+        assertThat(phone.toOffer()).contains(Duration.ofMinutes(1));
+        assertThat(phone.toOfferFromCreation()).contains(Duration.ofMinutes(7));
+        assertThat(phone.offeredInTime()).isTrue();
+        assertThat(sms.promiseFrom()).isEqualTo(text.createdAt());
+        assertThat(sms.toOffer()).contains(Duration.ofMinutes(7));
+        assertThat(sms.offeredInTime()).isFalse();
+
+        DayReport.Figures f = new DayReport.Figures(List.of(phone, sms), 0, new JsonObject(), Instant.EPOCH);
+        assertThat(f.offeredWithinGoalWhenOpenBy("phone")).containsExactly(1.0, 0.0);
+        assertThat(f.offeredWithinGoalWhenOpenBy("sms")).containsExactly(0.0, 0.0);
+    }
+
+    /** The order's JSON with an agent's placement 6 minutes after its creation and the first offer a minute later. */
+    private JsonObject placedAndOffered(WorkOrder w) {
+        JsonObject j = new JsonObject(WorkOrderJson.withHistory(store.find(w.id()).orElseThrow(),
+                store.history(w.id())).encode());
+        Instant placed = w.createdAt().plus(Duration.ofMinutes(6));
+        j.getJsonArray("history").add(new JsonObject().put("at", placed.toString()).put("from", "RECEIVED")
+                .put("to", "MATCHED").put("channel", "agent").put("details", "placed by the agent"));
+        j.getJsonArray("history").add(new JsonObject().put("at", placed.plus(Duration.ofMinutes(1)).toString())
+                .put("from", "MATCHED").put("to", "OFFERED").put("details", "offered to P-1"));
+        return j;
+    }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.hotline81890.gateway.workorder.Channel;
+import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.hotline81890.gateway.workorder.HintsClassifier;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;
@@ -30,6 +31,12 @@ public interface HeldRepliesContract {
 
     /** The work-order store {@link #held()} reads. */
     WorkOrderStore store();
+
+    /** Where {@link #held()} arms each text's own deadline (ADR 0053). */
+    DeadlineStore deadlines();
+
+    /** The decide-within {@link #held()} was built with. */
+    Duration decideWithin();
 
     private ServiceLevels levels() {
         return new ServiceLevels(Duration.ofHours(1), Duration.ofDays(1), Duration.ofHours(48));
@@ -157,5 +164,45 @@ public interface HeldRepliesContract {
         assertThat(held().waitingSince(w.id(), Instant.now())).contains(later);
         held().decide(second.id(), HeldReply.State.DISMISSED, "agent", Optional.of("已知"), Instant.now());
         assertThat(held().waitingSince(w.id(), Instant.now())).isEmpty();
+    }
+
+    @Test
+    default void aHeldTextHasItsOwnDeadlineThatTheAgentsDecisionCancels() {
+        String caller = caller();
+        WorkOrder w = completed(caller);
+        Instant arrived = Instant.now().minus(decideWithin()).minus(Duration.ofHours(1))
+                .truncatedTo(ChronoUnit.MILLIS);
+        HeldReply kept = held().hold("sms:" + UUID.randomUUID(), caller, "还在漏", arrived, w.id(), List.of())
+                .orElseThrow();
+        HeldReply decided = held().hold("sms:" + UUID.randomUUID(), caller, "谢谢", arrived, w.id(), List.of())
+                .orElseThrow();
+        held().decide(decided.id(), HeldReply.State.DISMISSED, "agent", Optional.of("致谢"), Instant.now());
+
+        List<DeadlineStore.DueDeadline> due = deadlines().claimDue(Instant.now(), 1000, Duration.ofMinutes(1))
+                .stream().filter(d -> d.subjectType().equals(HeldReply.DEADLINE)).toList();
+        assertThat(due).filteredOn(d -> d.subjectId() == kept.id()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(HeldReply.DECIDE_BY);
+            assertThat(d.dueAt()).isEqualTo(arrived.plus(decideWithin()));
+        });
+        assertThat(due).noneMatch(d -> d.subjectId() == decided.id());
+    }
+
+    @Test
+    default void anUndecidedTextIsOverdueOnceAndLeavesTheListWhenDecided() {
+        String caller = caller();
+        WorkOrder w = completed(caller);
+        HeldReply h = held().hold("sms:" + UUID.randomUUID(), caller, "师傅没来", Instant.now(), w.id(), List.of())
+                .orElseThrow();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(held().overdue(1000)).noneMatch(o -> o.reply().id() == h.id());
+
+        assertThat(held().markOverdue(h.id(), at)).isTrue();
+        assertThat(held().markOverdue(h.id(), at.plusSeconds(60))).isFalse();
+        assertThat(held().overdue(1000)).filteredOn(o -> o.reply().id() == h.id()).singleElement()
+                .satisfies(o -> assertThat(o.since()).isEqualTo(at));
+
+        held().decide(h.id(), HeldReply.State.REOPENED, "agent", Optional.empty(), Instant.now());
+        assertThat(held().overdue(1000)).noneMatch(o -> o.reply().id() == h.id());
+        assertThat(held().markOverdue(h.id(), at)).isFalse();
     }
 }

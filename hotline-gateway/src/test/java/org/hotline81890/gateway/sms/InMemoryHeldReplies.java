@@ -1,14 +1,18 @@
 package org.hotline81890.gateway.sms;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline81890.gateway.workorder.DeadlineStore;
+import org.hotline81890.gateway.workorder.InMemoryDeadlineStore;
 import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.WorkOrder;
@@ -16,16 +20,29 @@ import org.hotline81890.gateway.workorder.WorkOrderEvent;
 import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 
-/** {@link HeldReplies} over an {@link InMemoryWorkOrderStore}, for unit tests; held to {@link HeldRepliesContract}. */
+/**
+ * {@link HeldReplies} over an {@link InMemoryWorkOrderStore}, for unit tests; held to {@link HeldRepliesContract}.
+ * Each held text's own deadline goes to {@code deadlines} (an {@link InMemoryDeadlineStore} by default).
+ */
 public final class InMemoryHeldReplies implements HeldReplies {
     private final InMemoryWorkOrderStore store;
     private final Clock clock;
+    private final DeadlineStore deadlines;
+    private final Duration decideWithin;
     private final Map<Long, HeldReply> rows = new LinkedHashMap<>();
+    private final Map<Long, Instant> overdueAt = new HashMap<>();
     private long next = 1;
 
     public InMemoryHeldReplies(InMemoryWorkOrderStore store, Clock clock) {
+        this(store, clock, new InMemoryDeadlineStore(), Duration.ofHours(24));
+    }
+
+    public InMemoryHeldReplies(InMemoryWorkOrderStore store, Clock clock, DeadlineStore deadlines,
+                               Duration decideWithin) {
         this.store = store;
         this.clock = clock;
+        this.deadlines = deadlines;
+        this.decideWithin = decideWithin;
     }
 
     @Override
@@ -56,6 +73,7 @@ public final class InMemoryHeldReplies implements HeldReplies {
                 Optional.empty(), Optional.empty());
         rows.put(h.id(), h);
         store.enqueue(Optional.of(answers), acknowledgement);
+        deadlines.arm(HeldReply.DEADLINE, h.id(), HeldReply.DECIDE_BY, h.receivedAt().plus(decideWithin));
         return Optional.of(h);
     }
 
@@ -97,6 +115,25 @@ public final class InMemoryHeldReplies implements HeldReplies {
         }
         rows.put(id, new HeldReply(h.id(), h.idempotencyKey(), h.callerNumber(), h.text(), h.workOrder(),
                 h.ticket(), h.receivedAt(), decision, Optional.of(agent), note));
+        deadlines.cancel(HeldReply.DEADLINE, id, HeldReply.DECIDE_BY);
         return true;
+    }
+
+    @Override
+    public synchronized boolean markOverdue(long id, Instant at) {
+        HeldReply h = rows.get(id);
+        if (h == null || h.state() != HeldReply.State.WAITING || overdueAt.containsKey(id)) {
+            return false;
+        }
+        overdueAt.put(id, at);
+        return true;
+    }
+
+    @Override
+    public synchronized List<Overdue> overdue(int limit) {
+        return overdueAt.entrySet().stream().filter(e -> rows.get(e.getKey()).state() == HeldReply.State.WAITING)
+                .map(e -> new Overdue(rows.get(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(Overdue::since).thenComparing(o -> o.reply().id()))
+                .limit(limit).toList();
     }
 }

@@ -77,6 +77,16 @@ class SurveyRepliesTest {
         public boolean decide(long id, HeldReply.State d, String agent, Optional<String> note, Instant at) {
             return held.decide(id, d, agent, note, at);
         }
+
+        @Override
+        public boolean markOverdue(long id, Instant at) {
+            return held.markOverdue(id, at);
+        }
+
+        @Override
+        public List<Overdue> overdue(int limit) {
+            return held.overdue(limit);
+        }
     };
 
     /** Urgent when the text says 燃气味, as the directory's matcher does. */

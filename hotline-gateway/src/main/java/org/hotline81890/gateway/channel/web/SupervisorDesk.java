@@ -14,6 +14,7 @@ import org.hotline81890.gateway.dispatch.JobFacts;
 import org.hotline81890.gateway.dispatch.ProviderCache;
 import org.hotline81890.gateway.dispatch.Reassignment;
 import org.hotline81890.gateway.supervision.Supervision;
+import org.hotline81890.gateway.supervision.EscalationReason;
 import org.hotline81890.gateway.supervision.SupervisionList;
 import org.hotline81890.gateway.supervision.SupervisionNotices;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
@@ -73,6 +74,8 @@ public final class SupervisorDesk {
         List<SupervisionList.Item> items = list.escalated(LIST_LIMIT);
         vars.put("items", items);
         vars.put("services", serviceNames(items.stream().map(SupervisionList.Item::order).toList()));
+        vars.put("replies", list.overdueReplies(LIST_LIMIT));
+        vars.put("replyReason", EscalationReason.REPLY_UNDECIDED.label());
         List<Map<String, Object>> requests = new ArrayList<>();
         list.pendingExtensions(LIST_LIMIT).forEach(r -> {
             Map<String, Object> row = new HashMap<>();

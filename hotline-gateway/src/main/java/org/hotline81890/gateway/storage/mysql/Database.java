@@ -3,6 +3,7 @@ package org.hotline81890.gateway.storage.mysql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.hotline81890.gateway.config.HotlineConfig;
+import org.hotline81890.gateway.workorder.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Duration PAUSE_MAX = Duration.ofSeconds(4);
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedMariaDb> embedded;
     private final Transactions transactions;
@@ -53,7 +56,80 @@ public final class Database implements AutoCloseable {
         String url = embedded.map(EmbeddedMariaDb::jdbcUrl).orElse(db.url());
         String user = embedded.map(EmbeddedMariaDb::user).orElse(db.user());
         String password = embedded.map(EmbeddedMariaDb::password).orElse(db.password());
-        return open(url, user, password, db.poolSize(), db.connectTimeout().toMillis(), embedded);
+        Database opened = open(url, user, password, db.poolSize(), db.connectTimeout().toMillis(), embedded);
+        try {
+            opened.awaitFirstConnection(db.startPatience());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
+    }
+
+    /**
+     * Waits for the database's first answer, trying again for up to {@code patience} (db.start-patience): a busy
+     * server's first connection may take longer than db.connect-timeout, and a start should not fail for it. Each
+     * try waits db.connect-timeout; a refused login fails at once (waiting does not fix a password).
+     *
+     * @throws StorageUnavailableException naming the database, the tries and the last error when it never answered
+     */
+    public void awaitFirstConnection(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Duration pause = Duration.ofMillis(250);
+        for (int tries = 1; ; tries++) {
+            Optional<SQLException> failed = firstAnswer();
+            if (failed.isEmpty()) {
+                return;
+            }
+            SQLException e = failed.get();
+            if (loginRefused(e)) {
+                throw new StorageUnavailableException("the database at " + dataSource.getJdbcUrl()
+                        + " refused the login of " + dataSource.getUsername() + ": " + rootMessage(e), e);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new StorageUnavailableException("the database at " + dataSource.getJdbcUrl()
+                        + " did not answer within " + patience.toSeconds() + " s (db.start-patience; " + tries
+                        + " tries of db.connect-timeout " + dataSource.getConnectionTimeout() + " ms each): "
+                        + rootMessage(e), e);
+            }
+            LOG.warn("the database at {} did not answer yet (try {}: {}); trying again for up to {} s "
+                    + "(db.start-patience)", dataSource.getJdbcUrl(), tries, rootMessage(e),
+                    Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L));
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new StorageUnavailableException("interrupted while waiting for the database", e);
+            }
+            pause = pause.multipliedBy(2).compareTo(PAUSE_MAX) > 0 ? PAUSE_MAX : pause.multipliedBy(2);
+        }
+    }
+
+    private Optional<SQLException> firstAnswer() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** Access denied (SQLSTATE 28000, MariaDB error 1045) anywhere in the chain. */
+    static boolean loginRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && ("28000".equals(q.getSQLState()) || q.getErrorCode() == 1045)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
     public static Database open(String url, String user, String password, int poolSize, long connectTimeoutMs,

@@ -51,7 +51,7 @@ public final class MySqlDeadlineStore implements DeadlineStore {
                 });
     }
 
-    private static void cancel(Connection c, String type, long subject, String kind) throws SQLException {
+    static void cancel(Connection c, String type, long subject, String kind) throws SQLException {
         Sql.update(c, "UPDATE deadline SET state='CANCELLED' WHERE subject_type=? AND subject_id=? AND kind=? "
                 + "AND state='PENDING'", ps -> {
                     ps.setString(1, type);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,30 @@ import org.hotline81890.gateway.workorder.WorkOrderState;
 /**
  * The held SMS replies in {@code sms_held_reply} (V28). {@link #recent} is one statement on
  * {@code ix_work_order_caller}: the caller's rows, the newest SURVEYED event of each row it returns by
- * {@code ix_event_work_order}.
+ * {@code ix_event_work_order}. A held text's own deadline (V35, ADR 0053) is a row of the deadline table armed and
+ * cancelled in the transactions that hold and decide the text.
  */
 public final class MySqlHeldReplies implements HeldReplies {
     private static final String COLUMNS = "SELECT h.id, h.idempotency_key, h.caller_number, h.text, h.work_order_id, "
-            + "h.received_at, h.state, h.decided_by, h.note, w.ticket FROM sms_held_reply h "
+            + "h.received_at, h.state, h.decided_by, h.note, h.overdue_at, w.ticket FROM sms_held_reply h "
             + "JOIN work_order w ON w.id = h.work_order_id ";
     private static final int RECENT = 20;
+    private static final String HELD = "resident's SMS reply, held for an agent (短信回复待处理): ";
+    /** The history's note when a held text's own deadline passes undecided (ADR 0053). */
+    public static final String OVERDUE =
+            "resident's SMS reply not decided in time, on the 督办 list (居民回复超时未处理): ";
     private final Transactions tx;
     private final Clock clock;
+    private final Duration decideWithin;
 
-    public MySqlHeldReplies(Transactions tx, Clock clock) {
+    /** {@code decideWithin}: smpp.reply-hold.decide-within, a held text's own deadline after its arrival. */
+    public MySqlHeldReplies(Transactions tx, Clock clock, Duration decideWithin) {
+        if (decideWithin.isNegative() || decideWithin.isZero()) {
+            throw new IllegalArgumentException("decide-within must be positive: " + decideWithin);
+        }
         this.tx = tx;
         this.clock = clock;
+        this.decideWithin = decideWithin;
     }
 
     @Override
@@ -101,18 +113,21 @@ public final class MySqlHeldReplies implements HeldReplies {
                 ps.setLong(4, answers.value());
                 Sql.setInstant(ps, 5, arrived);
                 ps.setString(6, idempotencyKey);
-                if (ps.executeUpdate() == 1) {
-                    appendEvent(c, answers, now, text);
-                    MySqlOutbox.insert(c, Optional.of(answers), acknowledgement, now);
+                if (ps.executeUpdate() != 1) {
+                    return one(c, "WHERE h.idempotency_key = ?", p -> p.setString(1, idempotencyKey));
                 }
             }
-            return one(c, "WHERE h.idempotency_key = ?", ps -> ps.setString(1, idempotencyKey));
+            appendEvent(c, answers, now, HELD + text);
+            MySqlOutbox.insert(c, Optional.of(answers), acknowledgement, now);
+            Optional<HeldReply> held = one(c, "WHERE h.idempotency_key = ?", p -> p.setString(1, idempotencyKey));
+            MySqlDeadlineStore.insert(c, HeldReply.DEADLINE, held.orElseThrow().id(), HeldReply.DECIDE_BY,
+                    arrived.plus(decideWithin));
+            return held;
         });
     }
 
     /** The text joins the order's history as an event that keeps its state, as a note over the rate limit does. */
-    private static void appendEvent(Connection c, WorkOrderId id, Instant now, String text) throws SQLException {
-        String details = "resident's SMS reply, held for an agent (短信回复待处理): " + text;
+    private static void appendEvent(Connection c, WorkOrderId id, Instant now, String details) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_order_event (work_order_id, at, actor, "
                 + "channel, from_state, to_state, details) SELECT id, ?, 'resident', 'SMS', state, state, ? "
                 + "FROM work_order WHERE id = ?")) {
@@ -134,6 +149,39 @@ public final class MySqlHeldReplies implements HeldReplies {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Sql.optInstant(rs, "since") : Optional.<Instant>empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public boolean markOverdue(long id, Instant at) {
+        return tx.inTransaction(c -> {
+            Optional<HeldReply> h = one(c, "WHERE h.id = ?", ps -> ps.setLong(1, id));
+            if (h.isEmpty() || Sql.update(c, "UPDATE sms_held_reply SET overdue_at = ? WHERE id = ? "
+                    + "AND state = 'WAITING' AND overdue_at IS NULL", ps -> {
+                        Sql.setInstant(ps, 1, at);
+                        ps.setLong(2, id);
+                    }) != 1) {
+                return false;
+            }
+            appendEvent(c, h.get().workOrder(), Sql.millis(at), OVERDUE + h.get().text());
+            return true;
+        });
+    }
+
+    @Override
+    public List<Overdue> overdue(int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS
+                    + "WHERE h.state = 'WAITING' AND h.overdue_at IS NOT NULL ORDER BY h.overdue_at, h.id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Overdue> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Overdue(reply(rs), Sql.instant(rs, "overdue_at")));
+                    }
+                }
+                return out;
             }
         });
     }
@@ -176,8 +224,12 @@ public final class MySqlHeldReplies implements HeldReplies {
                 Sql.setInstant(ps, 3, at);
                 Sql.setText(ps, 4, note);
                 ps.setLong(5, id);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            MySqlDeadlineStore.cancel(c, HeldReply.DEADLINE, id, HeldReply.DECIDE_BY);
+            return true;
         });
     }
 
@@ -196,13 +248,17 @@ public final class MySqlHeldReplies implements HeldReplies {
         List<HeldReply> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new HeldReply(rs.getLong("id"), rs.getString("idempotency_key"),
-                        rs.getString("caller_number"), rs.getString("text"),
-                        new WorkOrderId(rs.getLong("work_order_id")), TicketNumber.of(rs.getString("ticket")),
-                        Sql.instant(rs, "received_at"), HeldReply.State.valueOf(rs.getString("state")),
-                        Sql.optText(rs, "decided_by"), Sql.optText(rs, "note")));
+                out.add(reply(rs));
             }
         }
         return out;
+    }
+
+    private static HeldReply reply(ResultSet rs) throws SQLException {
+        return new HeldReply(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("caller_number"),
+                rs.getString("text"), new WorkOrderId(rs.getLong("work_order_id")),
+                TicketNumber.of(rs.getString("ticket")), Sql.instant(rs, "received_at"),
+                HeldReply.State.valueOf(rs.getString("state")), Sql.optText(rs, "decided_by"),
+                Sql.optText(rs, "note"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.hotline81890.gateway.people.Role;
 import org.hotline81890.gateway.supervision.SupervisionNotice;
 import org.hotline81890.gateway.testing.Eventually;
+import org.hotline81890.gateway.wiring.SmsModule;
 import org.hotline81890.gateway.wiring.SupervisorModule;
 import org.hotline81890.gateway.workorder.Channel;
 import org.hotline81890.partners.kpi.SurveyAnswer;
@@ -149,6 +150,22 @@ class SupervisionIT {
         Eventually.waitFor("missed", SupervisorFixture.WAIT, () -> fx.web.app().core().store().history(w.id())
                 .stream().anyMatch(e -> e.details().contains("missed by DEP-W")));
         assertThat(sup.get("/supervisor").body()).contains("海曙区水务服务中心");
+    }
+
+    @Test
+    void aHeldReplyLeftUndecidedReachesTheListByItsOwnDeadlineWhateverItsOrdersState() {
+        WorkOrder w = fx.intake("it:sup:held", "UT-01", "海曙区", "自来水停水三天了");
+        // The resident's reply arrived a day ago (smpp.reply-hold.decide-within, 24 h): its own deadline row is due
+        // now, and the running scheduler fires it (ADR 0053).
+        String text = "师傅说明天来，到底几点？";
+        SmsModule.heldReplies(fx.web.app().core()).hold("it:sup:held:sms", "13800007777", text,
+                Instant.now().minus(24, ChronoUnit.HOURS).minusSeconds(1), w.id(), java.util.List.of())
+                .orElseThrow();
+        Eventually.waitFor("the reply on the 督办 list", SupervisorFixture.WAIT,
+                () -> sup.get("/supervisor").body().contains(text));
+        String page = sup.get("/supervisor").body();
+        assertThat(page).contains("居民回复超时未处理", w.ticket().grouped());
+        assertThat(fx.web.app().core().store().history(w.id())).anyMatch(e -> e.details().contains("居民回复超时未处理"));
     }
 
     @Test
