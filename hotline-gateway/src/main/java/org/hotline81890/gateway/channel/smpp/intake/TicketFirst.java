@@ -1,6 +1,8 @@
 package org.hotline81890.gateway.channel.smpp.intake;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.sms.ReplyKey;
 import org.hotline81890.gateway.sms.TicketReservations;
@@ -52,14 +55,18 @@ public final class TicketFirst {
 
     /** The tickets given, by journal row id; the replies are queued when this returns. Throws when storage fails. */
     public Map<Long, TicketNumber> give(List<JournaledSms> rows) {
+        long start = System.nanoTime();
         java.util.Set<String> opening = intake.opensOrders(rows.stream().map(JournalStage::inbound).toList())
                 .stream().map(InboundSms::idempotencyKey).collect(java.util.stream.Collectors.toSet());
+        StageTimes.since(StageTimes.Stage.PASS_WINDOW, start);
         List<JournaledSms> requests = rows.stream().filter(r -> opening.contains(r.key())).toList();
         if (requests.isEmpty()) {
             return Map.of();
         }
+        long reserving = System.nanoTime();
         Map<String, TicketNumber> byKey = reservations.reserve(requests.stream().map(JournaledSms::key).toList(),
                 clock.instant());
+        StageTimes.since(StageTimes.Stage.PASS_RESERVE, reserving);
         Map<Long, TicketNumber> given = new HashMap<>();
         List<OutboxMessage> replies = new ArrayList<>();
         for (JournaledSms r : requests) {
@@ -70,8 +77,15 @@ public final class TicketFirst {
                         SmsReplies.received(t), ReplyKey.of(r.key())));
             }
         }
+        long writing = System.nanoTime();
         outbox.enqueue(Optional.empty(), replies);
+        StageTimes.since(StageTimes.Stage.PASS_REPLIES, writing);
         queued.accept(replies.stream().map(OutboxMessage::dedupeKey).toList());
+        if (StageTimes.enabled()) {
+            Instant now = clock.instant();
+            requests.stream().map(JournaledSms::receivedAt).min(Instant::compareTo).ifPresent(oldest -> StageTimes
+                    .record(StageTimes.Stage.PASS_BEHIND_MS, Duration.between(oldest, now).toMillis()));
+        }
         return given;
     }
 

@@ -11,13 +11,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.HeldReplies;
+import org.hotline81890.gateway.sms.HeldReply;
+import org.hotline81890.gateway.sms.InMemoryHeldReplies;
 import org.hotline81890.gateway.sms.InMemoryInboundJournal;
 import org.hotline81890.gateway.sms.InMemorySmsStore;
 import org.hotline81890.gateway.sms.InMemoryTicketReservations;
 import org.hotline81890.gateway.sms.JournaledSms;
+import org.hotline81890.gateway.sms.RecentOrder;
 import org.hotline81890.gateway.sms.ReplyKeys;
+import org.hotline81890.gateway.sms.ReplyWindow;
+import org.hotline81890.gateway.sms.SurveyReplies;
 import org.hotline81890.gateway.testing.ManualClock;
 import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.EventPublisher;
@@ -26,12 +34,14 @@ import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxEntry;
+import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.RequestClassifier;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;
+import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +149,68 @@ class TicketFirstTest {
         assertThat(replies("8613800000025")).hasSize(1);
     }
 
+    @Test
+    void thePassReadsTheReplyWindowThroughTheWindowItWasGivenNotTheIntakes() {
+        InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
+        AtomicInteger intakeReads = new AtomicInteger();
+        AtomicInteger passReads = new AtomicInteger();
+        SmsIntake intake = intake(new HintsClassifier(), store, 100, Optional.of(window(held, intakeReads)));
+        SmsIntake pass = intake.withReplyWindow(window(held, passReads));
+        List<InboundSms> texts = List.of(JournalStage.inbound(text("8613800000026", "楼道灯坏了")));
+
+        assertThat(pass.opensOrders(texts)).hasSize(1);
+
+        assertThat(passReads.get()).as("the pass's own window (its lane, ADR 0054)").isPositive();
+        assertThat(intakeReads.get()).as("the intake's window (the shared pool)").isZero();
+        assertThat(intake.opensOrders(texts)).hasSize(1);
+        assertThat(intakeReads.get()).isPositive();
+    }
+
+    /** A reply window over {@code held} that counts its reads of the caller's recent orders. */
+    private SurveyReplies window(InMemoryHeldReplies held, AtomicInteger reads) {
+        HeldReplies counted = new HeldReplies() {
+            @Override
+            public List<RecentOrder> recent(String callerNumber, Instant since) {
+                reads.incrementAndGet();
+                return held.recent(callerNumber, since);
+            }
+
+            @Override
+            public Optional<HeldReply> hold(String key, String caller, String text, Instant receivedAt,
+                                            WorkOrderId answers, List<OutboxMessage> ack) {
+                return held.hold(key, caller, text, receivedAt, answers, ack);
+            }
+
+            @Override
+            public Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
+                return held.waitingSince(order, by);
+            }
+
+            @Override
+            public List<HeldReply> waiting(int limit) {
+                return held.waiting(limit);
+            }
+
+            @Override
+            public int count() {
+                return held.count();
+            }
+
+            @Override
+            public Optional<HeldReply> find(long id) {
+                return held.find(id);
+            }
+
+            @Override
+            public boolean decide(long id, HeldReply.State decision, String agent, Optional<String> note,
+                                  Instant at) {
+                return held.decide(id, decision, agent, note, at);
+            }
+        };
+        return new SurveyReplies(counted, new HintsClassifier(), new ReplyWindow(true, Duration.ofHours(48),
+                Duration.ofHours(24)), clock);
+    }
+
     private JournalStage stage(SmsIntake intake, InMemoryWorkOrderStore outbox) {
         JournalStage stage = new JournalStage(journal, intake, threads, clock, 500, LEASE);
         stage.ticketFirst(new TicketFirst(intake, tickets, outbox, clock));
@@ -170,11 +242,16 @@ class TicketFirstTest {
     }
 
     private SmsIntake intake(RequestClassifier classifier, InMemoryWorkOrderStore orders, int limit) {
+        return intake(classifier, orders, limit, Optional.empty());
+    }
+
+    private SmsIntake intake(RequestClassifier classifier, InMemoryWorkOrderStore orders, int limit,
+                             Optional<SurveyReplies> window) {
         Tracker tracker = new Tracker(orders, LEVELS, EventPublisher.NONE, clock);
         InMemorySmsStore sms = new InMemorySmsStore();
         return new SmsIntake(new SmsIntake.Parts(new Intake(orders, classifier, LEVELS, EventPublisher.NONE, clock),
                 orders, new Survey(orders, tracker), orders, JobCommands.NONE, sms, sms,
                 new InboundLimiter(limit, Duration.ofMinutes(10), clock), DedupWindow.NONE, ReplyKeys.NONE,
-                new AddressQuestion(orders, tracker, code -> false, (w, a) -> List.of()), clock), Optional.empty());
+                new AddressQuestion(orders, tracker, code -> false, (w, a) -> List.of()), clock), window);
     }
 }
