@@ -176,11 +176,16 @@ public final class SmsModule implements HotlineModule {
             // The pass's reply-window read on the pass's lane too (ADR 0054); false only to measure.
             SmsIntake passIntake = Boolean.parseBoolean(System.getProperty("hotline.sms.pass-window-lane", "true"))
                     ? intake.withReplyWindow(surveyReplies(core, tickets)) : intake;
+            // A pass's reservations, replies and marks in one commit on the lane (ADR 0054); false only to measure.
+            Consumer<Runnable> oneCommit = Boolean.parseBoolean(System.getProperty("hotline.sms.pass-one-commit",
+                    "true")) ? work -> tickets.inTransaction(c -> {
+                        work.run();
+                        return null;
+                    }) : Runnable::run;
             stage.ticketFirst(new TicketFirst(passIntake, reservations, new MySqlOutbox(tickets, core.clock()),
-                    core.clock(), replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }));
+                    core.clock(), replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }, oneCommit));
         }
         stage.ticketsBeforeMatcher(replyFirst);
-        stage.pacePasses(Duration.ofMillis(Long.getLong("hotline.sms.pass-pace-ms", 0)));
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
                 stage::wake, DeferredResponses::together);
         // Acks first: while texts are being journaled, one intake at a time (docs/sms.md, "Acks first").

@@ -77,11 +77,6 @@ public final class JournalStage implements AutoCloseable {
     private final ReentrantLock passLock = new ReentrantLock();
     private final Condition passEnded = passLock.newCondition();
     private volatile boolean ticketsBeforeMatcher = true;
-    /** The least time between the starts of two ticket passes after one that was not full; zero: back to back. */
-    private volatile Duration passPace = Duration.ZERO;
-    /** When the ticket thread's last pass started, and whether it took a full batch (its thread only). */
-    private long lastPassStart = System.nanoTime();
-    private boolean lastPassFull;
     private volatile Optional<TicketFirst> first = Optional.empty();
     private Thread tickets;
     private volatile InboundJournal.Lag lag = new InboundJournal.Lag(0, Optional.empty());
@@ -138,15 +133,6 @@ public final class JournalStage implements AutoCloseable {
         this.ticketsBeforeMatcher = on;
     }
 
-    /**
-     * Ticket passes under a flood (ADR 0054): after a pass that took fewer than a batch, the next starts no sooner than
-     * {@code pace} after it started, so a burst's texts share passes (a full pass is followed at once; the first text
-     * after a quiet spell is not held).
-     */
-    public void pacePasses(Duration pace) {
-        this.passPace = pace;
-    }
-
     public synchronized void start() {
         if (loop == null) {
             tickets = Thread.ofPlatform().daemon().name("sms-journal-tickets").start(this::runTickets);
@@ -167,19 +153,7 @@ public final class JournalStage implements AutoCloseable {
     }
 
     private void runTickets() {
-        loop("SMS journal ticket pass", this::pacedTicketRound, wakeTickets);
-    }
-
-    /** A pass of the ticket thread, {@link #pacePasses paced}. */
-    int pacedTicketRound() throws InterruptedException {
-        long wait = lastPassStart + passPace.toNanos() - System.nanoTime();
-        if (!lastPassFull && wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        lastPassStart = System.nanoTime();
-        int rows = ticketRound();
-        lastPassFull = rows >= batch;
-        return rows;
+        loop("SMS journal ticket pass", this::ticketRound, wakeTickets);
     }
 
     /**
@@ -215,10 +189,12 @@ public final class JournalStage implements AutoCloseable {
             StageTimes.since(StageTimes.Stage.PASS_READ, start);
             if (!rows.isEmpty()) {
                 StageTimes.record(StageTimes.Stage.PASS_ROWS, rows.size());
-                first.ifPresent(f -> f.give(rows));
-                long marking = System.nanoTime();
-                journal.ticketed(rows.stream().map(JournaledSms::id).toList());
-                StageTimes.since(StageTimes.Stage.PASS_MARK, marking);
+                Runnable mark = () -> {
+                    long marking = System.nanoTime();
+                    journal.ticketed(rows.stream().map(JournaledSms::id).toList());
+                    StageTimes.since(StageTimes.Stage.PASS_MARK, marking);
+                };
+                first.ifPresentOrElse(f -> f.give(rows, mark), mark);
                 release(wake);
             }
             if (rows.size() < batch) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,6 +148,28 @@ class TicketFirstTest {
         assertThat(replies("8613800000024")).hasSize(1); // the query's answer
         assertThat(store.listByCaller("8613800000025", 10)).hasSize(1); // the second text: a note on the first
         assertThat(replies("8613800000025")).hasSize(1);
+    }
+
+    @Test
+    void aPassWritesTicketsRepliesAndMarksInOneUnitAndNamesTheRepliesToTheRelayOnlyAfterIt() throws Exception {
+        SmsIntake intake = intake(new HintsClassifier(), store, 100);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        JournalStage stage = new JournalStage(journal, intake, threads, clock, 500, LEASE);
+        stage.ticketFirst(new TicketFirst(intake, tickets, store, clock, keys -> seen.add("relay told " + keys),
+                work -> {
+                    seen.add("begin");
+                    work.run();
+                    seen.add("in the unit: " + tickets.size() + " ticket, " + journal.fresh(10).size() + " new");
+                    seen.add("commit");
+                }));
+        JournaledSms sent = text("8613800000027", "垃圾没人清运");
+        journal.append(List.of(sent));
+
+        assertThat(stage.ticketRound()).isEqualTo(1);
+
+        assertThat(seen).containsExactly("begin", "in the unit: 1 ticket, 0 new", "commit",
+                "relay told [sms-reply:" + sent.key() + "]");
+        assertThat(replies("8613800000027")).hasSize(1);
     }
 
     @Test
