@@ -15,15 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.sms.CountingHeldReplies;
 import org.hotline81890.gateway.sms.DedupWindow;
 import org.hotline81890.gateway.sms.HeldReplies;
-import org.hotline81890.gateway.sms.HeldReply;
 import org.hotline81890.gateway.sms.InMemoryHeldReplies;
 import org.hotline81890.gateway.sms.InMemoryInboundJournal;
 import org.hotline81890.gateway.sms.InMemorySmsStore;
 import org.hotline81890.gateway.sms.InMemoryTicketReservations;
 import org.hotline81890.gateway.sms.JournaledSms;
-import org.hotline81890.gateway.sms.RecentOrder;
 import org.hotline81890.gateway.sms.ReplyKeys;
 import org.hotline81890.gateway.sms.ReplyWindow;
 import org.hotline81890.gateway.sms.SurveyReplies;
@@ -35,14 +34,12 @@ import org.hotline81890.gateway.workorder.InMemoryWorkOrderStore;
 import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.JobCommands;
 import org.hotline81890.gateway.workorder.OutboxEntry;
-import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.RequestClassifier;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Survey;
 import org.hotline81890.gateway.workorder.TicketNumber;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;
-import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,45 +188,7 @@ class TicketFirstTest {
 
     /** A reply window over {@code held} that counts its reads of the caller's recent orders. */
     private SurveyReplies window(InMemoryHeldReplies held, AtomicInteger reads) {
-        HeldReplies counted = new HeldReplies() {
-            @Override
-            public List<RecentOrder> recent(String callerNumber, Instant since) {
-                reads.incrementAndGet();
-                return held.recent(callerNumber, since);
-            }
-
-            @Override
-            public Optional<HeldReply> hold(String key, String caller, String text, Instant receivedAt,
-                                            WorkOrderId answers, List<OutboxMessage> ack) {
-                return held.hold(key, caller, text, receivedAt, answers, ack);
-            }
-
-            @Override
-            public Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
-                return held.waitingSince(order, by);
-            }
-
-            @Override
-            public List<HeldReply> waiting(int limit) {
-                return held.waiting(limit);
-            }
-
-            @Override
-            public int count() {
-                return held.count();
-            }
-
-            @Override
-            public Optional<HeldReply> find(long id) {
-                return held.find(id);
-            }
-
-            @Override
-            public boolean decide(long id, HeldReply.State decision, String agent, Optional<String> note,
-                                  Instant at) {
-                return held.decide(id, decision, agent, note, at);
-            }
-        };
+        HeldReplies counted = new CountingHeldReplies(held, reads);
         return new SurveyReplies(counted, new HintsClassifier(), new ReplyWindow(true, Duration.ofHours(48),
                 Duration.ofHours(24)), clock);
     }
