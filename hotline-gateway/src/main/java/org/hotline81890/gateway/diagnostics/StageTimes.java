@@ -12,11 +12,19 @@ import org.slf4j.LoggerFactory;
  * last report, reported as p50/p99/max at INFO every {@code hotline.sms.stages} milliseconds (system property;
  * off by default, and then {@link #record} is a single volatile read). Stages, in the order a message meets them:
  * jSMPP's processor thread to the handler's virtual thread, the wait in the group-commit queue, the batch
- * transaction, the committer to the handler's return, and the whole listener call (what jSMPP waited for).
+ * transaction, the committer to the handler's return, and the whole listener call (what jSMPP waited for). With the
+ * intake journal (issue 18, ADR 0054): a text's wait for a journal writer, the batch's append (INSERT and COMMIT),
+ * the batch's outcomes and resps, queued to resp written, the batch size; and the ticket pass's statements (the new
+ * rows read, the reply-window read, the reservation, the replies' outbox write, the rows marked), its size, and how
+ * long its oldest text had waited when its replies were queued (milliseconds).
  */
 public final class StageTimes {
     /** The measured stages. */
-    public enum Stage { DISPATCH, QUEUED, COMMIT, WAKEUP, LISTENER, BATCH_SIZE }
+    public enum Stage {
+        DISPATCH, QUEUED, COMMIT, WAKEUP, LISTENER, BATCH_SIZE,
+        JOURNAL_WAIT, JOURNAL_APPEND, JOURNAL_RESP, JOURNAL_ACK, JOURNAL_BATCH,
+        PASS_READ, PASS_WINDOW, PASS_RESERVE, PASS_REPLIES, PASS_MARK, PASS_ROWS, PASS_BEHIND_MS
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(StageTimes.class);
     private static final long EVERY_MILLIS = Long.getLong("hotline.sms.stages", 0L);
@@ -72,10 +80,13 @@ public final class StageTimes {
         StringBuilder line = new StringBuilder("SMS stages (us, p50/p99/max, n):");
         for (Stage s : Stage.values()) {
             int n = counts.get(s);
+            if (n == 0) {
+                continue; // a stage this path does not have (the journal's or the group commit's)
+            }
             long[] v = Arrays.copyOf(values.get(s), n);
             Arrays.sort(v);
             line.append(' ').append(s).append('=');
-            line.append(n == 0 ? "-" : v[n / 2] + "/" + v[Math.min(n - 1, n * 99 / 100)] + "/" + v[n - 1] + "/" + n);
+            line.append(v[n / 2] + "/" + v[Math.min(n - 1, n * 99 / 100)] + "/" + v[n - 1] + "/" + n);
             counts.put(s, 0);
         }
         LOG.info("{}", line);

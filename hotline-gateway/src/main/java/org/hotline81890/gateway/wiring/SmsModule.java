@@ -49,6 +49,7 @@ import org.hotline81890.gateway.storage.mysql.MySqlHeldReplies;
 import org.hotline81890.gateway.storage.mysql.MySqlInboundJournal;
 import org.hotline81890.gateway.storage.mysql.MySqlOutbox;
 import org.hotline81890.gateway.storage.mysql.MySqlTicketReservations;
+import org.hotline81890.gateway.storage.mysql.Transactions;
 import org.hotline81890.gateway.storage.mysql.MySqlPartStore;
 import org.hotline81890.gateway.storage.mysql.MySqlReplyEpisodes;
 import org.hotline81890.gateway.storage.mysql.MySqlSmsStore;
@@ -70,7 +71,8 @@ public final class SmsModule implements HotlineModule {
     /** How long one deliver_sm may take before it is answered "retry" (its commit may still land: same key). */
     public static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
-    private static final int JOURNAL_WRITERS = 2;
+    /** Journal writers, each on a connection of its own: two batches overlap (one forms while one commits). */
+    private static final int JOURNAL_WRITERS = Integer.getInteger("hotline.sms.journal.writers", 2);
     private static final int JOURNAL_CLAIM = 500;
     private static final int JOURNAL_STAGE_THREADS = 16;
     /** Connections of the ticket pass and the stage's claims: one each. */
@@ -171,8 +173,17 @@ public final class SmsModule implements HotlineModule {
         boolean replyFirst = Boolean.parseBoolean(System.getProperty("hotline.sms.reply-first", "true"));
         AtomicReference<Consumer<List<String>>> sendFirst = new AtomicReference<>(keys -> { });
         if (Boolean.parseBoolean(System.getProperty("hotline.sms.ticket-first", "true"))) {
-            stage.ticketFirst(new TicketFirst(intake, reservations, new MySqlOutbox(tickets, core.clock()),
-                    core.clock(), replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }));
+            // The pass's reply-window read on the pass's lane too (ADR 0054); false only to measure.
+            SmsIntake passIntake = Boolean.parseBoolean(System.getProperty("hotline.sms.pass-window-lane", "true"))
+                    ? intake.withReplyWindow(surveyReplies(core, tickets)) : intake;
+            // A pass's reservations, replies and marks in one commit on the lane (ADR 0054); false only to measure.
+            Consumer<Runnable> oneCommit = Boolean.parseBoolean(System.getProperty("hotline.sms.pass-one-commit",
+                    "true")) ? work -> tickets.inTransaction(c -> {
+                        work.run();
+                        return null;
+                    }) : Runnable::run;
+            stage.ticketFirst(new TicketFirst(passIntake, reservations, new MySqlOutbox(tickets, core.clock()),
+                    core.clock(), replyFirst ? keys -> sendFirst.get().accept(keys) : keys -> { }, oneCommit));
         }
         stage.ticketsBeforeMatcher(replyFirst);
         JournalAppender appender = new JournalAppender(rows, cfg.groupCommitMax(), JOURNAL_WRITERS, HANDLER_TIMEOUT,
@@ -206,14 +217,23 @@ public final class SmsModule implements HotlineModule {
 
     /** The texts held for an agent, each with its own deadline of smpp.reply-hold.decide-within (ADR 0053). */
     public static MySqlHeldReplies heldReplies(Core core) {
-        return new MySqlHeldReplies(core.database().transactions(), core.clock(),
-                core.config().smpp().replyHold().decideWithin());
+        return heldReplies(core, core.database().transactions());
+    }
+
+    /** As above, through {@code tx} (the ticket pass's own connections, ADR 0054). */
+    private static MySqlHeldReplies heldReplies(Core core, Transactions tx) {
+        return new MySqlHeldReplies(tx, core.clock(), core.config().smpp().replyHold().decideWithin());
     }
 
     /** Texts in words answering a recent order wait for an agent (smpp.reply-hold, ADR 0024). */
     private static SurveyReplies surveyReplies(Core core) {
+        return surveyReplies(core, core.database().transactions());
+    }
+
+    /** As above, reading the held replies and the window's orders through {@code tx}. */
+    private static SurveyReplies surveyReplies(Core core, Transactions tx) {
         HotlineConfig.ReplyHold cfg = core.config().smpp().replyHold();
-        return new SurveyReplies(heldReplies(core),
+        return new SurveyReplies(heldReplies(core, tx),
                 new DirectoryClassifier(core.directory(), core.matcher(), core.clock()),
                 new ReplyWindow(cfg.enabled(), cfg.askedWithin(), cfg.afterAnswer()), core.clock());
     }

@@ -20,13 +20,11 @@ import org.hotline81890.gateway.workorder.Intake;
 import org.hotline81890.gateway.workorder.IntakeRequest;
 import org.hotline81890.gateway.workorder.IntakeResult;
 import org.hotline81890.gateway.workorder.OutboxEntry;
-import org.hotline81890.gateway.workorder.OutboxMessage;
 import org.hotline81890.gateway.workorder.Priority;
 import org.hotline81890.gateway.workorder.RequestClassifier;
 import org.hotline81890.gateway.workorder.ServiceLevels;
 import org.hotline81890.gateway.workorder.Tracker;
 import org.hotline81890.gateway.workorder.WorkOrder;
-import org.hotline81890.gateway.workorder.WorkOrderId;
 import org.hotline81890.gateway.workorder.WorkOrderState;
 import org.junit.jupiter.api.Test;
 
@@ -40,54 +38,7 @@ class SurveyRepliesTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger classified = new AtomicInteger();
     private final InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
-    private final HeldReplies counted = new HeldReplies() {
-        @Override
-        public List<RecentOrder> recent(String callerNumber, Instant since) {
-            reads.incrementAndGet();
-            return held.recent(callerNumber, since);
-        }
-
-        @Override
-        public Optional<HeldReply> hold(String key, String caller, String text, Instant receivedAt,
-                                        WorkOrderId answers, List<OutboxMessage> ack) {
-            return held.hold(key, caller, text, receivedAt, answers, ack);
-        }
-
-        @Override
-        public Optional<Instant> waitingSince(WorkOrderId order, Instant by) {
-            return held.waitingSince(order, by);
-        }
-
-        @Override
-        public List<HeldReply> waiting(int limit) {
-            return held.waiting(limit);
-        }
-
-        @Override
-        public int count() {
-            return held.count();
-        }
-
-        @Override
-        public Optional<HeldReply> find(long id) {
-            return held.find(id);
-        }
-
-        @Override
-        public boolean decide(long id, HeldReply.State d, String agent, Optional<String> note, Instant at) {
-            return held.decide(id, d, agent, note, at);
-        }
-
-        @Override
-        public boolean markOverdue(long id, Instant at) {
-            return held.markOverdue(id, at);
-        }
-
-        @Override
-        public List<Overdue> overdue(int limit) {
-            return held.overdue(limit);
-        }
-    };
+    private final HeldReplies counted = new CountingHeldReplies(held, reads);
 
     /** Urgent when the text says 燃气味, as the directory's matcher does. */
     private final RequestClassifier matcher = r -> {

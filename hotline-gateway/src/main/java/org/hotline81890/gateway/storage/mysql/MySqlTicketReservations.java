@@ -21,7 +21,7 @@ import org.hotline81890.gateway.workorder.TicketNumber;
  * {@link TicketReservations} on MySQL (table sms_ticket, V33): per batch one transaction of four statements at most,
  * whatever its size: the keys already stored as orders, the keys reserved before, the new tickets checked against
  * orders and reservations ({@link BatchRows#freeTickets}), one multi-row INSERT IGNORE (a key or ticket taken
- * meanwhile by another node keeps that node's row) and the rows read back.
+ * meanwhile by another node keeps that node's row), and the rows read back only when one of them was ignored.
  */
 public final class MySqlTicketReservations implements TicketReservations {
     private final Transactions tx;
@@ -43,9 +43,17 @@ public final class MySqlTicketReservations implements TicketReservations {
             List<String> open = keys.stream().filter(k -> !ordered.contains(k)).toList();
             Map<String, TicketNumber> out = reserved(c, open);
             List<String> missing = open.stream().filter(k -> !out.containsKey(k)).toList();
-            if (!missing.isEmpty()) {
-                insert(c, missing, BatchRows.freeTickets(c, missing.size(), random), now);
-                out.putAll(reserved(c, missing));
+            if (missing.isEmpty()) {
+                return out;
+            }
+            List<TicketNumber> drawn = BatchRows.freeTickets(c, missing.size(), random);
+            if (insert(c, missing, drawn, now) == missing.size()) {
+                // every row went in as drawn (INSERT IGNORE counts the rows it inserted): no read back (ADR 0054)
+                for (int i = 0; i < missing.size(); i++) {
+                    out.put(missing.get(i), drawn.get(i));
+                }
+            } else {
+                out.putAll(reserved(c, missing)); // a key or ticket taken meanwhile by another node keeps its row
             }
             return out;
         });
@@ -57,7 +65,8 @@ public final class MySqlTicketReservations implements TicketReservations {
         return keys.isEmpty() ? Map.of() : tx.read(c -> reserved(c, keys));
     }
 
-    private static void insert(Connection c, List<String> keys, List<TicketNumber> tickets, Instant now)
+    /** How many rows went in. */
+    private static int insert(Connection c, List<String> keys, List<TicketNumber> tickets, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO sms_ticket (message_key, ticket, "
                 + "created_at) VALUES " + String.join(",", Collections.nCopies(keys.size(), "(?,?,?)")))) {
@@ -67,7 +76,7 @@ public final class MySqlTicketReservations implements TicketReservations {
                 ps.setString(i++, tickets.get(k).value());
                 Sql.setInstant(ps, i++, now);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

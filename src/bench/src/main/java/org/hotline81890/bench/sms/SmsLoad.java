@@ -43,11 +43,16 @@ public final class SmsLoad {
             // With the journal the orders are opened behind the acks: CPU is counted until they all are.
             long pendingAtFloodEnd = rig.count("SELECT COUNT(*) FROM sms_journal"
                     + " WHERE state IN ('NEW','PENDING')");
-            // --drain no: the ack path only (a flood of 60,000 drains at the matcher's ~100-200/s, minutes)
-            boolean drain = !"no".equals(args.get("drain"));
+            // --drain no: the ack path only (a flood of 60,000 drains at the matcher's ~100-200/s, minutes);
+            // --drain replies: the replies awaited, not the matcher's drain (ticket first: they do not wait for it)
+            boolean onlyReplies = "replies".equals(args.get("drain"));
+            boolean drain = !"no".equals(args.get("drain")) && !onlyReplies;
             double drained = drain ? rig.journalDrained(Duration.ofMinutes(60)) : 0;
-            String cpuPerMo = cpu.perMessage(n) + "; database " + dbCpu.perMessage(n);
             long floodEnd = System.currentTimeMillis();
+            if (onlyReplies) {
+                replies(rig, n, floodEnd, Duration.ofSeconds(Long.parseLong(args.getOrDefault("reply-wait", "300"))));
+            }
+            String cpuPerMo = cpu.perMessage(n) + "; database " + dbCpu.perMessage(n);
             long stored = rig.count("SELECT COUNT(*) FROM work_order WHERE text LIKE 'load %'");
             long distinct = rig.count("SELECT COUNT(DISTINCT text) FROM work_order WHERE text LIKE 'load %'");
             // The SMSC times the flood from its first deliver_sm to the last resp; secs also covers encoding it.
@@ -68,8 +73,8 @@ public final class SmsLoad {
             }
             System.out.println("During the flood (acks): " + ackCpuPerMo.replace("process " + rig.gatewayPid(),
                     "gateway").replace("process " + dbPid, "mariadbd"));
-            System.out.println("Flood and drain: " + cpuPerMo.replace("process " + rig.gatewayPid(), "gateway")
-                    .replace("process " + dbPid, "mariadbd"));
+            System.out.println((onlyReplies ? "Flood and replies: " : "Flood and drain: ") + cpuPerMo
+                    .replace("process " + rig.gatewayPid(), "gateway").replace("process " + dbPid, "mariadbd"));
             if (drain) {
                 replies(rig, n, floodEnd, Duration.ofSeconds(Long.parseLong(args.getOrDefault("reply-wait", "300"))));
             }
@@ -112,6 +117,15 @@ public final class SmsLoad {
                         + " last reply %.1f s after the flood ended%n", sent, n,
                 Long.parseLong(ms.get(ms.size() / 2)) / 1000.0,
                 Long.parseLong(ms.get(Math.min(ms.size() - 1, ms.size() * 99 / 100))) / 1000.0, lastAfter / 1000.0);
+        // Ticket first: the reply is queued by the ticket pass; arrival -> queued is the pass's share (ADR 0054).
+        List<String> toQueued = rig.column("SELECT TIMESTAMPDIFF(MICROSECOND, MIN(j.received_at), o.created_at)"
+                + " DIV 1000 AS ms FROM sms_journal j JOIN outbox o ON o.dedupe_key = CONCAT('sms-reply:',"
+                + " j.message_key) WHERE j.text LIKE 'load %' GROUP BY o.id, o.created_at ORDER BY ms");
+        if (!toQueued.isEmpty()) {
+            System.out.printf("Replies: MO received (journal) -> reply queued p50 %.1f s, p99 %.1f s%n",
+                    Long.parseLong(toQueued.get(toQueued.size() / 2)) / 1000.0,
+                    Long.parseLong(toQueued.get(Math.min(toQueued.size() - 1, toQueued.size() * 99 / 100))) / 1000.0);
+        }
         // With the journal the ack follows the journal row, not the order: time the reply from the text's arrival.
         List<String> fromArrival = rig.column("SELECT TIMESTAMPDIFF(MICROSECOND, MIN(j.received_at), s.submitted_at)"
                 + " DIV 1000 AS ms" + join + " GROUP BY o.id, s.submitted_at ORDER BY ms");

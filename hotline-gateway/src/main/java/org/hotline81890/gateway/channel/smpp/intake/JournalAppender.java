@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
 import org.hotline81890.gateway.concurrent.QueueBatches;
+import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
@@ -101,6 +102,8 @@ public final class JournalAppender implements QueuedInboundSmsHandler, AutoClose
                 continue;
             }
             writing.incrementAndGet();
+            long taken = System.nanoTime();
+            timeWait(batch);
             try {
                 journal.append(batch.stream().map(Job::text).toList());
             } catch (RuntimeException e) {
@@ -112,11 +115,30 @@ public final class JournalAppender implements QueuedInboundSmsHandler, AutoClose
                 lastWrite = System.nanoTime();
                 writing.decrementAndGet();
             }
+            long committed = System.nanoTime();
             completions.accept(() -> batch.forEach(j -> j.done().complete(COMMITTED)));
+            timeAcks(batch, taken, committed);
             if (LOG.isDebugEnabled()) {
                 batch.forEach(j -> LOG.debug("SMS from {} journaled", PhoneNumbers.mask(j.text().source())));
             }
             appended.run();
+        }
+    }
+
+    /** Where an ack's time goes (ADR 0054): each text's wait for a writer, and the batch's size. */
+    private static void timeWait(List<Job> batch) {
+        if (StageTimes.enabled()) {
+            batch.forEach(j -> StageTimes.since(StageTimes.Stage.JOURNAL_WAIT, j.queuedAt()));
+            StageTimes.record(StageTimes.Stage.JOURNAL_BATCH, batch.size());
+        }
+    }
+
+    /** The batch's append, its outcomes and resps, and each text from queued to its resp written. */
+    private static void timeAcks(List<Job> batch, long taken, long committed) {
+        if (StageTimes.enabled()) {
+            StageTimes.record(StageTimes.Stage.JOURNAL_APPEND, (committed - taken) / 1_000);
+            StageTimes.since(StageTimes.Stage.JOURNAL_RESP, committed);
+            batch.forEach(j -> StageTimes.since(StageTimes.Stage.JOURNAL_ACK, j.queuedAt()));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.sms.InboundJournal;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.workorder.TicketNumber;
@@ -183,10 +184,17 @@ public final class JournalStage implements AutoCloseable {
         ticketPass.lock();
         try {
             long seen = appended.get();
+            long start = System.nanoTime();
             List<JournaledSms> rows = journal.fresh(batch);
+            StageTimes.since(StageTimes.Stage.PASS_READ, start);
             if (!rows.isEmpty()) {
-                first.ifPresent(f -> f.give(rows));
-                journal.ticketed(rows.stream().map(JournaledSms::id).toList());
+                StageTimes.record(StageTimes.Stage.PASS_ROWS, rows.size());
+                Runnable mark = () -> {
+                    long marking = System.nanoTime();
+                    journal.ticketed(rows.stream().map(JournaledSms::id).toList());
+                    StageTimes.since(StageTimes.Stage.PASS_MARK, marking);
+                };
+                first.ifPresentOrElse(f -> f.give(rows, mark), mark);
                 release(wake);
             }
             if (rows.size() < batch) {

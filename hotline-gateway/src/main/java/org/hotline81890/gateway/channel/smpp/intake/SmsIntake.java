@@ -63,6 +63,15 @@ public final class SmsIntake implements InboundSmsHandler {
         this.replies = replies;
     }
 
+    /**
+     * The same intake, reading the reply window through {@code window}: the ticket pass's read for all its senders
+     * on the pass's own connections instead of the pool the relay's deliveries hold (ADR 0054). Orders opened under a
+     * ticket never read the window ({@link #handle(InboundSms, TicketNumber)}).
+     */
+    public SmsIntake withReplyWindow(SurveyReplies window) {
+        return new SmsIntake(p, replies.map(r -> window));
+    }
+
     @Override
     public InboundOutcome handle(InboundSms sms) {
         String caller = PhoneNumbers.normalise(sms.source());

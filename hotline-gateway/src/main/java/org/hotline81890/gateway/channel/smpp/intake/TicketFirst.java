@@ -1,6 +1,8 @@
 package org.hotline81890.gateway.channel.smpp.intake;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.diagnostics.StageTimes;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.sms.ReplyKey;
 import org.hotline81890.gateway.sms.TicketReservations;
@@ -32,36 +35,75 @@ public final class TicketFirst {
     private final Outbox outbox;
     private final Clock clock;
     private final Consumer<List<String>> queued;
+    private final Consumer<Runnable> oneCommit;
 
     /**
      * {@code queued} is told the outbox keys of the replies once they are committed (the relay's lane for rows that go
-     * first, ADR 0050).
+     * first, ADR 0050); {@code oneCommit} runs a pass's writes (the reservations, the replies, the rows marked) as one
+     * transaction (ADR 0054: one commit per pass where there were three).
      */
     public TicketFirst(SmsIntake intake, TicketReservations reservations, Outbox outbox, Clock clock,
-                       Consumer<List<String>> queued) {
+                       Consumer<List<String>> queued, Consumer<Runnable> oneCommit) {
         this.intake = intake;
         this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
         this.queued = queued;
+        this.oneCommit = oneCommit;
     }
 
     public TicketFirst(SmsIntake intake, TicketReservations reservations, Outbox outbox, Clock clock) {
-        this(intake, reservations, outbox, clock, keys -> { });
+        this(intake, reservations, outbox, clock, keys -> { }, Runnable::run);
     }
 
     /** The tickets given, by journal row id; the replies are queued when this returns. Throws when storage fails. */
     public Map<Long, TicketNumber> give(List<JournaledSms> rows) {
-        java.util.Set<String> opening = intake.opensOrders(rows.stream().map(JournalStage::inbound).toList())
-                .stream().map(InboundSms::idempotencyKey).collect(java.util.stream.Collectors.toSet());
-        List<JournaledSms> requests = rows.stream().filter(r -> opening.contains(r.key())).toList();
-        if (requests.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, TicketNumber> byKey = reservations.reserve(requests.stream().map(JournaledSms::key).toList(),
-                clock.instant());
+        return give(rows, () -> { });
+    }
+
+    /**
+     * As {@link #give(List)}, with {@code alsoWrite} (the rows marked as seen by the pass) in the same commit as the
+     * reservations and the replies; the relay is told the replies' keys after that commit.
+     */
+    public Map<Long, TicketNumber> give(List<JournaledSms> rows, Runnable alsoWrite) {
         Map<Long, TicketNumber> given = new HashMap<>();
         List<OutboxMessage> replies = new ArrayList<>();
+        List<JournaledSms> requests = opening(rows);
+        oneCommit.accept(() -> {
+            given.clear();
+            replies.clear();
+            write(requests, given, replies);
+            alsoWrite.run();
+        });
+        if (!replies.isEmpty()) {
+            queued.accept(replies.stream().map(OutboxMessage::dedupeKey).toList());
+        }
+        if (StageTimes.enabled()) {
+            Instant now = clock.instant();
+            requests.stream().map(JournaledSms::receivedAt).min(Instant::compareTo).ifPresent(oldest -> StageTimes
+                    .record(StageTimes.Stage.PASS_BEHIND_MS, Duration.between(oldest, now).toMillis()));
+        }
+        return given;
+    }
+
+    /** The rows that open an order of their own whatever the matcher says (one read of the reply window for all). */
+    private List<JournaledSms> opening(List<JournaledSms> rows) {
+        long start = System.nanoTime();
+        java.util.Set<String> opening = intake.opensOrders(rows.stream().map(JournalStage::inbound).toList())
+                .stream().map(InboundSms::idempotencyKey).collect(java.util.stream.Collectors.toSet());
+        StageTimes.since(StageTimes.Stage.PASS_WINDOW, start);
+        return rows.stream().filter(r -> opening.contains(r.key())).toList();
+    }
+
+    /** Reserves the requests' tickets and queues their replies (in the caller's transaction, if any). */
+    private void write(List<JournaledSms> requests, Map<Long, TicketNumber> given, List<OutboxMessage> replies) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        long reserving = System.nanoTime();
+        Map<String, TicketNumber> byKey = reservations.reserve(requests.stream().map(JournaledSms::key).toList(),
+                clock.instant());
+        StageTimes.since(StageTimes.Stage.PASS_RESERVE, reserving);
         for (JournaledSms r : requests) {
             TicketNumber t = byKey.get(r.key());
             if (t != null) {
@@ -70,9 +112,9 @@ public final class TicketFirst {
                         SmsReplies.received(t), ReplyKey.of(r.key())));
             }
         }
+        long writing = System.nanoTime();
         outbox.enqueue(Optional.empty(), replies);
-        queued.accept(replies.stream().map(OutboxMessage::dedupeKey).toList());
-        return given;
+        StageTimes.since(StageTimes.Stage.PASS_REPLIES, writing);
     }
 
     /** The tickets given before to these rows' keys (by this node's pass or another's). */

@@ -6,18 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotline81890.gateway.channel.smpp.pdu.InboundSms;
+import org.hotline81890.gateway.sms.CountingHeldReplies;
 import org.hotline81890.gateway.sms.DedupWindow;
+import org.hotline81890.gateway.sms.HeldReplies;
+import org.hotline81890.gateway.sms.InMemoryHeldReplies;
 import org.hotline81890.gateway.sms.InMemoryInboundJournal;
 import org.hotline81890.gateway.sms.InMemorySmsStore;
 import org.hotline81890.gateway.sms.InMemoryTicketReservations;
 import org.hotline81890.gateway.sms.JournaledSms;
 import org.hotline81890.gateway.sms.ReplyKeys;
+import org.hotline81890.gateway.sms.ReplyWindow;
+import org.hotline81890.gateway.sms.SurveyReplies;
 import org.hotline81890.gateway.testing.ManualClock;
 import org.hotline81890.gateway.workorder.AddressQuestion;
 import org.hotline81890.gateway.workorder.EventPublisher;
@@ -139,6 +147,52 @@ class TicketFirstTest {
         assertThat(replies("8613800000025")).hasSize(1);
     }
 
+    @Test
+    void aPassWritesTicketsRepliesAndMarksInOneUnitAndNamesTheRepliesToTheRelayOnlyAfterIt() throws Exception {
+        SmsIntake intake = intake(new HintsClassifier(), store, 100);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        JournalStage stage = new JournalStage(journal, intake, threads, clock, 500, LEASE);
+        stage.ticketFirst(new TicketFirst(intake, tickets, store, clock, keys -> seen.add("relay told " + keys),
+                work -> {
+                    seen.add("begin");
+                    work.run();
+                    seen.add("in the unit: " + tickets.size() + " ticket, " + journal.fresh(10).size() + " new");
+                    seen.add("commit");
+                }));
+        JournaledSms sent = text("8613800000027", "垃圾没人清运");
+        journal.append(List.of(sent));
+
+        assertThat(stage.ticketRound()).isEqualTo(1);
+
+        assertThat(seen).containsExactly("begin", "in the unit: 1 ticket, 0 new", "commit",
+                "relay told [sms-reply:" + sent.key() + "]");
+        assertThat(replies("8613800000027")).hasSize(1);
+    }
+
+    @Test
+    void thePassReadsTheReplyWindowThroughTheWindowItWasGivenNotTheIntakes() {
+        InMemoryHeldReplies held = new InMemoryHeldReplies(store, clock);
+        AtomicInteger intakeReads = new AtomicInteger();
+        AtomicInteger passReads = new AtomicInteger();
+        SmsIntake intake = intake(new HintsClassifier(), store, 100, Optional.of(window(held, intakeReads)));
+        SmsIntake pass = intake.withReplyWindow(window(held, passReads));
+        List<InboundSms> texts = List.of(JournalStage.inbound(text("8613800000026", "楼道灯坏了")));
+
+        assertThat(pass.opensOrders(texts)).hasSize(1);
+
+        assertThat(passReads.get()).as("the pass's own window (its lane, ADR 0054)").isPositive();
+        assertThat(intakeReads.get()).as("the intake's window (the shared pool)").isZero();
+        assertThat(intake.opensOrders(texts)).hasSize(1);
+        assertThat(intakeReads.get()).isPositive();
+    }
+
+    /** A reply window over {@code held} that counts its reads of the caller's recent orders. */
+    private SurveyReplies window(InMemoryHeldReplies held, AtomicInteger reads) {
+        HeldReplies counted = new CountingHeldReplies(held, reads);
+        return new SurveyReplies(counted, new HintsClassifier(), new ReplyWindow(true, Duration.ofHours(48),
+                Duration.ofHours(24)), clock);
+    }
+
     private JournalStage stage(SmsIntake intake, InMemoryWorkOrderStore outbox) {
         JournalStage stage = new JournalStage(journal, intake, threads, clock, 500, LEASE);
         stage.ticketFirst(new TicketFirst(intake, tickets, outbox, clock));
@@ -170,11 +224,16 @@ class TicketFirstTest {
     }
 
     private SmsIntake intake(RequestClassifier classifier, InMemoryWorkOrderStore orders, int limit) {
+        return intake(classifier, orders, limit, Optional.empty());
+    }
+
+    private SmsIntake intake(RequestClassifier classifier, InMemoryWorkOrderStore orders, int limit,
+                             Optional<SurveyReplies> window) {
         Tracker tracker = new Tracker(orders, LEVELS, EventPublisher.NONE, clock);
         InMemorySmsStore sms = new InMemorySmsStore();
         return new SmsIntake(new SmsIntake.Parts(new Intake(orders, classifier, LEVELS, EventPublisher.NONE, clock),
                 orders, new Survey(orders, tracker), orders, JobCommands.NONE, sms, sms,
                 new InboundLimiter(limit, Duration.ofMinutes(10), clock), DedupWindow.NONE, ReplyKeys.NONE,
-                new AddressQuestion(orders, tracker, code -> false, (w, a) -> List.of()), clock), Optional.empty());
+                new AddressQuestion(orders, tracker, code -> false, (w, a) -> List.of()), clock), window);
     }
 }
