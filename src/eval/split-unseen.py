@@ -11,8 +11,9 @@ split by a fixed seed: half A may be read for kinds of misses, half B is only ev
 - unseen-6.tsv (demoted in the eighth matcher session)         -> unseen-6a.tsv / unseen-6b.tsv, seed 19
 - unseen-7.tsv (demoted in the ninth matcher session)          -> unseen-7a.tsv / unseen-7b.tsv, seed 19
 - unseen-8.tsv (demoted in the tenth matcher session)          -> unseen-8a.tsv / unseen-8b.tsv, seed 19
+- unseen-9.tsv (demoted in the eleventh matcher session)       -> unseen-9a.tsv / unseen-9b.tsv, seed 19
 
-Run from the repository root: python3 src/eval/split-unseen.py (rewrites all fourteen halves, byte for byte the same).
+Run from the repository root: python3 src/eval/split-unseen.py (rewrites all sixteen halves, byte for byte the same).
 """
 import random
 from pathlib import Path
@@ -27,6 +28,7 @@ SPLITS = (
     ("unseen-6.tsv", "unseen-6a.tsv", "unseen-6b.tsv"),
     ("unseen-7.tsv", "unseen-7a.tsv", "unseen-7b.tsv"),
     ("unseen-8.tsv", "unseen-8a.tsv", "unseen-8b.tsv"),
+    ("unseen-9.tsv", "unseen-9a.tsv", "unseen-9b.tsv"),
 )
 
 

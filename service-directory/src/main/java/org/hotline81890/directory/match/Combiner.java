@@ -16,7 +16,8 @@ final class Combiner {
             "kw.log", "kw.top", "kw.share",
             "desc", "desc-top", "example", "example-gap", "knn", "category-knn", "example-top", "example-top3",
             "none.bias", "none.example", "none.example-gap", "none.knn", "none.cues", "none.keyword-rule",
-            "none.keyword-best", "none.latin", "none.short", "none.asks-nothing", "none.thanks");
+            "none.keyword-best", "none.latin", "none.short", "none.asks-nothing", "none.thanks",
+            "grams", "grams-top", "none.grams");
     static final int NONE = -1;
     private static final int N = 11;
     /** Similarities differ by hundredths between services; scaled so the weights stay of order one. */
@@ -24,6 +25,12 @@ final class Combiner {
     private static final int KW_CANDIDATES = 8;
     private static final int EXAMPLE_CANDIDATES = 8;
     private static final int DESC_CANDIDATES = 4;
+    private static final int GRAM_CANDIDATES = 4;
+    /** The character model's features (ADR 0055), after the first 22. */
+    private static final int G = 22;
+    /** A character model's log-likelihood gap, cut at this many nats and scaled to order one. */
+    private static final double GAP_CUT = 10;
+    private static final double GAP_SCALE = 5;
 
     private final double[] weights;
 
@@ -53,7 +60,10 @@ final class Combiner {
         return out;
     }
 
-    /** NONE, then the best few services by keywords, by examples, by description and by the examples' vote. */
+    /**
+     * NONE, then the best few services by keywords, by examples, by description, by the examples' vote and by the
+     * examples' characters.
+     */
     static List<Integer> candidates(Evidence ev) {
         Set<Integer> out = new LinkedHashSet<>();
         out.add(NONE);
@@ -61,6 +71,7 @@ final class Combiner {
         addTop(out, ev.exMax(), EXAMPLE_CANDIDATES, false);
         addTop(out, ev.proto(), DESC_CANDIDATES, false);
         addTop(out, ev.knn(), EXAMPLE_CANDIDATES, true);
+        addTop(out, gramScores(ev), GRAM_CANDIDATES, false);
         return List.copyOf(out);
     }
 
@@ -92,6 +103,7 @@ final class Combiner {
             f[N + 8] = ev.length() <= 4 ? 1 : 0;
             f[N + 9] = NeedCues.asksNothing(ev.text()) ? 1 : 0;
             f[N + 10] = NeedCues.thanksOrPraise(ev.text()) ? 1 : 0;
+            f[G + 2] = gap(ev.grams().services()[ev.proto().length]);
             return f;
         }
         float kwBest = max(ev.kw());
@@ -108,7 +120,22 @@ final class Combiner {
         f[o + 8] = ev.categoryKnn()[c];
         f[o + 9] = ev.exMax()[c] == exBest ? 1 : 0;
         f[o + 10] = SIM_SCALE * ev.exTop3()[c];
+        f[G] = gap(ev.grams().services()[c]);
+        f[G + 1] = ev.grams().services()[c] == 0 ? 1 : 0;
         return f;
+    }
+
+    private static double gap(double nats) {
+        return Math.max(-GAP_CUT, nats) / GAP_SCALE;
+    }
+
+    /** The services' character-model gaps (NONE, the last class, left out) as candidates' scores. */
+    private static float[] gramScores(Evidence ev) {
+        float[] out = new float[ev.proto().length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = (float) ev.grams().services()[s];
+        }
+        return out;
     }
 
     private static float max(float[] values) {

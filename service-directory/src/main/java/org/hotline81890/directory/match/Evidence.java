@@ -9,13 +9,14 @@ import org.hotline81890.directory.RequestType;
 /**
  * Both stages' evidence about one text, per service index (the directory's order): keyword scores, similarity to
  * the service's own description, best similarity to its examples, a vote of the nearest examples (weights sum to
- * 1), the same per category, and what the nearest examples say about NONE and the request type.
+ * 1), the same per category, what the nearest examples say about NONE and the request type, and what the
+ * examples' characters say about each service, NONE and the type ({@link CharGrams}, ADR 0055).
  */
 record Evidence(KeywordEvidence keywords, boolean latin, String text, float[] kw, float[] proto, float[] exMax,
                 float[] knn,
                 float[] categoryKnn, float noneExMax, float noneKnn, float[] typeKnn,
                 Optional<Nearest> nearest, List<LabelledExample> examples, int[] exArg,
-                float[] exTop3) {
+                float[] exTop3, SemanticStage.Grams grams) {
 
     /** The most similar example labelled with service {@code s}, if it has any. */
     Optional<Nearest> nearestOf(int s) {

@@ -74,12 +74,25 @@ final class SemanticStage {
                 shares[s][t] /= Math.max(1, counts[s]);
             }
         }
-        l = new Labels(examples, index, shares);
+        List<String> texts = examples.stream().map(e -> InputGuard.clean(e.text())).toList();
+        int[] byService = new int[index.length];
+        int[] byType = new int[index.length];
+        for (int e = 0; e < index.length; e++) {
+            byService[e] = index[e] < 0 ? protos.length : index[e];
+            byType[e] = Evidence.typeIndex(examples.get(e).type());
+        }
+        l = new Labels(examples, index, shares, CharGrams.of(texts, byService, protos.length + 1),
+                CharGrams.of(texts, byType, Evidence.TYPES));
         labels = l;
         return l;
     }
 
-    private record Labels(List<LabelledExample> of, int[] index, float[][] shares) {
+    /**
+     * The examples' labels, each service's type mix, and the character models of services and of types built from
+     * them (ADR 0055).
+     */
+    private record Labels(List<LabelledExample> of, int[] index, float[][] shares, CharGrams services,
+                          CharGrams types) {
     }
 
     private volatile Labels labels;
@@ -147,12 +160,19 @@ final class SemanticStage {
         for (int s = 0; s < n; s++) {
             exTop3[s] = (exMax[s] + ex2[s] + ex3[s]) / 3;
         }
-        return vote(kw, latin, text, kwScores, proto, exMax, exTop3, exArg, noneExMax, examples, top, topSim);
+        Labels l = labels(examples);
+        Grams grams = new Grams(l.services().gaps(text, exclude),
+                CharGrams.posterior(l.types().gaps(text, exclude)));
+        return vote(kw, latin, text, kwScores, proto, exMax, exTop3, exArg, noneExMax, examples, top, topSim, grams);
+    }
+
+    /** What the character models say: each class's gap to the best (services, then NONE), each type's share. */
+    record Grams(double[] services, double[] types) {
     }
 
     private Evidence vote(KeywordEvidence kw, boolean latin, String text, float[] kwScores, float[] proto,
                           float[] exMax, float[] exTop3, int[] exArg, float noneExMax, List<LabelledExample> examples,
-                          int[] top, float[] topSim) {
+                          int[] top, float[] topSim, Grams grams) {
         float[] knn = new float[protos.length];
         float[] cat = new float[categories];
         float[] types = new float[Evidence.TYPES];
@@ -186,7 +206,7 @@ final class SemanticStage {
             categoryKnn[s] = cat[categoryOf[s]];
         }
         return new Evidence(kw, latin, text, kwScores, proto, exMax, knn, categoryKnn, noneExMax, none, types, nearest,
-                examples, exArg, exTop3);
+                examples, exArg, exTop3, grams);
     }
 
     /** Keeps the K most similar, best first. */

@@ -9,7 +9,8 @@ import org.hotline81890.directory.Service;
 
 /**
  * The request type (consultation, help, complaint, suggestion) as multinomial logistic regression over the type cue
- * words, the chosen service's default type and the types of the nearest examples. A report counts as a complaint;
+ * words, the chosen service's default type, the types of the nearest examples and what the examples' characters say
+ * of the type ({@link CharGrams}, ADR 0055). A report counts as a complaint;
  * the keyword stage's REPORT is kept when the model says complaint.
  */
 final class TypeModel {
@@ -19,7 +20,8 @@ final class TypeModel {
             "knn.consultation", "knn.help", "knn.complaint", "knn.suggestion", "none",
             "keywords.consultation", "keywords.help", "keywords.complaint", "keywords.suggestion",
             "examples.consultation", "examples.help", "examples.complaint", "examples.suggestion",
-            "question", "asks-how", "still-waiting", "referred", "provider-fault", "price", "wish", "wants");
+            "question", "asks-how", "still-waiting", "referred", "provider-fault", "price", "wish", "wants",
+            "grams.consultation", "grams.help", "grams.complaint", "grams.suggestion");
     /** A question to the hotline: a question mark or particle. */
     private static final Pattern QUESTION = Pattern.compile("[?？吗嘛么呢伐]");
     /** Asking for information: how, where, how much, when, which. */
@@ -157,6 +159,10 @@ final class TypeModel {
         x[27] = asksAPrice(lower) ? 1 : 0;
         x[28] = WISH.matcher(lower).find() ? 1 : 0;
         x[29] = WANTS.matcher(lower).find() ? 1 : 0;
+        // what the examples' characters say of the type (ADR 0055)
+        for (int t = 0; t < Evidence.TYPES; t++) {
+            x[30 + t] = ev.grams().types()[t];
+        }
         return x;
     }
 
