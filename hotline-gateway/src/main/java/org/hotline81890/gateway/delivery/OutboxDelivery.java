@@ -34,4 +34,13 @@ public interface OutboxDelivery {
     default List<DeliveryOutcome> deliverAll(List<OutboxEntry> entries) {
         return entries.stream().map(this::deliver).toList();
     }
+
+    /**
+     * The relay just claimed these rows of this kind (in the claim's order) and will deliver each of them: a delivery
+     * that reads something per row before it sends may read it for all of them here, in one statement, and use what
+     * it read when it delivers the row (ADR 0052). Called on the relay's loop; the default reads nothing. What fails
+     * here is read again by the delivery.
+     */
+    default void claimed(List<OutboxEntry> rows) {
+    }
 }

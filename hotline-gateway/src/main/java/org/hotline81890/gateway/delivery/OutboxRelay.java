@@ -86,6 +86,9 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile Duration maxLag = Duration.ZERO;
     /** Dedupe keys of rows committed to go first ({@link #sendFirst}); taken by the next round. */
     private final Queue<String> first = new ConcurrentLinkedQueue<>();
+    /** Deliveries to try again, written by the next round in one statement (ADR 0052), or at once once closed. */
+    private final Queue<Outbox.Retry> retries = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
     public OutboxRelay(Outbox outbox, Map<String, OutboxDelivery> deliveries, HotlineConfig.OutboxRelay cfg,
                        Clock clock) {
@@ -153,6 +156,7 @@ public final class OutboxRelay implements AutoCloseable {
     Duration round() {
         awaitRoom();
         spaceClaims();
+        writeRetries();
         claimFirst();
         int room = Math.min(cfg.batchSize(), inFlight.availablePermits());
         Set<String> busy = busyKinds();
@@ -167,7 +171,7 @@ public final class OutboxRelay implements AutoCloseable {
             throw ex;
         }
         startAll(batch);
-        if (batch.size() == room || done.pending()) {
+        if (batch.size() == room || done.pending() || !retries.isEmpty()) {
             return Duration.ZERO;
         }
         if (yielding) {
@@ -202,6 +206,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void startAll(List<OutboxEntry> batch) {
+        readAhead(batch);
         for (OutboxEntry e : batch) {
             if (!inDelivery.add(e.id())) {
                 LOG.warn("outbox row {} outlived its lease of {} in delivery and was claimed again; the delivery "
@@ -213,6 +218,24 @@ public final class OutboxRelay implements AutoCloseable {
             inFlightByKind.computeIfAbsent(e.message().kind(), k -> new AtomicInteger()).incrementAndGet();
             start(e);
         }
+    }
+
+    /** Each kind's delivery reads what it needs for its claimed rows at once ({@link OutboxDelivery#claimed}). */
+    private void readAhead(List<OutboxEntry> batch) {
+        Map<String, List<OutboxEntry>> byKind = new java.util.HashMap<>();
+        batch.forEach(e -> byKind.computeIfAbsent(e.message().kind(), k -> new ArrayList<>()).add(e));
+        byKind.forEach((kind, rows) -> {
+            OutboxDelivery delivery = deliveries.get(kind);
+            if (delivery == null) {
+                return;
+            }
+            try {
+                delivery.claimed(rows);
+            } catch (RuntimeException ex) {
+                LOG.debug("{} rows of kind {} not read ahead ({}); each delivery reads its own", rows.size(), kind,
+                        ex.toString());
+            }
+        });
     }
 
     /** Starts the delivery of a claimed row: in its number's order (SMS), in a group of its kind, or alone. */
@@ -401,7 +424,33 @@ public final class OutboxRelay implements AutoCloseable {
         Instant next = clock.instant().plus(backoff(e.attempts()));
         LOG.warn("outbox row {} ({}) attempt {} failed, retrying at {}: {}", e.id(), e.message().kind(),
                 e.attempts(), next, reason);
-        outbox.retryLater(e.id(), next, reason);
+        retries.add(new Outbox.Retry(e.id(), next, reason));
+        if (closed) {
+            writeRetries();
+        } else {
+            loop.wake();
+        }
+    }
+
+    /**
+     * The retries the deliveries gave back since the last round, in one write: they were a transaction each on the
+     * delivering threads, each waiting for a pooled connection at the peak. Until written a row stays leased, so a
+     * retry lost in a crash is a delivery again after its lease, as before.
+     */
+    private void writeRetries() {
+        List<Outbox.Retry> due = new ArrayList<>();
+        for (Outbox.Retry r = retries.poll(); r != null; r = due.size() < DoneMarks.MAX_GROUP ? retries.poll() : null) {
+            due.add(r);
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.retryAllLater(due);
+        } catch (RuntimeException ex) {
+            retries.addAll(due); // with the next round; if none comes, the rows' leases run out
+            throw ex;
+        }
     }
 
     /** initial × 2^(attempt−1), capped, with ±20 % jitter so retries of many rows spread out. */
@@ -415,7 +464,15 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        closed = true;
         workers.shutdown();
         done.flush();
+        try {
+            while (!retries.isEmpty()) {
+                writeRetries();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("outbox retries not written at close; the rows are delivered again after their lease", e);
+        }
     }
 }

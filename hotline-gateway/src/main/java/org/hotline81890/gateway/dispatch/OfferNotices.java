@@ -133,13 +133,18 @@ public final class OfferNotices {
      * withdrew; otherwise the caller handles the deadline as usual.
      */
     public boolean withdrawIfOrderLeft(OfferId id) {
-        Optional<WorkOrder> w = offers.find(id).flatMap(offer -> store.find(
+        return withdrawIfOrderLeft(offers.find(id));
+    }
+
+    /** As {@link #withdrawIfOrderLeft(OfferId)} for the offer the deadline's handler has read (empty: none). */
+    public boolean withdrawIfOrderLeft(Optional<Offer> seen) {
+        Optional<WorkOrder> w = seen.flatMap(offer -> store.find(
                 new WorkOrderId(Long.parseLong(offer.job().workOrder().value()))));
         if (w.isEmpty() || !OfferWithdrawal.WITHDRAWING.contains(w.get().state())) {
             return false;
         }
         withdraw(w.get().id(), "work order " + w.get().state().name().toLowerCase(Locale.ROOT)
-                + " (found when the accept deadline of offer " + id.value() + " fired)");
+                + " (found when the accept deadline of offer " + seen.get().id().value() + " fired)");
         return true;
     }
 

@@ -157,6 +157,17 @@ public final class PartnerFlow {
         });
     }
 
+    /**
+     * The accept deadline fired and its handler read the offer, unlocked ({@code seen}; empty: no such offer). Only an
+     * offer still OFFERED then can have its accept deadline pass: one answered, expired or withdrawn is never OFFERED
+     * again, and the locked decision would change nothing, so none is taken for it (ADR 0052). Most offers at a peak
+     * are answered before their deadline fires.
+     */
+    public void onAcceptDeadline(Optional<Offer> seen) {
+        seen.filter(o -> o.state() == org.hotline81890.partners.offer.OfferState.OFFERED)
+                .ifPresent(o -> onAcceptDeadline(o.id()));
+    }
+
     /** A transfer's handling deadline fired: missed escalates, an extension re-arms. */
     public void onHandlingDeadline(OfferId id) {
         withOffer(id, offer -> {

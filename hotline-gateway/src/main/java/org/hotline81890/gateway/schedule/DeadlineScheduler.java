@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.hotline81890.gateway.workorder.DeadlineStore;
 import org.slf4j.Logger;
@@ -30,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * (one offer, one work order) still fire one after the other, in the order they were claimed (due first). A round
  * claims only as many as there is room for, and a deadline that this scheduler is still firing when its lease runs
  * out and it is claimed again is not fired a second time here.
+ *
+ * <p>A deadline fired is marked so in the transaction of the next round's claim ({@link DeadlineStore#settleAndClaim},
+ * ADR 0052), as the outbox relay's done marks ride with its claim (ADR 0042): one commit per round, not one per
+ * deadline. A firing wakes the loop, so the mark follows within a round. A mark lost in a crash is a deadline fired
+ * again once its lease runs out, which handlers already allow (they are idempotent).
  */
 public final class DeadlineScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineScheduler.class);
@@ -49,6 +57,17 @@ public final class DeadlineScheduler implements AutoCloseable {
     private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
     /** Per subject, the claimed deadlines waiting for the one of that subject that is firing; guarded by itself. */
     private final Map<Subject, Deque<DeadlineStore.DueDeadline>> bySubject = new HashMap<>();
+    /** Fired here and not yet marked fired in the store: written with the next round's claim. */
+    private final ConcurrentLinkedQueue<Long> fired = new ConcurrentLinkedQueue<>();
+    /** Marks per round at most: the UPDATE's IN list stays a reasonable statement. */
+    private static final int MAX_MARKS = 500;
+    private volatile boolean closed;
+    /**
+     * Shortest time between two claims: the wakes of deadlines that finish meanwhile (one per firing at a peak) are
+     * served by one claim, with their marks, instead of a claim transaction each. Bounds the delay a wake may add.
+     */
+    private static final long MIN_CLAIM_GAP_NANOS = Duration.ofMillis(10).toNanos();
+    private long lastClaimNanos = System.nanoTime() - MIN_CLAIM_GAP_NANOS;
 
     private record Subject(String type, long id) {
     }
@@ -93,8 +112,16 @@ public final class DeadlineScheduler implements AutoCloseable {
         if (room <= 0) {
             return pollInterval; // a deadline that finishes wakes the loop
         }
+        spaceClaims();
         Instant now = clock.instant();
-        List<DeadlineStore.DueDeadline> due = store.claimDue(now, room, lease);
+        List<Long> marks = takeMarks();
+        List<DeadlineStore.DueDeadline> due;
+        try {
+            due = store.settleAndClaim(marks, now, room, lease);
+        } catch (RuntimeException ex) {
+            fired.addAll(marks); // with the next round; if none comes, the leases run out and they fire again
+            throw ex;
+        }
         for (DeadlineStore.DueDeadline d : due) {
             if (!claimed.add(d.id())) {
                 LOG.warn("deadline {} outlived its lease of {} while queued or firing here and was claimed again; "
@@ -103,7 +130,7 @@ public final class DeadlineScheduler implements AutoCloseable {
             }
             enqueue(d);
         }
-        if (due.size() == room) {
+        if (due.size() == room || !fired.isEmpty()) {
             return Duration.ZERO;
         }
         // The span to the next deadline is clock time; the loop sleeps real time (they differ on a ScaledClock).
@@ -159,12 +186,12 @@ public final class DeadlineScheduler implements AutoCloseable {
         DeadlineHandler handler = handlers.get(d.subjectType());
         if (handler == null) {
             LOG.error("no handler for deadline {} of subject type {}; marking it fired", d.id(), d.subjectType());
-            store.markFired(d.id(), clock.instant());
+            marked(d.id());
             return;
         }
         try {
             handler.fire(d);
-            store.markFired(d.id(), clock.instant());
+            marked(d.id());
         } catch (RuntimeException e) {
             // Left claimed: when the lease runs out it is fired again (handlers are idempotent).
             LOG.warn("deadline {} ({} {} {}) failed; retried after the lease", d.id(), d.subjectType(),
@@ -172,9 +199,46 @@ public final class DeadlineScheduler implements AutoCloseable {
         }
     }
 
+    private void spaceClaims() {
+        long wait = lastClaimNanos + MIN_CLAIM_GAP_NANOS - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        lastClaimNanos = System.nanoTime();
+    }
+
+    /** Fired: marked with the next round's claim, or at once once the loop has stopped. */
+    private void marked(long id) {
+        fired.add(id);
+        if (closed) {
+            flushMarks();
+        }
+    }
+
+    private List<Long> takeMarks() {
+        List<Long> marks = new ArrayList<>();
+        for (Long id = fired.poll(); id != null; id = marks.size() < MAX_MARKS ? fired.poll() : null) {
+            marks.add(id);
+        }
+        return marks;
+    }
+
+    /** Writes the marks no round will take (the loop has stopped). */
+    private void flushMarks() {
+        for (List<Long> marks = takeMarks(); !marks.isEmpty(); marks = takeMarks()) {
+            try {
+                store.markAllFired(marks, clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("{} fired deadlines not marked fired; they fire again after their lease", marks.size(), e);
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         loop.close();
+        closed = true;
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -183,5 +247,6 @@ public final class DeadlineScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        flushMarks();
     }
 }

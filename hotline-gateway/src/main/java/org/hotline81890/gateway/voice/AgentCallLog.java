@@ -11,6 +11,15 @@ public interface AgentCallLog {
     /** The call ended for that agent. */
     void ended(String uniqueId, String extension, Instant at);
 
+    /**
+     * Runs {@code writes} as one unit where the store can (one transaction, one commit): the end of a call and the
+     * wrap-up it begins ({@link WrapUps#begin}, kept in the same database) are written together. If it throws,
+     * neither is written.
+     */
+    default void together(Runnable writes) {
+        writes.run();
+    }
+
     /** The agent's call with that uniqueid, if it is theirs and still live. */
     Optional<LiveCall> live(String extension, String uniqueId);
 

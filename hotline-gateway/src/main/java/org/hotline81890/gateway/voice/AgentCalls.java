@@ -53,8 +53,11 @@ public final class AgentCalls {
             return;
         }
         Instant now = clock.instant();
-        log.ended(uniqueId, ext.get(), now);
-        wrapUps.begin(ext.get(), uniqueId, now);
+        // One commit for both (they always follow each other): at the peak each waited for a connection of its own.
+        log.together(() -> {
+            log.ended(uniqueId, ext.get(), now);
+            wrapUps.begin(ext.get(), uniqueId, now);
+        });
         String reason = WRAP_UP;
         try {
             queue.pause(iface, true, WRAP_UP);

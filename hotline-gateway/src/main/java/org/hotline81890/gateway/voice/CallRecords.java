@@ -11,6 +11,14 @@ import java.time.Instant;
 public interface CallRecords {
     void joined(String uniqueId, String callerNumber, String queue, Instant at);
 
+    /**
+     * Runs {@code writes} (calls of this port's event methods) as one unit where the store can: one transaction, one
+     * commit for a burst of events instead of one each. If it throws, none of them is written.
+     */
+    default void together(Runnable writes) {
+        writes.run();
+    }
+
     void agentCalled(String uniqueId, Instant at);
 
     void answered(String uniqueId, String agent, long holdSeconds, Instant at);

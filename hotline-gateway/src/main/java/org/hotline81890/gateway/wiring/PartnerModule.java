@@ -294,7 +294,8 @@ public final class PartnerModule implements HotlineModule {
         return Map.of(Dispatch.KIND, new DispatchDelivery(flow,
                 Math.max(1, lockHolders - lockHolders * (100 - cfg.dispatchShare()) / 100), cfg.dispatchTogether()),
                 OutboxMessage.WEBHOOK, new WebhookDelivery(providers, cfg.webhookTimeout(), core.clock(),
-                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state), providerStore),
+                        id -> offerStore.find(id).map(org.hotline81890.partners.offer.Offer::state),
+                        offerStore::states, providerStore),
                 SurveyScore.KIND, new SurveyScoreDelivery(ratingUpdates),
                 OfferWithdrawal.KIND, new OfferWithdrawalDelivery(notices));
     }
@@ -307,8 +308,13 @@ public final class PartnerModule implements HotlineModule {
         return Map.of(DispatchOutcomes.OFFER, d -> {
             if (OfferNotices.REMIND.equals(d.kind())) {
                 notices.onAcceptReminder(OfferIds.ofSubject(d.subjectId()));
-            } else if (!notices.withdrawIfOrderLeft(OfferIds.ofSubject(d.subjectId()))) {
-                flow.onAcceptDeadline(OfferIds.ofSubject(d.subjectId()));
+            } else {
+                // one read of the offer for both: the safety net and whether a locked decision is needed at all
+                Optional<org.hotline81890.partners.offer.Offer> seen = offerStore.find(
+                        OfferIds.ofSubject(d.subjectId()));
+                if (!notices.withdrawIfOrderLeft(seen)) {
+                    flow.onAcceptDeadline(seen);
+                }
             }
         }, DispatchOutcomes.HOLD, d -> flow.onHoldOver(new WorkOrderId(d.subjectId())),
                 DispatchOutcomes.TRANSFER, d -> {

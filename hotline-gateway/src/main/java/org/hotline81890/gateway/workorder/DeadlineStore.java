@@ -18,6 +18,21 @@ public interface DeadlineStore {
 
     void markFired(long id, Instant at);
 
+    /** {@link #markFired} for many deadlines at once (one write where the store can). */
+    default void markAllFired(List<Long> ids, Instant at) {
+        ids.forEach(id -> markFired(id, at));
+    }
+
+    /**
+     * The scheduler's round: marks the {@code fired} deadlines fired (at {@code now}) and claims due ones, as
+     * {@link #claimDue}. A store that can does both in one transaction: one commit per round instead of one per
+     * deadline fired and one for the claim.
+     */
+    default List<DueDeadline> settleAndClaim(List<Long> fired, Instant now, int limit, Duration lease) {
+        markAllFired(fired, now);
+        return claimDue(now, limit, lease);
+    }
+
     Optional<Instant> nextDue();
 
     /** A deadline that is due. */

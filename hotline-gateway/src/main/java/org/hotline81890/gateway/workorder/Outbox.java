@@ -54,6 +54,15 @@ public interface Outbox {
     /** A transient failure: try again at {@code nextAttemptAt}. */
     void retryLater(long id, Instant nextAttemptAt, String error);
 
+    /** {@link #retryLater} for many rows at once (one write where the store can: the relay's round, ADR 0052). */
+    default void retryAllLater(List<Retry> retries) {
+        retries.forEach(r -> retryLater(r.id(), r.nextAttemptAt(), r.error()));
+    }
+
+    /** A row to try again at {@code nextAttemptAt}, with the error that ended this attempt. */
+    record Retry(long id, Instant nextAttemptAt, String error) {
+    }
+
     /** Given up (permanent error or attempts exhausted); kept for a human to look at. */
     void markFailed(long id, Instant at, String error);
 

@@ -97,10 +97,31 @@ class OutboxRelayYieldTest {
         }
     }
 
-    /** The in-memory outbox, counting done marks written outside a round's claim. */
+    /**
+     * The deliveries' retries are written by the relay's round, together (ADR 0052): at the peak each was a
+     * transaction of its own on the delivering thread, waiting for a pooled connection.
+     */
+    @Test
+    void retriesShouldBeWrittenTogetherByTheRoundAndNotEachOnItsOwn() {
+        MarkCountingOutbox counting = new MarkCountingOutbox(outbox, ownMarks);
+        outbox.enqueue(Optional.empty(), List.of(sms("r1"), sms("r2"), sms("r3")));
+        try (OutboxRelay relay = new OutboxRelay(counting, Map.of(OutboxMessage.SMS,
+                e -> new DeliveryOutcome.Retry("SMSC busy")), CFG, clock).start()) {
+            Eventually.waitFor("all three given back for a retry", Duration.ofSeconds(10),
+                    () -> List.of("r1", "r2", "r3").stream().allMatch(k -> outbox.status(k)
+                            .flatMap(org.hotline81890.gateway.workorder.Outbox.OutboxStatus::lastError)
+                            .filter("SMSC busy"::equals).isPresent()));
+        }
+        assertThat(counting.ownRetries.get()).as("retries written in a transaction of their own").isZero();
+        assertThat(counting.retryWrites.get()).isBetween(1, 3);
+    }
+
+    /** The in-memory outbox, counting done marks written outside a round's claim, and the retries' writes. */
     private static final class MarkCountingOutbox implements org.hotline81890.gateway.workorder.Outbox {
         private final InMemoryOutbox rows;
         private final AtomicInteger ownMarks;
+        final AtomicInteger ownRetries = new AtomicInteger();
+        final AtomicInteger retryWrites = new AtomicInteger();
 
         MarkCountingOutbox(InMemoryOutbox rows, AtomicInteger ownMarks) {
             this.rows = rows;
@@ -142,7 +163,14 @@ class OutboxRelayYieldTest {
 
         @Override
         public void retryLater(long id, Instant nextAttemptAt, String error) {
+            ownRetries.incrementAndGet();
             rows.retryLater(id, nextAttemptAt, error);
+        }
+
+        @Override
+        public void retryAllLater(List<Retry> retries) {
+            retryWrites.incrementAndGet();
+            retries.forEach(r -> rows.retryLater(r.id(), r.nextAttemptAt(), r.error()));
         }
 
         @Override

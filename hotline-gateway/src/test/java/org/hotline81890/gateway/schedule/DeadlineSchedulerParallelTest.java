@@ -123,12 +123,35 @@ class DeadlineSchedulerParallelTest {
                 scheduler.round();
             }
             release.countDown();
-            Eventually.waitFor("fired", WAIT, () -> store.fired().size() == 1);
+            // its mark rides with a later round's claim (ADR 0052), which must not claim it a second time either
+            Eventually.waitFor("fired", WAIT, () -> {
+                scheduler.round();
+                return store.fired().size() == 1;
+            });
         } finally {
             release.countDown();
             scheduler.close();
         }
         assertThat(fired).hasValue(1);
+    }
+
+    /**
+     * A firing's mark rides with the next round's claim (ADR 0052): no commit of its own per deadline. Every one of
+     * forty fired is marked, all by the rounds' claims.
+     */
+    @Test
+    void firedDeadlinesShouldBeMarkedWithTheNextRoundsClaimAndNotEachOnItsOwn() {
+        MemoryDeadlines store = new MemoryDeadlines();
+        for (long order = 1; order <= 40; order++) {
+            store.arm("offer", order, "ACCEPT_BY", NOW.minusSeconds(1));
+        }
+        Map<String, DeadlineHandler> handlers = Map.of("offer", d -> sleepABit());
+        try (DeadlineScheduler scheduler = new DeadlineScheduler(store, handlers, Duration.ofMillis(50),
+                Duration.ofMinutes(1), CLOCK, 8).start()) {
+            Eventually.waitFor("all 40 marked fired", WAIT, () -> store.fired().size() == 40);
+        }
+        assertThat(store.markedAlone.get()).as("marks written on their own").isZero();
+        assertThat(store.markedWithClaims.get()).as("rounds that carried marks").isPositive();
     }
 
     private static void await(CountDownLatch latch) {
@@ -186,9 +209,23 @@ class DeadlineSchedulerParallelTest {
             return out;
         }
 
+        final AtomicInteger markedAlone = new AtomicInteger();
+        final AtomicInteger markedWithClaims = new AtomicInteger();
+
         @Override
         public synchronized void markFired(long id, Instant at) {
+            markedAlone.incrementAndGet();
             rows.get((int) id - 1).fired = true;
+        }
+
+        @Override
+        public synchronized List<DueDeadline> settleAndClaim(List<Long> fired, Instant now, int limit,
+                                                             Duration lease) {
+            if (!fired.isEmpty()) {
+                markedWithClaims.incrementAndGet();
+            }
+            fired.forEach(id -> rows.get(id.intValue() - 1).fired = true);
+            return claimDue(now, limit, lease);
         }
 
         @Override

@@ -63,6 +63,71 @@ class AgentCallsTest {
         assertThat(seat.ready(Optional.of("1001"), Optional.empty(), "wangfang")).isEmpty();
     }
 
+    /** At the peak each of the two waited for a pooled connection and a commit of its own (ADR 0052). */
+    @Test
+    void theEndOfACallAndTheWrapUpItBeginsShouldBeWrittenAsOneUnit() {
+        List<String> writes = new ArrayList<>();
+        AgentCallLog units = new AgentCallLog() {
+            @Override
+            public void connected(LiveCall call) {
+                log.connected(call);
+            }
+
+            @Override
+            public void ended(String uniqueId, String extension, Instant at) {
+                writes.add("ended " + uniqueId);
+                log.ended(uniqueId, extension, at);
+            }
+
+            @Override
+            public Optional<LiveCall> live(String extension, String uniqueId) {
+                return log.live(extension, uniqueId);
+            }
+
+            @Override
+            public Optional<LiveCall> current(String extension) {
+                return log.current(extension);
+            }
+
+            @Override
+            public void together(Runnable work) {
+                writes.add("(");
+                work.run();
+                writes.add(")");
+            }
+        };
+        WrapUps begun = new WrapUps() {
+            @Override
+            public void begin(String extension, String uniqueId, Instant at) {
+                writes.add("wrap-up " + uniqueId);
+                wrapUps.begin(extension, uniqueId, at);
+            }
+
+            @Override
+            public Optional<Open> open(String extension) {
+                return wrapUps.open(extension);
+            }
+
+            @Override
+            public boolean finish(long id, String code, String agent, Instant at) {
+                return wrapUps.finish(id, code, agent, at);
+            }
+
+            @Override
+            public void signedOut(long id, Instant at) {
+                wrapUps.signedOut(id, at);
+            }
+        };
+        AgentCalls oneUnit = new AgentCalls(seat, membership, begun, units, (ext, s) -> { }, Duration.ZERO, clock);
+
+        oneUnit.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");
+        oneUnit.completed("PJSIP/1001", "1733367600.1");
+
+        assertThat(writes).containsExactly("(", "ended 1733367600.1", "wrap-up 1733367600.1", ")");
+        assertThat(log.current("1001")).isEmpty();
+        assertThat(seat.openWrapUp(Optional.of("1001"))).isPresent();
+    }
+
     @Test
     void signingOutDuringWrapUpWithoutACodeLeavesTheQueueAndKeepsTheWrapUpDueMarkedSignedOut() {
         calls.connected("PJSIP/1001", "1733367600.1", "PJSIP/trunk-00000001", "PJSIP/1001-00000002");

@@ -48,6 +48,29 @@ public interface CallRecordsContract {
         assertThat(times.averageTalk()).isEqualTo(90.0);
     }
 
+    /** Events written as one unit (the recorder's burst, ADR 0052) count as the same events one by one. */
+    @Test
+    default void eventsWrittenTogetherCountAsEachOnItsOwn() {
+        Instant t = hour();
+        String answered = uid();
+        String abandoned = uid();
+        records().together(() -> {
+            records().joined(answered, "13912345678", "hotline", t);
+            records().joined(abandoned, "13912345679", "hotline", t.plusSeconds(1));
+            records().answered(answered, "PJSIP/8001", 5, t.plusSeconds(5));
+            records().completed(answered, 60, t.plusSeconds(65));
+            records().hungUp(answered, t.plusSeconds(66));
+            records().hungUp(abandoned, t.plusSeconds(30));
+        });
+
+        CallRecords.CallKpis k = records().kpis(t, t.plus(Duration.ofHours(1)), WITHIN_15_S);
+        assertThat(k.offered()).isEqualTo(2);
+        assertThat(k.answered()).isEqualTo(1);
+        assertThat(k.answeredInTime()).isEqualTo(1);
+        assertThat(k.abandoned()).isEqualTo(1);
+        assertThat(records().times(t, t.plus(Duration.ofHours(1))).averageTalk()).isEqualTo(60.0);
+    }
+
     @Test
     default void aCallAnsweredAfterTheLimitIsAnsweredButNotInTime() {
         Instant t = hour();

@@ -72,6 +72,23 @@ public interface DeadlineStoreContract {
         assertThat(deadlines().nextDue()).isEmpty();
     }
 
+    /** The scheduler's round (ADR 0052): the fired ones marked, then the due ones claimed, none of the marked. */
+    @Test
+    default void settleAndClaimShouldMarkTheFiredAndClaimOnlyWhatIsStillDue() {
+        long subject = subject();
+        long fired = deadlines().arm("offer", subject, "K1", T0);
+        long next = deadlines().arm("offer", subject, "K2", T0.plusSeconds(1));
+        assertThat(deadlines().claimDue(T0, 10, LEASE)).extracting(DueDeadline::id).containsExactly(fired);
+
+        List<DueDeadline> claimed = deadlines().settleAndClaim(List.of(fired), T0.plus(LEASE).plusSeconds(1), 10,
+                LEASE);
+
+        assertThat(claimed).extracting(DueDeadline::id).as("the marked one is not claimed again after its lease")
+                .containsExactly(next);
+        assertThat(deadlines().settleAndClaim(List.of(next), AFTER_EVERY_LEASE, 10, LEASE)).isEmpty();
+        assertThat(deadlines().nextDue()).isEmpty();
+    }
+
     @Test
     default void cancelShouldTakeOnlyThatSubjectsPendingDeadlinesOfThatKind() {
         long subject = subject();

@@ -184,6 +184,25 @@ public interface OutboxContract {
                 .satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
     }
 
+    /** The relay's round writes its deliveries' retries at once (ADR 0052): each row its own time and error. */
+    @Test
+    default void retryAllLaterShouldGiveEachRowItsOwnNextAttemptAndError() {
+        OutboxMessage a = message(OutboxMessage.WEBHOOK);
+        OutboxMessage b = message(OutboxMessage.WEBHOOK);
+        outbox().enqueue(Optional.empty(), List.of(a, b));
+        outbox().claimDue(ENQUEUED_AT, 10, LEASE);
+
+        outbox().retryAllLater(List.of(new Outbox.Retry(idOf(a), ENQUEUED_AT.plusSeconds(5), "HTTP 503"),
+                new Outbox.Retry(idOf(b), ENQUEUED_AT.plusSeconds(9), "timed out")));
+
+        assertThat(outbox().status(a.dedupeKey())).contains(
+                new OutboxStatus(idOf(a), "PENDING", 1, Optional.of("HTTP 503")));
+        assertThat(outbox().status(b.dedupeKey())).contains(
+                new OutboxStatus(idOf(b), "PENDING", 1, Optional.of("timed out")));
+        assertThat(ids(outbox().claimDue(ENQUEUED_AT.plusSeconds(5), 10, LEASE))).containsExactly(idOf(a));
+        assertThat(ids(outbox().claimDue(ENQUEUED_AT.plusSeconds(9), 10, LEASE))).containsExactly(idOf(b));
+    }
+
     @Test
     default void aFailedRowShouldBeKeptForAPersonAndNeverClaimed() {
         OutboxMessage m = message(OutboxMessage.SMS);

@@ -30,6 +30,14 @@ public final class MySqlAgentCallLog implements AgentCallLog {
     }
 
     @Override
+    public void together(Runnable writes) {
+        tx.inTransaction(c -> {
+            writes.run(); // the stores' statements on the same Transactions join this one
+            return null;
+        });
+    }
+
+    @Override
     public void ended(String uniqueId, String extension, Instant at) {
         tx.inTransaction(c -> Sql.update(c, "UPDATE agent_call SET ended_at = ? WHERE unique_id = ? "
                 + "AND extension = ? AND ended_at IS NULL", ps -> {

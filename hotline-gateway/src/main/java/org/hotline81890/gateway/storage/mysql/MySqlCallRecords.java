@@ -7,12 +7,23 @@ import java.time.Instant;
 import org.hotline81890.gateway.voice.CallRecords;
 import org.hotline81890.gateway.workorder.PhoneNumbers;
 
-/** Call records in table {@code call_record} (V3); each event is one idempotent statement. */
+/**
+ * Call records in table {@code call_record} (V3); each event is one idempotent statement, and a burst of events
+ * written {@link #together} is one transaction.
+ */
 public final class MySqlCallRecords implements CallRecords {
     private final Transactions tx;
 
     public MySqlCallRecords(Transactions tx) {
         this.tx = tx;
+    }
+
+    @Override
+    public void together(Runnable writes) {
+        tx.inTransaction(c -> {
+            writes.run(); // each event's statement joins this transaction (Transactions nest by joining)
+            return null;
+        });
     }
 
     @Override

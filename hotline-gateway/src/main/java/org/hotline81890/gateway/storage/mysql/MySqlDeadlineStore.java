@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,10 +76,45 @@ public final class MySqlDeadlineStore implements DeadlineStore {
 
     @Override
     public List<DueDeadline> claimDue(Instant now, int limit, Duration lease) {
-        return tx.inTransaction(c -> Leases.claim(c, "deadline", "id, subject_type, subject_id, kind, due_at", "",
-                now, limit, lease, rs -> new DueDeadline(rs.getLong("id"), rs.getString("subject_type"),
-                        rs.getLong("subject_id"), rs.getString("kind"), Sql.instant(rs, "due_at")),
-                DueDeadline::id));
+        return tx.inTransaction(c -> claim(c, now, limit, lease));
+    }
+
+    /**
+     * The fired marks, the claim and its lease in one transaction (three statements, one commit): the scheduler
+     * used to commit each deadline's mark on its own. The marks are written first, so none of them is claimed.
+     */
+    @Override
+    public List<DueDeadline> settleAndClaim(List<Long> fired, Instant now, int limit, Duration lease) {
+        return tx.inTransaction(c -> {
+            markFired(c, fired, now);
+            return claim(c, now, limit, lease);
+        });
+    }
+
+    @Override
+    public void markAllFired(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            tx.inTransaction(c -> markFired(c, ids, at));
+        }
+    }
+
+    private static List<DueDeadline> claim(Connection c, Instant now, int limit, Duration lease) throws SQLException {
+        return Leases.claim(c, "deadline", "id, subject_type, subject_id, kind, due_at", "", now, limit, lease,
+                rs -> new DueDeadline(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
+                        rs.getString("kind"), Sql.instant(rs, "due_at")), DueDeadline::id);
+    }
+
+    private static int markFired(Connection c, List<Long> ids, Instant at) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return Sql.update(c, "UPDATE deadline SET state='FIRED', fired_at=?, claimed_until=NULL WHERE id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", ps -> {
+                    Sql.setInstant(ps, 1, at);
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                });
     }
 
     @Override

@@ -166,6 +166,34 @@ public final class MySqlOutbox implements Outbox {
         release(id, "next_attempt_at=?", nextAttemptAt, error);
     }
 
+    /**
+     * One UPDATE for all rows: each row's next attempt and error by a CASE on its id. The relay gathers the retries of
+     * a round's deliveries and writes them at once, where each was a transaction of its own on the delivering thread.
+     */
+    @Override
+    public void retryAllLater(List<Retry> retries) {
+        if (retries.isEmpty()) {
+            return;
+        }
+        String cases = String.join(" ", Collections.nCopies(retries.size(), "WHEN ? THEN ?"));
+        tx.inTransaction(c -> Sql.update(c, "UPDATE outbox SET next_attempt_at = CASE id " + cases + " END, "
+                + "last_error = CASE id " + cases + " END, claimed_until=NULL WHERE id IN ("
+                + String.join(",", Collections.nCopies(retries.size(), "?")) + ")", ps -> {
+                    int i = 1;
+                    for (Retry r : retries) {
+                        ps.setLong(i++, r.id());
+                        Sql.setInstant(ps, i++, r.nextAttemptAt());
+                    }
+                    for (Retry r : retries) {
+                        ps.setLong(i++, r.id());
+                        ps.setString(i++, truncate(r.error()));
+                    }
+                    for (Retry r : retries) {
+                        ps.setLong(i++, r.id());
+                    }
+                }));
+    }
+
     @Override
     public void markFailed(long id, Instant at, String error) {
         release(id, "state='FAILED', done_at=?", at, error);

@@ -174,6 +174,11 @@ public final class MySqlPromiseFirstClaims implements Outbox {
     }
 
     @Override
+    public void retryAllLater(List<Retry> retries) {
+        outbox.retryAllLater(retries);
+    }
+
+    @Override
     public void markFailed(long id, Instant at, String error) {
         outbox.markFailed(id, at, error);
     }
