@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.inFlight = new Semaphore(IN_FLIGHT_BATCHES * cfg.batchSize());
         this.perKind = cfg.batchSize();
         this.done = new DoneMarks(outbox, clock);
-        Map<String, Semaphore> g = new java.util.HashMap<>();
+        Map<String, Semaphore> g = new HashMap<>();
         this.deliveries.forEach((kind, d) -> {
             if (d.atOnce() < Integer.MAX_VALUE) {
                 g.put(kind, new Semaphore(Math.max(1, d.atOnce()), true));
@@ -222,7 +223,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Each kind's delivery reads what it needs for its claimed rows at once ({@link OutboxDelivery#claimed}). */
     private void readAhead(List<OutboxEntry> batch) {
-        Map<String, List<OutboxEntry>> byKind = new java.util.HashMap<>();
+        Map<String, List<OutboxEntry>> byKind = new HashMap<>();
         batch.forEach(e -> byKind.computeIfAbsent(e.message().kind(), k -> new ArrayList<>()).add(e));
         byKind.forEach((kind, rows) -> {
             OutboxDelivery delivery = deliveries.get(kind);
